@@ -1,0 +1,1 @@
+"""newsarchive's archive side: the store, search, export, the CLI and the demo portal."""

@@ -1,0 +1,94 @@
+"""Schema history of the archive database (sqlite-utils Migrations); FTS is created here too."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsarchive")
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+"""Unicode-aware word splitting with diacritics folded (café = cafe); no stemming, since the
+archive is multilingual and an English-only stemmer would mangle other languages."""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Articles, the URLs they were seen under, crawls, and the FTS5 index over title and body."""
+    db["crawls"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "target": str,
+            "site": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "pages": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "duplicates": int,
+            "errors": int,
+            "error_summary": str,
+            "stats": str,
+        },
+        pk="id",
+        not_null={"target", "started_at", "status"},
+        defaults={
+            "status": "running",
+            "pages": 0,
+            "articles_new": 0,
+            "articles_updated": 0,
+            "articles_unchanged": 0,
+            "duplicates": 0,
+            "errors": 0,
+        },
+    )
+    db["articles"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "url": str,
+            "site": str,
+            "title": str,
+            "body": str,
+            "authors": str,
+            "language": str,
+            "section": str,
+            "tags": str,
+            "image": str,
+            "description": str,
+            "published": str,
+            "published_utc": str,
+            "timezone": str,
+            "published_zone": str,
+            "published_source": str,
+            "published_raw": str,
+            "published_precision": str,
+            "modified": str,
+            "modified_utc": str,
+            "modified_source": str,
+            "modified_raw": str,
+            "modified_precision": str,
+            "body_source": str,
+            "fetched_at": str,
+            "first_seen": str,
+            "content_hash": str,
+            "crawl_id": int,
+        },
+        pk="id",
+        not_null={"url", "site", "body", "fetched_at", "content_hash"},
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["articles"].create_index(["url"], unique=True)  # type: ignore[union-attr]
+    db["articles"].create_index(["content_hash"])  # type: ignore[union-attr]
+    db["articles"].create_index(["published_utc"])  # type: ignore[union-attr]
+    db["articles"].create_index(["site", "published_utc"])  # type: ignore[union-attr]
+    db["article_urls"].create(  # type: ignore[union-attr]
+        {"url": str, "article_id": int, "first_seen": str, "last_seen": str},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_urls"].create_index(["article_id"])  # type: ignore[union-attr]
+    db["articles"].enable_fts(  # type: ignore[union-attr]
+        ["title", "body"], create_triggers=True, tokenize=FTS_TOKENIZER
+    )

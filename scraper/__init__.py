@@ -1,0 +1,1 @@
+"""newsarchive's crawling side: Scrapy settings, items, spiders and the extraction library."""

@@ -1,0 +1,166 @@
+"""Article extraction: raw page -> body, metadata, dates with provenance. Pure, no Scrapy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import lxml.html
+
+from .body import extract_body
+from .dates import extract_dates
+from .html import ExtractionError, load_html
+from .jsonld import article_objects, jsonld_objects
+from .metadata import extract_metadata
+from .model import Article, DateHint, DateValue
+
+__all__ = [
+    "Article",
+    "DateHint",
+    "DateValue",
+    "ExtractionError",
+    "check_timezone",
+    "extract_article",
+    "extract_from_tree",
+    "parse_fetched_at",
+]
+
+MIN_ARTICLE_WORDS = 60
+"""A page with fewer body words than this is never classified as an article."""
+
+
+def parse_fetched_at(value: datetime | str | None) -> datetime | None:
+    """Accept a datetime or an ISO 8601 string; naive values are taken as UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip().replace("Z", "+00:00").replace(" ", "T", 1)
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"fetched_at is not an ISO 8601 timestamp: {value!r}") from exc
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def check_timezone(name: str | None) -> str | None:
+    """Validate an IANA zone name; raise ValueError with a clear message when unknown."""
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown timezone {name!r}: use an IANA name like Europe/Berlin") from exc
+    return name
+
+
+ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blogposting", "news_article"})
+
+
+def link_text_share(tree: lxml.html.HtmlElement, limit: int = 200_000) -> float:
+    """Share of the page's visible text that sits inside links (high on home and list pages)."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    total = linked = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        text = len((el.text or "").strip())
+        total += text
+        if el.tag == "a" or (text and _inside_link(el)):
+            linked += text
+        tail = len((el.tail or "").strip())
+        total += tail
+        if tail and el.getparent() is not None and _inside_link(el.getparent()):
+            linked += tail
+        if total > limit:
+            break
+    return linked / total if total else 0.0
+
+
+def _inside_link(el: lxml.html.HtmlElement) -> bool:
+    depth = 0
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and depth < 6:
+        if node.tag == "a":
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def classify_page(
+    tree: lxml.html.HtmlElement, has_ld_article: bool, og_type: str | None, dated: bool, body: str
+) -> bool:
+    """Is this page one article (not a home, section, tag or search page)?
+
+    Structured data decides when the page declares it (a JSON-LD article; an og:type that is
+    or is not an article). Otherwise a dated page with enough text counts when most of its
+    visible text is not link text.
+    """
+    if len(body.split()) < MIN_ARTICLE_WORDS:
+        return False
+    if has_ld_article:
+        return True
+    og = (og_type or "").strip().lower()
+    if og:
+        return og in ARTICLE_OG_TYPES
+    return dated and link_text_share(tree) < 0.5
+
+
+def extract_article(
+    html: bytes | str,
+    url: str,
+    *,
+    fetched_at: datetime | str | None = None,
+    timezone: str | None = None,
+    content_type: str | None = None,
+    hints: Sequence[DateHint] = (),
+) -> Article:
+    """Extract one article from raw HTML (bytes are decoded like a browser would).
+
+    Raises ExtractionError when the input is not an HTML page at all (empty, binary, ...).
+    """
+    tree = load_html(html, content_type)
+    return extract_from_tree(tree, url, fetched_at=fetched_at, timezone=timezone, hints=hints)
+
+
+def extract_from_tree(
+    tree: lxml.html.HtmlElement,
+    url: str,
+    *,
+    fetched_at: datetime | str | None = None,
+    timezone: str | None = None,
+    hints: Sequence[DateHint] = (),
+) -> Article:
+    """The same as extract_article, on an already parsed tree."""
+    fetched = parse_fetched_at(fetched_at)
+    zone = check_timezone(timezone)
+    objects = jsonld_objects(tree)
+    articles = article_objects(objects)
+    md = extract_metadata(tree, url, article_objects=articles)
+    published, modified = extract_dates(
+        tree, url, fetched_at=fetched, timezone=zone, language=md.language, hints=hints
+    )
+    body = extract_body(tree, url, article_objects=articles)
+    is_article = classify_page(tree, bool(articles), md.og_type, published is not None, body.text)
+    article = Article(
+        url=url,
+        title=md.title,
+        body=body.text,
+        authors=md.authors,
+        language=md.language,
+        section=md.section,
+        tags=md.tags,
+        image=md.image,
+        canonical_url=md.canonical_url,
+        site_name=md.site_name,
+        description=md.description,
+        published=published,
+        modified=modified,
+        body_source=body.source,
+        is_article=is_article,
+    )
+    if not body.text:
+        article.warnings.append("no body text found")
+    return article

@@ -1,0 +1,375 @@
+"""Article body: trafilatura on the shared tree, cleaned block by block, checked against rivals.
+
+The rivals are the publisher's JSON-LD ``articleBody`` (used when it is complete and visible
+on the page), site-profile CSS selectors, and a text-density method of our own that runs only
+when trafilatura's result looks wrong (empty or much shorter than the page's paragraphs).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from . import boilerplate as bp
+from .density import density_blocks, selector_blocks
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_TOKEN = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]{0,400}>")
+_BLOCK_TAG = re.compile(r"<\s*(?:/p|br\s*/?|/h\d|/li|/div|/blockquote)\s*>", re.IGNORECASE)
+_NORM = re.compile(r"[\W_]+")
+_SENTENCE_END = frozenset(".!?\"”“»«'’)…")
+
+# Class hints of trafilatura's kept elements that mark a non-body block.
+_JUNK_CLASS = re.compile(
+    r"caption|credit|copyright|byline|author|dateline|timestamp|date|meta|kicker|breadcrumb|"
+    r"share|social|related|newsletter|promo|ad-|advert|cookie|consent|disclaimer",
+    re.IGNORECASE,
+)
+_LEAD_CLASS = re.compile(r"intro|teaser|standfirst|summary|sub-?title|sub-?head|dek\b|"
+                         r"description|abstract|lede|lead", re.IGNORECASE)
+
+# Always pruned from trafilatura's copy of the tree before it looks for the body.
+PRUNE_XPATH = [
+    "//figcaption",
+    "//*[@role='complementary' or @role='contentinfo' or @role='dialog' or @role='alertdialog']",
+    "//*[@aria-hidden='true' and not(.//p)]",
+]
+
+MIN_WORDS = 25
+"""Below this many words a trafilatura result is treated as a miss and the rivals are asked."""
+
+
+@dataclass(frozen=True)
+class BodyResult:
+    """The body text (paragraphs separated by blank lines) and which method produced it."""
+
+    text: str
+    source: str | None  # "trafilatura" | "jsonld" | "selectors" | "density" | None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level piece of extracted text."""
+
+    kind: str  # "p" (paragraph, list item, quote, table row) or "head" (a subheading)
+    text: str
+    hint: str = ""  # class/itemprop of the source element when trafilatura kept it
+
+
+def normalise_text(text: str) -> str:
+    """Collapse runs of spaces, strip lines, keep paragraph breaks as one blank line."""
+    lines = [_WS.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _key(text: str) -> str:
+    return _NORM.sub("", text.casefold())
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
+
+
+def _overlap(part: Counter[tuple[str, ...]], whole: Counter[tuple[str, ...]]) -> float:
+    total = sum(part.values())
+    return sum((part & whole).values()) / total if total else 0.0
+
+
+# --------------------------------------------------------------------------- trafilatura
+
+
+def _element_text(el: etree._Element) -> str:
+    for lb in el.iter("lb"):
+        lb.text = "\n"
+    return "".join(el.itertext())
+
+
+def _blocks_from_xml(body: etree._Element) -> list[Block]:
+    """trafilatura's output tree (p, head, list/item, quote, table/row, code) -> blocks."""
+    out: list[Block] = []
+    for child in body:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        hint = f"{child.get('class') or ''} {child.get('itemprop') or ''}".strip()
+        if tag == "list":
+            items = [c for c in child.iter("item")] or [child]
+            texts = [_element_text(item) for item in items]
+        elif tag == "table":
+            texts = [
+                " | ".join(_WS.sub(" ", "".join(cell.itertext())).strip() for cell in row)
+                for row in child.iter("row")
+            ]
+        elif tag == "graphic":
+            continue
+        else:
+            texts = [_element_text(child)]
+        kind = "head" if tag == "head" else "p"
+        for text in texts:
+            for line in text.split("\n"):
+                line = _WS.sub(" ", line).strip()
+                if line:
+                    out.append(Block(kind, line, hint))
+    return out
+
+
+def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str) -> list[Block]:
+    """trafilatura's main text (no comments) as blocks; trafilatura works on its own copy."""
+    doc: Any = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+        deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return []
+    return _blocks_from_xml(doc.body)
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """Strings of the page that must not be repeated in the body (title, standfirst)."""
+
+    titles: tuple[str, ...]
+    description: str
+
+
+def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
+    titles: list[str] = []
+    description = ""
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        content = meta.get("content") or ""
+        if key in ("og:title", "twitter:title"):
+            titles.append(content)
+        elif key in ("og:description", "description", "twitter:description") and not description:
+            description = content
+    for obj in article_objects[:1]:
+        for field in ("headline", "name", "alternativeHeadline"):
+            if isinstance(obj.get(field), str):
+                titles.append(obj[field])
+        if not description and isinstance(obj.get("description"), str):
+            description = obj["description"]
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        titles.append(" ".join(h1.itertext()))
+    title = tree.findtext(".//title")
+    if title:
+        titles.append(title)
+    keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
+    return PageHints(keys, _key(description))
+
+
+def _is_title(key: str, hints: PageHints) -> bool:
+    for title in hints.titles:
+        if key == title:
+            return True
+        if len(key) >= 12 and key in title and len(key) >= 0.5 * len(title):
+            return True  # the <title> holds the headline plus " | Site"
+        if title in key and len(key) <= len(title) + 40:
+            return True  # a kicker glued to the headline
+    return False
+
+
+def _prose(text: str) -> bool:
+    return len(text) >= 200 or (len(text) >= 80 and text[-1:] in _SENTENCE_END)
+
+
+def _inline_box(rest: list[Block]) -> bool:
+    """True when article prose follows a link-list heading: the list was a box inside the text."""
+    chars = sum(len(b.text) for b in rest)
+    prose = [b for b in rest if b.kind == "p" and _prose(b.text)]
+    return len(prose) >= 2 and sum(len(b.text) for b in prose) >= 0.5 * chars
+
+
+def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True) -> list[Block]:
+    """Drop title repeats, standfirsts, captions, credits, UI strings, duplicates and tails."""
+    out: list[Block] = []
+    seen: set[str] = set()
+    total = sum(len(b.text) for b in blocks) or 1
+    done = 0
+    started = False  # a real paragraph has been seen
+    for i, block in enumerate(blocks):
+        text, key = block.text, _key(block.text)
+        before = done
+        done += len(text)
+        if not key:
+            continue
+        if started and before >= 0.3 * total and bp.hard_end(text):
+            break
+        if bp.soft_end(text):
+            if started and not _inline_box(blocks[i + 1 :]):
+                break
+            continue
+        if key in seen and (len(key) > 3 or block.kind == "head"):
+            continue
+        seen.add(key)
+        if _is_title(key, hints) or bp.junk_block(text):
+            continue
+        if block.hint and _JUNK_CLASS.search(block.hint) and len(text) < 300:
+            continue
+        if block.kind == "head" and not headings:
+            continue
+        if _prose(text) or (len(text.split()) >= 8 and text[-1:] in _SENTENCE_END):
+            started = True
+        out.append(block)
+    return out
+
+
+# --------------------------------------------------------------------------- JSON-LD articleBody
+
+
+def jsonld_text(article_objects: list[dict[str, Any]]) -> str:
+    """The longest ``articleBody`` of the page's article objects, HTML stripped."""
+    best = ""
+    for obj in article_objects:
+        value = obj.get("articleBody")
+        if isinstance(value, list):
+            value = "\n".join(v for v in value if isinstance(v, str))
+        if isinstance(value, str) and len(value) > len(best):
+            best = value
+    if not best:
+        return ""
+    if "<" in best:
+        best = _TAG.sub(" ", _BLOCK_TAG.sub("\n", best))
+    return htmllib.unescape(best)
+
+
+def visible_text(tree: lxml.html.HtmlElement) -> str:
+    """The page's text outside scripts and styles (iterative, bounded by the tree's size)."""
+    parts: list[str] = []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if el.text and tag not in ("script", "style", "noscript", "template") and tag:
+            parts.append(el.text)
+        if el.tail and el is not root:
+            parts.append(el.tail)
+    return " ".join(parts)
+
+
+def segment(text: str, tree: lxml.html.HtmlElement) -> list[str]:
+    """Split a run-on ``articleBody`` into the page's paragraphs where they can be found."""
+    text = _WS.sub(" ", text)
+    lines = [line.strip() for line in re.split(r"\s*\n\s*", text) if line.strip()]
+    if len(lines) > 1:
+        return lines
+    cuts: set[int] = set()
+    for p in tree.iter("p", "h2", "h3", "li", "blockquote"):
+        ptext = _WS.sub(" ", "".join(p.itertext())).strip()
+        if len(ptext) < 30:
+            continue
+        at = text.find(ptext)
+        if at >= 0:
+            cuts.add(at)
+            cuts.add(at + len(ptext))
+    bounds = sorted(c for c in cuts if 0 < c < len(text))
+    pieces, start = [], 0
+    for cut in bounds:
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+# --------------------------------------------------------------------------- the decision
+
+
+def _join(blocks: Iterable[Block]) -> str:
+    return normalise_text("\n".join(b.text for b in blocks))
+
+
+def _finish(text: str, source: str) -> BodyResult:
+    text = unicodedata.normalize("NFC", text)
+    return BodyResult(text, source) if text else BodyResult("", None)
+
+
+def extract_body(
+    tree: lxml.html.HtmlElement,
+    url: str,
+    *,
+    article_objects: list[dict[str, Any]],
+    selectors: Sequence[str] = (),
+) -> BodyResult:
+    """Main text of the page, without navigation, sidebars, comments or banners.
+
+    Never raises: a page where every method fails gives an empty result.
+    """
+    try:
+        return _extract_body(tree, url, article_objects, selectors)
+    except Exception:  # extraction must not break a crawl; an empty body is reported upstream
+        return BodyResult("", None)
+
+
+def _extract_body(
+    tree: lxml.html.HtmlElement,
+    url: str,
+    article_objects: list[dict[str, Any]],
+    selectors: Sequence[str],
+) -> BodyResult:
+    hints = page_hints(tree, article_objects)
+    if selectors:
+        picked = clean_blocks([Block(k, t) for k, t in selector_blocks(tree, selectors)], hints)
+        if sum(len(b.text.split()) for b in picked) >= MIN_WORDS:
+            return _finish(_join(picked), "selectors")
+
+    try:
+        blocks = clean_blocks(trafilatura_blocks(tree, url), hints)
+    except Exception:  # trafilatura failing on a page leaves the rivals
+        blocks = []
+    words = sum(len(b.text.split()) for b in blocks)
+    source = "trafilatura"
+
+    ld = normalise_text(jsonld_text(article_objects))
+    if ld and len(ld.split()) >= MIN_WORDS:
+        decided = _with_jsonld(tree, blocks, ld, hints)
+        if decided is not None:
+            return decided
+
+    if words < 4 * MIN_WORDS:
+        # trafilatura may have missed the article: ask the density method
+        rival = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
+        rival_words = sum(len(b.text.split()) for b in rival)
+        if rival_words > max(2 * words, MIN_WORDS):
+            blocks, source = rival, "density"
+    return _finish(_join(blocks), source)
+
+
+def _with_jsonld(
+    tree: lxml.html.HtmlElement, blocks: list[Block], ld: str, hints: PageHints
+) -> BodyResult | None:
+    """Use the publisher's articleBody to check trafilatura, or instead of it."""
+    ld_sh = _shingles(ld)
+    page_sh = _shingles(visible_text(tree))
+    if _overlap(ld_sh, page_sh) < 0.8:
+        return None  # not what readers see (a hidden full text, another article, markup)
+    traf_sh = _shingles(_join(blocks))
+    traf_total = sum(traf_sh.values())
+    ld_total = sum(ld_sh.values())
+    if traf_total and ld_total < 0.6 * traf_total and _overlap(traf_sh, ld_sh) < 0.7:
+        return None  # a teaser or summary
+    if traf_total and _overlap(ld_sh, traf_sh) >= 0.9:
+        # trafilatura holds the whole article: keep its blocks that belong to it
+        kept = [b for b in blocks if _overlap(_shingles(b.text), ld_sh) >= 0.3]
+        return _finish(_join(kept), "trafilatura")
+    # trafilatura is truncated or wrong: the publisher's text, split into the page's paragraphs
+    pieces = [Block("p", t) for t in segment(ld, tree)]
+    return _finish(_join(clean_blocks(pieces, hints)), "jsonld")

@@ -1,0 +1,493 @@
+"""Multilingual date, time, zone and relative-date parsing of short strings (tables and regexes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+MIN_YEAR = 1990
+MAX_YEAR = 2099
+
+# --------------------------------------------------------------------------- tables
+
+_MONTHS: dict[int, str] = {
+    1: "january jan janv januar jänner jaenner janvier enero ene janeiro gennaio gen январь января"
+    " январе янв ocak styczeń stycznia januari januar janúar ledna leden يناير كانون_الثاني"
+    " جانفي",
+    2: "february feb febr februar février fevrier févr fév fev febrero fevereiro febbraio"
+    " февраль февраля феврале фев şubat subat luty lutego februari febrúar února únor فبراير"
+    " شباط فيفري",
+    3: "march mar märz maerz mrz mars marzo março marco март марта марте мар mart marzec marca"
+    " maret maart mrt marts března březen مارس آذار",
+    4: "april apr avril avr abril abr aprile апрель апреля апреле апр nisan kwiecień kwietnia"
+    " apríl dubna duben أبريل ابريل إبريل نيسان أفريل",
+    5: "may mai mayo maio maggio mag май мая мае mayıs mayis maj maja mei maí května květen"
+    " مايو أيار ماي",
+    6: "june jun juni juin junio junho giugno giu июнь июня июне июн haziran czerwiec czerwca"
+    " júní června červen يونيو يونيه حزيران جوان",
+    7: "july jul juli juil juillet julio julho luglio lug июль июля июле июл temmuz lipiec"
+    " lipca júlí července červenec يوليو يوليه تموز جويلية",
+    8: "august aug août aout agosto ago agost август августа августе авг ağustos agustos"
+    " sierpień sierpnia agustus agu agt augustus augusti ágúst srpna srpen أغسطس اغسطس آب أوت",
+    9: "september sep sept septembre septiembre setiembre setembro settembre set сентябрь"
+    " сентября сентябре сен сент eylül eylul wrzesień września septembri září سبتمبر أيلول",
+    10: "october oct oktober okt octobre octubre outubro out ottobre ott октябрь октября"
+    " октябре окт ekim październik października október října říjen أكتوبر اكتوبر"
+    " تشرين_الأول تشرين_اول",
+    11: "november nov novembre noviembre novembro ноябрь ноября ноябре ноя kasım kasim"
+    " listopad listopada nóvember listopadu نوفمبر تشرين_الثاني",
+    12: "december dec dez dezember décembre decembre déc diciembre dic dezembro dicembre"
+    " декабрь декабря декабре дек aralık aralik grudzień grudnia desember des desembre"
+    " prosince prosinec ديسمبر كانون_الأول كانون_اول",
+}
+MONTHS: dict[str, int] = {
+    name.replace("_", " "): num for num, names in _MONTHS.items() for name in names.split()
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+# Abbreviation -> (offset minutes, IANA zone or None, generic: offset follows the zone's DST)
+ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
+    "UTC": (0, None, False), "GMT": (0, None, False), "Z": (0, None, False),
+    "ET": (-300, "America/New_York", True), "EST": (-300, "America/New_York", False),
+    "EDT": (-240, "America/New_York", False), "CT": (-360, "America/Chicago", True),
+    "CST": (-360, "America/Chicago", False), "CDT": (-300, "America/Chicago", False),
+    "MT": (-420, "America/Denver", True), "MST": (-420, "America/Denver", False),
+    "MDT": (-360, "America/Denver", False), "PT": (-480, "America/Los_Angeles", True),
+    "PST": (-480, "America/Los_Angeles", False), "PDT": (-420, "America/Los_Angeles", False),
+    "AKST": (-540, "America/Anchorage", False), "AKDT": (-480, "America/Anchorage", False),
+    "HST": (-600, "Pacific/Honolulu", False), "AST": (-240, None, False),
+    "ADT": (-180, "America/Halifax", False), "NST": (-210, "America/St_Johns", False),
+    "CET": (60, None, False), "CEST": (120, None, False), "MEZ": (60, None, False),
+    "MESZ": (120, None, False), "WET": (0, None, False), "WEST": (60, None, False),
+    "EET": (120, None, False), "EEST": (180, None, False), "BST": (60, "Europe/London", False),
+    "IST": (330, "Asia/Kolkata", False), "MSK": (180, "Europe/Moscow", False),
+    "TRT": (180, "Europe/Istanbul", False), "AEST": (600, "Australia/Sydney", False),
+    "AEDT": (660, "Australia/Sydney", False), "ACST": (570, "Australia/Adelaide", False),
+    "ACDT": (630, "Australia/Adelaide", False), "AWST": (480, "Australia/Perth", False),
+    "NZST": (720, "Pacific/Auckland", False), "NZDT": (780, "Pacific/Auckland", False),
+    "WIB": (420, "Asia/Jakarta", False), "WITA": (480, "Asia/Makassar", False),
+    "WIT": (540, "Asia/Jayapura", False), "JST": (540, "Asia/Tokyo", False),
+    "KST": (540, "Asia/Seoul", False), "HKT": (480, "Asia/Hong_Kong", False),
+    "SGT": (480, "Asia/Singapore", False), "PHT": (480, "Asia/Manila", False),
+    "PKT": (300, "Asia/Karachi", False), "ICT": (420, None, False), "EAT": (180, None, False),
+    "CAT": (120, None, False), "SAST": (120, "Africa/Johannesburg", False),
+    "WAT": (60, None, False), "BRT": (-180, "America/Sao_Paulo", False),
+    "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
+    "GST": (240, "Asia/Dubai", False),
+}
+# Readings that depend on the page: language or country code -> (offset, zone)
+_IST_ALT = {"he": (120, "Asia/Jerusalem"), "il": (120, "Asia/Jerusalem"),
+            "ie": (60, "Europe/Dublin"), "ga": (60, "Europe/Dublin")}
+_CST_ALT = {"zh": (480, "Asia/Shanghai"), "cn": (480, "Asia/Shanghai"), "tw": (480, "Asia/Taipei")}
+_BST_ALT = {"bn": (360, "Asia/Dhaka"), "bd": (360, "Asia/Dhaka")}
+
+_ZONE_ALT = "|".join(sorted((a for a in ZONE_ABBR if a != "Z"), key=len, reverse=True))
+
+# --------------------------------------------------------------------------- regexes
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：",
+                        "012345678901234567890123456789:")
+
+ISO_RE = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
+)
+_YMD = re.compile(r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_NUM = re.compile(r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
+_DMY_TEXT = re.compile(
+    r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
+    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))",
+    re.IGNORECASE,
+)
+_MDY_TEXT = re.compile(
+    r"(?<!\w)(" + _MONTH_ALT + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
+    re.IGNORECASE,
+)
+_YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
+    r"(?<!\d)(\d{4})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
+)
+_TIME_AFTER = re.compile(
+    r"[\s,|·•\-–—/()]*(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul|jam"
+    r"|om|le|el|am|, )\s*)?[\s,]*"
+    r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2})(?:\s*(?::|分|분)\s*(\d{2}))?"
+    r"(?!\d)(?:\s*(?:分|분))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
+    r"|horas\b|ص|م|صباحا|مساء)?",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:.])(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?"
+    r"\s*(?:\(?(?:" + _ZONE_ALT + r")\)?)?\s*[,|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?$",
+    re.IGNORECASE,
+)
+_ZONE_AFTER = re.compile(
+    r"\s*[(\[]?\s*(?:(UTC|GMT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+-−])(\d{2}):?(\d{2})(?!\d)"
+    r"|(" + _ZONE_ALT + r"|Z)(?![\w+-]))\s*[)\]]?"
+)
+
+UPDATED_WORDS = re.compile(
+    r"(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
+    r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
+    r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
+    r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
+    r"|تحديث|عدل)",
+    re.IGNORECASE,
+)
+PUBLISHED_WORDS = re.compile(
+    r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
+    r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
+    r"|发布|發布|公開|입력|등록|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
+    r"|publiceret|julkaistu|publikováno|نشر)",
+    re.IGNORECASE,
+)
+
+_REL_UNITS: dict[str, str] = {}
+for _unit, _words in {
+    "m": "minute minutes min mins minuten minuto minutos minuti минуту минуты минут dakika minut"
+    " minuty menit minuut 分钟 分 분 دقيقة دقائق",
+    "h": "hour hours hr hrs stunde stunden heure heures hora horas ora ore час часа часов saat"
+    " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات",
+    "d": "day days tag tagen jour jours día días dia dias giorno giorni день дня дней gün dzień"
+    " dni hari dag dagen 天 日 일 يوم أيام",
+    "w": "week weeks woche wochen semaine semaines semana semanas settimana settimane неделю"
+    " недели недель hafta tydzień tygodnie minggu week weken 周 週間 주",
+}.items():
+    for _w in _words.split():
+        _REL_UNITS[_w] = _unit
+_UNIT_ALT = "|".join(sorted((re.escape(w) for w in _REL_UNITS), key=len, reverse=True))
+_NUMWORD = r"(\d{1,3}|an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir|jeden|jedną)"
+RELATIVE_RE = re.compile(
+    r"(?:(?:vor|hace|il\s+y\s+a|há|ha|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT + r")(?!\w)"
+    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:ago|fa|назад|önce|temu|yang\s+lalu|lalu"
+    r"|geleden|siden|sedan|前|전)(?!\w))",
+    re.IGNORECASE,
+)
+DAY_WORD_RE = re.compile(
+    r"(?<!\w)(yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi"
+    r"|вчера|сегодня|dün|bugün|wczoraj|dzisiaj|dziś|kemarin|hari\s+ini|gisteren|vandaag"
+    r"|i\s+går|i\s+dag|igår|idag|昨天|今天|昨日|今日|어제|오늘|أمس|اليوم)(?!\w)",
+    re.IGNORECASE,
+)
+_YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
+              "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس"}
+_TIME_ONLY = re.compile(
+    r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})(?!\d)"
+    r"\s*(a\.?m\.?|p\.?m\.?)?"
+)
+
+# --------------------------------------------------------------------------- parsed values
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A date read from text: wall-clock fields, optional time and offset, and where it lay."""
+
+    day: date
+    hour: int | None
+    minute: int | None
+    second: int | None
+    offset: int | None  # minutes east of UTC
+    zone: str | None
+    start: int
+    end: int
+    numeric_ambiguous: bool = False  # a 07/08/2021 read with the page's day/month order
+    yearless: bool = False  # "22 July, 16:25": the year was supplied by the caller
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+
+def _mkdate(year: int, month: int, day: int) -> date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _valid_time(hour: int, minute: int, second: int | None) -> bool:
+    return 0 <= hour <= 23 and 0 <= minute <= 59 and (second is None or 0 <= second <= 59)
+
+
+def parse_offset(text: str) -> int | None:
+    """'+04:00', '+0400', '-05', 'Z' -> minutes east of UTC."""
+    text = text.strip().replace("−", "-")
+    if text in ("Z", "z"):
+        return 0
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
+    if not m:
+        return None
+    value = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    return None if value > 14 * 60 else (-value if m.group(1) == "-" else value)
+
+
+def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | None:
+    """Offset and zone of an abbreviation on a day; ``context`` is 'lang tld' of the page."""
+    entry = ZONE_ABBR.get(abbr.upper())
+    if entry is None:
+        return None
+    offset, zone, generic = entry
+    keys = context.split()
+    for table, name in ((_IST_ALT, "IST"), (_CST_ALT, "CST"), (_BST_ALT, "BST")):
+        if abbr.upper() == name:
+            for key in keys:
+                if key in table:
+                    offset, zone = table[key]
+                    generic = False
+    if zone is not None:
+        real = ZoneInfo(zone).utcoffset(datetime(day.year, day.month, day.day, 12))
+        real_min = int(real.total_seconds() // 60) if real is not None else offset
+        if generic:
+            offset = real_min
+        elif real_min != offset:
+            zone = None  # "EST" written in July: keep the stated offset, drop the zone
+    return offset, zone
+
+
+def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, str | None, int]:
+    m = _ZONE_AFTER.match(text, pos)
+    if not m:
+        return None, None, pos
+    if m.group(1):
+        sign = -1 if m.group(2) in "-−–" else 1
+        hours = int(m.group(3))
+        if hours > 14:
+            return None, None, pos
+        return sign * (hours * 60 + int(m.group(4) or 0)), None, m.end()
+    if m.group(5):
+        off = parse_offset(f"{m.group(5)}{m.group(6)}:{m.group(7)}")
+        return (off, None, m.end()) if off is not None else (None, None, pos)
+    abbr = m.group(8)
+    if abbr == "Z":
+        return 0, None, m.end()
+    found = abbr_zone(abbr, day, context)
+    if found is None:
+        return None, None, pos
+    return found[0], found[1], m.end()
+
+
+def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
+    int | None, int | None, int | None, int | None, str | None, int
+]:
+    """Time (and zone) right after a date; returns hour, minute, second, offset, zone, end."""
+    m = _TIME_AFTER.match(text, pos, min(len(text), pos + 60))
+    if not m or m.start(2) - pos > 24:
+        off, zone, end = _zone_at(text, pos, day, context)
+        return None, None, None, off, zone, end if off is not None else pos
+    hour, minute = int(m.group(2)), int(m.group(3))
+    second = int(m.group(4)) if m.group(4) else None
+    marker = (m.group(1) or m.group(5) or "").lower().replace(" ", "")
+    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء")) and hour < 12:
+        hour += 12
+    elif marker.startswith(("a", "오전", "午前", "上午", "ص")) and hour == 12:
+        hour = 0
+    if not _valid_time(hour, minute, second):
+        return None, None, None, None, None, pos
+    sep = text[m.start(3) - 1] if m.start(3) > 0 else ":"
+    if sep == "." and not marker and not m.group(1):
+        # "22.07.2021 16.25" is a time; "2021. 16.5" is not - demand a separator before it
+        if m.start(2) == pos:
+            return None, None, None, None, None, pos
+    off, zone, end = _zone_at(text, m.end(), day, context)
+    return hour, minute, second, off, zone, end if off is not None else m.end()
+
+
+def _time_before(text: str, start: int) -> tuple[int, int, int | None] | None:
+    window = text[max(0, start - 30):start]
+    m = _TIME_BEFORE.search(window)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    second = int(m.group(3)) if m.group(3) else None
+    marker = (m.group(4) or "").lower()
+    if marker.startswith("p") and hour < 12:
+        hour += 12
+    elif marker.startswith("a") and hour == 12:
+        hour = 0
+    return (hour, minute, second) if _valid_time(hour, minute, second) else None
+
+
+def normalize_digits(text: str) -> str:
+    """Arabic-Indic and full-width digits to ASCII (same length, so positions survive)."""
+    return text.translate(_DIGITS)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_dates(
+    text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None
+) -> Iterator[Parsed]:
+    """Every absolute date (with time and zone when written next to it) in ``text``, in order."""
+    found: list[Parsed] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(day: date | None, start: int, end: int, ambiguous: bool = False,
+            yearless: bool = False) -> None:
+        if day is None or _overlaps(spans, start, end):
+            return
+        hour = minute = second = offset = None
+        zone = None
+        stop = end
+        hour, minute, second, offset, zone, stop = _read_time(text, end, day, context)
+        if hour is None and offset is None:
+            before = _time_before(text, start)
+            if before:
+                hour, minute, second = before
+        if yearless and hour is None:
+            return
+        spans.append((start, stop))
+        found.append(
+            Parsed(day, hour, minute, second, offset, zone, start, stop, ambiguous, yearless)
+        )
+
+    for m in ISO_RE.finditer(text):
+        day = _mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is None:
+            continue
+        if m.group(4) is not None:
+            hour, minute = int(m.group(4)), int(m.group(5))
+            second = int(m.group(6)) if m.group(6) else None
+            if not _valid_time(hour, minute, second):
+                continue
+            off = parse_offset(m.group(7)) if m.group(7) else None
+            zone = None
+            end = m.end()
+            if off is None:
+                off, zone, end = _zone_at(text, m.end(), day, context)
+            spans.append((m.start(), end))
+            found.append(Parsed(day, hour, minute, second, off, zone, m.start(), end))
+        else:
+            add(day, m.start(), m.end())
+    for m in _CJK.finditer(text):
+        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    for m in _YMD.finditer(text):
+        add(_mkdate(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
+    for m in _DMY_TEXT.finditer(text):
+        year_text = m.group(3).lstrip("'")
+        if year_text:
+            year = int(year_text)
+        elif default_year is not None:
+            year = default_year
+        else:
+            continue
+        month = MONTHS.get(m.group(2).lower())
+        if month:
+            add(_mkdate(year, month, int(m.group(1))), m.start(), m.end(), False, not year_text)
+    for m in _YMD_TEXT.finditer(text):
+        month = MONTHS.get(m.group(2).lower())
+        if month:
+            add(_mkdate(int(m.group(1)), month, int(m.group(3))), m.start(), m.end())
+    for m in _MDY_TEXT.finditer(text):
+        month = MONTHS.get(m.group(1).lower())
+        if not month:
+            continue
+        if m.group(3):
+            year = int(m.group(3))
+        elif default_year is not None and len(m.group(1)) > 2:
+            year = default_year
+        else:
+            continue
+        add(_mkdate(year, month, int(m.group(2))), m.start(), m.end(), False, not m.group(3))
+    for m in _NUM.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        sep = m.group(2)
+        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4):
+            continue  # "2.7.13" is a version number, not a date
+        if a > 12 and b <= 12:
+            day_val, month, amb = a, b, False
+        elif b > 12 and a <= 12:
+            day_val, month, amb = b, a, False
+        else:
+            first = day_first or sep == "."
+            day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
+        add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
+    found.sort(key=lambda p: p.start)
+    yield from found
+
+
+def numeric_order_votes(text: str) -> tuple[int, int]:
+    """(day-first, month-first) counts of unambiguous numeric dates like 22/07/2021."""
+    dmy = mdy = 0
+    for m in _NUM.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if m.group(2) == ".":
+            continue
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    return dmy, mdy
+
+
+def find_relative(text: str, now_local: datetime) -> Iterator[tuple[datetime, bool, int, int]]:
+    """Relative dates ('2 hours ago', 'gestern, 23:40') -> (local datetime, has_time, start, end).
+
+    A day word ('yesterday', 'heute') counts only with a time after it: alone it is too often
+    a menu item or an ordinary word in another language ('hier' is French and German).
+    """
+    for m in RELATIVE_RE.finditer(text):
+        num_text = (m.group(1) or m.group(3) or "").lower()
+        unit_text = (m.group(2) or m.group(4) or "").lower()
+        num = int(num_text) if num_text.isdigit() else 1
+        unit = _REL_UNITS.get(unit_text)
+        if unit is None or num > 400:
+            continue
+        if unit == "m":
+            yield now_local - timedelta(minutes=num), True, m.start(), m.end()
+        elif unit == "h":
+            yield now_local - timedelta(hours=num), True, m.start(), m.end()
+        elif unit == "d":
+            yield now_local - timedelta(days=num), False, m.start(), m.end()
+        else:
+            yield now_local - timedelta(weeks=num), False, m.start(), m.end()
+    for m in DAY_WORD_RE.finditer(text):
+        word = " ".join(m.group(1).lower().split())
+        base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
+        t = _TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))
+        if t:
+            hour, minute = int(t.group(1)), int(t.group(2))
+            marker = (t.group(3) or "").lower()
+            if marker.startswith("p") and hour < 12:
+                hour += 12
+            elif marker.startswith("a") and hour == 12:
+                hour = 0
+            if _valid_time(hour, minute, None):
+                value = base.replace(hour=hour, minute=minute, second=0, microsecond=0)
+                yield value, True, m.start(), t.end()
+
+
+def parse_machine(value: str, context: str = "") -> Parsed | None:
+    """A machine-readable timestamp (ISO 8601, RFC 822, '2021/07/22 16:25') -> Parsed."""
+    value = normalize_digits(value.strip())[:80]
+    if not value:
+        return None
+    m = ISO_RE.search(value)
+    if m and m.start() < 4:
+        return next(find_dates(value, context=context), None)
+    if value.isdigit() and len(value) in (10, 13):  # epoch seconds / milliseconds
+        try:
+            stamp = datetime.fromtimestamp(int(value[:10]), tz=ZoneInfo("UTC"))
+        except (OverflowError, OSError, ValueError):
+            return None
+        if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+            return None
+        return Parsed(stamp.date(), stamp.hour, stamp.minute, stamp.second, 0, None, 0, len(value))
+    if len(value) == 8 and value.isdigit():
+        day = _mkdate(int(value[:4]), int(value[4:6]), int(value[6:]))
+        return Parsed(day, None, None, None, None, None, 0, 8) if day else None
+    return next(find_dates(value, day_first=True, context=context), None)
+
+
+def localize(naive: datetime, zone: tzinfo) -> datetime:
+    """Wall-clock time in a zone: ambiguous -> first occurrence, gap -> read with the old offset."""
+    aware = naive.replace(tzinfo=zone, fold=0)
+    return aware.astimezone(ZoneInfo("UTC")).astimezone(zone)

@@ -1,0 +1,136 @@
+"""A second body method over the same tree: text-density scoring of containers, and CSS selectors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import lxml.html
+from lxml import etree
+
+BLOCK_TAGS = frozenset(
+    {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "figcaption"}
+)
+HEAD_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
+        "select", "option", "iframe", "svg", "figure", "figcaption", "header", "menu", "dialog",
+        "input", "textarea", "label", "object", "embed", "video", "audio", "canvas", "picture",
+    }
+)
+NEGATIVE = re.compile(
+    r"comment|share|sharing|social|related|sidebar|side-bar|footer|\bnav|menu|promo|newsletter|"
+    r"cookie|consent|caption|credit|subscribe|paywall|teaser-list|recommend|outbrain|taboola|"
+    r"\bad[s_-]|advert|banner|breadcrumb|byline|author|\bmeta\b|dateline|timestamp|tags?\b|"
+    r"popup|modal|widget|toolbar|print|most-?read|trending|more-?stories|read-?more|also-?read",
+    re.IGNORECASE,
+)
+_WS = re.compile(r"\s+")
+
+
+def _hint(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+
+
+def _excluded(el: etree._Element) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS or not tag:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    hint = _hint(el)
+    return bool(hint.strip()) and bool(NEGATIVE.search(hint))
+
+
+def _text(el: etree._Element) -> str:
+    return _WS.sub(" ", "".join(el.itertext())).strip()
+
+
+def _link_chars(el: etree._Element) -> int:
+    return sum(len(_WS.sub(" ", "".join(a.itertext())).strip()) for a in el.iter("a"))
+
+
+def blocks_under(roots: Iterable[etree._Element]) -> list[tuple[str, str]]:
+    """(kind, text) of the block elements under ``roots`` in document order, boilerplate skipped.
+
+    Iterative walk; a block's text is taken whole and its descendants are not visited again.
+    """
+    out: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for root in roots:
+        if id(root) in seen:
+            continue
+        stack: list[etree._Element] = [root]
+        while stack:
+            el = stack.pop()
+            seen.add(id(el))
+            if el is not root and _excluded(el):
+                continue
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag in BLOCK_TAGS:
+                text = _text(el)
+                if text and _link_chars(el) <= 0.5 * len(text):
+                    out.append(("head" if tag in HEAD_TAGS else "p", text))
+                continue
+            children = [c for c in el if isinstance(c.tag, str)]
+            if not children or (el.text and el.text.strip() and tag == "div"):
+                # a div holding text directly is a paragraph of its own
+                text = _text(el)
+                if text and len(text) > 40 and _link_chars(el) <= 0.3 * len(text):
+                    out.append(("p", text))
+                continue
+            stack.extend(reversed(children))
+    return out
+
+
+def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> list[tuple[str, str]]:
+    """Blocks of the container holding the most paragraph text (a readability-style score)."""
+    scores: dict[etree._Element, float] = {}
+    for count, p in enumerate(tree.iter("p", "pre", "blockquote")):
+        if count > max_nodes:
+            break
+        text = _text(p)
+        if len(text) < 25:
+            continue
+        links = _link_chars(p)
+        if links > 0.5 * len(text):
+            continue
+        score = 1 + min(len(text), 600) / 100 + text.count(",") * 0.5
+        parent = p.getparent()
+        weight = 1.0
+        depth = 0
+        while parent is not None and depth < 3:
+            if not _excluded(parent):
+                scores[parent] = scores.get(parent, 0.0) + score * weight
+            weight /= 2
+            depth += 1
+            parent = parent.getparent()
+    if not scores:
+        return []
+    best = max(scores, key=lambda el: scores[el])
+    return blocks_under([best])
+
+
+def selector_blocks(tree: lxml.html.HtmlElement, selectors: Sequence[str]) -> list[tuple[str, str]]:
+    """Blocks under the elements matching a site profile's CSS selectors (bad selectors skipped)."""
+    roots: list[etree._Element] = []
+    for selector in selectors:
+        try:
+            roots.extend(tree.cssselect(selector))
+        except Exception:  # cssselect raises its own SelectorError family on a bad selector
+            continue
+    # drop roots nested inside another root: their blocks come with the outer one
+    ids = {id(r) for r in roots}
+    outer = []
+    for root in roots:
+        parent = root.getparent()
+        nested = False
+        while parent is not None:
+            if id(parent) in ids:
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            outer.append(root)
+    return blocks_under(outer)

@@ -1,0 +1,154 @@
+"""Run one crawl as a `python -m scrapy crawl` subprocess with a hard timeout and progress."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from archive.store import ArchiveStore
+from scraper.progress import PREFIX
+
+DEFAULT_TIMEOUT_S = 6 * 3600
+GRACE_S = 20.0
+
+
+@dataclass
+class CrawlJob:
+    """What to crawl and where to store it."""
+
+    db: Path
+    url: str | None = None  # a start URL ...
+    site: str | None = None  # ... or a site name from the config
+    config: Path | None = None
+    timezone: str | None = None
+    max_articles: int | None = None
+    timeout: float = DEFAULT_TIMEOUT_S
+    settings: dict[str, str] = field(default_factory=dict)
+    log_file: Path | None = None
+
+    @property
+    def target(self) -> str:
+        return self.url or self.site or "?"
+
+
+@dataclass
+class CrawlOutcome:
+    """How a crawl subprocess ended."""
+
+    crawl_id: int
+    returncode: int
+    reason: str
+    progress: dict[str, Any]
+    log_file: Path
+    timed_out: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and self.reason in ("finished", "closespider_itemcount")
+
+
+def build_command(job: CrawlJob, crawl_id: int, log_file: Path) -> list[str]:
+    """The scrapy command line for a job (also what `scrapy crawl` users would type)."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news"]
+    if job.url:
+        cmd += ["-a", f"url={job.url}"]
+    if job.site:
+        cmd += ["-a", f"site={job.site}"]
+    if job.timezone:
+        cmd += ["-a", f"timezone={job.timezone}"]
+    settings: dict[str, str] = {
+        "ARCHIVE_DB": str(job.db),
+        "ARCHIVE_CRAWL_ID": str(crawl_id),
+        "PROGRESS_ENABLED": "1",
+        "LOG_FILE": str(log_file),
+        "CLOSESPIDER_TIMEOUT": str(max(1, int(job.timeout - GRACE_S))),
+    }
+    if job.config:
+        settings["SITES_CONFIG"] = str(job.config)
+    if job.max_articles:
+        settings["CLOSESPIDER_ITEMCOUNT"] = str(job.max_articles)
+    settings.update(job.settings)
+    for key, value in settings.items():
+        cmd += ["-s", f"{key}={value}"]
+    return cmd
+
+
+def _reader(stream: Any, on_line: Callable[[dict[str, Any]], None], last: dict[str, Any]) -> None:
+    for raw in stream:
+        line = raw.rstrip("\n")
+        if not line.startswith(PREFIX):
+            continue
+        try:
+            data = json.loads(line[len(PREFIX):])
+        except ValueError:
+            continue
+        last.clear()
+        last.update(data)
+        on_line(data)
+
+
+def run_crawl(
+    job: CrawlJob, on_progress: Callable[[dict[str, Any]], None] | None = None
+) -> CrawlOutcome:
+    """Run the crawl to its end (or timeout) and make sure its crawls row is closed."""
+    job.db = job.db.resolve()
+    with ArchiveStore.open(job.db) as store:
+        crawl_id = store.start_crawl(job.target, job.site)
+    log_file = job.log_file or job.db.parent / f"{job.db.stem}.logs" / f"crawl-{crawl_id}.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="scraper.settings", PYTHONUNBUFFERED="1")
+    last: dict[str, Any] = {}
+    timed_out = False
+    with open(log_file, "ab") as stderr:
+        proc = subprocess.Popen(
+            build_command(job, crawl_id, log_file),
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        reader = threading.Thread(
+            target=_reader, args=(proc.stdout, on_progress or (lambda _d: None), last), daemon=True
+        )
+        reader.start()
+        try:
+            proc.wait(timeout=job.timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            stop_process(proc)
+        except KeyboardInterrupt:
+            stop_process(proc)
+            raise
+        finally:
+            reader.join(timeout=5)
+    reason = str(last.get("reason") or ("timeout" if timed_out else f"exit {proc.returncode}"))
+    outcome = CrawlOutcome(crawl_id, proc.returncode, reason, last, log_file, timed_out)
+    with ArchiveStore.open(job.db) as store:
+        row = store.crawl(crawl_id)
+        if row is not None and (row["status"] == "running" or not outcome.ok):
+            status = "finished" if outcome.ok else f"failed: {reason}"
+            store.finish_crawl(crawl_id, status=status)
+    return outcome
+
+
+def stop_process(proc: subprocess.Popen[str], grace: float = GRACE_S) -> None:
+    """SIGTERM (Scrapy's graceful stop), then SIGKILL after ``grace`` seconds."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=grace)

@@ -1,0 +1,1 @@
+"""Crawl strategies: one module per strategy; per-site variation comes from profiles."""

@@ -1,0 +1,246 @@
+"""The news spider: robots.txt -> sitemaps / feeds / section links -> article pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scraper.discovery import DiscoveryError, Entry, parse_listing, rfc822_to_iso, robots_sitemaps
+from scraper.extract import DateHint, ExtractionError, check_timezone, extract_from_tree
+from scraper.extract.html import load_html
+from scraper.items import ArticleItem
+from scraper.sites import SiteProfile, load_sites
+from scraper.urls import DEFAULT_TRACKING_PARAMS, canonicalize_url, looks_like_page
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_XML_TYPES = re.compile(rb"xml|rss|atom", re.IGNORECASE)
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class NewsSpider(Spider):
+    """Crawl one news site: discover articles through robots.txt sitemaps, feeds and links.
+
+    Arguments (``-a``): ``url`` (start URL) or ``site`` (a name from sites.toml, read from the
+    SITES_CONFIG setting); ``timezone`` (IANA, the site's default zone); ``article_pattern``
+    (regex an article URL must match); ``follow_links`` (``0`` to use sitemaps and feeds only).
+    """
+
+    name = "news"
+
+    def __init__(
+        self,
+        url: str | None = None,
+        site: str | None = None,
+        timezone: str | None = None,
+        article_pattern: str | None = None,
+        follow_links: str = "1",
+        profile: SiteProfile | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if profile is None:
+            if not url:
+                raise ValueError("the news spider needs -a url=START_URL or -a site=NAME")
+            profile = SiteProfile(name=site or _host(url), start_urls=(url,))
+        self.profile = profile
+        self.site_name = profile.name
+        self.start_urls = list(profile.start_urls)
+        self.allowed_domains = list(profile.allowed_domains) or sorted(
+            {_host(u) for u in self.start_urls}
+        )
+        self.timezone = check_timezone(timezone or profile.timezone)
+        pattern = article_pattern or profile.article_pattern
+        self.article_re = re.compile(pattern) if pattern else None
+        self.follow_links = str(follow_links).lower() not in ("0", "false", "no")
+        self.tracking = (*DEFAULT_TRACKING_PARAMS, *profile.tracking_params)
+        self._sitemaps_seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        site = kwargs.get("site")
+        if site and not kwargs.get("url"):
+            config = load_sites(crawler.settings.get("SITES_CONFIG", "sites.toml"))
+            kwargs["profile"] = config.get(site)
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        assert isinstance(spider, NewsSpider)
+        return spider
+
+    # -- discovery ---------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        roots: list[str] = []
+        for url in self.start_urls:
+            parts = urlsplit(url)
+            root = f"{parts.scheme}://{parts.netloc}/"
+            if root not in roots:
+                roots.append(root)
+                yield self._request(urljoin(root, "/robots.txt"), self.parse_robots, priority=10)
+            yield self._request(url, self.parse_page, via="start", priority=5)
+
+    def _request(
+        self,
+        url: str,
+        callback: Any,
+        *,
+        via: str | None = None,
+        hints: Iterable[DateHint] = (),
+        priority: int = 0,
+    ) -> Request:
+        cb_kwargs: dict[str, Any] = {}
+        if via is not None:
+            cb_kwargs = {"via": via, "hints": tuple(hints)}
+        return Request(
+            url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs, priority=priority
+        )
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        text = response.text if isinstance(response, TextResponse) else ""
+        sitemaps = robots_sitemaps(text)
+        if not sitemaps:
+            sitemaps = [urljoin(response.url, "/sitemap.xml")]
+        for url in sitemaps:
+            if url not in self._sitemaps_seen:
+                self._sitemaps_seen.add(url)
+                yield self._request(url, self.parse_listing, priority=8)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        """A sitemap (index, urlset, Google News) or a feed."""
+        stats = self.crawler.stats
+        assert stats is not None
+        try:
+            listing = parse_listing(response.body)
+        except DiscoveryError as exc:
+            stats.inc_value("discovery/bad_listing")
+            self.logger.warning("Skipping unreadable sitemap or feed %s: %s", response.url, exc)
+            return
+        stats.inc_value(f"discovery/{listing.kind}")
+        if listing.kind == "sitemapindex":
+            for entry in listing.entries:
+                if entry.url not in self._sitemaps_seen and self._allowed(entry.url):
+                    self._sitemaps_seen.add(entry.url)
+                    yield self._request(entry.url, self.parse_listing, priority=8)
+            return
+        via = "sitemap" if listing.kind == "urlset" else "feed"
+        for entry in listing.entries:
+            url = canonicalize_url(entry.url, self.tracking)
+            if self._allowed(url) and looks_like_page(url):
+                stats.inc_value(f"discovery/{via}_urls")
+                yield self._request(url, self.parse_page, via=via, hints=_hints(entry, via))
+
+    # -- pages -------------------------------------------------------------------------------
+    def parse_page(
+        self, response: Response, via: str = "link", hints: tuple[DateHint, ...] = ()
+    ) -> Iterator[Request | ArticleItem]:
+        stats = self.crawler.stats
+        assert stats is not None
+        content_type = response.headers.get(b"Content-Type", b"") or b""
+        if not isinstance(response, TextResponse) or (
+            _XML_TYPES.search(content_type) and b"html" not in content_type
+        ):
+            stats.inc_value("pages/not_html")
+            self.logger.info("Not an HTML page, skipped: %s (%s)", response.url, content_type)
+            return
+        try:
+            tree = load_html(response.body, content_type.decode("latin-1"))
+            article = extract_from_tree(
+                tree, response.url, fetched_at=_utc_now(), timezone=self.timezone, hints=hints
+            )
+        except ExtractionError as exc:
+            stats.inc_value("extract/failed")
+            self.logger.warning("Cannot extract %s: %s", response.url, exc)
+            return
+        except Exception:  # a bug or a pathological page must never stop the crawl
+            stats.inc_value("extract/crashed")
+            self.logger.exception("Extraction crashed on %s", response.url)
+            return
+        stats.inc_value("pages/html")
+        if self._is_article(response.url, article.is_article, article.canonical_url):
+            stats.inc_value("extract/articles")
+            yield ArticleItem.from_article(
+                article, fetched_url=response.url, site=self.site_name, fetched_at=_utc_now(),
+                via=via,
+            )
+        if self.follow_links or via == "start":
+            yield from self._follow(tree, response.url)
+            for feed in _feed_links(tree, response.url):
+                if feed not in self._sitemaps_seen and self._allowed(feed):
+                    self._sitemaps_seen.add(feed)
+                    yield self._request(feed, self.parse_listing, priority=8)
+
+    def _is_article(self, url: str, looks_like: bool, canonical: str | None) -> bool:
+        if self.article_re is None:
+            return looks_like
+        return bool(self.article_re.search(url) or (canonical and self.article_re.search(canonical)))
+
+    def _follow(self, tree: Any, base: str) -> Iterator[Request]:
+        seen: set[str] = set()
+        for anchor in tree.iterfind(".//a"):
+            href = (anchor.get("href") or "").strip()
+            if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+                continue
+            url = canonicalize_url(urljoin(base, href), self.tracking)
+            if url in seen or not looks_like_page(url) or not self._allowed(url):
+                continue
+            seen.add(url)
+            yield self._request(url, self.parse_page, via="link")
+
+    def _allowed(self, url: str) -> bool:
+        host = _host(url)
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    # -- failures ----------------------------------------------------------------------------
+    def on_error(self, failure: Failure) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            stats.inc_value("crawl/ignored")
+            self.logger.debug("Ignored %s: %s", url, failure.getErrorMessage())
+            return
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind = f"http_{status}"
+            reason = f"HTTP {status}"
+        else:
+            kind = failure.type.__name__ if failure.type else "error"
+            reason = failure.getErrorMessage() or kind
+        stats.inc_value("crawl/errors")
+        stats.inc_value(f"crawl/errors/{kind}")
+        self.logger.warning("Failed to fetch %s: %s", url, reason)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _hints(entry: Entry, via: str) -> list[DateHint]:
+    source = "sitemap" if via == "sitemap" else "feed"
+    hints: list[DateHint] = []
+    for value, role in ((entry.published, "published"), (entry.modified, "modified")):
+        if not value:
+            continue
+        if source == "feed" and not value[:4].isdigit():
+            value = rfc822_to_iso(value) or value
+        hints.append(DateHint(value=value, source=source, role=role))  # type: ignore[arg-type]
+    return hints
+
+
+def _feed_links(tree: Any, base: str) -> Iterator[str]:
+    for link in tree.iterfind(".//link"):
+        rel = (link.get("rel") or "").lower()
+        kind = (link.get("type") or "").lower()
+        if "alternate" in rel and kind in _FEED_TYPES and link.get("href"):
+            yield urljoin(base, link.get("href").strip())

@@ -1,0 +1,100 @@
+"""Pipelines built from a crawler's settings, the way Scrapy builds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from archive.store import ArchiveStore
+from pipelines import signals
+from pipelines.canonical import CanonicalUrlPipeline
+from pipelines.dedup import DedupPipeline
+from pipelines.store import StorePipeline
+from pipelines.validate import ValidatePipeline
+from scraper.items import ArticleItem, content_hash
+
+BODY = " ".join(f"word{i}" for i in range(80))
+
+
+def item(url: str, body: str = BODY, canonical: str | None = None, title: str = "T") -> ArticleItem:
+    record: dict[str, Any] = {"title": title, "body": body, "authors": [], "published": None}
+    return ArticleItem(
+        url=url, fetched_url=url, site="demo", fetched_at="2026-01-01T00:00:00Z", record=record,
+        canonical_hint=canonical, urls=[url], content_hash=content_hash(title, body),
+    )
+
+
+def test_validate_drops_short_and_untitled() -> None:
+    crawler = get_crawler(settings_dict={"VALIDATE_MIN_WORDS": 50})
+    pipe = build_from_crawler(ValidatePipeline, crawler)
+    assert pipe.process_item(item("http://e.com/a")).url == "http://e.com/a"
+    with pytest.raises(DropItem, match="short body 3 words < 50"):
+        pipe.process_item(item("http://e.com/b", body="only three words"))
+    with pytest.raises(DropItem, match="no title"):
+        pipe.process_item(item("http://e.com/c", title=""))
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("validate/dropped_short_body") == 1
+    assert crawler.stats.get_value("validate/dropped_no_title") == 1
+
+
+def test_canonical_trusts_same_site_only() -> None:
+    crawler = get_crawler(settings_dict={"CANONICAL_TRACKING_PARAMS": ["ref_id"]})
+    pipe = build_from_crawler(CanonicalUrlPipeline, crawler)
+    same = pipe.process_item(item("http://e.com/print/1?utm_source=x", canonical="http://e.com/a/1"))
+    assert same.url == "http://e.com/a/1"
+    assert same.urls == ["http://e.com/a/1", "http://e.com/print/1?utm_source=x"]
+    other = pipe.process_item(item("http://e.com/b?ref_id=4#c", canonical="https://wire.org/b"))
+    assert other.url == "http://e.com/b"
+
+
+def test_dedup_drops_copies_and_signals_aliases() -> None:
+    crawler = get_crawler()
+    pipe = build_from_crawler(DedupPipeline, crawler)
+    seen: list[tuple[str, str]] = []
+    crawler.signals.connect(lambda alias, canonical: seen.append((alias, canonical)),
+                            signal=signals.url_alias, weak=False)
+    pipe.process_item(item("http://e.com/a"))
+    second = item("http://e.com/a")
+    second.urls = ["http://e.com/a", "http://e.com/world/a"]
+    with pytest.raises(DropItem, match="duplicate \\(url\\)"):
+        pipe.process_item(second)
+    with pytest.raises(DropItem, match="duplicate \\(content\\)"):
+        pipe.process_item(item("http://e.com/print/a"))
+    assert seen == [("http://e.com/world/a", "http://e.com/a"), ("http://e.com/print/a", "http://e.com/a")]
+    with pytest.raises(NotConfigured):
+        build_from_crawler(DedupPipeline, get_crawler(settings_dict={"DEDUP_ENABLED": False}))
+
+
+def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 2})
+    crawler.spider = type("S", (), {"start_urls": ["http://e.com/"], "site_name": "demo"})()
+    pipe = build_from_crawler(StorePipeline, crawler)
+    pipe.open_spider()
+    pipe.process_item(item("http://e.com/1", body=BODY + " one"))
+    with ArchiveStore.open(db) as store:
+        assert store.count_articles() == 0  # still buffered
+    pipe.process_item(item("http://e.com/2", body=BODY + " two"))
+    with ArchiveStore.open(db) as store:
+        assert store.count_articles() == 2  # one batch committed
+    pipe.process_item(item("http://e.com/3", body=BODY + " three"))
+    pipe.on_alias("http://e.com/world/3", "http://e.com/3")
+    pipe.close_spider()
+    assert crawler.stats is not None
+    crawler.stats.set_value("response_received_count", 5)
+    crawler.stats.inc_value("crawl/errors/http_404")
+    pipe.on_closed("finished")
+    with ArchiveStore.open(db) as store:
+        assert store.count_articles() == 3
+        assert store.article("http://e.com/world/3") is not None
+        row = store.crawls()[0]
+        assert (row["status"], row["pages"], row["articles_new"], row["errors"]) == ("finished", 5, 3, 1)
+    with pytest.raises(NotConfigured, match="ARCHIVE_BATCH_SIZE"):
+        build_from_crawler(
+            StorePipeline, get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 0})
+        )

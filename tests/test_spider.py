@@ -1,0 +1,90 @@
+"""Spider callbacks on hand-built responses: discovery requests, items, error accounting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrapy import Request
+from scrapy.http import HtmlResponse, TextResponse, XmlResponse
+from scrapy.utils.test import get_crawler
+
+from scraper.items import ArticleItem
+from scraper.spiders.news import NewsSpider
+
+
+def make_spider(**kwargs: str) -> NewsSpider:
+    crawler = get_crawler(NewsSpider)
+    spider = NewsSpider.from_crawler(crawler, url="http://news.test/", **kwargs)
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    return spider
+
+
+def test_robots_sitemaps_are_followed() -> None:
+    spider = make_spider()
+    response = TextResponse(
+        "http://news.test/robots.txt",
+        body=b"User-agent: *\nDisallow: /search\nSitemap: http://news.test/sitemap_index.xml\n",
+    )
+    requests = list(spider.parse_robots(response))
+    assert [r.url for r in requests] == ["http://news.test/sitemap_index.xml"]
+
+
+def test_sitemap_entries_become_article_requests_with_hints() -> None:
+    spider = make_spider()
+    body = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        b"<url><loc>http://news.test/a.html?utm_source=x</loc><news:news>"
+        b"<news:publication_date>2021-07-22T16:25:00+04:00</news:publication_date></news:news></url>"
+        b"<url><loc>http://elsewhere.test/b.html</loc></url></urlset>"
+    )
+    requests = list(spider.parse_listing(XmlResponse("http://news.test/s.xml", body=body)))
+    assert len(requests) == 1
+    request = requests[0]
+    assert isinstance(request, Request)
+    assert request.url == "http://news.test/a.html"
+    assert request.cb_kwargs["via"] == "sitemap"
+    hint = request.cb_kwargs["hints"][0]
+    assert (hint.value, hint.source, hint.role) == ("2021-07-22T16:25:00+04:00", "sitemap", "published")
+
+
+def test_bad_sitemap_is_counted_not_fatal() -> None:
+    spider = make_spider()
+    assert list(spider.parse_listing(XmlResponse("http://news.test/s.xml", body=b"<html/>"))) == []
+    assert spider.crawler.stats is not None
+    assert spider.crawler.stats.get_value("discovery/bad_listing") == 1
+
+
+def test_article_page_yields_item_and_follows_links(fixtures: Path) -> None:
+    spider = make_spider()
+    body = (fixtures / "seed_article.html").read_bytes()
+    response = HtmlResponse("http://news.test/news/harbour", body=body,
+                            headers={"Content-Type": "text/html; charset=utf-8"})
+    out = list(spider.parse_page(response, via="sitemap"))
+    items = [o for o in out if isinstance(o, ArticleItem)]
+    assert len(items) == 1
+    record = items[0].record
+    assert record["title"] == "Harbour authority approves the northern breakwater plan"
+    assert record["body"].startswith("The harbour authority voted on Thursday")
+    assert "See more" not in record["body"]
+    assert items[0].canonical_hint == "https://coastline.example/news/harbour-breakwater-plan"
+    followed = {o.url for o in out if isinstance(o, Request)}
+    assert "http://news.test/news/a" in followed
+    assert "http://news.test/latest" in followed
+
+
+def test_non_html_and_binary_pages_are_skipped() -> None:
+    spider = make_spider()
+    pdf = HtmlResponse("http://news.test/x.html", body=b"%PDF-1.4 binary",
+                       headers={"Content-Type": "text/html"})
+    assert list(spider.parse_page(pdf)) == []
+    assert spider.crawler.stats is not None
+    assert spider.crawler.stats.get_value("extract/failed") == 1
+
+
+def test_article_pattern_limits_items(fixtures: Path) -> None:
+    spider = make_spider(article_pattern=r"/\d{4}/\d{2}/")
+    body = (fixtures / "seed_article.html").read_bytes()
+    response = HtmlResponse("http://news.test/news/harbour", body=body)
+    assert not [o for o in spider.parse_page(response) if isinstance(o, ArticleItem)]

@@ -1,0 +1,115 @@
+"""ArchiveStore: migrations, WAL, batched saves with new/updated/unchanged/duplicate outcomes, FTS."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.search import QueryError, build_match
+from archive.store import ArchiveStore, SearchSyntaxError, StoreError
+
+
+def record(url: str, body: str = "The council met on Thursday to vote.", **extra: Any) -> dict[str, Any]:
+    from scraper.items import content_hash
+
+    data = {
+        "url": url, "site": "demo", "title": "Council vote", "body": body, "authors": ["A B"],
+        "published": "2021-07-22T16:25:00+04:00", "published_utc": "2021-07-22T12:25:00Z",
+        "timezone": "+04:00", "fetched_at": "2026-01-01T00:00:00Z",
+    }
+    data.update(extra)
+    data["content_hash"] = content_hash(data["title"], data["body"])
+    return data
+
+
+def test_open_sets_wal_and_applies_migrations(tmp_path: Path) -> None:
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        assert store.db.journal_mode == "wal"
+        assert {"articles", "crawls", "article_urls", "articles_fts"} <= set(store.db.table_names())
+    with ArchiveStore.open(tmp_path / "a.db") as store:  # reopening applies nothing twice
+        applied = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == 1
+
+
+def test_open_errors_are_clear(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a directory"):
+        ArchiveStore.open(tmp_path)
+    with pytest.raises(StoreError, match="no archive at"):
+        ArchiveStore.open(tmp_path / "missing.db", create=False)
+    (tmp_path / "junk.db").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open archive"):
+        ArchiveStore.open(tmp_path / "junk.db")
+
+
+def test_save_outcomes_and_crawl_counts(tmp_path: Path) -> None:
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        crawl = store.start_crawl("http://e.com/", "demo")
+        first = store.save_articles(
+            [record("http://e.com/1", urls=["http://e.com/1?utm_source=x"])], crawl_id=crawl
+        )
+        assert (first.new, first.updated, first.unchanged) == (1, 0, 0)
+        again = store.save_articles([record("http://e.com/1")], crawl_id=crawl)
+        assert (again.new, again.unchanged) == (0, 1)
+        changed = store.save_articles([record("http://e.com/1", body="A new text.")], crawl_id=crawl)
+        assert changed.updated == 1
+        copy = store.save_articles([record("http://e.com/print/1", body="A new text.")], crawl_id=crawl)
+        assert copy.duplicates == 1
+        assert store.count_articles() == 1
+        article = store.article("http://e.com/print/1")
+        assert article is not None and article["body"] == "A new text."
+        assert article["urls"] == ["http://e.com/1", "http://e.com/1?utm_source=x", "http://e.com/print/1"]
+        row = store.crawl(crawl)
+        assert row is not None
+        assert (row["articles_new"], row["articles_updated"], row["articles_unchanged"],
+                row["duplicates"]) == (1, 1, 1, 1)
+        store.finish_crawl(crawl, status="finished", pages=7, errors=2, error_summary={"http_404": 2})
+        row = store.crawl(crawl)
+        assert row is not None and (row["status"], row["pages"], row["errors"]) == ("finished", 7, 2)
+        assert store.integrity_problems() == []
+
+
+def test_unchanged_article_is_not_rewritten(tmp_path: Path) -> None:
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([record("http://e.com/1")])
+        before = store.db.execute("SELECT total_changes()").fetchone()[0]
+        store.save_articles([record("http://e.com/1")])
+        after = store.db.execute("SELECT total_changes()").fetchone()[0]
+        # only the article_urls last_seen upsert touches a row
+        assert after - before == 1
+
+
+def test_search_escapes_and_ranks_title_higher(tmp_path: Path) -> None:
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([
+            record("http://e.com/1", title="Harbour news", body="The harbour council met. " * 3),
+            record("http://e.com/2", title="Budget", body="Café owners and the harbour budget."),
+        ])
+        hits = store.search(build_match("harbour"))
+        assert [h["url"] for h in hits] == ["http://e.com/1", "http://e.com/2"]
+        assert "[harbour]" in hits[0]["snippet"].lower()
+        assert [h["url"] for h in store.search(build_match("cafe"))] == ["http://e.com/2"]
+        assert [h["url"] for h in store.search(build_match('"harb*'))] == ["http://e.com/1",
+                                                                           "http://e.com/2"]
+        for hostile in ('"', "-", "NEAR(", "title:", "a" * 10_000, "AND OR NOT"):
+            try:
+                match = build_match(hostile)
+            except QueryError:
+                continue
+            assert isinstance(store.search(match), list)
+        with pytest.raises(SearchSyntaxError):
+            store.search(build_match('"unbalanced', raw=True))
+
+
+def test_readers_see_committed_rows_while_a_writer_is_open(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with ArchiveStore.open(path) as writer:
+        writer.save_articles([record("http://e.com/1")])
+        writer.db.execute("BEGIN")
+        writer.db.execute("UPDATE articles SET title = 'uncommitted'")
+        reader = sqlite3.connect(path)
+        assert reader.execute("SELECT title FROM articles").fetchone()[0] == "Council vote"
+        reader.close()
+        writer.db.conn.rollback()
