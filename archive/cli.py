@@ -17,8 +17,9 @@ import click
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
+from rich.text import Text
 
-from archive.search import QueryError, build_match
+from archive.search import HIGHLIGHT, QueryError, build_match, mark_snippet
 from archive.store import ArchiveStore, SearchSyntaxError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,8 +78,25 @@ def open_store(db_path: Path, *, create: bool = False) -> ArchiveStore:
         raise click.ClickException(str(exc)) from exc
 
 
+def _cell(value: Any) -> Text:
+    """A table cell: plain text (never rich markup), with highlighted matches in colour."""
+    if value is None:
+        return Text("")
+    text = str(value)
+    if HIGHLIGHT[0] not in text:
+        return Text(text)
+    cell = Text()
+    for i, part in enumerate(text.replace(HIGHLIGHT[1], HIGHLIGHT[0]).split(HIGHLIGHT[0])):
+        cell.append(part, style="bold yellow" if i % 2 else "")
+    return cell
+
+
 def render_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
-    """Print rows as a rich table, JSON array, JSON lines or CSV."""
+    """Print rows as a rich table, JSON array, JSON lines or CSV (snippet markers: [ ])."""
+    if fmt != "table":
+        rows = [
+            {k: mark_snippet(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows
+        ]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -95,7 +113,7 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str], title:
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(_cell(row.get(c)) for c in columns))
         Console().print(table)
 
 

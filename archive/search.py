@@ -8,6 +8,17 @@ MAX_QUERY_CHARS = 2000
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\*?", re.UNICODE)
 
 
+HIGHLIGHT = ("\x02", "\x03")
+"""How the store marks matches inside snippets; renderers turn them into markers or colour."""
+
+
+def mark_snippet(snippet: str | None, start: str = "[", end: str = "]") -> str | None:
+    """Replace the store's match markers with visible ones."""
+    if snippet is None:
+        return None
+    return snippet.replace(HIGHLIGHT[0], start).replace(HIGHLIGHT[1], end)
+
+
 class QueryError(ValueError):
     """A query that cannot be searched; the message says why."""
 

@@ -301,10 +301,13 @@ class ArchiveStore:
 
     # -- search --------------------------------------------------------------------------------
     def search(self, match: str, *, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
-        """Articles matching an FTS5 MATCH expression, best first (bm25, title weighted 5x)."""
+        """Articles matching an FTS5 MATCH expression, best first (bm25, title weighted 5x).
+
+        Matches in ``snippet`` are wrapped in \\x02 ... \\x03 (see archive.search.HIGHLIGHT).
+        """
         sql = (
             "SELECT a.id, a.url, a.site, a.title, a.published, a.published_utc, a.section, "
-            "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, "
+            "snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet, "
             "bm25(articles_fts, 5.0, 1.0) AS rank "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"

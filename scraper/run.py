@@ -108,7 +108,7 @@ def run_crawl(
     last: dict[str, Any] = {}
     timed_out = False
     with open(log_file, "ab") as stderr:
-        proc = subprocess.Popen(
+        with subprocess.Popen(
             build_command(job, crawl_id, log_file),
             stdout=subprocess.PIPE,
             stderr=stderr,
@@ -117,21 +117,23 @@ def run_crawl(
             text=True,
             encoding="utf-8",
             errors="replace",
-        )
-        reader = threading.Thread(
-            target=_reader, args=(proc.stdout, on_progress or (lambda _d: None), last), daemon=True
-        )
-        reader.start()
-        try:
-            proc.wait(timeout=job.timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            stop_process(proc)
-        except KeyboardInterrupt:
-            stop_process(proc)
-            raise
-        finally:
-            reader.join(timeout=5)
+        ) as proc:
+            reader = threading.Thread(
+                target=_reader,
+                args=(proc.stdout, on_progress or (lambda _d: None), last),
+                daemon=True,
+            )
+            reader.start()
+            try:
+                proc.wait(timeout=job.timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                stop_process(proc)
+            except KeyboardInterrupt:
+                stop_process(proc)
+                raise
+            finally:
+                reader.join(timeout=5)
     reason = str(last.get("reason") or ("timeout" if timed_out else f"exit {proc.returncode}"))
     outcome = CrawlOutcome(crawl_id, proc.returncode, reason, last, log_file, timed_out)
     with ArchiveStore.open(job.db) as store:

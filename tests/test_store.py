@@ -89,7 +89,7 @@ def test_search_escapes_and_ranks_title_higher(tmp_path: Path) -> None:
         ])
         hits = store.search(build_match("harbour"))
         assert [h["url"] for h in hits] == ["http://e.com/1", "http://e.com/2"]
-        assert "[harbour]" in hits[0]["snippet"].lower()
+        assert "\x02harbour\x03" in hits[0]["snippet"].lower()
         assert [h["url"] for h in store.search(build_match("cafe"))] == ["http://e.com/2"]
         assert [h["url"] for h in store.search(build_match('"harb*'))] == ["http://e.com/1",
                                                                            "http://e.com/2"]
