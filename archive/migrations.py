@@ -92,3 +92,71 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(  # type: ignore[union-attr]
         ["title", "body"], create_triggers=True, tokenize=FTS_TOKENIZER
     )
+
+
+@migrations()
+def m002_revisions_frontier_clusters(db: Database) -> None:
+    """Revisions, the crawl frontier, near-duplicate clusters (MinHash LSH) and per-kind counts."""
+    articles = db["articles"]
+    articles.add_column("body_hash", str)  # type: ignore[union-attr]
+    articles.add_column("cluster_id", int)  # type: ignore[union-attr]
+    articles.add_column("similarity", float)  # type: ignore[union-attr]
+    articles.add_column("revision", int, not_null_default=1)  # type: ignore[union-attr]
+    articles.add_column("etag", str)  # type: ignore[union-attr]
+    articles.add_column("last_modified", str)  # type: ignore[union-attr]
+    db.execute("UPDATE articles SET cluster_id = id WHERE cluster_id IS NULL")
+    articles.create_index(["body_hash"])  # type: ignore[union-attr]
+    articles.create_index(["cluster_id"])  # type: ignore[union-attr]
+    db["revisions"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "article_id": int,
+            "revision": int,
+            "title": str,
+            "body": str,
+            "modified": str,
+            "fetched_at": str,
+            "content_hash": str,
+            "diff_chars": int,
+            "crawl_id": int,
+        },
+        pk="id",
+        not_null={"article_id", "revision", "body", "fetched_at"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["revisions"].create_index(["article_id", "revision"], unique=True)  # type: ignore[union-attr]
+    db["frontier"].create(  # type: ignore[union-attr]
+        {
+            "url": str,
+            "article_id": int,
+            "first_seen": str,
+            "last_fetched": str,
+            "last_changed": str,
+            "etag": str,
+            "last_modified": str,
+            "next_due": str,
+            "fetches": int,
+            "unchanged_streak": int,
+        },
+        pk="url",
+        defaults={"fetches": 0, "unchanged_streak": 0},
+    )
+    db["frontier"].create_index(["next_due"])  # type: ignore[union-attr]
+    db["minhash"].create(  # type: ignore[union-attr]
+        {"article_id": int, "signature": bytes}, pk="article_id"
+    )
+    db["minhash_bands"].create(  # type: ignore[union-attr]
+        {"band_key": int, "article_id": int}
+    )
+    db["minhash_bands"].create_index(["band_key"])  # type: ignore[union-attr]
+    crawls = db["crawls"]
+    for column in ("duplicates_url", "duplicates_content", "duplicates_near", "not_modified",
+                   "skipped_not_due"):
+        crawls.add_column(column, int, not_null_default=0)  # type: ignore[union-attr]
+
+
+@migrations()
+def m003_crawl_history_indexes(db: Database) -> None:
+    """Indexes for crawl history and site health: a site's crawls, the articles a crawl wrote."""
+    db["crawls"].create_index(["site", "id"], if_not_exists=True)  # type: ignore[union-attr]
+    db["articles"].create_index(["crawl_id"], if_not_exists=True)  # type: ignore[union-attr]

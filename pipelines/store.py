@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy import signals as scrapy_signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
 
-from archive.store import ArchiveStore, SaveCounts
-from pipelines import signals
+from archive.store import DEFAULT_REVISIT_TIERS, ArchiveStore, SaveCounts
+from scraper import signals
+from scraper.frontier import parse_tiers
 from scraper.items import ArticleItem
+
+logger = logging.getLogger(__name__)
 
 _FROM_RECORD = {
     "title": "title", "body": "body", "authors": "authors", "language": "language",
@@ -33,6 +38,11 @@ def item_to_record(item: ArticleItem) -> dict[str, Any]:
         site=item.site,
         fetched_at=item.fetched_at,
         content_hash=item.content_hash,
+        body_hash=item.body_hash,
+        etag=item.etag,
+        last_modified=item.last_modified,
+        minhash=item.minhash,
+        band_keys=list(item.band_keys),
         urls=list(item.urls),
     )
     return record
@@ -42,9 +52,20 @@ class StorePipeline:
     """Buffers items and writes ARCHIVE_BATCH_SIZE at a time; stats ``archive/<outcome>``."""
 
     def __init__(
-        self, crawler: Crawler, stats: StatsCollector, db_path: str, batch_size: int, crawl_id: int
+        self,
+        crawler: Crawler,
+        stats: StatsCollector,
+        db_path: str,
+        batch_size: int,
+        crawl_id: int,
+        near_threshold: float | None = None,
+        revisit_tiers: tuple[int, ...] = DEFAULT_REVISIT_TIERS,
     ) -> None:
         self.crawler = crawler
+        self.near_threshold = near_threshold
+        self.revisit_tiers = revisit_tiers
+        self.not_modified: list[tuple[str, str]] = []
+        self.failed = False
         self.stats = stats
         self.db_path = db_path
         self.batch_size = batch_size
@@ -63,10 +84,18 @@ class StorePipeline:
         batch_size = settings.getint("ARCHIVE_BATCH_SIZE", 50)
         if batch_size < 1:
             raise NotConfigured("ARCHIVE_BATCH_SIZE must be at least 1")
+        try:
+            tiers = parse_tiers(settings.get("FRONTIER_TIERS", "1h,6h,1d,7d"))
+        except ValueError as exc:
+            raise NotConfigured(f"FRONTIER_TIERS: {exc}") from exc
+        threshold = settings.getfloat("DEDUP_NEAR_THRESHOLD", 0.6)
         assert crawler.stats is not None
-        pipeline = cls(crawler, crawler.stats, str(db_path), batch_size,
-                       settings.getint("ARCHIVE_CRAWL_ID", 0))
+        pipeline = cls(
+            crawler, crawler.stats, str(db_path), batch_size, settings.getint("ARCHIVE_CRAWL_ID", 0),
+            near_threshold=threshold if threshold > 0 else None, revisit_tiers=tiers,
+        )
         crawler.signals.connect(pipeline.on_alias, signal=signals.url_alias)
+        crawler.signals.connect(pipeline.on_not_modified, signal=signals.not_modified)
         crawler.signals.connect(pipeline.on_idle, signal=scrapy_signals.spider_idle)
         crawler.signals.connect(pipeline.on_closed, signal=scrapy_signals.spider_closed)
         return pipeline
@@ -88,22 +117,48 @@ class StorePipeline:
     def on_alias(self, alias: str, canonical: str) -> None:
         self.aliases.append((alias, canonical))
 
+    def on_not_modified(self, url: str, fetched_at: str) -> None:
+        self.not_modified.append((url, fetched_at))
+        if len(self.not_modified) >= self.batch_size:
+            self.flush()
+
     def on_idle(self) -> None:
         """Commit what is buffered whenever the crawl waits: a kill then loses at most a batch."""
         self.flush()
 
     def flush(self) -> None:
-        if self.store is None:
+        """Write what is buffered; a failing archive stops the crawl (nothing is silently lost)."""
+        if self.store is None or self.failed:
             return
+        try:
+            self._write()
+        except Exception:
+            self.failed = True
+            self.stats.inc_value("archive/write_errors")
+            logger.exception("Cannot write to the archive %s; stopping the crawl", self.db_path)
+            engine = self.crawler.engine
+            if engine is not None:
+                deferred_from_coro(engine.close_spider_async(reason="archive_error"))
+
+    def _write(self) -> None:
+        assert self.store is not None
         if self.pending:
-            counts = self.store.save_articles(self.pending, crawl_id=self.crawl_id)
+            counts = self.store.save_articles(
+                self.pending, crawl_id=self.crawl_id, near_threshold=self.near_threshold,
+                revisit_tiers=self.revisit_tiers,
+            )
             self.pending = []
             self.totals.add(counts)
-            for name in ("new", "updated", "unchanged", "duplicates"):
+            for name in ("new", "updated", "unchanged", "duplicates", "near"):
                 self.stats.set_value(f"archive/{name}", getattr(self.totals, name))
         if self.aliases:
             self.store.add_aliases(self.aliases)
             self.aliases = []
+        if self.not_modified:
+            self.store.record_not_modified(
+                self.not_modified, crawl_id=self.crawl_id, revisit_tiers=self.revisit_tiers
+            )
+            self.not_modified = []
 
     def close_spider(self) -> None:
         """Commit the last batch; the crawl record is closed on ``spider_closed`` (it has the reason)."""
@@ -115,6 +170,8 @@ class StorePipeline:
         try:
             self.flush()
             stats = self.stats.get_stats()
+            if self.failed:
+                reason = "archive_error"
             status = "finished" if reason in ("finished", "closespider_itemcount") else reason
             errors = {
                 key.removeprefix("crawl/errors/"): int(value)
@@ -131,9 +188,11 @@ class StorePipeline:
                 errors=sum(errors.values()),
                 error_summary=errors,
                 stats={k: v for k, v in stats.items() if isinstance(v, int | float | str)},
-                extra_duplicates=sum(
-                    int(v) for k, v in stats.items() if k.startswith("dedup/dropped_")
-                ),
+                dropped={
+                    "url": int(stats.get("dedup/dropped_url", 0)),
+                    "content": int(stats.get("dedup/dropped_content", 0)),
+                    "skipped_not_due": int(stats.get("frontier/skipped_not_due", 0)),
+                },
             )
         finally:
             self.store.close()

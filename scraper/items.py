@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.extract.model import Article
+from scraper.fingerprint import body_hash, content_hash
 
-_WS = re.compile(r"\s+")
-
-
-def content_hash(title: str | None, body: str) -> str:
-    """SHA-256 of the normalised title and body: whitespace and case do not count."""
-    text = _WS.sub(" ", f"{title or ''}\n{body}").strip().casefold()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+__all__ = ["ArticleItem", "content_hash"]
 
 
 @dataclass
@@ -31,10 +24,23 @@ class ArticleItem:
     discovered_via: str = "link"  # sitemap | feed | link | start
     urls: list[str] = field(default_factory=list)  # every URL this article was seen under
     content_hash: str = ""
+    body_hash: str | None = None
+    etag: str | None = None  # validators of the response, for conditional revisits
+    last_modified: str | None = None
+    minhash: bytes | None = None  # set by DedupPipeline when near-duplicate detection is on
+    band_keys: list[int] = field(default_factory=list)
 
     @classmethod
     def from_article(
-        cls, article: Article, *, fetched_url: str, site: str, fetched_at: str, via: str
+        cls,
+        article: Article,
+        *,
+        fetched_url: str,
+        site: str,
+        fetched_at: str,
+        via: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
     ) -> ArticleItem:
         record = article.to_dict()
         return cls(
@@ -47,4 +53,7 @@ class ArticleItem:
             discovered_via=via,
             urls=[fetched_url],
             content_hash=content_hash(article.title, article.body),
+            body_hash=body_hash(article.body),
+            etag=etag,
+            last_modified=last_modified,
         )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +51,7 @@ class CrawlOutcome:
     progress: dict[str, Any]
     log_file: Path
     timed_out: bool = False
+    stopped: bool = False  # stopped on request (the ``stop`` event), not by its own end
 
     @property
     def ok(self) -> bool:
@@ -95,10 +98,38 @@ def _reader(stream: Any, on_line: Callable[[dict[str, Any]], None], last: dict[s
         on_line(data)
 
 
+def _wait(proc: subprocess.Popen[str], timeout: float, stop: threading.Event | None) -> str | None:
+    """Wait for the child to end: None when it did, "timeout" or "stop" when it must be stopped."""
+    if stop is None:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "timeout"
+        return None
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None:
+        if stop.is_set():
+            return "stop"
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return "timeout"
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=min(remaining, 0.25))
+    return None
+
+
 def run_crawl(
-    job: CrawlJob, on_progress: Callable[[dict[str, Any]], None] | None = None
+    job: CrawlJob,
+    on_progress: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    stop: threading.Event | None = None,
+    grace: float = GRACE_S,
 ) -> CrawlOutcome:
-    """Run the crawl to its end (or timeout) and make sure its crawls row is closed."""
+    """Run the crawl to its end (or timeout) and make sure its crawls row is closed.
+
+    Setting ``stop`` (from another thread) stops the crawl like a timeout does: SIGTERM, then
+    SIGKILL after ``grace`` seconds; its row is closed as ``shutdown``.
+    """
     job.db = job.db.resolve()
     with ArchiveStore.open(job.db) as store:
         crawl_id = store.start_crawl(job.target, job.site)
@@ -106,40 +137,44 @@ def run_crawl(
     log_file.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="scraper.settings", PYTHONUNBUFFERED="1")
     last: dict[str, Any] = {}
-    timed_out = False
-    with open(log_file, "ab") as stderr:
-        with subprocess.Popen(
-            build_command(job, crawl_id, log_file),
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        ) as proc:
-            reader = threading.Thread(
-                target=_reader,
-                args=(proc.stdout, on_progress or (lambda _d: None), last),
-                daemon=True,
-            )
-            reader.start()
-            try:
-                proc.wait(timeout=job.timeout)
-            except subprocess.TimeoutExpired:
-                timed_out = True
-                stop_process(proc)
-            except KeyboardInterrupt:
-                stop_process(proc)
-                raise
-            finally:
-                reader.join(timeout=5)
-    reason = str(last.get("reason") or ("timeout" if timed_out else f"exit {proc.returncode}"))
-    outcome = CrawlOutcome(crawl_id, proc.returncode, reason, last, log_file, timed_out)
+    interrupted: str | None = None
+    with open(log_file, "ab") as stderr, subprocess.Popen(
+        build_command(job, crawl_id, log_file),
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    ) as proc:
+        reader = threading.Thread(
+            target=_reader,
+            args=(proc.stdout, on_progress or (lambda _d: None), last),
+            daemon=True,
+        )
+        reader.start()
+        try:
+            interrupted = _wait(proc, job.timeout, stop)
+            if interrupted:
+                stop_process(proc, grace)
+        except KeyboardInterrupt:
+            stop_process(proc)
+            raise
+        finally:
+            reader.join(timeout=5)
+    if interrupted == "timeout":
+        reason = f"timeout after {job.timeout:g}s"
+    elif interrupted == "stop":
+        reason = "shutdown"
+    else:
+        reason = str(last.get("reason") or f"exit {proc.returncode}")
+    outcome = CrawlOutcome(crawl_id, proc.returncode, reason, last, log_file,
+                           timed_out=interrupted == "timeout", stopped=interrupted == "stop")
     with ArchiveStore.open(job.db) as store:
         row = store.crawl(crawl_id)
         if row is not None and (row["status"] == "running" or not outcome.ok):
-            status = "finished" if outcome.ok else f"failed: {reason}"
+            status = "finished" if outcome.ok else "shutdown" if outcome.stopped else f"failed: {reason}"
             store.finish_crawl(crawl_id, status=status)
     return outcome
 

@@ -28,8 +28,12 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+LOG_FORMATTER = "scraper.logformat.ConciseLogFormatter"
 
 SPIDER_MIDDLEWARES: dict[str, int] = {}
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.frontier.FrontierMiddleware": 560,
+}
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.canonical.CanonicalUrlPipeline": 200,
@@ -45,7 +49,12 @@ ARCHIVE_DB = "archive.db"
 ARCHIVE_BATCH_SIZE = 50
 ARCHIVE_CRAWL_ID = 0
 DEDUP_ENABLED = True
+DEDUP_NEAR_THRESHOLD = 0.6
+FRONTIER_ENABLED = True
+FRONTIER_MODE = "due"
+FRONTIER_TIERS = "1h,6h,1d,7d"
 CANONICAL_TRACKING_PARAMS: list[str] = []
+CANONICAL_STRIP_WWW = False
 VALIDATE_MIN_WORDS = 30
 PROGRESS_ENABLED = False
 PROGRESS_INTERVAL = 1.0

@@ -34,10 +34,16 @@ class SiteProfile:
     tracking_params: tuple[str, ...] = ()
     selectors: tuple[str, ...] = ()
     allow_private: bool = False  # may redirect to loopback / private addresses
+    timeout: str | None = None  # hard limit of one scheduled crawl, "2h"
+    settings: tuple[tuple[str, str], ...] = ()  # extra Scrapy settings for this site's crawls
 
     @property
     def every_seconds(self) -> int | None:
         return parse_every(self.every) if self.every else None
+
+    @property
+    def timeout_seconds(self) -> int | None:
+        return parse_every(self.timeout) if self.timeout else None
 
 
 @dataclass
@@ -74,7 +80,29 @@ _FIELDS: dict[str, type | tuple[type, ...]] = {
     "tracking_params": list,
     "selectors": list,
     "allow_private": bool,
+    "timeout": str,
+    "settings": dict,
 }
+
+_SETTING_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_RESERVED_SETTINGS = frozenset(
+    {"ARCHIVE_DB", "ARCHIVE_CRAWL_ID", "LOG_FILE", "PROGRESS_ENABLED", "SITES_CONFIG"}
+)
+"""Set by the crawl runner for every crawl; a profile may not change them."""
+
+
+def _check_settings(raw: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], str]:
+    """A profile's ``settings`` table -> ((NAME, value), ...) or an error message."""
+    out = []
+    for name, value in raw.items():
+        if not _SETTING_NAME.match(name):
+            return (), f"settings: {name!r} is not a Scrapy setting name (UPPER_CASE)"
+        if name in _RESERVED_SETTINGS:
+            return (), f"settings: {name} is set by newsarchive itself and cannot be changed here"
+        if isinstance(value, dict | list):
+            return (), f"settings: {name} must be a string, number or true/false"
+        out.append((name, str(value)))
+    return tuple(out), ""
 
 
 def _line_of(source: str, name: str, key: str | None) -> int | None:
@@ -114,7 +142,7 @@ def _check_site(name: str, raw: dict[str, Any]) -> tuple[SiteProfile | None, str
         if not isinstance(value, expected):
             kind = expected.__name__ if isinstance(expected, type) else "value"
             return None, key, f"{key} must be a {kind}, not {type(value).__name__} {value!r}"
-        if expected is list and not all(isinstance(v, str) for v in value):
+        if expected is list and not all(isinstance(v, str) for v in raw[key]):
             return None, key, f"{key} must be a list of strings"
     start_urls = raw.get("start_urls")
     if not start_urls:
@@ -150,6 +178,14 @@ def _check_site(name: str, raw: dict[str, Any]) -> tuple[SiteProfile | None, str
     max_articles = raw.get("max_articles")
     if max_articles is not None and max_articles < 1:
         return None, "max_articles", "max_articles must be at least 1"
+    if raw.get("timeout"):
+        try:
+            parse_every(raw["timeout"])
+        except ValueError as exc:
+            return None, "timeout", f"timeout: {exc}"
+    settings, problem = _check_settings(raw.get("settings", {}))
+    if problem:
+        return None, "settings", problem
     domains = raw.get("allowed_domains") or sorted(
         {urlsplit(u).hostname or "" for u in start_urls} - {""}
     )
@@ -165,6 +201,8 @@ def _check_site(name: str, raw: dict[str, Any]) -> tuple[SiteProfile | None, str
         tracking_params=tuple(raw.get("tracking_params", ())),
         selectors=tuple(raw.get("selectors", ())),
         allow_private=bool(raw.get("allow_private", False)),
+        timeout=raw.get("timeout"),
+        settings=settings,
     )
     return profile, None, ""
 

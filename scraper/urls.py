@@ -55,6 +55,33 @@ def canonicalize_url(url: str, tracking: Iterable[str] = DEFAULT_TRACKING_PARAMS
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
 
 
+_VARIANT_QUERY = {"amp": None, "outputtype": "amp", "print": None, "view": "print", "output": "print"}
+_VARIANT_PATH = re.compile(r"(?:/amp|/print|\.amp)(?=/?$)", re.IGNORECASE)
+
+
+def strip_variants(url: str) -> str:
+    """AMP and print variants -> the plain article URL (``/amp``, ``?amp=1``, ``?view=print`` ...).
+
+    Used only when a page declares no canonical URL of its own.
+    """
+    parts = urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not (k.lower() in _VARIANT_QUERY and _VARIANT_QUERY[k.lower()] in (None, v.lower()))
+    ]
+    path = _VARIANT_PATH.sub("", parts.path) or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query, doseq=True), ""))
+
+
+def strip_www(url: str) -> str:
+    """``https://www.example.com/a`` -> ``https://example.com/a``."""
+    parts = urlsplit(url)
+    if parts.netloc.lower().startswith("www."):
+        return urlunsplit((parts.scheme, parts.netloc[4:], parts.path, parts.query, parts.fragment))
+    return url
+
+
 def host_of(url: str) -> str:
     """The lower-case host of a URL without a leading ``www.``."""
     host = (urlsplit(url).hostname or "").lower()

@@ -11,7 +11,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from archive.store import ArchiveStore
-from pipelines import signals
+from scraper import signals
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.dedup import DedupPipeline
 from pipelines.store import StorePipeline

@@ -12,6 +12,9 @@ from archive.search import QueryError, build_match
 from archive.store import ArchiveStore, SearchSyntaxError, StoreError
 
 
+LONG = " ".join(f"Sentence number {i} of a long story about the harbour." for i in range(12))
+
+
 def record(url: str, body: str = "The council met on Thursday to vote.", **extra: Any) -> dict[str, Any]:
     from scraper.items import content_hash
 
@@ -30,8 +33,11 @@ def test_open_sets_wal_and_applies_migrations(tmp_path: Path) -> None:
         assert store.db.journal_mode == "wal"
         assert {"articles", "crawls", "article_urls", "articles_fts"} <= set(store.db.table_names())
     with ArchiveStore.open(tmp_path / "a.db") as store:  # reopening applies nothing twice
+        from archive.migrations import migrations
+
         applied = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert applied == 1
+        assert applied == len(migrations.applied(store.db)) == len(migrations._migrations)
+        assert migrations.pending(store.db) == []
 
 
 def test_open_errors_are_clear(tmp_path: Path) -> None:
@@ -53,13 +59,15 @@ def test_save_outcomes_and_crawl_counts(tmp_path: Path) -> None:
         assert (first.new, first.updated, first.unchanged) == (1, 0, 0)
         again = store.save_articles([record("http://e.com/1")], crawl_id=crawl)
         assert (again.new, again.unchanged) == (0, 1)
-        changed = store.save_articles([record("http://e.com/1", body="A new text.")], crawl_id=crawl)
+        changed = store.save_articles([record("http://e.com/1", body=LONG)], crawl_id=crawl)
         assert changed.updated == 1
-        copy = store.save_articles([record("http://e.com/print/1", body="A new text.")], crawl_id=crawl)
+        copy = store.save_articles([record("http://e.com/print/1", body=LONG)], crawl_id=crawl)
         assert copy.duplicates == 1
         assert store.count_articles() == 1
         article = store.article("http://e.com/print/1")
-        assert article is not None and article["body"] == "A new text."
+        assert article is not None and article["body"] == LONG
+        assert article["revision"] == 2
+        assert [r["revision"] for r in store.revisions(article["id"])] == [1, 2]
         assert article["urls"] == ["http://e.com/1", "http://e.com/1?utm_source=x", "http://e.com/print/1"]
         row = store.crawl(crawl)
         assert row is not None
@@ -74,11 +82,14 @@ def test_save_outcomes_and_crawl_counts(tmp_path: Path) -> None:
 def test_unchanged_article_is_not_rewritten(tmp_path: Path) -> None:
     with ArchiveStore.open(tmp_path / "a.db") as store:
         store.save_articles([record("http://e.com/1")])
+        row_before = store.article("http://e.com/1")
         before = store.db.execute("SELECT total_changes()").fetchone()[0]
-        store.save_articles([record("http://e.com/1")])
+        store.save_articles([record("http://e.com/1", body="The  council met on Thursday to vote. ")])
         after = store.db.execute("SELECT total_changes()").fetchone()[0]
-        # only the article_urls last_seen upsert touches a row
-        assert after - before == 1
+        # only bookkeeping rows change: article_urls.last_seen and the frontier entry
+        assert after - before == 2
+        assert store.article("http://e.com/1") == row_before
+        assert store.revisions(row_before["id"] if row_before else 0) == []
 
 
 def test_search_escapes_and_ranks_title_higher(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from scraper.discovery import DiscoveryError, Entry, parse_listing, rfc822_to_is
 from scraper.extract import DateHint, ExtractionError, check_timezone, extract_from_tree
 from scraper.extract.html import load_html
 from scraper.items import ArticleItem
+from scraper.signals import not_modified as not_modified_signal
 from scraper.sites import SiteProfile, load_sites
 from scraper.urls import DEFAULT_TRACKING_PARAMS, canonicalize_url, looks_like_page
 
@@ -145,6 +146,11 @@ class NewsSpider(Spider):
     ) -> Iterator[Request | ArticleItem]:
         stats = self.crawler.stats
         assert stats is not None
+        if response.status == 304:
+            self.crawler.signals.send_catch_log(
+                not_modified_signal, url=response.url, fetched_at=_utc_now()
+            )
+            return
         content_type = response.headers.get(b"Content-Type", b"") or b""
         if not isinstance(response, TextResponse) or (
             _XML_TYPES.search(content_type) and b"html" not in content_type
@@ -170,7 +176,8 @@ class NewsSpider(Spider):
             stats.inc_value("extract/articles")
             yield ArticleItem.from_article(
                 article, fetched_url=response.url, site=self.site_name, fetched_at=_utc_now(),
-                via=via,
+                via=via, etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
             )
         if self.follow_links or via == "start":
             yield from self._follow(tree, response.url)
@@ -220,6 +227,11 @@ class NewsSpider(Spider):
         stats.inc_value("crawl/errors")
         stats.inc_value(f"crawl/errors/{kind}")
         self.logger.warning("Failed to fetch %s: %s", url, reason)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1").strip() if value else None
 
 
 def _host(url: str) -> str:
