@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -86,6 +86,16 @@ def utc_now() -> str:
 
 DEFAULT_REVISIT_TIERS: tuple[int, ...] = (3600, 6 * 3600, 86400, 7 * 86400)
 """Seconds until the next revisit after 0, 1, 2, 3 unchanged fetches; then no more revisits."""
+
+
+class Alias(NamedTuple):
+    """Another address of an archived article (a print page, a second section, a tracking URL)."""
+
+    url: str
+    canonical: str
+    fetched_at: str | None = None  # set when this address itself was fetched
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -427,18 +437,30 @@ class ArchiveStore:
             [url, article_id, now, now],
         )
 
-    def add_aliases(self, pairs: Sequence[tuple[str, str]]) -> int:
-        """Record (alias URL, canonical URL) pairs for archived articles; returns how many."""
+    def add_aliases(
+        self, aliases: Sequence[Alias], *, revisit_tiers: Sequence[int] = DEFAULT_REVISIT_TIERS
+    ) -> int:
+        """Record other addresses of archived articles; returns how many were recorded.
+
+        An alias that was fetched (``fetched_at`` set) also enters the frontier with its own
+        validators, so the next crawl revisits it conditionally instead of refetching it.
+        """
         now = utc_now()
         added = 0
         with self.db.atomic():
-            for alias, canonical in pairs:
+            for alias in aliases:
                 found = self.db.execute(
-                    "SELECT id FROM articles WHERE url = ?", [canonical]
+                    "SELECT id FROM articles WHERE url = ?", [alias.canonical]
                 ).fetchone()
-                if found is not None:
-                    self._upsert_url(alias, int(found[0]), now)
-                    added += 1
+                if found is None:
+                    continue
+                self._upsert_url(alias.url, int(found[0]), now)
+                if alias.fetched_at:
+                    self._touch_frontier(
+                        alias.url, int(found[0]), alias.fetched_at, changed=False,
+                        etag=alias.etag, last_modified=alias.last_modified, tiers=revisit_tiers,
+                    )
+                added += 1
         return added
 
     # -- frontier ----------------------------------------------------------------------------
@@ -894,15 +916,19 @@ class ArchiveStore:
 
         ``tick()`` is called now and then during the long steps (for a progress display).
         """
-        if tick is not None:
-            self.db.conn.set_progress_handler(lambda: tick() or 0, 200_000)
+        step = tick or (lambda: None)
+        self.db.conn.set_progress_handler(lambda: step() or 0, 200_000)
         try:
             with self.db.atomic():
+                step()
                 self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+                step()
                 for name, columns in SNAPSHOT_INDEXES.items():
                     self.db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON articles ({columns})")
+            step()
             self.db.execute("ANALYZE")
             self.db.execute("PRAGMA journal_mode = DELETE")
+            step()
             self.db.execute("VACUUM")
         finally:
             self.db.conn.set_progress_handler(None, 0)
@@ -926,9 +952,9 @@ class ArchiveStore:
         return (
             "SELECT a.id, a.title, a.published, a.site, a.section, a.url,\n"
             "  snippet(articles_fts, 1, '[', ']', ' … ', 24) AS snippet,\n"
-            "  round(-articles_fts.rank, 3) AS score\n"
+            "  round(-articles_fts.rank, 6) AS score\n"
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid\n"
-            "WHERE articles_fts MATCH escape_fts(:q)\n"
+            "WHERE articles_fts MATCH coalesce(nullif(escape_fts(:q), ''), '\"\"')\n"
             f"  AND articles_fts.rank MATCH '{RANK_FUNCTION}'\n"
             f"ORDER BY articles_fts.rank LIMIT {int(limit)}"
         )

@@ -7,6 +7,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.signalmanager import SignalManager
 from scrapy.statscollectors import StatsCollector
 
+from archive.store import Alias
 from scraper import signals
 from scraper.fingerprint import LshParams, band_keys, lsh_params, signature
 from scraper.items import ArticleItem
@@ -60,6 +61,15 @@ class DedupPipeline:
     def _alias(self, item: ArticleItem, canonical: str, kind: str) -> None:
         for url in item.urls:
             if url != canonical:
-                self.signals.send_catch_log(signals.url_alias, alias=url, canonical=canonical)
+                fetched = url == item.fetched_url
+                self.signals.send_catch_log(
+                    signals.url_alias,
+                    alias=Alias(
+                        url, canonical,
+                        fetched_at=item.fetched_at if fetched else None,
+                        etag=item.etag if fetched else None,
+                        last_modified=item.last_modified if fetched else None,
+                    ),
+                )
         self.stats.inc_value(f"dedup/dropped_{kind}")
         raise DropItem(f"duplicate ({kind}) of {canonical}: {item.fetched_url}", log_level="INFO")

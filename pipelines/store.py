@@ -11,7 +11,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
-from archive.store import DEFAULT_REVISIT_TIERS, ArchiveStore, SaveCounts
+from archive.store import DEFAULT_REVISIT_TIERS, Alias, ArchiveStore, SaveCounts
 from scraper import signals
 from scraper.frontier import parse_tiers
 from scraper.items import ArticleItem
@@ -72,7 +72,7 @@ class StorePipeline:
         self.crawl_id = crawl_id
         self.store: ArchiveStore | None = None
         self.pending: list[dict[str, Any]] = []
-        self.aliases: list[tuple[str, str]] = []
+        self.aliases: list[Alias] = []
         self.totals = SaveCounts()
 
     @classmethod
@@ -114,8 +114,8 @@ class StorePipeline:
             self.flush()
         return item
 
-    def on_alias(self, alias: str, canonical: str) -> None:
-        self.aliases.append((alias, canonical))
+    def on_alias(self, alias: Alias) -> None:
+        self.aliases.append(alias)
 
     def on_not_modified(self, url: str, fetched_at: str) -> None:
         self.not_modified.append((url, fetched_at))
@@ -152,7 +152,7 @@ class StorePipeline:
             for name in ("new", "updated", "unchanged", "duplicates", "near"):
                 self.stats.set_value(f"archive/{name}", getattr(self.totals, name))
         if self.aliases:
-            self.store.add_aliases(self.aliases)
+            self.store.add_aliases(self.aliases, revisit_tiers=self.revisit_tiers)
             self.aliases = []
         if self.not_modified:
             self.store.record_not_modified(

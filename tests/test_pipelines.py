@@ -10,7 +10,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from archive.store import ArchiveStore
+from archive.store import Alias, ArchiveStore
 from scraper import signals
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.dedup import DedupPipeline
@@ -56,7 +56,7 @@ def test_dedup_drops_copies_and_signals_aliases() -> None:
     crawler = get_crawler()
     pipe = build_from_crawler(DedupPipeline, crawler)
     seen: list[tuple[str, str]] = []
-    crawler.signals.connect(lambda alias, canonical: seen.append((alias, canonical)),
+    crawler.signals.connect(lambda alias: seen.append((alias.url, alias.canonical)),
                             signal=signals.url_alias, weak=False)
     pipe.process_item(item("http://e.com/a"))
     second = item("http://e.com/a")
@@ -83,7 +83,7 @@ def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 2  # one batch committed
     pipe.process_item(item("http://e.com/3", body=BODY + " three"))
-    pipe.on_alias("http://e.com/world/3", "http://e.com/3")
+    pipe.on_alias(Alias("http://e.com/world/3", "http://e.com/3", "2026-01-01T00:00:00Z", '"v1"'))
     pipe.close_spider()
     assert crawler.stats is not None
     crawler.stats.set_value("response_received_count", 5)
@@ -92,6 +92,7 @@ def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 3
         assert store.article("http://e.com/world/3") is not None
+        assert store.frontier_snapshot()["http://e.com/world/3"][0] == '"v1"'
         row = store.crawls()[0]
         assert (row["status"], row["pages"], row["articles_new"], row["errors"]) == ("finished", 5, 3, 1)
     with pytest.raises(NotConfigured, match="ARCHIVE_BATCH_SIZE"):

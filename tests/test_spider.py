@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
@@ -12,8 +15,15 @@ from scraper.items import ArticleItem
 from scraper.spiders.news import NewsSpider
 
 
+def collect(results: AsyncIterator[Any]) -> list[Any]:
+    async def run() -> list[Any]:
+        return [r async for r in results]
+
+    return asyncio.run(run())
+
+
 def make_spider(**kwargs: str) -> NewsSpider:
-    crawler = get_crawler(NewsSpider)
+    crawler = get_crawler(NewsSpider, settings_dict={"EXTRACT_WORKERS": 0})
     spider = NewsSpider.from_crawler(crawler, url="http://news.test/", **kwargs)
     assert crawler.stats is not None
     crawler.stats.open_spider()
@@ -61,7 +71,7 @@ def test_article_page_yields_item_and_follows_links(fixtures: Path) -> None:
     body = (fixtures / "seed_article.html").read_bytes()
     response = HtmlResponse("http://news.test/news/harbour", body=body,
                             headers={"Content-Type": "text/html; charset=utf-8"})
-    out = list(spider.parse_page(response, via="sitemap"))
+    out = collect(spider.parse_page(response, via="sitemap"))
     items = [o for o in out if isinstance(o, ArticleItem)]
     assert len(items) == 1
     record = items[0].record
@@ -78,7 +88,7 @@ def test_non_html_and_binary_pages_are_skipped() -> None:
     spider = make_spider()
     pdf = HtmlResponse("http://news.test/x.html", body=b"%PDF-1.4 binary",
                        headers={"Content-Type": "text/html"})
-    assert list(spider.parse_page(pdf)) == []
+    assert collect(spider.parse_page(pdf)) == []
     assert spider.crawler.stats is not None
     assert spider.crawler.stats.get_value("extract/failed") == 1
 
@@ -87,4 +97,30 @@ def test_article_pattern_limits_items(fixtures: Path) -> None:
     spider = make_spider(article_pattern=r"/\d{4}/\d{2}/")
     body = (fixtures / "seed_article.html").read_bytes()
     response = HtmlResponse("http://news.test/news/harbour", body=body)
-    assert not [o for o in spider.parse_page(response) if isinstance(o, ArticleItem)]
+    assert not [o for o in collect(spider.parse_page(response)) if isinstance(o, ArticleItem)]
+
+
+def test_extraction_runs_in_worker_processes(fixtures: Path) -> None:
+    """With EXTRACT_WORKERS=2 the page is analysed in another process, with the same result."""
+    import os
+
+    from scraper.workers import ExtractorPool
+
+    body = (fixtures / "seed_article.html").read_bytes()
+    pool = ExtractorPool(2, timeout=60)
+
+    async def run() -> tuple[Any, Any]:
+        inline = await ExtractorPool(0, 60).analyse(body, "http://news.test/a", None,
+                                                    "2024-09-09T08:00:00Z", None)
+        remote = await pool.analyse(body, "http://news.test/a", None, "2024-09-09T08:00:00Z", None)
+        pids = await asyncio.get_running_loop().run_in_executor(pool._executor(), os.getpid)
+        return (inline, remote), pids
+
+    try:
+        (inline, remote), pid = asyncio.run(run())
+    finally:
+        pool.close()
+    assert pid != os.getpid()
+    assert remote.article is not None and inline.article is not None
+    assert remote.article.to_dict() == inline.article.to_dict()
+    assert remote.links == inline.links

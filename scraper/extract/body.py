@@ -54,7 +54,9 @@ class BodyResult:
     """The body text (paragraphs separated by blank lines) and which method produced it."""
 
     text: str
-    source: str | None  # "trafilatura" | "jsonld" | "selectors" | "density" | None
+    # "trafilatura" | "trafilatura+jsonld" (checked against articleBody) | "jsonld" |
+    # "selectors" | "density" | None when nothing was found
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class PageHints:
 
     titles: tuple[str, ...]
     description: str
+    labels: frozenset[str] = frozenset()  # short link texts and section names: kicker candidates
 
 
 def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
@@ -174,7 +177,23 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
     if title:
         titles.append(title)
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
-    return PageHints(keys, _key(description))
+    labels: set[str] = set()
+    for i, anchor in enumerate(tree.iterfind(".//a")):
+        if i >= 2000:
+            break
+        text = " ".join(anchor.itertext()).strip()
+        if text and len(text.split()) <= 4:
+            labels.add(_key(text))
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "article:section":
+            labels.add(_key(meta.get("content") or ""))
+    for obj in article_objects[:1]:
+        section = obj.get("articleSection")
+        for name in section if isinstance(section, list) else [section]:
+            if isinstance(name, str):
+                labels.add(_key(name))
+    labels.discard("")
+    return PageHints(keys, _key(description), frozenset(labels))
 
 
 def _is_title(key: str, hints: PageHints) -> bool:
@@ -223,6 +242,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         seen.add(key)
         if _is_title(key, hints) or bp.junk_block(text):
             continue
+        if not started and key in hints.labels and len(text.split()) <= 4:
+            continue  # a section label or kicker above the headline
         if block.hint and _JUNK_CLASS.search(block.hint) and len(text) < 300:
             continue
         if block.kind == "head" and not headings:
@@ -369,7 +390,7 @@ def _with_jsonld(
     if traf_total and _overlap(ld_sh, traf_sh) >= 0.9:
         # trafilatura holds the whole article: keep its blocks that belong to it
         kept = [b for b in blocks if _overlap(_shingles(b.text), ld_sh) >= 0.3]
-        return _finish(_join(kept), "trafilatura")
+        return _finish(_join(kept), "trafilatura+jsonld")
     # trafilatura is truncated or wrong: the publisher's text, split into the page's paragraphs
     pieces = [Block("p", t) for t in segment(ld, tree)]
     return _finish(_join(clean_blocks(pieces, hints)), "jsonld")

@@ -57,6 +57,11 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     if len(data) > MAX_HTML_BYTES:
         data = data[:MAX_HTML_BYTES]
     header = f"text/html; {content_type}" if content_type and "charset" in content_type else None
+    if header is None and not _looks_utf16(data[:4]):
+        try:  # bytes that are valid UTF-8 are UTF-8, whatever a stale <meta charset> says
+            return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     encoding, text = html_to_unicode(header, data)
     return text, encoding
 

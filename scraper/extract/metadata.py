@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
@@ -13,7 +14,25 @@ from .jsonld import types_of
 
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNORECASE)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b)\s*")
+_SPLIT_AUTHORS = re.compile(
+    r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
+)
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+# Job titles and roles that bylines glue to names ("Jane Doe, Staff Writer").
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|editorial|redakteur(?:in)?|redaktion|"
+    r"korrespondent(?:in)?|journalist(?:in)?|columnist|contributor|contributing|photographer|"
+    r"fotograf(?:in)?|senior|chief|head of|producer|analyst|intern|freelance|autor(?:in)?|"
+    r"author|team|desk|newsroom|agency|agentur|rédaction|redacción|redazione|press|presse|"
+    r"news|nachrichten|online|media|medien|zeitung|times|post|daily|magazine|magazin|"
+    r"wire|service|updated|published|aktualisiert|veröffentlicht)\b",
+    re.IGNORECASE,
+)
+_DATE_TAIL = re.compile(
+    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|"
+    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$"
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*[|ㅣ]\s*")
 
 
 @dataclass
@@ -35,7 +54,9 @@ class Metadata:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    value = _SPACE.sub(" ", value).strip()
+    if "&" in value:
+        value = htmllib.unescape(value)
+    value = _SPACE.sub(" ", _ZERO_WIDTH.sub("", value)).strip()
     return value or None
 
 
@@ -66,10 +87,89 @@ def _person_names(value: Any) -> list[str]:
 
 
 def split_authors(text: str) -> list[str]:
-    """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']."""
+    """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped."""
     text = _BY.sub("", _SPACE.sub(" ", text).strip())
-    parts = [p.strip(" .|·-") for p in _SPLIT_AUTHORS.split(text)]
-    return [p for p in parts if p and len(p) <= 80 and not p.startswith("http")]
+    if "://" in text or text.startswith("www."):
+        return []
+    text = _DATE_TAIL.sub("", text)
+    out = []
+    for part in _SPLIT_AUTHORS.split(text):
+        part = _BY.sub("", part.strip(" .|·-–—:()[]"))
+        if not part or len(part) > 60 or len(part.split()) > 5:
+            continue
+        if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
+            continue
+        if _ROLE.search(part):
+            continue
+        out.append(part)
+    return out
+
+
+def _site_keys(url: str, site_name: str | None, ld: dict[str, Any]) -> set[str]:
+    """Names of the publisher (site name, JSON-LD publisher, domain label), normalised."""
+    keys = set()
+    if site_name:
+        keys.add(_norm(site_name))
+    publisher = ld.get("publisher") if ld else None
+    for pub in publisher if isinstance(publisher, list) else [publisher]:
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            keys.add(_norm(pub["name"]))
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp", "de", "com")]
+    if labels:
+        keys.add(_norm(max(labels, key=len)))
+    return {k for k in keys if len(k) >= 2}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _is_publisher(name: str, site_keys: set[str]) -> bool:
+    key = _norm(name)
+    return any(k and (k in key or key in k) for k in site_keys if len(k) >= 3) or key in site_keys
+
+
+def clean_title(title: str | None, site_keys: set[str], others: list[str]) -> str | None:
+    """Cut a trailing (or leading) site name: 'Headline | Site' -> 'Headline'."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    other_keys = {_norm(o) for o in others if o}
+    for end in range(len(parts) - 1, 0, -1):
+        # another candidate (the h1) equals the title without its last parts
+        if _norm(" ".join(parts[:end])) in other_keys:
+            parts = parts[:end]
+            break
+    while len(parts) > 1 and _is_site_part(parts[-1], site_keys):
+        parts.pop()
+    while len(parts) > 1 and _is_site_part(parts[0], site_keys):
+        parts.pop(0)
+    cut = title
+    # rebuild with the original separators: find the kept span in the original title
+    first, last = parts[0], parts[-1]
+    start = title.find(first)
+    stop = title.rfind(last) + len(last)
+    if 0 <= start < stop:
+        cut = title[start:stop]
+    return cut.strip() or title
+
+
+def _people(names: list[str], site_keys: set[str]) -> list[str]:
+    return [n for n in names if not _is_publisher(n, site_keys)]
+
+
+def _is_site_part(part: str, site_keys: set[str]) -> bool:
+    key = _norm(part)
+    if not key:
+        return True
+    if re.fullmatch(r"[\d.\s/-]+", part.strip()):
+        return True  # a date glued to the title: "| 28.04.2023"
+    if key in site_keys:
+        return True
+    return any(len(k) >= 3 and (k in key or key in k) for k in site_keys) and len(part) <= 40
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -86,51 +186,72 @@ def _dedupe(names: list[str]) -> list[str]:
 def extract_metadata(
     tree: lxml.html.HtmlElement, url: str, *, article_objects: list[dict[str, Any]]
 ) -> Metadata:
-    """Read the page's metadata: JSON-LD first, then OpenGraph/meta, then markup."""
+    """Read the page's metadata: JSON-LD first, then OpenGraph/meta, then markup.
+
+    Never raises: a page whose metadata cannot be read gives an empty Metadata.
+    """
+    try:
+        return _extract_metadata(tree, url, article_objects)
+    except Exception:  # odd markup must not break a crawl; missing fields are reported upstream
+        return Metadata()
+
+
+def _extract_metadata(
+    tree: lxml.html.HtmlElement, url: str, article_objects: list[dict[str, Any]]
+) -> Metadata:
     meta = meta_values(tree)
-    ld = article_objects[0] if article_objects else {}
+    ld = article_objects[0] if article_objects and isinstance(article_objects[0], dict) else {}
     md = Metadata(og_type=meta.get("og:type"))
 
-    h1 = tree.find(".//h1")
-    h1_text = _clean(h1.text_content()) if h1 is not None else None
-    md.title = (
-        _clean(ld.get("headline"))
-        or _clean(meta.get("og:title"))
-        or h1_text
-        or _clean(tree.findtext(".//title"))
-    )
+    md.site_name = _clean(meta.get("og:site_name"))
+    section = ld.get("articleSection") if ld else None
+    if isinstance(section, list):
+        section = section[0] if section else None
+    md.section = _clean(section) or _clean(meta.get("article:section"))
+    site_keys = _site_keys(url, md.site_name, ld)
+    title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
-    authors = _person_names(ld.get("author")) if ld else []
+    h1 = tree.find(".//h1")
+    h1_text = _clean(" ".join(h1.itertext())) if h1 is not None else None
+    candidates = [
+        _clean(ld.get("headline")),
+        _clean(meta.get("og:title")),
+        _clean(meta.get("twitter:title")),
+        h1_text,
+        _clean(tree.findtext(".//title")),
+    ]
+    present = [c for c in candidates if c]
+    md.title = clean_title(present[0], title_keys, present[1:]) if present else None
+
+    authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
         for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
             value = meta.get(key)
             if value and not value.startswith("http"):
-                authors = split_authors(value)
-                break
+                authors = _people(split_authors(value), site_keys)
+                if authors:
+                    break
     if not authors:
         for el in tree.xpath(
             './/*[@rel="author" or @itemprop="author" or contains(@class, "byline__name")'
             ' or contains(@class, "author-name")]'
         ):
-            name = _clean(el.text_content())
+            name = _clean(" ".join(el.itertext()))
             if name:
-                authors.extend(split_authors(name))
+                authors.extend(_people(split_authors(name), site_keys))
     if not authors:
         for el in tree.xpath('.//*[contains(@class, "byline")]'):
-            text = _clean(el.text_content())
+            text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
-                authors = split_authors(text.split("\n")[0])
-                break
+                authors = _people(split_authors(text.split("\n")[0]), site_keys)
+                if authors:
+                    break
     md.authors = _dedupe(authors)[:10]
 
     lang = tree.get("lang") or meta.get("og:locale") or meta.get("content-language")
     if lang:
         md.language = lang.replace("_", "-").split("-")[0].lower()[:3] or None
 
-    md.section = _clean(ld.get("articleSection")) if ld else None
-    if isinstance(ld.get("articleSection"), list) and ld["articleSection"]:
-        md.section = _clean(ld["articleSection"][0])
-    md.section = md.section or _clean(meta.get("article:section"))
 
     keywords = (ld.get("keywords") if ld else None) or meta.get("keywords") or meta.get("news_keywords")
     if isinstance(keywords, str):
@@ -147,6 +268,5 @@ def extract_metadata(
             canonical = urljoin(url, link.get("href", "").strip())
             break
     md.canonical_url = canonical or (urljoin(url, meta["og:url"]) if meta.get("og:url") else None)
-    md.site_name = _clean(meta.get("og:site_name"))
     md.description = _clean(meta.get("og:description") or meta.get("description"))
     return md

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
@@ -16,12 +16,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import DiscoveryError, Entry, parse_listing, rfc822_to_iso, robots_sitemaps
-from scraper.extract import DateHint, ExtractionError, check_timezone, extract_from_tree
-from scraper.extract.html import load_html
+from scraper.extract import DateHint, check_timezone
 from scraper.items import ArticleItem
 from scraper.signals import not_modified as not_modified_signal
 from scraper.sites import SiteProfile, load_sites
 from scraper.urls import DEFAULT_TRACKING_PARAMS, canonicalize_url, looks_like_page
+from scraper.workers import ExtractorPool, PageTimeout
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _XML_TYPES = re.compile(rb"xml|rss|atom", re.IGNORECASE)
@@ -68,6 +68,7 @@ class NewsSpider(Spider):
         self.follow_links = str(follow_links).lower() not in ("0", "false", "no")
         self.tracking = (*DEFAULT_TRACKING_PARAMS, *profile.tracking_params)
         self._sitemaps_seen: set[str] = set()
+        self.pool = ExtractorPool(0, 30.0)  # replaced in from_crawler from the settings
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -77,6 +78,13 @@ class NewsSpider(Spider):
             kwargs["profile"] = config.get(site)
         spider = super().from_crawler(crawler, *args, **kwargs)
         assert isinstance(spider, NewsSpider)
+        settings = crawler.settings
+        workers = settings.getint("EXTRACT_WORKERS", -1)
+        spider.pool = ExtractorPool(
+            ExtractorPool.default_workers() if workers < 0 else workers,
+            settings.getfloat("EXTRACT_TIMEOUT", 30.0),
+        )
+        crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
         return spider
 
     # -- discovery ---------------------------------------------------------------------------
@@ -141,9 +149,9 @@ class NewsSpider(Spider):
                 yield self._request(url, self.parse_page, via=via, hints=_hints(entry, via))
 
     # -- pages -------------------------------------------------------------------------------
-    def parse_page(
+    async def parse_page(
         self, response: Response, via: str = "link", hints: tuple[DateHint, ...] = ()
-    ) -> Iterator[Request | ArticleItem]:
+    ) -> AsyncIterator[Request | ArticleItem]:
         stats = self.crawler.stats
         assert stats is not None
         if response.status == 304:
@@ -159,18 +167,22 @@ class NewsSpider(Spider):
             self.logger.info("Not an HTML page, skipped: %s (%s)", response.url, content_type)
             return
         try:
-            tree = load_html(response.body, content_type.decode("latin-1"))
-            article = extract_from_tree(
-                tree, response.url, fetched_at=_utc_now(), timezone=self.timezone, hints=hints
+            result = await self.pool.analyse(
+                response.body, response.url, content_type.decode("latin-1"), _utc_now(),
+                self.timezone, hints,
             )
-        except ExtractionError as exc:
-            stats.inc_value("extract/failed")
-            self.logger.warning("Cannot extract %s: %s", response.url, exc)
+        except PageTimeout as exc:
+            stats.inc_value("extract/timeout")
+            self.logger.warning("Skipped %s: %s", response.url, exc)
             return
-        except Exception:  # a bug or a pathological page must never stop the crawl
-            stats.inc_value("extract/crashed")
-            self.logger.exception("Extraction crashed on %s", response.url)
+        stats.inc_value("extract/milliseconds", int(result.seconds * 1000))
+        if result.error is not None:
+            kind = "crashed" if result.error.startswith("extraction crashed") else "failed"
+            stats.inc_value(f"extract/{kind}")
+            self.logger.warning("Cannot extract %s: %s", response.url, result.error)
             return
+        article = result.article
+        assert article is not None
         stats.inc_value("pages/html")
         if self._is_article(response.url, article.is_article, article.canonical_url):
             stats.inc_value("extract/articles")
@@ -180,8 +192,9 @@ class NewsSpider(Spider):
                 last_modified=_header(response, b"Last-Modified"),
             )
         if self.follow_links or via == "start":
-            yield from self._follow(tree, response.url)
-            for feed in _feed_links(tree, response.url):
+            for request in self._follow(result.links):
+                yield request
+            for feed in result.feeds:
                 if feed not in self._sitemaps_seen and self._allowed(feed):
                     self._sitemaps_seen.add(feed)
                     yield self._request(feed, self.parse_listing, priority=8)
@@ -191,13 +204,10 @@ class NewsSpider(Spider):
             return looks_like
         return bool(self.article_re.search(url) or (canonical and self.article_re.search(canonical)))
 
-    def _follow(self, tree: Any, base: str) -> Iterator[Request]:
+    def _follow(self, links: list[str]) -> Iterator[Request]:
         seen: set[str] = set()
-        for anchor in tree.iterfind(".//a"):
-            href = (anchor.get("href") or "").strip()
-            if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
-                continue
-            url = canonicalize_url(urljoin(base, href), self.tracking)
+        for link in links:
+            url = canonicalize_url(link, self.tracking)
             if url in seen or not looks_like_page(url) or not self._allowed(url):
                 continue
             seen.add(url)
@@ -218,6 +228,7 @@ class NewsSpider(Spider):
             self.logger.debug("Ignored %s: %s", url, failure.getErrorMessage())
             return
         if failure.check(HttpError):
+            assert isinstance(failure.value, HttpError)
             status = failure.value.response.status
             kind = f"http_{status}"
             reason = f"HTTP {status}"
@@ -248,11 +259,3 @@ def _hints(entry: Entry, via: str) -> list[DateHint]:
             value = rfc822_to_iso(value) or value
         hints.append(DateHint(value=value, source=source, role=role))  # type: ignore[arg-type]
     return hints
-
-
-def _feed_links(tree: Any, base: str) -> Iterator[str]:
-    for link in tree.iterfind(".//link"):
-        rel = (link.get("rel") or "").lower()
-        kind = (link.get("type") or "").lower()
-        if "alternate" in rel and kind in _FEED_TYPES and link.get("href"):
-            yield urljoin(base, link.get("href").strip())

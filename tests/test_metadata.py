@@ -1,0 +1,118 @@
+"""Metadata on pages we wrote: titles without site suffixes, people as authors, page fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from scraper.extract.html import load_html
+from scraper.extract.jsonld import article_objects, jsonld_objects
+from scraper.extract.metadata import Metadata, extract_metadata, split_authors
+
+FIXTURES = Path(__file__).parent / "fixtures" / "body"
+URL = "https://daily.example.org/local/harbour-ferry-returns?ref=rss"
+
+
+def meta_of(name: str) -> Metadata:
+    tree = load_html((FIXTURES / name).read_bytes())
+    return extract_metadata(tree, URL, article_objects=article_objects(jsonld_objects(tree)))
+
+
+def page(head: str, body: str = "") -> Metadata:
+    tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return extract_metadata(tree, URL, article_objects=article_objects(jsonld_objects(tree)))
+
+
+def test_news_page_fields() -> None:
+    md = meta_of("news_article.html")
+    assert md.title == "Harbour ferry returns after winter repairs"
+    assert md.authors == ["Jane Doe", "John Roe"]
+    assert md.language == "en"
+    assert md.site_name == "The Daily Example"
+    assert md.canonical_url == "https://daily.example.org/local/harbour-ferry-returns"
+    assert md.image == "https://daily.example.org/img/ferry.jpg"
+    assert md.tags == ["ferries", "harbour", "transport"]
+    assert md.description and md.description.startswith("The town's only ferry")
+    assert md.og_type == "article"
+
+
+def test_jsonld_people_without_organisations() -> None:
+    md = meta_of("jsonld_complete.html")
+    assert md.title == "Orchard growers expect a record apple harvest"
+    assert md.authors == ["Mara Field"]
+    assert md.section == "Business"
+    assert md.tags == ["farming", "apples"]
+
+
+def test_meta_author_with_job_title_and_dash_suffix() -> None:
+    md = meta_of("jsonld_teaser.html")
+    assert md.authors == ["Lena Berg"]
+    assert md.title == "Stadtbibliothek verlängert ihre Öffnungszeiten"
+    assert md.language == "de"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Rates stay on hold | Example Times", "Example Times", "Rates stay on hold"),
+        ("Rates stay on hold - Example Times", "Example Times", "Rates stay on hold"),
+        ("Rates stay on hold – Politics – Example Times", "Example Times", "Rates stay on hold – Politics"),
+        ("Example Times | Rates stay on hold", "Example Times", "Rates stay on hold"),
+        ("Rates stay on hold | EXT | 28.04.2023", "EXT", "Rates stay on hold"),
+        ("Q&amp;A: what the rate decision means", "Example Times", "Q&A: what the rate decision means"),
+        ("Left - right - centre: a guide", "Example Times", "Left - right - centre: a guide"),
+    ],
+)
+def test_title_site_suffixes(title: str, site: str, expected: str) -> None:
+    md = page(f'<title>{title}</title><meta property="og:site_name" content="{site}">')
+    assert md.title == expected
+
+
+def test_title_falls_back_to_h1_prefix() -> None:
+    md = page("<title>Storm closes coast road | Weather</title>", "<h1>Storm closes coast road</h1>")
+    assert md.title == "Storm closes coast road"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Von Anna Schmidt und Peter Klein", ["Anna Schmidt", "Peter Klein"]),
+        ("By Jane Doe | May 3, 2024", ["Jane Doe"]),
+        ("Jane Doe 12.03.2024", ["Jane Doe"]),
+        ("https://example.org/people/jane", []),
+    ],
+)
+def test_split_authors(text: str, names: list[str]) -> None:
+    assert split_authors(text) == names
+
+
+def test_byline_markup_and_dedupe() -> None:
+    md = page(
+        '<meta name="author" content="https://example.org/jane">',
+        '<span class="byline">By Jane Doe and JANE DOE</span><p>text</p>',
+    )
+    assert md.authors == ["Jane Doe"]
+
+
+def test_publisher_is_not_an_author() -> None:
+    md = page(
+        '<meta property="og:site_name" content="Daily Example">'
+        '<meta name="author" content="Daily Example">',
+        '<a rel="author" href="/p/amy">Amy Lee</a>',
+    )
+    assert md.authors == ["Amy Lee"]
+
+
+def test_language_from_og_locale() -> None:
+    assert page('<meta property="og:locale" content="pt_BR">').language == "pt"
+
+
+def test_empty_and_odd_pages_never_raise() -> None:
+    tree = lxml.html.document_fromstring("<html></html>")
+    md = extract_metadata(tree, URL, article_objects=[{"headline": 5, "author": {"name": None}}])
+    assert isinstance(md, Metadata)
+    assert md.title is None and md.authors == []
