@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if __package__ in (None, ""):  # run as a script: make the repository's packages importable
-    sys.path.insert(0, str(ROOT))
 
 ALL_SETS = ("news-dev", "body-dev", "dates-dev")
 ALL_TOOLS = ("ours", "trafilatura", "htmldate", "newspaper4k")

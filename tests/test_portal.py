@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import html
 import http.client
 import json
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 
 from archive.portal import PortalConfig, running_portal
+from archive.portal.content import Portal
 from archive.portal.server import PortalURL
 
 MONTHS = [
@@ -38,13 +40,26 @@ TRUTH_KEYS = {
     "id", "url", "urls", "title", "authors", "published", "published_utc", "modified",
     "modified_utc", "timezone", "section", "sections", "template", "encoding", "body",
     "first_sentence", "last_sentence", "changed_in_edition", "new_in_edition",
+    "cosmetic_in_edition", "wire_story", "wire_edits",
 }  # fmt: skip
+NEW_KEYS = {"cosmetic_in_edition", "wire_story", "wire_edits"}
+# sha256 of the truth (without NEW_KEYS, origin "http://h") before wire stories and validators
+# existed: wire_share=0 must keep every outlet byte-identical to it.
+GOLDEN_TRUTH = {
+    PortalConfig(): "b3436aad9c022807c24b79180a149401b271789062660cd65c3ff8d6e5cb8cb5",
+    PortalConfig(articles=60, seed=4, edition=2): (
+        "a155f858bf9b5240f3d14ea702cba0dfdd98c3cf8104a268dc6bb8667abd666e"
+    ),
+}
+SENTENCE_END = re.compile(r"(?<=[.?!]) (?=[A-Z])")
+NOTE = re.compile(rb'\n<(div|span) class="page-note">[^<]*</\1>')
 
 
-def fetch(url: str) -> tuple[int, Message, bytes]:
-    """Status, headers and body; HTTP errors are returned, not raised."""
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    """Status, headers and body; HTTP errors (and 304) are returned, not raised."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as err:
         with err:
@@ -62,6 +77,18 @@ def load_truth(base: str) -> list[dict[str, Any]]:
     assert status == 200
     assert headers["Content-Type"] == "application/x-ndjson"
     return [json.loads(line) for line in body.decode("utf-8").splitlines()]
+
+
+def truth_digest(records: list[dict[str, Any]], origin: str) -> str:
+    """The GOLDEN_TRUTH hash of truth records served at `origin` (no trailing slash)."""
+    old = [{k: v for k, v in rec.items() if k not in NEW_KEYS} for rec in records]
+    text = json.dumps(old, ensure_ascii=False).replace(origin, "http://h")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def sentences(body: str) -> set[str]:
+    """The sentences of a truth body."""
+    return {s for para in body.split("\n\n") for s in SENTENCE_END.split(para)}
 
 
 def normalise(page: bytes, base: str) -> bytes:
@@ -125,6 +152,8 @@ def test_truth_schema_and_timeline(truth: list[dict[str, Any]]) -> None:
         assert 1 <= len(rec["authors"]) <= 3
         assert rec["section"] == rec["sections"][0] and rec["url"] == rec["urls"][0]
         assert rec["changed_in_edition"] is None and rec["new_in_edition"] is None
+        assert rec["cosmetic_in_edition"] is None
+        assert rec["wire_story"] is None and rec["wire_edits"] == []
     templates = {r["template"] for r in truth}
     assert templates == {"atlas", "beacon", "courier"}
     berlin = {r["timezone"] for r in truth if r["template"] != "atlas"}
@@ -229,6 +258,23 @@ def test_determinism(portal: str, truth: list[dict[str, Any]]) -> None:
             assert TOPBAR.search(first)
     with running_portal(PortalConfig(seed=2)) as reseeded:
         assert load_truth(reseeded)[10]["title"] != truth[10]["title"]
+
+
+def test_without_wire_share_output_is_unchanged(portal: str, truth: list[dict[str, Any]]) -> None:
+    assert truth_digest(truth, portal[:-1]) == GOLDEN_TRUTH[PortalConfig()]
+    for config, digest in GOLDEN_TRUTH.items():
+        records = list(Portal(config).iter_truth("http://h"))
+        assert truth_digest(records, "http://h") == digest
+    with running_portal(PortalConfig(wire_seed=7)) as other:  # the wire seed alone changes nothing
+        assert truth_digest(load_truth(other), other[:-1]) == GOLDEN_TRUTH[PortalConfig()]
+        for rec in truth[:20]:
+            path = rec["url"].removeprefix(portal)
+            assert normalise(fetch(portal + path)[2], portal) == normalise(
+                fetch(other + path)[2], other
+            )
+    for bad in (-0.1, 1.5):
+        with pytest.raises(ValueError, match="wire_share"):
+            PortalConfig(wire_share=bad)
 
 
 def test_robots_txt(portal: str) -> None:
@@ -420,18 +466,26 @@ def test_edition_two(portal: str, truth: list[dict[str, Any]]) -> None:
                 assert datetime.fromisoformat(new["modified"]) > before
                 assert new["published"] == old["published"] and new["title"] == old["title"]
             else:
-                for key in TRUTH_KEYS - {"url", "urls"}:
+                for key in TRUTH_KEYS - {"url", "urls", "cosmetic_in_edition"}:
                     assert new[key] == old[key], key
         newest = datetime.fromisoformat(truth[-1]["published"])
         for rec in truth2[200:]:
             assert rec["new_in_edition"] == 2 and rec["changed_in_edition"] is None
             assert datetime.fromisoformat(rec["published"]) > newest
-        for rec in truth[:40]:
+        cosmetic = [r["id"] for r in truth2 if r["cosmetic_in_edition"] == 2]
+        assert 6 <= len(cosmetic) <= 18  # about 5%, never a changed or new article
+        assert all(i % 10 != 5 and i < 200 for i in cosmetic)
+        for rec in truth[:60]:
             path = rec["url"].removeprefix(portal)
             one, two = fetch(portal + path)[2], fetch(later + path)[2]
             if rec["id"] % 10 == 5:
                 assert one != two
             else:
+                if rec["id"] in cosmetic:  # only the note is new: "1,234 views" or "Updated at"
+                    note = NOTE.search(two)
+                    assert note and re.search(rb">(\d{1,3}(,\d{3})* views|Updated at \d\d:\d\d)<", note[0])
+                    assert not NOTE.search(one)
+                    two = NOTE.sub(b"", two)
                 one, two = ASIDE.sub(b"", one), ASIDE.sub(b"", two)
                 assert normalise(one, portal) == normalise(two, later)
         changed = truth2[15]
@@ -475,3 +529,166 @@ def test_serve_forever_announces_and_stops_on_sigterm(tmp_path: Path) -> None:
         assert fetch(match.group(1) + "robots.txt")[0] == 200
         proc.terminate()
         assert proc.wait(timeout=10) == 0
+
+
+def validators(base: str, truth: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """ETag and Last-Modified of every article page and print page (HEAD requests)."""
+    urls = [url for rec in truth for url in (rec["url"], f"{base}print/{rec['id']}")]
+
+    def head(url: str) -> tuple[str, str]:
+        request = urllib.request.Request(url, method="HEAD")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.headers["ETag"], response.headers["Last-Modified"]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        return dict(zip(urls, pool.map(head, urls), strict=True))
+
+
+def test_conditional_get(portal: str, truth: list[dict[str, Any]]) -> None:
+    assert isinstance(portal, PortalURL)
+    server = portal.server
+    rec = next(r for r in truth if len(r["sections"]) == 2)
+    status, headers, body = fetch(rec["url"])
+    etag, stamp = headers["ETag"], headers["Last-Modified"]
+    assert status == 200 and re.fullmatch(r'"a\d+-[0-9a-f]{24}"', etag)  # strong, quoted
+    lastmod = datetime.fromisoformat(rec["modified"] or rec["published"]).astimezone(UTC)
+    assert email.utils.parsedate_to_datetime(stamp) == lastmod and stamp.endswith(" GMT")
+    assert fetch(rec["urls"][1])[1]["ETag"] == etag  # second-section URL: same page
+    print_etag = fetch(f"{portal}print/{rec['id']}")[1]["ETag"]
+    assert print_etag.startswith('"p') and print_etag != etag
+    hits, statuses = server.conditional_hits, server.status_counts[304]
+    later = email.utils.format_datetime(lastmod + timedelta(days=1), usegmt=True)
+    earlier = email.utils.format_datetime(lastmod - timedelta(seconds=1), usegmt=True)
+    for conditions, expected in (
+        ({"If-None-Match": etag}, 304),
+        ({"If-None-Match": f'"other", W/{etag}'}, 304),  # weak comparison, lists
+        ({"If-None-Match": "*"}, 304),
+        ({"If-Modified-Since": stamp}, 304),
+        ({"If-Modified-Since": later}, 304),
+        ({"If-Modified-Since": earlier}, 200),
+        ({"If-Modified-Since": "not a date"}, 200),
+        ({"If-None-Match": '"other"', "If-Modified-Since": stamp}, 200),  # the tag wins
+    ):
+        status, headers, body = fetch(rec["url"], conditions)
+        assert status == expected, conditions
+        assert headers["ETag"] == etag and headers["Last-Modified"] == stamp
+        assert (body == b"") == (expected == 304)
+        if expected == 304:
+            assert headers["Content-Length"] is None
+    assert fetch(f"{portal}print/{rec['id']}", {"If-None-Match": print_etag})[0] == 304
+    assert server.conditional_hits == hits + 6 and server.status_counts[304] == statuses + 6
+    stats = json.loads(get_text(portal + "__stats__.json"))
+    assert stats["conditional_hits"] == server.conditional_hits
+    assert stats["conditional_requests"] == server.conditional_requests
+    assert stats["status"]["304"] == server.status_counts[304]
+    legacy = next(r for r in truth if r["encoding"] != "utf-8")
+    legacy_etag = fetch(legacy["url"])[1]["ETag"]
+    assert fetch(legacy["url"], {"If-None-Match": legacy_etag})[0] == 304
+    with running_portal(PortalConfig()) as again:  # the tag depends on content, not on the run
+        assert fetch(again + rec["url"].removeprefix(portal))[1]["ETag"] == etag
+
+
+def test_edition_two_validators(portal: str, truth: list[dict[str, Any]]) -> None:
+    one = validators(portal, truth)
+    with running_portal(PortalConfig(edition=2)) as later:
+        assert isinstance(later, PortalURL)
+        truth2 = load_truth(later)[:200]
+        two = validators(later, truth2)
+        moved = {url.removeprefix(portal): value for url, value in one.items()}
+        kept = 0
+        for old, new in zip(truth, truth2, strict=True):
+            article, printed = new["url"].removeprefix(later), f"print/{new['id']}"
+            etag1, stamp1 = moved[article]
+            etag2, stamp2 = two[later + article]
+            if new["changed_in_edition"] == 2:
+                assert etag2 != etag1 and moved[printed][0] != two[later + printed][0]
+                parse = email.utils.parsedate_to_datetime
+                assert parse(stamp2) > parse(stamp1)
+                continue
+            assert stamp2 == stamp1 and moved[printed] == two[later + printed]
+            if new["cosmetic_in_edition"] == 2:  # the page note changed, the text did not
+                assert etag2 != etag1
+                assert new["body"] == old["body"] and new["modified"] == old["modified"]
+            else:
+                assert etag2 == etag1
+                kept += 1
+        # a crawl of edition 2 that revalidates what it fetched from edition 1
+        server = later.server
+        before = server.conditional_hits
+        results = {}
+        for rec in truth2:
+            path = rec["url"].removeprefix(later)
+            results[rec["id"]] = fetch(later + path, {"If-None-Match": moved[path][0]})[0]
+        assert server.conditional_hits == before + kept
+        for rec in truth2:
+            unchanged = rec["changed_in_edition"] is None and rec["cosmetic_in_edition"] is None
+            assert results[rec["id"]] == (304 if unchanged else 200)
+        assert kept >= 160
+
+
+def wire_outlets() -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]], str, str]]:
+    """Two outlets on one wire: truth and base URL of each."""
+    first = PortalConfig(seed=11, name="Northern Post", wire_share=0.3, wire_seed=5)
+    second = PortalConfig(seed=12, name="Southern Herald", wire_share=0.3, wire_seed=5)
+    with running_portal(first) as one, running_portal(second) as two:
+        yield load_truth(one), load_truth(two), one, two
+
+
+def test_wire_stories_shared_by_two_outlets() -> None:
+    for truth_a, truth_b, base_a, _ in wire_outlets():
+        copies_a = {r["wire_story"]: r for r in truth_a if r["wire_story"] is not None}
+        copies_b = {r["wire_story"]: r for r in truth_b if r["wire_story"] is not None}
+        assert 40 <= len(copies_a) <= 75 and 40 <= len(copies_b) <= 75  # about 30% of 200
+        assert all(len(r["wire_edits"]) == 0 for r in truth_a if r["wire_story"] is None)
+        shared = copies_a.keys() & copies_b.keys()
+        assert len(shared) >= 0.7 * len(copies_a.keys() | copies_b.keys())
+        edits_seen: set[str] = set()
+        differ = 0
+        for w in shared:
+            a, b = copies_a[w], copies_b[w]
+            edits_seen.update(a["wire_edits"], b["wire_edits"])
+            differ += a["wire_edits"] != b["wire_edits"]
+            delta = datetime.fromisoformat(a["published"]) - datetime.fromisoformat(b["published"])
+            assert abs(delta) <= timedelta(hours=6)
+            if "headline" in a["wire_edits"] or "headline" in b["wire_edits"]:
+                assert a["title"] != b["title"]
+            else:
+                assert a["title"] == b["title"]
+            filed = []  # each outlet's text of the wire story, intro removed
+            for rec in (a, b):
+                paragraphs = rec["body"].split("\n\n")
+                assert 4 <= len(paragraphs) <= 14
+                assert paragraphs[0].startswith(rec["first_sentence"])
+                assert paragraphs[-1].endswith(rec["last_sentence"])
+                if "intro" in rec["wire_edits"]:
+                    intro = paragraphs.pop(0)
+                    assert len(SENTENCE_END.split(intro)) == 1 and len(intro.split()) < 30
+                    other = b if rec is a else a
+                    assert intro not in other["body"]
+                filed.append(paragraphs)
+            trimmed = ["trim_last" in rec["wire_edits"] for rec in (a, b)]
+            if trimmed[0] == trimmed[1]:
+                assert filed[0] == filed[1]
+            else:
+                short, full = filed if trimmed[0] else filed[::-1]
+                assert short == full[:-1] or (
+                    short[:-1] == full[:-1] and full[-1].startswith(short[-1] + " ")
+                )
+            common = sentences(a["body"]) & sentences(b["body"])
+            assert len(common) >= 0.6 * max(len(sentences(a["body"])), len(sentences(b["body"])))
+        assert edits_seen == {"headline", "trim_last", "intro"} and differ >= len(shared) // 3
+        # nothing else is shared: no long sentence outside copies of the same story
+        owners: dict[str, set[int | None]] = {}
+        for rec in truth_b:
+            for sentence in sentences(rec["body"]):
+                owners.setdefault(sentence, set()).add(rec["wire_story"])
+        for rec in truth_a:
+            for sentence in sentences(rec["body"]):
+                if len(sentence.split()) >= 8 and sentence in owners:
+                    assert owners[sentence] == {rec["wire_story"]} != {None}, sentence
+        for rec in list(copies_a.values())[:5]:  # the copies are served like any article
+            page = get_text(rec["url"]).replace("&#x27;", "'")
+            assert html.escape(rec["title"], quote=False) in page
+            assert f"<title>{html.escape(rec['title'], quote=False)} | Northern Post" in page
+            assert rec["first_sentence"] in page and rec["last_sentence"] in page
+            assert rec["url"].startswith(base_a)

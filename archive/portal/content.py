@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import random
 import threading
@@ -12,7 +14,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from archive.portal.text import EnglishText, RussianText, body_paragraphs, generator, slugify
+from archive.portal import wire
+from archive.portal.text import EnglishText, RussianText, body_paragraphs, generator, mix, slugify
 
 SECTIONS = ("world", "politics", "business", "science", "culture", "sport")
 TEMPLATES = ("atlas", "beacon", "courier")
@@ -33,23 +36,13 @@ COPYRIGHT_YEARS = "2019–2024"
 ENCODED_ARTICLES = {3: "windows-1251", 7: "iso-8859-1"}
 CHANGE_EVERY = 10  # edition 2 rewrites articles with id % CHANGE_EVERY == CHANGE_REMAINDER
 CHANGE_REMAINDER = 5
+COSMETIC_EVERY = 18  # edition 2 touches only a page note of 1 in 18 of the other old articles
 FEED_UTM = "?utm_source=rss&utm_medium=feed"
 DEAD_PATH = "/world/2023/01/01/this-story-was-removed.html"
 ERROR_PATH = "/politics/server-error-story.html"
 TRUNCATED_PATH = "/business/truncated-story.html"
 
-_MASK = (1 << 64) - 1
 _SPAN_MINUTES = int((END - START).total_seconds() // 60)
-
-
-def _mix(seed: int, i: int, salt: int) -> int:
-    """A cheap 64-bit hash of (seed, i, salt) (splitmix64 finaliser)."""
-    x = (seed * 0x9E3779B97F4A7C15 + i * 0xC2B2AE3D27D4EB4F + salt * 0x165667B19E3779F9) & _MASK
-    x ^= x >> 30
-    x = (x * 0xBF58476D1CE4E5B9) & _MASK
-    x ^= x >> 27
-    x = (x * 0x94D049BB133111EB) & _MASK
-    return x ^ (x >> 31)
 
 
 def offset_text(moment: datetime) -> str:
@@ -98,10 +91,14 @@ class PortalConfig:
     edition: int = 1  # 2 = a later state of the same site
     name: str = "Demo Gazette"
     timezone: str = "Europe/Berlin"  # IANA zone; pages that print only local time use it
+    wire_share: float = 0.0  # fraction of articles that are copies of shared wire stories
+    wire_seed: int = 0  # the wire pool: outlets with the same wire_seed share stories
 
     def __post_init__(self) -> None:
         if self.articles < 1:
             raise ValueError("articles must be at least 1")
+        if not 0.0 <= self.wire_share <= 1.0:
+            raise ValueError("wire_share must be between 0 and 1")
         if self.edition not in (1, 2):
             raise ValueError("edition must be 1 or 2")
         try:
@@ -124,6 +121,9 @@ class Stub:
     modified: datetime | None
     changed: bool  # rewritten in edition 2
     new: bool  # added in edition 2
+    wire: int | None = None  # the wire story this article republishes
+    wire_edits: tuple[str, ...] = ()  # the outlet's edits to the wire copy (wire.EDITS kinds)
+    cosmetic: bool = False  # edition 2 changed only a page note (views, "Updated at")
 
     @property
     def language(self) -> str:
@@ -210,6 +210,7 @@ class Portal:
         self.headline: Callable[[int], Headline] = lru_cache(maxsize=1 << 14)(self._make_headline)
         self.article: Callable[[int], Article] = lru_cache(maxsize=1024)(self._make_article)
         self.chunk_lastmod: Callable[[int], datetime] = lru_cache(maxsize=None)(self._chunk_lastmod)
+        self.wire_of: Callable[[int], int | None] = lru_cache(maxsize=1 << 16)(self._wire_of)
 
     # -- timeline -------------------------------------------------------------------------
 
@@ -247,18 +248,40 @@ class Portal:
         target = self._dst_slots.get(i)
         if target is None:
             lo, hi = self._slot(i)
-            target = START + timedelta(minutes=lo + _mix(self.config.seed, i, 1) % max(1, hi - lo))
+            w = self.wire_of(i)
+            if w is None:
+                minute = lo + mix(self.config.seed, i, 1) % max(1, hi - lo)
+            else:  # a wire copy runs minutes to hours after the wire filed it, within the slot
+                filed = wire.story_minute(self.config.wire_seed, w)
+                minute = filed + wire.delay(self.config.seed, w, hi - filed)
+            target = START + timedelta(minutes=minute)
         return self._unambiguous(target)
+
+    def _wire_of(self, i: int) -> int | None:
+        """The wire story article i republishes, if any (never a legacy-charset article)."""
+        config = self.config
+        if config.wire_share <= 0 or (config.articles > 7 and i in ENCODED_ARTICLES):
+            return None
+        lo, hi = self._slot(i)
+        target = self._dst_slots.get(i)
+        if target is not None:  # the copy keeps the DST-day time: a story filed shortly before
+            hi = int((target - START).total_seconds() // 60) + 1
+            lo = max(lo, hi - 1 - wire.MAX_DELAY)
+        return wire.pick(config.wire_seed, config.seed, config.wire_share, lo, hi)
+
+    def wire_filed(self, w: int) -> datetime:
+        """When the wire filed story w (UTC)."""
+        return START + timedelta(minutes=wire.story_minute(self.config.wire_seed, w))
 
     # -- per-article facts ------------------------------------------------------------------
 
     def sections_of(self, i: int) -> tuple[str, str | None]:
         """Primary and optional second section of article i (hash only, very cheap)."""
         seed = self.config.seed
-        first = _mix(seed, i, 5) % len(SECTIONS)
-        if _mix(seed, i, 6) % 10 != 0:
+        first = mix(seed, i, 5) % len(SECTIONS)
+        if mix(seed, i, 6) % 10 != 0:
             return SECTIONS[first], None
-        second = (first + 1 + _mix(seed, i, 7) % (len(SECTIONS) - 1)) % len(SECTIONS)
+        second = (first + 1 + mix(seed, i, 7) % (len(SECTIONS) - 1)) % len(SECTIONS)
         return SECTIONS[first], SECTIONS[second]
 
     def _make_stub(self, i: int) -> Stub:
@@ -266,34 +289,44 @@ class Portal:
             raise IndexError(i)
         seed, articles = self.config.seed, self.config.articles
         section, second = self.sections_of(i)
-        template = TEMPLATES[i] if i < len(TEMPLATES) else TEMPLATES[_mix(seed, i, 8) % 3]
+        template = TEMPLATES[i] if i < len(TEMPLATES) else TEMPLATES[mix(seed, i, 8) % 3]
         zone: tzinfo = self.zone
         if template == "atlas":
             zone = timezone(
-                timedelta(minutes=ATLAS_OFFSETS[_mix(seed, i, 10) % len(ATLAS_OFFSETS)])
+                timedelta(minutes=ATLAS_OFFSETS[mix(seed, i, 10) % len(ATLAS_OFFSETS)])
             )
         published = self.published_utc(i)
         modified: datetime | None = None
-        if _mix(seed, i, 2) % 5 == 0:
-            modified = published + timedelta(minutes=25 + _mix(seed, i, 3) % (3 * 1440))
+        if mix(seed, i, 2) % 5 == 0:
+            modified = published + timedelta(minutes=25 + mix(seed, i, 3) % (3 * 1440))
         changed = self.config.edition >= 2 and i < articles and i % CHANGE_EVERY == CHANGE_REMAINDER
         if changed:
-            later = timedelta(minutes=2 * 1440 + _mix(seed, i, 4) % (40 * 1440))
+            later = timedelta(minutes=2 * 1440 + mix(seed, i, 4) % (40 * 1440))
             modified = (modified or published) + later
         if modified is not None:
             modified = self._unambiguous(modified).astimezone(zone)
         encoding = ENCODED_ARTICLES.get(i, "utf-8") if articles > 7 else "utf-8"
+        w = self.wire_of(i)
+        cosmetic = (
+            self.config.edition >= 2
+            and i < articles
+            and not changed
+            and mix(seed, i, 11) % COSMETIC_EVERY == 0
+        )
         return Stub(
             id=i,
             section=section,
             second_section=second,
             template=template,
-            time_element=template == "courier" and i > 2 and _mix(seed, i, 9) % 2 == 1,
+            time_element=template == "courier" and i > 2 and mix(seed, i, 9) % 2 == 1,
             encoding=encoding,
             published=published.astimezone(zone),
             modified=modified,
             changed=changed,
             new=i >= articles,
+            wire=w,
+            wire_edits=() if w is None else wire.edits(seed, w),
+            cosmetic=cosmetic,
         )
 
     def _draw_headline(self, rng: random.Random, stub: Stub) -> Headline:
@@ -301,6 +334,12 @@ class Portal:
         title = gen.title(rng)
         while stub.language != "en" and title.isascii():  # keep legacy-charset titles non-ASCII
             title = gen.title(rng)
+        if stub.wire is not None:  # the wire's headline, or the outlet's own
+            wire_title = wire.title(self.config.wire_seed, stub.wire)
+            while "headline" in stub.wire_edits and title == wire_title:
+                title = gen.title(rng)
+            if "headline" not in stub.wire_edits:
+                title = wire_title
         pool = author_pool()
         count = 1 + (rng.random() < 0.3) + (rng.random() < 0.25)
         authors: list[str] = []
@@ -324,6 +363,8 @@ class Portal:
         rng = random.Random(f"{self.config.seed}:{i}")
         head = self._draw_headline(rng, stub)
         gen = generator(stub.language)
+        if stub.wire is not None:
+            return self._wire_copy(i, rng, head)
         kind = rng.random()
         if kind < 0.15:
             words, paragraphs = rng.randint(110, 170), rng.randint(4, 5)
@@ -334,6 +375,25 @@ class Portal:
         when = stub.published.date()
         seen: set[str] = set()
         body = body_paragraphs(gen, rng, words, paragraphs, when, seen)
+        comments = self._comments(rng, gen, stub)
+        if stub.changed:
+            body = self._rewrite(i, body, gen, when, seen)
+        return Article(head, tuple(tuple(p) for p in body), comments, self._related(i))
+
+    def _wire_copy(self, i: int, rng: random.Random, head: Headline) -> Article:
+        """The outlet's copy of a wire story: the filed text with the outlet's edits."""
+        stub = head.stub
+        assert stub.wire is not None
+        gen = generator(stub.language)
+        filed = self.wire_filed(stub.wire).date()
+        story = wire.story(self.config.wire_seed, stub.wire, filed)
+        body = [list(p) for p in story.paragraphs]
+        seen = {sentence for p in body for sentence in p}
+        if "trim_last" in stub.wire_edits:
+            wire.trim_last(body)
+        when = stub.published.date()
+        if "intro" in stub.wire_edits:  # a short local line of the outlet's own
+            body.insert(0, body_paragraphs(gen, rng, 14, 1, when, seen)[0])
         comments = self._comments(rng, gen, stub)
         if stub.changed:
             body = self._rewrite(i, body, gen, when, seen)
@@ -421,6 +481,44 @@ class Portal:
         stub = self.stub(i)
         return stub.modified or stub.published
 
+    def cosmetic_note(self, i: int) -> str | None:
+        """Edition 2's only change to a cosmetic article: a view count or an "Updated at" clock."""
+        if not self.stub(i).cosmetic:
+            return None
+        h = mix(self.config.seed, i, 12)
+        if h % 2:
+            return f"{1000 + (h >> 1) % 98_000:,} views"
+        return f"Updated at {(h >> 1) % 24:02d}:{(h >> 8) % 60:02d}"
+
+    def etag(self, i: int, printed: bool = False) -> str:
+        """Strong validator of article i's page (or print page): a hash of its own content.
+
+        Chrome (the crawl day, Latest, related links) is left out, so the tag changes only with
+        the article: its edition-2 rewrite, or the cosmetic note (article page only).
+        """
+        art = self.article(i)
+        stub, config = art.stub, self.config
+        content = [
+            config.seed,
+            i,
+            config.name,
+            art.head.title,
+            list(art.head.authors),
+            iso(stub.published),
+            None if stub.modified is None else iso(stub.modified),
+            stub.template,
+            stub.encoding,
+            art.body,
+            None if printed else self.cosmetic_note(i),
+        ]
+        data = json.dumps(content, ensure_ascii=False).encode()
+        digest = hashlib.blake2b(data, digest_size=12).hexdigest()
+        return f'"{"p" if printed else "a"}{i}-{digest}"'
+
+    def last_modified(self, i: int) -> datetime:
+        """The Last-Modified instant of article i (modified, else published), in UTC."""
+        return self.lastmod(i).astimezone(UTC)
+
     def _chunk_lastmod(self, n: int) -> datetime:
         """Newest lastmod among the articles of sitemap n (1-based)."""
         ids = range((n - 1) * SITEMAP_SIZE, min(n * SITEMAP_SIZE, self.total))
@@ -459,6 +557,9 @@ class Portal:
             "last_sentence": art.paragraphs[-1][-1],
             "changed_in_edition": 2 if stub.changed else None,
             "new_in_edition": 2 if stub.new else None,
+            "cosmetic_in_edition": 2 if stub.cosmetic else None,
+            "wire_story": stub.wire,
+            "wire_edits": list(stub.wire_edits),
         }
 
     def iter_truth(self, origin: str) -> Iterator[dict[str, Any]]:

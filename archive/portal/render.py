@@ -177,6 +177,13 @@ class ArticlePage:
         self.lang = "ru" if self.stub.language == "ru" else "en"
         self.latest = [portal.headline(j) for j in portal.newest(LATEST_SIZE, exclude=self.stub.id)]
         self.related = [portal.headline(j) for j in art.related]
+        self.note = portal.cosmetic_note(self.stub.id)
+
+    def page_note(self, tag: str) -> str:
+        """Edition 2's cosmetic note (a view count or a clock) on its own line, else nothing."""
+        if self.note is None:
+            return ""
+        return f'\n<{tag} class="page-note">{text(self.note)}</{tag}>'
 
     def head_common(self) -> str:
         """Charset, title, canonical, Open Graph and feed links."""
@@ -243,7 +250,7 @@ class ArticlePage:
 <h1 class="headline">{text(self.title)}</h1>
 <div class="byline-block">
 <div class="byline">{byline(head.authors)}</div>
-<div class="dateline">{atlas_time(stub.published)}</div>{updated}
+<div class="dateline">{atlas_time(stub.published)}</div>{updated}{self.page_note("div")}
 </div>
 <div class="story-text">
 {paragraphs_html(self.art)}
@@ -344,7 +351,7 @@ class ArticlePage:
 <h1 class="entry-title">{text(self.title)}</h1>
 <div class="entry-meta">
 <span class="byline">{byline(head.authors, 'span class="author vcard"')}</span>
-<span class="posted-on">Published {beacon_time(stub.published)}</span>{updated}
+<span class="posted-on">Published {beacon_time(stub.published)}</span>{updated}{self.page_note("span")}
 </div>
 </header>
 <div class="entry-content">
@@ -418,7 +425,7 @@ class ArticlePage:
 <div id="article">
 <span class="section-label">{stub.section.capitalize()}</span>
 <h1 class="headline">{text(self.title)}</h1>
-<p class="byline">{byline(head.authors, "b")}<br>{when}</p>
+<p class="byline">{byline(head.authors, "b")}<br>{when}</p>{self.page_note("div")}
 <div id="articleText">
 {paragraphs_html(self.art, ad_after=1)}
 </div>

@@ -11,7 +11,8 @@ import threading
 from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import date
+from datetime import UTC, date, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType
 from typing import Any, TextIO
@@ -56,6 +57,8 @@ class PortalServer(ThreadingHTTPServer):
         self.request_count = 0
         self.request_log: deque[str] = deque(maxlen=REQUEST_LOG_SIZE)
         self.status_counts: Counter[int] = Counter()
+        self.conditional_requests = 0  # article requests that carried a validator
+        self.conditional_hits = 0  # ... answered 304 Not Modified
         self._connections: set[socket.socket] = set()
 
     @property
@@ -77,12 +80,20 @@ class PortalServer(ThreadingHTTPServer):
         with self.lock:
             self.status_counts[status] += 1
 
+    def record_conditional(self, hit: bool) -> None:
+        """Count one conditional article request and whether it was answered 304."""
+        with self.lock:
+            self.conditional_requests += 1
+            self.conditional_hits += hit
+
     def stats(self) -> dict[str, Any]:
         """Counters as JSON-ready data."""
         with self.lock:
             return {
                 "requests": self.request_count,
                 "disallowed_hits": self.disallowed_hits,
+                "conditional_requests": self.conditional_requests,
+                "conditional_hits": self.conditional_hits,
                 "status": {str(k): v for k, v in sorted(self.status_counts.items())},
             }
 
@@ -165,13 +176,32 @@ class PortalHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
+        self._record_status(status)  # before the client can see the answer
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
-        self._record_status(status)
 
-    def _html(self, status: int, page: str, head_only: bool) -> None:
-        self._send(status, page.encode("utf-8"), HTML, head_only)
+    def _html(
+        self, status: int, page: str, head_only: bool, headers: dict[str, str] | None = None
+    ) -> None:
+        self._send(status, page.encode("utf-8"), HTML, head_only, headers)
+
+    def _not_modified(self, etag: str, last_modified: datetime) -> bool:
+        """Whether the request's validators still match (If-None-Match wins over -Since)."""
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+            return "*" in tags or etag in tags
+        if_modified_since = self.headers.get("If-Modified-Since")
+        if if_modified_since is None:
+            return False
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError, IndexError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        return since >= last_modified
 
     def _not_found(self, head_only: bool) -> None:
         page = render.error_page(self.server.portal, 404, "Page not found", date.today())
@@ -264,16 +294,28 @@ class PortalHandler(BaseHTTPRequestHandler):
         if path is not None and path not in (head.path, head.second_path):
             self._not_found(head_only)
             return
+        etag, modified = portal.etag(i, printed=path is None), portal.last_modified(i)
+        validators = {"ETag": etag, "Last-Modified": format_datetime(modified, usegmt=True)}
+        if "If-None-Match" in self.headers or "If-Modified-Since" in self.headers:
+            hit = self._not_modified(etag, modified)
+            self.server.record_conditional(hit)
+            if hit:  # no body, no Content-Length: a 304 describes the cached copy
+                self.send_response(304)
+                for name, value in validators.items():
+                    self.send_header(name, value)
+                self._record_status(304)
+                self.end_headers()
+                return
         art, today = portal.article(i), date.today()
         if path is None:
             page = render.print_page(portal, art, self.origin, today)
         else:
             page = render.article_page(portal, art, self.origin, today)
         if art.stub.encoding == "utf-8":
-            self._html(200, page, head_only)
+            self._html(200, page, head_only, validators)
         else:  # legacy charset: declared only inside the document, not in the header
             body = page.encode(art.stub.encoding, errors="xmlcharrefreplace")
-            self._send(200, body, "text/html", head_only)
+            self._send(200, body, "text/html", head_only, validators)
 
     def _truncated(self, head_only: bool) -> None:
         """Promise the whole page in Content-Length, send 40% of it, drop the connection."""

@@ -96,6 +96,19 @@ COMMENTS = (
 )
 
 
+_MASK = (1 << 64) - 1
+
+
+def mix(seed: int, i: int, salt: int) -> int:
+    """A cheap 64-bit hash of (seed, i, salt) (splitmix64 finaliser)."""
+    x = (seed * 0x9E3779B97F4A7C15 + i * 0xC2B2AE3D27D4EB4F + salt * 0x165667B19E3779F9) & _MASK
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & _MASK
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
 @cache
 def word_lists() -> dict[str, tuple[str, ...]]:
     """The `[section]` lists of words.txt, in file order."""
