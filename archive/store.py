@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -44,6 +44,9 @@ class SearchSyntaxError(ValueError):
 SEARCH_SORTS = ("relevance", "newest", "oldest")
 RANK_FUNCTION = "bm25(5.0, 1.0)"
 """FTS5 ranking: bm25 with a title match worth five body matches."""
+RANK_WINDOW = 5_000
+"""Relevance search ranks at most this many matches, the newest: bm25 costs about a
+microsecond per match, so this keeps a very common word under ~50 ms at any archive size."""
 PUBLIC_TABLES = ("articles", "article_urls", "crawls", "revisions")
 """Tables a published snapshot shows; every other table (migrations, FTS shadow tables,
 the frontier, MinHash state, ...) is internal and hidden."""
@@ -282,7 +285,8 @@ class ArchiveStore:
         Each record has the ARTICLE_COLUMNS and optionally ``urls`` (every URL it was seen
         under), ``minhash`` and ``band_keys`` (see scraper.fingerprint). A known URL whose
         content hash differs gets a new revision; a new URL whose normalised body is already
-        archived becomes an alias of that article; a new article whose MinHash signature is at
+        archived for the same site becomes an alias of that article (another site's identical
+        copy is a separate article in the same cluster); a new article whose MinHash signature is at
         least ``near_threshold`` similar to an archived one joins that one's cluster.
         """
         counts = SaveCounts()
@@ -343,9 +347,10 @@ class ArchiveStore:
             )
             counts.updated += 1
             return article_id, True
-        if row["body_hash"]:
+        if row["body_hash"]:  # the same text at another address of the same site: one article
             same = self.db.execute(
-                "SELECT id FROM articles WHERE body_hash = ? ORDER BY id LIMIT 1", [row["body_hash"]]
+                "SELECT id FROM articles WHERE body_hash = ? AND site = ? ORDER BY id LIMIT 1",
+                [row["body_hash"], row["site"]],
             ).fetchone()
             if same is not None:
                 counts.duplicates += 1
@@ -576,10 +581,12 @@ class ArchiveStore:
         sort: str = "relevance",
         limit: int = 10,
         offset: int = 0,
+        rank_window: int | None = RANK_WINDOW,
     ) -> list[dict[str, Any]]:
         """Articles matching an FTS5 MATCH expression, filtered, best (or newest/oldest) first.
 
-        Relevance is bm25 with the title weighted 5x the body. ``since`` (inclusive) and
+        Relevance is bm25 with the title weighted 5x the body; when more than ``rank_window``
+        articles match, the newest ``rank_window`` of them are ranked (None: all). ``since`` (inclusive) and
         ``until`` (exclusive) are UTC bounds like ``2024-01-31T00:00:00Z`` (see
         ``archive.search.parse_when``); an article without a UTC time is compared by its day.
         Matches in ``snippet`` are wrapped in \\x02 ... \\x03 (see archive.search.HIGHLIGHT).
@@ -594,15 +601,29 @@ class ArchiveStore:
         try:
             if sort == "relevance":
                 # FTS5 sorts by its rank column itself, so the join, the filters and snippet()
-                # run only for the rows that are returned.
+                # run only for the rows that are returned. Scoring costs ~1 µs per match, so
+                # a query matching more than rank_window articles ranks the newest
+                # rank_window of them (found cheaply in rowid order), unless the filters
+                # leave too few there.
                 sql = (
                     f"SELECT {columns}, snippet(articles_fts, 1, char(2), char(3), '…', 16) "
                     "AS snippet, articles_fts.rank AS rank "
                     "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                     f"WHERE articles_fts MATCH ? AND articles_fts.rank MATCH '{RANK_FUNCTION}' "
-                    f"{conditions} ORDER BY articles_fts.rank LIMIT ? OFFSET ?"
+                    f"AND articles_fts.rowid > ? {conditions} "
+                    "ORDER BY articles_fts.rank LIMIT ? OFFSET ?"
                 )
-                return list(self.db.query(sql, [match, *params, limit, offset]))
+                cutoff = None
+                if rank_window:
+                    found = self.db.execute(
+                        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                        "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [match, rank_window]
+                    ).fetchone()
+                    cutoff = found[0] if found else None
+                rows = list(self.db.query(sql, [match, cutoff or 0, *params, limit, offset]))
+                if cutoff is not None and len(rows) < limit:
+                    rows = list(self.db.query(sql, [match, 0, *params, limit, offset]))
+                return rows
             direction = "DESC" if sort == "newest" else "ASC"
             sql = (
                 f"SELECT {columns} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -958,3 +979,56 @@ class ArchiveStore:
             f"  AND articles_fts.rank MATCH '{RANK_FUNCTION}'\n"
             f"ORDER BY articles_fts.rank LIMIT {int(limit)}"
         )
+
+    def bulk_insert_articles(
+        self, rows: Iterable[Sequence[Any]], columns: Sequence[str], *, index: bool = True
+    ) -> int:
+        """Insert many new articles fast (imports, benchmarks): one transaction, executemany.
+
+        No dedup, aliases or revisions. With ``index=False`` the FTS triggers are off for this
+        insert, so the search index is stale until ``rebuild_search_index()`` (faster for big
+        loads: one pass instead of row by row).
+        """
+        bad = set(columns) - set(ARTICLE_COLUMNS) - {"first_seen", "crawl_id"}
+        if bad:
+            raise ValueError(f"not article columns: {', '.join(sorted(bad))}")
+        triggers = [] if index else self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
+        ).fetchall()
+        with self.db.atomic():
+            for name, _sql in triggers:
+                self.db.execute(f"DROP TRIGGER [{name}]")
+            cur = self.db.conn.executemany(
+                f"INSERT INTO articles ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                rows,
+            )
+            for _name, sql in triggers:
+                self.db.execute(sql)
+        return int(cur.rowcount)
+
+    def rebuild_search_index(self, *, optimize: bool = True) -> None:
+        """Rebuild the FTS index from the articles table (and merge it into one b-tree)."""
+        with self.db.atomic():
+            self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            if optimize:
+                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+
+    def match_count(self, match: str) -> int:
+        """How many articles an FTS5 MATCH expression finds."""
+        try:
+            return int(self.db.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]
+            ).fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            raise SearchSyntaxError(str(exc).removeprefix("fts5: ")) from exc
+
+    def search_index_bytes(self) -> int | None:
+        """Bytes used by the FTS index (None when SQLite lacks the dbstat table)."""
+        try:
+            row = self.db.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'"
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return int(row[0] or 0)

@@ -57,10 +57,14 @@ class LshParams:
 
 @lru_cache(maxsize=16)
 def lsh_params(threshold: float) -> LshParams:
-    """Bands and rows that best separate Jaccard similarity at ``threshold`` (datasketch's optimum)."""
+    """Bands and rows for ``threshold`` (datasketch's optimum, weighted 9:1 against misses).
+
+    Every candidate is verified against the full signature, so a false candidate costs one
+    comparison while a missed one is a lost cluster: recall is worth more than precision here.
+    """
     if not 0.0 < threshold < 1.0:
         raise ValueError(f"near-duplicate threshold must be between 0 and 1, not {threshold}")
-    bands, rows = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+    bands, rows = _optimal_param(threshold, NUM_PERM, 0.1, 0.9)
     return LshParams(threshold, bands, rows)
 
 

@@ -384,9 +384,15 @@ class PortalURL(str):
 
 
 @contextmanager
-def running_portal(config: PortalConfig | None = None, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve in a background thread; yield "http://127.0.0.1:PORT/" (a str with .server)."""
-    server = make_server(host, 0, config or PortalConfig())
+def running_portal(
+    config: PortalConfig | None = None, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[str]:
+    """Serve in a background thread; yield "http://127.0.0.1:PORT/" (a str with .server).
+
+    ``port=0`` picks a free port; pass an earlier portal's port to serve another edition of
+    the same site at the same address.
+    """
+    server = make_server(host, port, config or PortalConfig())
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="demo-portal", daemon=True
     )

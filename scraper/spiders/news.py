@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -10,13 +11,14 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import DiscoveryError, Entry, parse_listing, rfc822_to_iso, robots_sitemaps
 from scraper.extract import DateHint, check_timezone
+from scraper.guard import Refused
 from scraper.items import ArticleItem
 from scraper.signals import not_modified as not_modified_signal
 from scraper.sites import SiteProfile, load_sites
@@ -55,7 +57,7 @@ class NewsSpider(Spider):
         if profile is None:
             if not url:
                 raise ValueError("the news spider needs -a url=START_URL or -a site=NAME")
-            profile = SiteProfile(name=site or _host(url), start_urls=(url,))
+            profile = SiteProfile(name=site or _site_name(url), start_urls=(url,))
         self.profile = profile
         self.site_name = profile.name
         self.start_urls = list(profile.start_urls)
@@ -141,10 +143,14 @@ class NewsSpider(Spider):
                     self._sitemaps_seen.add(entry.url)
                     yield self._request(entry.url, self.parse_listing, priority=8)
             return
+        if listing.truncated:
+            stats.inc_value("discovery/truncated")
+            self.logger.warning("%s lists more than %d URLs: the rest is ignored",
+                                response.url, len(listing.entries))
         via = "sitemap" if listing.kind == "urlset" else "feed"
         for entry in listing.entries:
-            url = canonicalize_url(entry.url, self.tracking)
-            if self._allowed(url) and looks_like_page(url):
+            url = self._canonical(entry.url)
+            if url and self._allowed(url) and looks_like_page(url):
                 stats.inc_value(f"discovery/{via}_urls")
                 yield self._request(url, self.parse_page, via=via, hints=_hints(entry, via))
 
@@ -207,11 +213,22 @@ class NewsSpider(Spider):
     def _follow(self, links: list[str]) -> Iterator[Request]:
         seen: set[str] = set()
         for link in links:
-            url = canonicalize_url(link, self.tracking)
-            if url in seen or not looks_like_page(url) or not self._allowed(url):
+            url = self._canonical(link)
+            if not url or url in seen or not looks_like_page(url) or not self._allowed(url):
                 continue
             seen.add(url)
             yield self._request(url, self.parse_page, via="link")
+
+    def _canonical(self, url: str) -> str | None:
+        """The canonical form of a discovered URL; None (counted) when it cannot be parsed."""
+        try:
+            return canonicalize_url(url, self.tracking)
+        except ValueError:
+            stats = self.crawler.stats
+            assert stats is not None
+            stats.inc_value("discovery/bad_url")
+            self.logger.debug("Ignored an unparseable URL: %r", url[:200])
+            return None
 
     def _allowed(self, url: str) -> bool:
         host = _host(url)
@@ -219,30 +236,65 @@ class NewsSpider(Spider):
 
     # -- failures ----------------------------------------------------------------------------
     def on_error(self, failure: Failure) -> None:
+        """Count and log every request that did not give a response, with a reason a person reads."""
         stats = self.crawler.stats
         assert stats is not None
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        if failure.check(Refused):
+            assert isinstance(failure.value, Refused)
+            kind, reason = failure.value.kind, failure.value.reason
+        elif failure.check(IgnoreRequest) and not failure.check(HttpError):
+            message = failure.getErrorMessage()
             stats.inc_value("crawl/ignored")
-            self.logger.debug("Ignored %s: %s", url, failure.getErrorMessage())
-            return
-        if failure.check(HttpError):
+            if "DOWNLOAD_MAXSIZE" in message:  # a compressed body inflating past the cap
+                kind, reason = "too_large", f"inflates past DOWNLOAD_MAXSIZE (gzip bomb?): {message}"
+            else:
+                level = logging.INFO if "robots.txt" in message else logging.DEBUG
+                self.logger.log(level, "Skipped %s: %s", url, message)
+                return
+        elif failure.check(HttpError):
             assert isinstance(failure.value, HttpError)
             status = failure.value.response.status
             kind = f"http_{status}"
             reason = f"HTTP {status}"
+            retries = request.meta.get("retry_times", 0) if request is not None else 0
+            if retries:
+                reason += f" (given up after {retries} retries)"
+        elif failure.check(DownloadCancelledError):
+            limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+            kind, reason = "too_large", f"body larger than DOWNLOAD_MAXSIZE ({limit} bytes): cancelled"
         else:
             kind = failure.type.__name__ if failure.type else "error"
-            reason = failure.getErrorMessage() or kind
+            reason = _REASONS.get(kind) or failure.getErrorMessage() or kind
+            retries = request.meta.get("retry_times", 0) if request is not None else 0
+            if retries:
+                reason += f" (given up after {retries} retries)"
         stats.inc_value("crawl/errors")
         stats.inc_value(f"crawl/errors/{kind}")
         self.logger.warning("Failed to fetch %s: %s", url, reason)
 
 
+_REASONS = {
+    "DownloadFailedError": "the server reset or closed the connection before a complete answer",
+    "ResponseDataLossError": "the server closed the connection before the whole body it announced",
+    "DownloadConnectionRefusedError": "connection refused (nothing listens there)",
+    "CannotResolveHostError": "the host name does not resolve (DNS)",
+}
+"""Plain-language reasons for download failures whose own messages are for programmers."""
+
+
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1").strip() if value else None
+
+
+def _site_name(url: str) -> str:
+    """A site crawled by URL is named by its host, with the port when it is not the default."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    return f"{host}:{parts.port}" if parts.port and parts.port not in (80, 443) else host
 
 
 def _host(url: str) -> str:
