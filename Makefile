@@ -29,6 +29,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60
+	$(BIN)/python bench/search.py --sizes 10000,100000
 
 ## docs: regenerate docs/cli.md from --help
 docs: $(STAMP)

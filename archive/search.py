@@ -4,7 +4,8 @@ Plain queries understand what FTS5 users expect and nothing can make them fail:
 
 - words (every word must match), ``"a phrase"``, ``prefix*``;
 - ``AND``, ``OR``, ``NOT`` in capitals *between two terms*, and ``( ... )`` to group them;
-  anywhere else these are ordinary words, and unmatched parentheses are ignored;
+  one left dangling at the end is dropped, one with nothing before it is an ordinary word,
+  and unmatched parentheses are ignored;
 - ``title:word`` / ``body:word`` (or ``title:"a phrase"``) limit a term to one column;
 - every other character (a stray ``"``, ``-``, ``:``, ``^``, ``+`` ...) only separates words.
 
@@ -168,6 +169,10 @@ class _Parser:
             tok = self.peek()
             if tok is None or tok.kind == "close":
                 break
+            nxt = self.peek(1)
+            if tok.kind == "op" and (nxt is None or nxt.kind == "close"):
+                self.pos += 1  # a dangling operator at the end ("harbour OR"): drop it
+                continue
             if tok.kind == "op" and self.is_operator():
                 if tok.text != "AND":
                     break

@@ -6,6 +6,7 @@ import difflib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -160,6 +161,28 @@ class ArchiveStore:
         self.path = path
 
     # -- lifecycle ---------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        A plain BEGIN starts as a reader and upgrades at the first write; if another process
+        committed in between, SQLite refuses at once with "database is locked" instead of
+        waiting out the busy timeout. Taking the lock first makes concurrent writers (two
+        crawls, a crawl and the scheduler) queue instead. Nested calls become savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> ArchiveStore:
         """Open (or create) the archive: WAL, busy timeout, pending migrations applied."""
@@ -200,7 +223,7 @@ class ArchiveStore:
     # -- crawls --------------------------------------------------------------------------------
     def start_crawl(self, target: str, site: str | None = None) -> int:
         """Record a crawl as running and return its id."""
-        with self.db.atomic():
+        with self.write():
             cur = self.db.execute(
                 "INSERT INTO crawls (target, site, started_at, status) VALUES (?, ?, ?, 'running')",
                 [target, site, utc_now()],
@@ -238,7 +261,7 @@ class ArchiveStore:
         """
         dropped = dropped or {}
         by_url, by_content = dropped.get("url", 0), dropped.get("content", 0)
-        with self.db.atomic():
+        with self.write():
             self.db.execute(
                 "UPDATE crawls SET finished_at = ?, status = ?, pages = coalesce(?, pages), "
                 "errors = coalesce(?, errors), error_summary = coalesce(?, error_summary), "
@@ -293,7 +316,7 @@ class ArchiveStore:
         if not records:
             return counts
         now = utc_now()
-        with self.db.atomic():
+        with self.write():
             for record in records:
                 row = _record_row(record)
                 article_id, changed = self._save_one(
@@ -452,7 +475,7 @@ class ArchiveStore:
         """
         now = utc_now()
         added = 0
-        with self.db.atomic():
+        with self.write():
             for alias in aliases:
                 found = self.db.execute(
                     "SELECT id FROM articles WHERE url = ?", [alias.canonical]
@@ -515,7 +538,7 @@ class ArchiveStore:
         """Record (url, fetched_at) pairs answered 304 Not Modified; returns how many."""
         if not urls:
             return 0
-        with self.db.atomic():
+        with self.write():
             for url, fetched_at in urls:
                 self._touch_frontier(url, None, fetched_at, changed=False, tiers=revisit_tiers)
             if crawl_id is not None:
@@ -699,7 +722,7 @@ class ArchiveStore:
 
     def set_crawl_status(self, crawl_id: int, status: str) -> None:
         """Replace a crawl's status, e.g. a finished crawl that reached no page is a failure."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("UPDATE crawls SET status = ? WHERE id = ?", [status, crawl_id])
 
     def close_abandoned_crawls(self, site: str, *, started_before: str, status: str) -> int:
@@ -707,7 +730,7 @@ class ArchiveStore:
 
         For crawls whose process died with the machine: nothing else will ever close them.
         """
-        with self.db.atomic():
+        with self.write():
             cur = self.db.execute(
                 "UPDATE crawls SET status = ?, finished_at = ? "
                 "WHERE site = ? AND status = 'running' AND started_at < ?",
@@ -911,7 +934,7 @@ class ArchiveStore:
         ]
         self.db.execute("PRAGMA foreign_keys = OFF")
         try:
-            with self.db.atomic():
+            with self.write():
                 for name, _sql in triggers:
                     self.db.execute(f"DROP TRIGGER [{name}]")
                 cur = self.db.execute(
@@ -940,7 +963,7 @@ class ArchiveStore:
         step = tick or (lambda: None)
         self.db.conn.set_progress_handler(lambda: step() or 0, 200_000)
         try:
-            with self.db.atomic():
+            with self.write():
                 step()
                 self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
                 step()
@@ -995,7 +1018,7 @@ class ArchiveStore:
         triggers = [] if index else self.db.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
         ).fetchall()
-        with self.db.atomic():
+        with self.write():
             for name, _sql in triggers:
                 self.db.execute(f"DROP TRIGGER [{name}]")
             cur = self.db.conn.executemany(
@@ -1009,7 +1032,7 @@ class ArchiveStore:
 
     def rebuild_search_index(self, *, optimize: bool = True) -> None:
         """Rebuild the FTS index from the articles table (and merge it into one b-tree)."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
             if optimize:
                 self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")

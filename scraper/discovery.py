@@ -37,6 +37,7 @@ class Listing:
 
     kind: Literal["sitemapindex", "urlset", "rss", "atom"]
     entries: tuple[Entry, ...]
+    truncated: bool = False  # more than MAX_ENTRIES were listed; the rest was not read
 
 
 def _parser() -> etree.XMLParser:
@@ -99,6 +100,7 @@ def parse_listing(body: bytes) -> Listing:
         raise DiscoveryError("not XML (no root element)")
     kind = _local(root.tag)
     entries: list[Entry] = []
+    truncated = False
     if kind in ("sitemapindex", "urlset"):
         item_tag = "sitemap" if kind == "sitemapindex" else "url"
         for el in root:
@@ -115,8 +117,9 @@ def parse_listing(body: bytes) -> Listing:
                     )
                 )
             if len(entries) >= MAX_ENTRIES:
+                truncated = any(_local(e.tag) == item_tag for e in el.itersiblings())
                 break
-        return Listing(kind, tuple(entries))  # type: ignore[arg-type]
+        return Listing(kind, tuple(entries), truncated)  # type: ignore[arg-type]
     if kind in ("rss", "rdf"):
         for el in root.iter():
             if _local(el.tag) != "item":

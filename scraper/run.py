@@ -124,11 +124,14 @@ def run_crawl(
     *,
     stop: threading.Event | None = None,
     grace: float = GRACE_S,
+    own_session: bool = False,
 ) -> CrawlOutcome:
     """Run the crawl to its end (or timeout) and make sure its crawls row is closed.
 
     Setting ``stop`` (from another thread) stops the crawl like a timeout does: SIGTERM, then
-    SIGKILL after ``grace`` seconds; its row is closed as ``shutdown``.
+    SIGKILL after ``grace`` seconds; its row is closed as ``shutdown``. ``own_session`` starts
+    the crawl in its own session, so a Ctrl-C meant for a daemon does not reach it directly
+    (a second signal would make Scrapy stop uncleanly); the daemon then stops it.
     """
     job.db = job.db.resolve()
     with ArchiveStore.open(job.db) as store:
@@ -147,6 +150,7 @@ def run_crawl(
         text=True,
         encoding="utf-8",
         errors="replace",
+        start_new_session=own_session,
     ) as proc:
         reader = threading.Thread(
             target=_reader,

@@ -33,6 +33,8 @@ LOG_FORMATTER = "scraper.logformat.ConciseLogFormatter"
 SPIDER_MIDDLEWARES: dict[str, int] = {}
 DOWNLOADER_MIDDLEWARES = {
     "scraper.frontier.FrontierMiddleware": 560,
+    "scraper.politeness.PolitenessMiddleware": 570,  # before RetryMiddleware (550) sees a 429
+    "scraper.guard.GuardMiddleware": 650,  # before RedirectMiddleware (600) follows a 3xx
 }
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
@@ -61,3 +63,8 @@ PROGRESS_INTERVAL = 1.0
 SITES_CONFIG = "sites.toml"
 EXTRACT_WORKERS = -1
 EXTRACT_TIMEOUT = 30.0
+GUARD_ENABLED = True
+GUARD_ALLOW_PRIVATE = "auto"
+POLITE_ENABLED = True
+POLITE_RETRY_AFTER_MAX = 60.0
+POLITE_CRAWL_DELAY_MAX = 30.0

@@ -11,7 +11,11 @@ DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "_ga", "_gl", "igshid", "yclid", "ocid", "cmpid", "ito", "ref_src", "ns_mchannel",
     "ns_source", "ns_campaign", "ns_linkname", "ns_fee", "spm", "share", "at_medium",
     "at_campaign", "CMP", "ref",
+    # session ids: every visit mints a new one, so they turn one page into endless URLs
+    "sid", "sessionid", "session_id", "sessid", "phpsessid", "jsessionid", "aspsessionid*",
+    "cfid", "cftoken",
 )
+_SESSION_PATH_PARAM = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECASE)
 
 _NON_PAGE_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|json|pdf|zip|gz|mp[34]|m4a|avi|mov|wav|woff2?|ttf"
@@ -32,14 +36,15 @@ def _is_tracking(name: str, patterns: Iterable[str]) -> bool:
 
 
 def canonicalize_url(url: str, tracking: Iterable[str] = DEFAULT_TRACKING_PARAMS) -> str:
-    """Drop fragments, tracking parameters and default ports; lower-case scheme and host.
+    """Drop fragments, tracking and session parameters and default ports; lower-case scheme and host.
 
     The query keeps its other parameters in their original order (order can matter to a CMS).
+    Raises ValueError for a URL that cannot be parsed (a bad port, a broken IPv6 literal).
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    port = parts.port
+    port = parts.port  # ValueError for a port out of range
     netloc = host
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         netloc = f"{host}:{port}"
@@ -51,7 +56,7 @@ def canonicalize_url(url: str, tracking: Iterable[str] = DEFAULT_TRACKING_PARAMS
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not _is_tracking(k, patterns)
     ]
-    path = parts.path or "/"
+    path = _SESSION_PATH_PARAM.sub("", parts.path) or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
 
 

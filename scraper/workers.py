@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -53,7 +54,10 @@ def analyse_page(
         for anchor in tree.iterfind(".//a"):
             href = (anchor.get("href") or "").strip()
             if href and not href.startswith(_SKIP_HREF):
-                result.links.append(urljoin(url, href))
+                try:
+                    result.links.append(urljoin(url, href))
+                except ValueError:  # a broken link (bad IPv6 literal...) must not cost the page
+                    continue
                 if len(result.links) >= MAX_LINKS:
                     break
         for link in tree.iterfind(".//link"):
@@ -61,7 +65,8 @@ def analyse_page(
             kind = (link.get("type") or "").lower()
             href = (link.get("href") or "").strip()
             if "alternate" in rel and kind in _FEED_TYPES and href:
-                result.feeds.append(urljoin(url, href))
+                with contextlib.suppress(ValueError):
+                    result.feeds.append(urljoin(url, href))
     except ExtractionError as exc:
         result.error = str(exc)
     except RecursionError:

@@ -163,7 +163,7 @@ def test_sites_lists_profiles_and_reports_mistakes(tmp_path: Path) -> None:
     config.write_text('[sites.gazette]\nstart_urls = ["http://127.0.0.1:9/"]\ntimezone = "Berlin"\n',
                       encoding="utf-8")
     code, out = run("sites", "--config", str(config))
-    assert code == 1
+    assert code == 2  # a config mistake is a usage error
     assert "line 3: [sites.gazette] unknown timezone 'Berlin'" in out
 
 
@@ -172,7 +172,7 @@ def test_crawl_rejects_bad_input_before_starting(tmp_path: Path) -> None:
                     "--db", str(tmp_path / "a.db"))
     assert code == 2 and "unknown timezone 'Mars/Base'" in out
     code, out = run("crawl", "nosuchsite", "--config", str(tmp_path / "none.toml"))
-    assert code == 1 and "no such file" in out
+    assert code == 2 and "no such file" in out
     assert not (tmp_path / "a.db").exists()
 
 

@@ -25,7 +25,7 @@ def test_cli_reference_is_current() -> None:
 def test_every_own_setting_is_documented() -> None:
     ours = [
         name for name in dir(settings)
-        if re.match(r"^(ARCHIVE|DEDUP|CANONICAL|VALIDATE|PROGRESS|SITES|FRONTIER|EXTRACT)_", name)
+        if re.match(r"^(ARCHIVE|DEDUP|CANONICAL|VALIDATE|PROGRESS|SITES|FRONTIER|EXTRACT|GUARD|POLITE)_", name)
     ]
     doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert len(ours) >= 9

@@ -76,3 +76,31 @@ def test_parse_every() -> None:
     assert parse_every("2h") == 7200
     with pytest.raises(ValueError):
         parse_every("0m")
+
+
+def test_timeout_and_settings_keys(tmp_path: Path) -> None:
+    """Scheduler keys (issue 6): a crawl's hard timeout and extra Scrapy settings per site."""
+    config = load_sites(write(tmp_path, '[sites.a]\nstart_urls = ["http://e.com/"]\n'
+                              'timeout = "45m"\nsettings = { DOWNLOAD_DELAY = 2, '
+                              'AUTOTHROTTLE_ENABLED = false, USER_AGENT = "x" }\n'))
+    profile = config.get("a")
+    assert profile.timeout_seconds == 2700
+    assert profile.settings == (("DOWNLOAD_DELAY", "2"), ("AUTOTHROTTLE_ENABLED", "False"),
+                                ("USER_AGENT", "x"))
+    assert load_sites(write(tmp_path, GOOD)).get("wire").timeout_seconds is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('timeout = "forever"', r"line 3: \[sites.a\] timeout: 'forever' is not an interval"),
+        ("timeout = 60", r"line 3: \[sites.a\] timeout must be a str, not int 60"),
+        ('settings = "DOWNLOAD_DELAY=1"', r"line 3: \[sites.a\] settings must be a dict"),
+        ("settings = { download_delay = 1 }", r"'download_delay' is not a Scrapy setting name"),
+        ('settings = { ARCHIVE_DB = "x.db" }', r"ARCHIVE_DB is set by newsarchive itself"),
+        ("settings = { ITEM_PIPELINES = [1] }", r"ITEM_PIPELINES must be a string, number"),
+    ],
+)
+def test_timeout_and_settings_mistakes_are_named(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_sites(write(tmp_path, f'[sites.a]\nstart_urls = ["http://e.com/"]\n{text}\n'))

@@ -124,3 +124,34 @@ def test_readers_see_committed_rows_while_a_writer_is_open(tmp_path: Path) -> No
         assert reader.execute("SELECT title FROM articles").fetchone()[0] == "Council vote"
         reader.close()
         writer.db.conn.rollback()
+
+
+def test_concurrent_writers_queue_instead_of_failing(tmp_path: Path) -> None:
+    """Two connections saving batches at once (read-then-write transactions) never see
+    'database is locked': BEGIN IMMEDIATE makes the second writer wait its turn."""
+    import threading
+
+    path = tmp_path / "a.db"
+    ArchiveStore.open(path).close()
+    errors: list[BaseException] = []
+
+    def writer(name: str) -> None:
+        try:
+            with ArchiveStore.open(path) as store:
+                for batch in range(15):
+                    store.save_articles([
+                        record(f"http://{name}.com/{batch}/{i}", body=f"{name} {batch} {i} " + LONG)
+                        for i in range(10)
+                    ])
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in ("a", "b", "c")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    with ArchiveStore.open(path) as store:
+        assert store.count_articles() == 3 * 15 * 10
+        assert store.integrity_problems() == []

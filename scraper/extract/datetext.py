@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 MIN_YEAR = 1990
@@ -46,7 +47,30 @@ _MONTHS: dict[int, str] = {
 MONTHS: dict[str, int] = {
     name.replace("_", " "): num for num, names in _MONTHS.items() for name in names.split()
 }
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many words, nested by shared prefixes so a miss fails on its
+    first character (the re module tries a flat alternation word by word)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(tree)
+
+
+_MONTH_ALT = trie_pattern([m.lower() for m in MONTHS])
 
 # Abbreviation -> (offset minutes, IANA zone or None, generic: offset follows the zone's DST)
 ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
@@ -129,7 +153,7 @@ _ZONE_AFTER = re.compile(
 )
 
 UPDATED_WORDS = re.compile(
-    r"(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
+    r"(?<![\w-])(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
     r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
     r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
     r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
@@ -137,10 +161,11 @@ UPDATED_WORDS = re.compile(
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
-    r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
+    r"(?<![\w-])(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
     r"|发布|發布|公開|입력|등록|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
-    r"|publiceret|julkaistu|publikováno|نشر)",
+    r"|publiceret|julkaistu|publikováno|نشر"
+    r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
     re.IGNORECASE,
 )
 
@@ -157,7 +182,7 @@ for _unit, _words in {
 }.items():
     for _w in _words.split():
         _REL_UNITS[_w] = _unit
-_UNIT_ALT = "|".join(sorted((re.escape(w) for w in _REL_UNITS), key=len, reverse=True))
+_UNIT_ALT = trie_pattern(list(_REL_UNITS))
 _NUMWORD = r"(\d{1,3}|an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir|jeden|jedną)"
 RELATIVE_RE = re.compile(
     r"(?:(?:vor|hace|il\s+y\s+a|há|ha|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT + r")(?!\w)"
@@ -291,16 +316,15 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     if not _valid_time(hour, minute, second):
         return None, None, None, None, None, pos
     sep = text[m.start(3) - 1] if m.start(3) > 0 else ":"
-    if sep == "." and not marker and not m.group(1):
-        # "22.07.2021 16.25" is a time; "2021. 16.5" is not - demand a separator before it
-        if m.start(2) == pos:
-            return None, None, None, None, None, pos
+    if sep == "." and not marker and not m.group(1) and m.start(2) == pos:
+        # "22.07.2021 16.25" is a time; "2021.16.25" is not - demand a separator before it
+        return None, None, None, None, None, pos
     off, zone, end = _zone_at(text, m.end(), day, context)
     return hour, minute, second, off, zone, end if off is not None else m.end()
 
 
-def _time_before(text: str, start: int) -> tuple[int, int, int | None] | None:
-    window = text[max(0, start - 30):start]
+def _time_before(text: str, lo: int, start: int) -> tuple[int, int, int | None] | None:
+    window = text[lo:start].rsplit("\n", 1)[-1]
     m = _TIME_BEFORE.search(window)
     if not m:
         return None
@@ -314,42 +338,61 @@ def _time_before(text: str, start: int) -> tuple[int, int, int | None] | None:
     return (hour, minute, second) if _valid_time(hour, minute, second) else None
 
 
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９：]")
+
+
 def normalize_digits(text: str) -> str:
     """Arabic-Indic and full-width digits to ASCII (same length, so positions survive)."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_windows(text: str, before: int = 40, after: int = 40) -> list[tuple[int, int]]:
+    """Merged spans around digit runs: every date has a digit, so only these are scanned."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = max(0, m.start() - before), m.end() + after
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[
+        re.Match[str]]:
+    last = -1
+    for start, end in windows:
+        for m in pattern.finditer(text, start, end):
+            if m.start() >= last:
+                last = m.end()
+                yield m
 
 
 def find_dates(
-    text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None
+    text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
+    limit: int = 500,
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order."""
     found: list[Parsed] = []
-    spans: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)
+    windows = digit_windows(text)
 
     def add(day: date | None, start: int, end: int, ambiguous: bool = False,
             yearless: bool = False) -> None:
-        if day is None or _overlaps(spans, start, end):
+        if day is None or len(found) >= limit or any(covered[start:end]):
             return
-        hour = minute = second = offset = None
-        zone = None
-        stop = end
         hour, minute, second, offset, zone, stop = _read_time(text, end, day, context)
-        if hour is None and offset is None:
-            before = _time_before(text, start)
-            if before:
-                hour, minute, second = before
-        if yearless and hour is None:
-            return
-        spans.append((start, stop))
+        covered[start:stop] = b"\x01" * (stop - start)
         found.append(
             Parsed(day, hour, minute, second, offset, zone, start, stop, ambiguous, yearless)
         )
 
-    for m in ISO_RE.finditer(text):
+    for m in _scan(ISO_RE, text, windows):
+        if len(found) >= limit:
+            break
         day = _mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if day is None:
             continue
@@ -363,15 +406,22 @@ def find_dates(
             end = m.end()
             if off is None:
                 off, zone, end = _zone_at(text, m.end(), day, context)
-            spans.append((m.start(), end))
-            found.append(Parsed(day, hour, minute, second, off, zone, m.start(), end))
+            if len(found) < limit:
+                covered[m.start():end] = b"\x01" * (end - m.start())
+                found.append(Parsed(day, hour, minute, second, off, zone, m.start(), end))
         else:
             add(day, m.start(), m.end())
-    for m in _CJK.finditer(text):
+    for m in _scan(_CJK, text, windows):
+        if len(found) >= limit:
+            break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
-    for m in _YMD.finditer(text):
+    for m in _scan(_YMD, text, windows):
+        if len(found) >= limit:
+            break
         add(_mkdate(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
-    for m in _DMY_TEXT.finditer(text):
+    for m in _scan(_DMY_TEXT, text, windows):
+        if len(found) >= limit:
+            break
         year_text = m.group(3).lstrip("'")
         if year_text:
             year = int(year_text)
@@ -382,11 +432,15 @@ def find_dates(
         month = MONTHS.get(m.group(2).lower())
         if month:
             add(_mkdate(year, month, int(m.group(1))), m.start(), m.end(), False, not year_text)
-    for m in _YMD_TEXT.finditer(text):
+    for m in _scan(_YMD_TEXT, text, windows):
+        if len(found) >= limit:
+            break
         month = MONTHS.get(m.group(2).lower())
         if month:
             add(_mkdate(int(m.group(1)), month, int(m.group(3))), m.start(), m.end())
-    for m in _MDY_TEXT.finditer(text):
+    for m in _scan(_MDY_TEXT, text, windows):
+        if len(found) >= limit:
+            break
         month = MONTHS.get(m.group(1).lower())
         if not month:
             continue
@@ -397,7 +451,9 @@ def find_dates(
         else:
             continue
         add(_mkdate(year, month, int(m.group(2))), m.start(), m.end(), False, not m.group(3))
-    for m in _NUM.finditer(text):
+    for m in _scan(_NUM, text, windows):
+        if len(found) >= limit:
+            break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
         if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4):
@@ -411,7 +467,16 @@ def find_dates(
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
     found.sort(key=lambda p: p.start)
-    yield from found
+    prev_stop = 0
+    for p in found:
+        if p.hour is None and p.offset is None:
+            # "16:25, 22 July 2021": a time just before, on the same line, used by no other date
+            before = _time_before(text, max(prev_stop, p.start - 30), p.start)
+            if before:
+                p = replace(p, hour=before[0], minute=before[1], second=before[2])
+        prev_stop = p.end
+        if not (p.yearless and p.hour is None):
+            yield p
 
 
 def numeric_order_votes(text: str) -> tuple[int, int]:
@@ -428,13 +493,15 @@ def numeric_order_votes(text: str) -> tuple[int, int]:
     return dmy, mdy
 
 
-def find_relative(text: str, now_local: datetime) -> Iterator[tuple[datetime, bool, int, int]]:
+def find_relative(text: str, now_local: datetime, start: int = 0, end: int | None = None
+                  ) -> Iterator[tuple[datetime, bool, int, int]]:
     """Relative dates ('2 hours ago', 'gestern, 23:40') -> (local datetime, has_time, start, end).
 
     A day word ('yesterday', 'heute') counts only with a time after it: alone it is too often
     a menu item or an ordinary word in another language ('hier' is French and German).
     """
-    for m in RELATIVE_RE.finditer(text):
+    end = len(text) if end is None else min(end, len(text))
+    for m in RELATIVE_RE.finditer(text, start, end):
         num_text = (m.group(1) or m.group(3) or "").lower()
         unit_text = (m.group(2) or m.group(4) or "").lower()
         num = int(num_text) if num_text.isdigit() else 1
@@ -449,7 +516,7 @@ def find_relative(text: str, now_local: datetime) -> Iterator[tuple[datetime, bo
             yield now_local - timedelta(days=num), False, m.start(), m.end()
         else:
             yield now_local - timedelta(weeks=num), False, m.start(), m.end()
-    for m in DAY_WORD_RE.finditer(text):
+    for m in DAY_WORD_RE.finditer(text, start, end):
         word = " ".join(m.group(1).lower().split())
         base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
         t = _TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))

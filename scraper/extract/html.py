@@ -7,7 +7,12 @@ import re
 
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+)
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
 """Pages larger than this are cut before parsing (the article is at the top of a page)."""
@@ -24,6 +29,10 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+"""Bytes that occur in text; more than 5% of anything else in a page's first 4 KB means binary."""
+
+
 class ExtractionError(ValueError):
     """A page that cannot be read as an HTML article; the message says why."""
 
@@ -35,8 +44,11 @@ def sniff_binary(data: bytes) -> str | None:
         if head.startswith(signature):
             return name
     sample = data[:4096]
-    if sample and sample.count(b"\x00") > len(sample) // 20 and not _looks_utf16(sample):
-        return "binary data"
+    if sample and not _looks_utf16(sample):
+        if sample.count(b"\x00") > len(sample) // 20:
+            return "binary data"
+        if len(sample.translate(None, _TEXT_BYTES)) > len(sample) // 20:
+            return "binary data (control characters)"
     return None
 
 
@@ -44,9 +56,35 @@ def _looks_utf16(sample: bytes) -> bool:
     return sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
-def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes the way a browser would: BOM, HTTP charset, ``<meta charset>``, detection.
+_STATEFUL_7BIT = frozenset({"iso2022_jp", "iso2022_jp_2", "iso2022_kr", "hz", "utf_7"})
+"""Encodings whose bytes are also valid ASCII/UTF-8: a declaration of one of them is believed."""
 
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _utf8_prefix(data: bytes) -> str | None:
+    """``data`` as UTF-8 if it is valid UTF-8 (a sequence cut off at the very end is dropped)."""
+    try:
+        return codecs.getincrementaldecoder("utf-8")("strict").decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode page bytes robustly: BOM, valid UTF-8, then declarations that fit, then windows-1252.
+
+    Declarations lie (a server's default ``charset=utf-8`` on a windows-1251 page, a stale
+    ``<meta charset>``), so a declared charset is used only when the bytes decode under it
+    without errors: bytes that are valid UTF-8 are UTF-8 (unless a 7-bit stateful encoding like
+    ISO-2022-JP is declared); otherwise the HTTP charset, then the ``<meta>`` one, then
+    windows-1252 are tried strictly, and only then is a lossy decode accepted.
     Returns ``(text, encoding)``. Raises ExtractionError for empty or binary input.
     """
     if not data or not data.strip():
@@ -56,12 +94,25 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         raise ExtractionError(f"not an HTML page: looks like {kind}")
     if len(data) > MAX_HTML_BYTES:
         data = data[:MAX_HTML_BYTES]
+    bom_encoding, bom = read_bom(data)
+    if bom_encoding and bom:
+        return data[len(bom):].decode(bom_encoding, "replace"), bom_encoding
     header = f"text/html; {content_type}" if content_type and "charset" in content_type else None
-    if header is None and not _looks_utf16(data[:4]):
-        try:  # bytes that are valid UTF-8 are UTF-8, whatever a stale <meta charset> says
-            return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
-        except UnicodeDecodeError:
-            pass
+    declared = [
+        c for c in (
+            _codec(http_content_type_encoding(header) if header else None),
+            _codec(html_body_declared_encoding(data)),
+        ) if c
+    ]
+    if not any(c in _STATEFUL_7BIT for c in declared):
+        text = _utf8_prefix(data)
+        if text is not None:
+            return text, "utf-8"
+    for encoding in dict.fromkeys([*declared, "cp1252"]):
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
     encoding, text = html_to_unicode(header, data)
     return text, encoding
 

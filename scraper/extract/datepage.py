@@ -1,0 +1,671 @@
+"""Date candidates of one page: structured data, the visible page weighed by place, URL, hints."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import lxml.html
+from lxml import etree
+
+from .datetext import (
+    PUBLISHED_WORDS,
+    UPDATED_WORDS,
+    Parsed,
+    find_dates,
+    find_relative,
+    normalize_digits,
+    numeric_order_votes,
+    parse_machine,
+)
+from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
+from .model import DateHint, DateSource
+
+MAX_TEXT_CHARS = 100_000
+MAX_ELEMENTS = 150_000
+MAX_CANDIDATES = 400
+MAX_TIME_ELEMENTS = 150
+AFTER_HEADLINE_CHARS = 30_000  # text read past the headline; the byline is near it
+NEAR_AFTER = 1200  # characters after the headline that still count as its byline area
+NEAR_BEFORE = 400
+
+_PUBLISHED_META = {
+    "article:published_time": 9, "og:article:published_time": 9, "article:published": 8,
+    "og:published_time": 8, "published_time": 8, "published-date": 7, "published_date": 7,
+    "parsely-pub-date": 9, "sailthru.date": 7, "dc.date.issued": 8, "dcterms.issued": 8,
+    "dc.date.created": 7, "dcterms.created": 7, "pubdate": 8, "publishdate": 8,
+    "publish-date": 8, "publish_date": 8, "pub_date": 7, "publication_date": 7,
+    "date.published": 7, "article.published": 7, "originalpublicationdate": 7,
+    "cxenseparse:recs:publishtime": 7, "bt:pubdate": 7, "rnews:datepublished": 7,
+    "citation_publication_date": 6, "citation_date": 6, "prism.publicationdate": 6,
+    "article_date_original": 7, "datecreated": 6, "date_published": 7, "og:pubdate": 7,
+    "article.created": 7, "datepublished": 8, "nv:date": 6, "date": 5, "dc.date": 6, "dcterms.date": 6,
+    "dc:date": 6, "release_date": 5, "displaydate": 6, "created": 5, "timestamp": 4,
+}
+_MODIFIED_META = {
+    "article:modified_time": 9, "og:updated_time": 8, "article:modified": 8,
+    "modified_time": 7, "dc.date.modified": 7, "dcterms.modified": 7, "last-modified": 6,
+    "lastmod": 6, "article.updated": 7, "date.updated": 7, "updated_time": 7,
+    "parsely-updated-date": 7, "article:updated_time": 8, "revised": 5, "datemodified": 8,
+}
+_META_DATE_KEY = re.compile(r"date|time|publish|created|upload|release|issued", re.IGNORECASE)
+_META_SKIP_KEY = re.compile(r"expir|valid|birth|event|start|end|copyright|viewport|refresh"
+                            r"|image|width|height|duration|tz|zone|format", re.IGNORECASE)
+_ITEMPROP_ROLES = {"datePublished": "published", "dateCreated": "published",
+                   "dateModified": "modified", "uploadDate": "published"}
+_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+_PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject",
+               "VideoObject", "ImageObject", "Event", "Recipe", "Product", "QAPage"}
+
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
+              "iframe", "textarea", "button", "math"}
+_BLOCK_TAGS = {"p", "div", "li", "td", "th", "section", "article", "blockquote", "dd", "dt",
+               "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main",
+               "figure", "figcaption", "ul", "ol", "table", "tr", "body", "span", "time"}
+_HARD_TAGS = _BLOCK_TAGS - {"span", "time"}
+_PAGE_CHROME_TAGS = {"header", "footer", "aside"}
+_LIST_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+_LIST_HEADING = re.compile(  # the heading of a box of other stories or of comments
+    r"(?:related|latest|more (?:news|stories|from|on|coverage|articles|in|to read)|most (?:read"
+    r"|popular|viewed|shared)|recommended|see also|also read|read more|you may also like"
+    r"|top stories|trending|popular|comments?\b|\d+ comments?|weitere|mehr (?:zum thema|aus|news)"
+    r"|meistgelesen|lesen sie auch|das könnte|kommentare|à lire aussi|lire aussi|les plus lus"
+    r"|commentaires|relacionad|más leíd|lo más|comentarios|leia também|mais lidas"
+    r"|potrebbe interessarti|più lett|leggi anche|читайте также|похожие|ещё по теме"
+    r"|ilgili haberler|en çok okunan|czytaj także|zobacz też|najczęściej|baca juga"
+    r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر)",
+    re.IGNORECASE,
+)
+_MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
+_CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar"}
+_CHROME_WORDS = re.compile(
+    r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
+    r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
+    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also"
+    r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
+    r"|cookie|promo|livefeed|rail|carousel|pagination|pager)(?:$|[_-])"
+    r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?"
+    r"|menu|breadcrumbs?|carousel)$",
+    re.IGNORECASE,
+)
+_PAGE_CHROME_WORDS = re.compile(
+    r"^(?:header|footer|nav|navigation|site-?nav|page-?header|page-?footer|global-?header"
+    r"|global-?footer|main-?header|main-?footer|top-?nav|main-?nav)$", re.IGNORECASE,
+)
+_NOT_CHROME = re.compile(r"date|time|meta|byline|author|count|link|icon|button|info|stamp",
+                         re.IGNORECASE)
+_ARTICLE_NAME = re.compile(
+    r"^(?:hentry|h-entry|post|entry|article|type-post|blog-post|single-post|post-\d+|post-body"
+    r"|entry-content|article-body|story)$", re.IGNORECASE,
+)
+_ALWAYS, _PAGE, _DATEISH, _ARTICLE = 1, 2, 4, 8
+_NAME_CACHE: dict[str, int] = {}
+_CLASS_CACHE: dict[str, int] = {}
+
+
+def _name_bits(name: str) -> int:
+    bits = _NAME_CACHE.get(name)
+    if bits is None:
+        bits = _ARTICLE if _ARTICLE_NAME.search(name) else 0
+        if _NOT_CHROME.search(name):
+            bits |= _DATEISH
+        else:
+            bits |= (_ALWAYS if _CHROME_WORDS.search(name) else 0) | (
+                _PAGE if _PAGE_CHROME_WORDS.search(name) else 0)
+        if len(_NAME_CACHE) < 50_000:
+            _NAME_CACHE[name] = bits
+    return bits
+
+
+def class_bits(cls: str) -> int:
+    """Chrome/article/date bits of a class attribute, from its whole names (cached)."""
+    bits = _CLASS_CACHE.get(cls)
+    if bits is None:
+        bits = 0
+        for name in cls.split():
+            bits |= _name_bits(name)
+        if len(_CLASS_CACHE) < 50_000:
+            _CLASS_CACHE[cls] = bits
+    return bits
+
+
+_DATEISH_CLASS = re.compile(
+    r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
+    r"|datum|fecha|data|zeit", re.IGNORECASE,
+)
+_MOD_CLASS = re.compile(
+    r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
+    re.IGNORECASE,
+)
+_PUB_CLASS = re.compile(r"publish|posted|created|pubdate|date-?pub|entry-date", re.IGNORECASE)
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2]|[1-9])\2(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
+)
+_URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+_URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
+_COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
+                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "ph", "eu"}
+_WORDS_EN = re.compile(r"\b(the|and|of|to|in|is|that|for)\b")
+_SCRIPTS = [(re.compile(p), code) for p, code in (
+    (r"[\uac00-\ud7a3]", "ko"), (r"[\u3040-\u30ff]", "ja"), (r"[\u4e00-\u9fff]", "zh"),
+    (r"[\u0400-\u04ff]", "ru"), (r"[\u0600-\u06ff]", "ar"), (r"[\u0590-\u05ff]", "he"))]
+
+
+@dataclass
+class Cand:
+    """One date found somewhere on the page."""
+
+    when: datetime  # wall clock, naive; midnight when only the day is known
+    has_time: bool
+    has_seconds: bool
+    offset: int | None  # minutes east of UTC
+    zone: str | None
+    role: str  # "published" | "modified" | "any"
+    source: DateSource
+    family: str  # "struct" | "visible" | "url" | "hint"
+    weight: float
+    raw: str
+    pos: int = -1  # text position for visible dates
+    near: bool = False  # in the headline/byline area
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+    def instant(self) -> datetime | None:
+        if self.offset is None or not self.has_time:
+            return None
+        return (self.when - timedelta(minutes=self.offset)).replace(tzinfo=UTC)
+
+    def clock(self) -> tuple[date, int, int]:
+        return self.day, self.when.hour, self.when.minute
+
+
+@dataclass
+class PageInfo:
+    """What the page tells about how to read its dates."""
+
+    context: str  # "lang tld" for zone abbreviations
+    day_first: bool
+    zone: ZoneInfo | None
+    zone_name: str | None
+    fetched: datetime | None  # aware UTC
+    now_local: datetime | None  # fetched_at as a wall clock in the site's zone (naive)
+    lang: str = ""
+    tld: str = ""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def zoneinfo(name: str | None) -> ZoneInfo | None:
+    """The IANA zone of that name, or None when it is missing or unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _cand(parsed: Parsed, *, role: str, source: DateSource, family: str, weight: float,
+          raw: str, pos: int = -1) -> Cand:
+    has_time = parsed.hour is not None
+    when = datetime(parsed.day.year, parsed.day.month, parsed.day.day,
+                    parsed.hour or 0, parsed.minute or 0, parsed.second or 0)
+    offset = parsed.offset if has_time else None
+    return Cand(when, has_time, parsed.second is not None, offset, parsed.zone if has_time
+                else None, role, source, family, weight, raw.strip()[:200], pos)
+
+
+def _class_of(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _guess_language(sample: str) -> str | None:
+    for pattern, code in _SCRIPTS:
+        if len(pattern.findall(sample)) > 20:
+            return code
+    return "en" if len(_WORDS_EN.findall(sample.lower())) > 15 else None
+
+
+def _default_day_first(lang: str, tld: str, timezone: str | None) -> bool:
+    american = (timezone or "").startswith("America/") or tld in {"us", "gov", "edu", "mil"}
+    return not (lang == "en" and (american or tld not in _COMMONWEALTH))
+
+
+def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
+              language: str | None, timezone: str | None,
+              fetched_at: datetime | None) -> PageInfo:
+    """How to read the page's dates: language/country context, day order, zone, fetch time."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    declared = tree.get("lang") or meta.get("og:locale") or meta.get("content-language") or ""
+    lang = (language or declared.replace("_", "-").split("-")[0][:3]).lower()
+    region = declared.replace("_", "-").lower()
+    in_path = _URL_LOCALE.match(urlsplit(url).path if url else "")
+    if in_path and "-" not in region:
+        region = f"{in_path.group(1)}-{in_path.group(2)}".lower()
+    if "-" in region and (not lang or region.split("-")[0] == lang):
+        lang = lang or region.split("-")[0]
+        tld = region.split("-")[1][:2].replace("gb", "uk") or tld
+    zone = zoneinfo(timezone)
+    fetched = None
+    now_local = None
+    if fetched_at is not None:
+        fetched = (fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC))
+        fetched = fetched.astimezone(UTC)
+        now_local = fetched.astimezone(zone).replace(tzinfo=None) if zone else fetched.replace(
+            tzinfo=None)
+    return PageInfo(f"{lang} {tld}", _default_day_first(lang, tld, timezone), zone,
+                    timezone if zone else None, fetched, now_local, lang, tld)
+
+
+def _settle_reading(page: PageInfo, full: str) -> None:
+    """Complete the page context from its visible text: language if unknown, day order."""
+    if not page.lang:
+        page.lang = _guess_language(full[:3000]) or ""
+        page.context = f"{page.lang} {page.tld}"
+        page.day_first = _default_day_first(page.lang, page.tld, page.zone_name)
+    dmy, mdy = numeric_order_votes(full)
+    if dmy != mdy:
+        page.day_first = dmy > mdy
+
+
+# --------------------------------------------------------------------------- structured data
+
+
+def structured_candidates(
+    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo
+) -> list[Cand]:
+    """Dates of JSON-LD objects, ``<meta>`` tags and a date appended to the page title."""
+    out: list[Cand] = []
+
+    def add(value: Any, role: str, source: DateSource, weight: float) -> None:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            return
+        parsed = parse_machine(str(value), page.context)
+        if parsed is not None:
+            bonus = 1.5 if parsed.hour is not None else 0.0
+            out.append(_cand(parsed, role=role, source=source, family="struct",
+                             weight=weight + bonus, raw=str(value)))
+
+    first_article = True
+    for obj in jsonld_objects(tree)[:60]:
+        types = types_of(obj)
+        if types & ARTICLE_TYPES:
+            weight = 10.0 if first_article else 6.0
+            first_article = False
+        elif types & _PAGE_TYPES:
+            weight = 7.0
+        else:
+            continue
+        for key in _LD_PUBLISHED:
+            add(obj.get(key), "published", "jsonld", weight - (1 if key != "datePublished" else 0))
+        add(obj.get("dateModified"), "modified", "jsonld", weight)
+    for key, weight in _PUBLISHED_META.items():
+        if key in meta:
+            add(meta[key], "published", "meta", weight)
+    for key, weight in _MODIFIED_META.items():
+        if key in meta:
+            add(meta[key], "modified", "meta", weight)
+    for key, value in meta.items():  # any other dated meta: weak evidence
+        if key in _PUBLISHED_META or key in _MODIFIED_META or not _META_DATE_KEY.search(key):
+            continue
+        if _META_SKIP_KEY.search(key) or len(value) > 40 or not value[:4].isdigit():
+            continue
+        role = "modified" if _MOD_CLASS.search(key) or "updat" in key else "published"
+        add(value, role, "meta", 4.0)
+    for title in (meta.get("og:title"), _title_text(tree)):
+        # a date the site appends to its titles ("Headline | Site | 28.04.2023"), not one
+        # that is part of the headline itself
+        text = normalize_digits((title or "").strip()[:300])
+        for parsed in find_dates(text, day_first=page.day_first, context=page.context):
+            before, after = text[:parsed.start].rstrip(), text[parsed.end:].strip()
+            if (not after and before[-1:] in "|-–—·:/") or (not before and after[:1] in "|-–—·:"):
+                out.append(_cand(parsed, role="any", source="meta", family="struct",
+                                 weight=6.0, raw=title or ""))
+                break
+    return out
+
+
+# --------------------------------------------------------------------------- the visible page
+
+
+def _is_chrome(el: Any, tag: str, bits: int, in_article: bool) -> bool:
+    """Site furniture whose dates are never the article's (rule 2)."""
+    if bits & _ALWAYS or tag == "nav":
+        return True
+    if not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS):
+        return True
+    role = el.get("role")
+    return bool(role) and role.lower() in _CHROME_ROLES
+
+
+def _title_text(tree: lxml.html.HtmlElement) -> str | None:
+    head = tree.find("head")
+    return head.findtext("title") if head is not None else None
+
+
+def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
+    """The article's headline element: the h1 closest to the page title, else a titled h2/h3."""
+    title = (meta.get("og:title") or _title_text(tree) or "").strip().lower()
+    words = set(re.findall(r"\w+", title))
+    best = None
+    best_score = -1.0
+    for level in ("h1", "h2", "h3"):
+        for i, head in enumerate(tree.iter(level)):
+            if i > 30:
+                break
+            text = (head.text_content() or "").strip().lower()
+            if not text:
+                continue
+            hw = set(re.findall(r"\w+", text))
+            score = len(hw & words) / (len(hw) or 1) if words else 0.0
+            if level != "h1":
+                titled = bool(re.search(r"title|headline", _class_of(head), re.IGNORECASE))
+                if score < 0.6 and not titled:
+                    continue
+            if score > best_score + 0.05:
+                best, best_score = head, score
+        if best is not None:
+            return best
+    return best
+
+
+def visible_candidates(
+    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo
+) -> list[Cand]:
+    """Dates of the visible page (text, ``<time>``, microdata) weighed by place (rule 2).
+
+    One iterative walk in document order; subtrees of site chrome and scripts are skipped,
+    the text is capped, and the walk stops some way past the headline. Also settles the
+    page's language (if unknown) and day/month order from its own text.
+    """
+    body = tree.find("body")
+    root = body if body is not None else tree
+    headline = _headline(tree, meta)
+    keep: set[Any] = set()
+    if headline is not None:
+        keep.update(headline.iterancestors())
+        keep.add(headline)
+    parts: list[str] = []
+    seg_pos: list[int] = []
+    seg_info: list[tuple[int, Any, bool]] = []  # block id, owner element, mention context
+    block_len: dict[int, int] = {}
+    block_start: dict[int, int] = {}
+    time_cands: list[Cand] = []
+    micro: list[Cand] = []
+    size = 0
+    head_pos = -1
+    # stack entries: (in_article, block id, mention context, hard block id, ignored);
+    # chrome subtrees are skipped, and so is the rest of a box headed "Related", "Latest"...
+    stack: list[tuple[bool, int, bool, int, bool]] = [(False, 0, False, 0, False)]
+    block_counter = 0
+    last_hard = 0
+
+    def push_text(text: str | None, owner: Any) -> None:
+        nonlocal size, last_hard
+        if not text or size > MAX_TEXT_CHARS:
+            return
+        stripped = text.strip()
+        _, block, mention, hard, ignored = stack[-1]
+        if not stripped or ignored:
+            return
+        if hard != last_hard:  # a line break between blocks keeps labels in their own block
+            parts.append("\n")
+            size += 1
+            last_hard = hard
+        seg_pos.append(size)
+        seg_info.append((block, owner, mention))
+        block_start.setdefault(block, size)
+        parts.append(text)
+        parts.append(" ")
+        size += len(text) + 1
+        block_len[block] = block_len.get(block, 0) + len(stripped)
+
+    n = 0
+    limit = MAX_TEXT_CHARS
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        n += 1
+        if n > MAX_ELEMENTS or size > limit:
+            break
+        if event == "end":
+            stack.pop()
+            if len(stack) > 1:
+                parent = el.getparent()
+                push_text(el.tail, parent if parent is not None else el)
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        in_article, block, mention, hard, ignored = stack[-1]
+        cls = el.get("class")
+        ident = el.get("id")
+        bits = (class_bits(cls) if cls else 0) | (_name_bits(ident) if ident else 0)
+        if bits & _DATEISH:  # an element that also carries a date/meta/byline name
+            bits &= ~(_ALWAYS | _PAGE)
+        if ignored or not tag or tag in _SKIP_TAGS or (
+                el not in keep and _is_chrome(el, tag, bits, in_article)):
+            stack.append(stack[-1])
+            walker.skip_subtree()
+            continue
+        if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
+            heading = (el.text_content() or "")[:60].strip()
+            if len(heading) <= 40 and _LIST_HEADING.match(heading):
+                stack[-1] = (in_article, block, mention, hard, True)
+                stack.append(stack[-1])
+                walker.skip_subtree()
+                continue
+        if el is headline:
+            head_pos = size
+            limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
+        itemprop = el.get("itemprop")
+        if itemprop:
+            prop_role = _ITEMPROP_ROLES.get(itemprop.strip())
+            if prop_role is not None and len(micro) < 20:
+                value = el.get("content") or el.get("datetime") or (el.text_content() or "")[:80]
+                parsed = parse_machine(value, page.context)
+                if parsed is not None:
+                    micro.append(_cand(parsed, role=prop_role, source="microdata",
+                                       family="struct", weight=9.0 + (parsed.hour is not None)
+                                       * 1.5, raw=value))
+            elif itemprop in ("articleBody", "blogPost"):
+                in_article = True
+        if bits & _ARTICLE or tag in ("article", "main"):
+            in_article = True
+        if tag in _BLOCK_TAGS:
+            block_counter += 1
+            block = block_counter
+            if tag in _HARD_TAGS:
+                hard = block
+        stack.append((in_article, block, mention or tag in _MENTION_TAGS, hard, False))
+        if tag == "time" and len(time_cands) < MAX_TIME_ELEMENTS:
+            value = el.get("datetime") or el.get("data-datetime")
+            parsed = parse_machine(value, page.context) if value else None
+            if parsed is not None:
+                time_cands.append(_cand(parsed, role=_role_from_classes(el), source="time",
+                                        family="visible", weight=6.0, raw=value or "",
+                                        pos=size))
+        push_text(el.text, el)
+    full = normalize_digits("".join(parts))
+    _settle_reading(page, full)
+    cands = list(time_cands)
+    default_year = page.now_local.year if page.now_local else None
+
+    def seg_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(seg_pos, pos) - 1)
+
+    prev_end = 0
+    for parsed in find_dates(full, day_first=page.day_first, context=page.context,
+                             default_year=default_year):
+        if len(cands) > MAX_CANDIDATES:
+            break
+        idx = seg_of(parsed.start)
+        block, owner, mention = seg_info[idx] if seg_info else (0, None, False)
+        if parsed.yearless and page.now_local is not None and parsed.day > (
+                page.now_local.date() + timedelta(days=1)):
+            try:
+                parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
+            except ValueError:
+                continue
+        label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
+        role = _role_from_label(label)
+        if role == "any" and owner is not None:
+            role = _role_from_classes(owner)
+        raw = full[parsed.start:parsed.end]
+        weight = 4.0
+        words_before = full[block_start.get(block, parsed.start):parsed.start].count(" ")
+        blen = block_len.get(block, 0)
+        if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
+                blen > 60 and role == "any" and _is_sentence(full, block_start.get(block, 0),
+                                                             blen)):
+            weight = 1.0  # a mention inside running prose, a caption or a quote
+        elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
+            weight += 1.5
+        cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
+                     raw=raw, pos=parsed.start)
+        if parsed.numeric_ambiguous:
+            cand.weight -= 0.5
+        if parsed.yearless:
+            cand.weight -= 1.0
+        if role == "published" and weight > 1:
+            cand.weight += 2.5
+        elif role == "any":
+            cand.weight -= 0.5
+        cands.append(cand)
+        prev_end = parsed.end
+    if page.now_local is not None:
+        lo, hi = (max(0, head_pos - 200), head_pos + 600) if head_pos >= 0 else (0, 3000)
+        for when, has_time, start, end in find_relative(full, page.now_local, lo, hi):
+            value = when.replace(second=0, microsecond=0)
+            if not has_time:
+                value = value.replace(hour=0, minute=0)
+            cands.append(Cand(value, has_time, False, None, None, "any", "text", "visible",
+                              2.5, full[start:end], start))
+            if len(cands) > MAX_CANDIDATES:
+                break
+    _place(cands, head_pos)
+    return cands + micro
+
+
+_SENTENCE_END = re.compile(r"\w{3,}[.!?]\s*$")
+
+
+def _is_sentence(full: str, start: int, length: int) -> bool:
+    """A block of running prose: ten words or more ending like a sentence."""
+    text = full[start:start + length + 40]
+    return text.count(" ") >= 10 and bool(_SENTENCE_END.search(text[:length + 20].rstrip()))
+
+
+def _label_before(full: str, lo: int, start: int) -> str:
+    """The text just before a date in its own block, or a short label line right above it."""
+    lines = full[lo:start].split("\n")
+    if lines[-1].strip() or len(lines) < 2:
+        return lines[-1]
+    above = lines[-2].strip()
+    return above if len(above) <= 30 else ""
+
+
+def _role_from_label(label: str) -> str:
+    upd = None
+    for m in UPDATED_WORDS.finditer(label):
+        upd = m.end()
+    pub = None
+    for m in PUBLISHED_WORDS.finditer(label):
+        pub = m.end()
+    if upd is None and pub is None:
+        return "any"
+    if pub is None or (upd is not None and upd > pub):
+        return "modified"
+    return "published"
+
+
+def _role_from_classes(el: Any) -> str:
+    node = el
+    for _ in range(3):
+        if node is None:
+            break
+        cls = f"{_class_of(node)} {node.get('itemprop') or ''}"
+        if _MOD_CLASS.search(cls):
+            return "modified"
+        if _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
+            return "published"
+        node = node.getparent()
+    return "any"
+
+
+def _place(cands: list[Cand], head_pos: int) -> None:
+    """Weigh visible dates by their distance to the headline."""
+    if head_pos < 0:
+        return
+    for c in cands:
+        d = c.pos - head_pos
+        if c.weight < 2:
+            continue  # a mention in prose stays a mention wherever it is
+        if 0 <= d <= NEAR_AFTER:
+            c.weight += 5.0 * (1 - d / NEAR_AFTER) + 1.0
+            c.near = True
+        elif -NEAR_BEFORE <= d < 0:
+            c.weight += 3.0 * (1 + d / NEAR_BEFORE) + 0.5
+            c.near = True
+        elif d < -NEAR_BEFORE and c.role == "any":
+            c.weight -= 2.0
+    # two unlabelled timestamps side by side in the byline: the later one is an update
+    near_any = sorted((c for c in cands if c.near and c.role == "any" and c.weight > 2
+                       and c.has_time and c.source == "text"), key=lambda c: c.pos)
+    for a, b in itertools.pairwise(near_any):
+        if 0 < b.pos - a.pos < 150:
+            later = b if b.when > a.when else a if a.when > b.when else None
+            if later is not None:
+                later.role = "modified_or_any"
+
+
+# --------------------------------------------------------------------------- URL and hints
+
+
+def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
+    """The day written in the URL path (/2021/07/22/, 2021-07-22, 20210722, 22-07-2021) and
+    the year/month of a /2021/07/ path, which lends a little support to dates of that month."""
+    path = urlsplit(url).path if url else ""
+    out: list[Cand] = []
+    for m in _URL_DATE.finditer(path):
+        sep = m.group(2)
+        if not sep and len(m.group(0)) != 8:
+            continue
+        try:
+            day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+        out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
+                        "published", "url", "url", 3.0, m.group(0)))
+        break
+    if not out:
+        for m in _URL_DMY.finditer(path):
+            try:
+                day = date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+            except ValueError:
+                continue
+            out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
+                            "published", "url", "url", 3.0, m.group(0)))
+            break
+    month = _URL_MONTH.search(path)
+    return out, (int(month.group(1)), int(month.group(2))) if month else None
+
+
+def hint_candidates(hints: Sequence[DateHint], page: PageInfo) -> list[Cand]:
+    """Feed and sitemap dates the crawler knew (ISO 8601 or RFC 822)."""
+    out: list[Cand] = []
+    for hint in list(hints)[:10]:
+        parsed = parse_machine(hint.value or "", page.context)
+        if parsed is not None:
+            out.append(_cand(parsed, role=hint.role, source=hint.source, family="hint",
+                             weight=3.5, raw=hint.value))
+    return out

@@ -1,0 +1,364 @@
+"""Publish/modified timestamp extraction on pages we wrote ourselves (tests/fixtures/dates)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.extract.dates import ExtractedDates, extract_dates
+from scraper.extract.html import load_html
+from scraper.extract.model import DateHint, DateValue
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
+FETCHED = datetime(2024, 9, 9, 10, 0, tzinfo=UTC)
+URL = "https://news.example.com/city/story"
+
+
+def run(
+    name: str,
+    *,
+    url: str = URL,
+    fetched_at: datetime | None = FETCHED,
+    timezone: str | None = None,
+    hints: tuple[DateHint, ...] = (),
+    fill: dict[str, str] | None = None,
+) -> ExtractedDates:
+    html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    for key, value in (fill or {}).items():
+        html = html.replace("{" + key + "}", value)
+    tree = load_html(html.encode("utf-8"))
+    return extract_dates(tree, url, fetched_at=fetched_at, timezone=timezone, hints=hints)
+
+
+def check(value: DateValue | None, local: str | None, precision: str | None = None,
+          source: str | None = None, **fields: Any) -> None:
+    if local is None:
+        assert value is None
+        return
+    assert value is not None, f"expected {local}, got None"
+    assert value.local == local
+    if precision is not None:
+        assert value.precision == precision
+    if source is not None:
+        assert value.source == source
+    for key, expected in fields.items():
+        assert getattr(value, key) == expected, key
+
+
+# --- the seed trap and the demo portal's templates ----------------------------------------
+
+
+def test_seed_trap_header_today_body_date_and_latest_sidebar() -> None:
+    got = run("atlas_seed")
+    check(got.published, "2021-07-22T16:25:00+04:00", "minute", "text",
+          utc="2021-07-22T12:25:00Z", offset="+04:00", zone=None)
+    assert got.published is not None and got.published.raw.startswith("22 July 2021 16:25")
+    check(got.modified, None)
+
+
+def test_atlas_updated_related_comments_and_footer() -> None:
+    got = run("atlas_full")
+    check(got.published, "2021-07-22T16:25:00+04:00", "minute", "text")
+    check(got.modified, "2021-07-23T09:10:00+04:00", "minute", "text",
+          utc="2021-07-23T05:10:00Z")
+
+
+def test_beacon_jsonld_with_offset_and_visible_byline() -> None:
+    got = run("beacon", timezone="Europe/Berlin")
+    check(got.published, "2021-07-22T16:25:00+02:00", "second", "jsonld",
+          utc="2021-07-22T14:25:00Z", zone="Europe/Berlin")
+    check(got.modified, "2021-07-22T18:40:00+02:00", "second", "jsonld")
+
+
+def test_courier_visible_time_in_profile_zone() -> None:
+    got = run("courier_text", timezone="Europe/Berlin")
+    check(got.published, "2021-07-22T16:25:00+02:00", "minute", "text",
+          utc="2021-07-22T14:25:00Z", offset="+02:00", zone="Europe/Berlin")
+
+
+def test_courier_time_element_in_byline() -> None:
+    got = run("courier_time", timezone="Europe/Berlin")
+    check(got.published, "2021-07-22T16:25:00+02:00", "second", "time", zone="Europe/Berlin")
+
+
+def test_time_without_offset_and_without_zone_stays_zoneless() -> None:
+    got = run("courier_text")
+    check(got.published, "2021-07-22T16:25:00", "minute", "text", utc=None, offset=None,
+          zone=None)
+
+
+# --- languages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "timezone", "local", "zone"),
+    [
+        ("lang_de", "Europe/Berlin", "2021-07-22T16:25:00+02:00", "Europe/Berlin"),
+        ("lang_fr", "Europe/Paris", "2021-07-22T16:25:00+02:00", "Europe/Paris"),
+        ("lang_es", None, "2021-07-22T16:25:00+02:00", None),  # CEST
+        ("lang_pt", "America/Sao_Paulo", "2021-07-22T16:25:00-03:00", "America/Sao_Paulo"),
+        ("lang_it", "Europe/Rome", "2021-07-22T16:25:00+02:00", "Europe/Rome"),
+        ("lang_ru", "Europe/Moscow", "2021-07-22T16:25:00+03:00", "Europe/Moscow"),
+        ("lang_tr", "Europe/Istanbul", "2021-07-22T16:25:00+03:00", "Europe/Istanbul"),
+        ("lang_pl", "Europe/Warsaw", "2021-07-22T16:25:00+02:00", "Europe/Warsaw"),
+        ("lang_ar", "Africa/Cairo", "2021-07-22T16:25:00+02:00", "Africa/Cairo"),
+        ("lang_zh", "Asia/Shanghai", "2021-07-22T16:25:00+08:00", "Asia/Shanghai"),
+        ("lang_ja", "Asia/Tokyo", "2021-07-22T16:25:00+09:00", "Asia/Tokyo"),
+        ("lang_ko", "Asia/Seoul", "2021-07-22T16:25:00+09:00", "Asia/Seoul"),
+        ("lang_id", None, "2021-07-22T16:25:00+07:00", "Asia/Jakarta"),  # WIB
+        ("lang_nl", "Europe/Amsterdam", "2021-07-22T16:25:00+02:00", "Europe/Amsterdam"),
+        ("lang_no", "Europe/Oslo", "2021-07-22T16:25:00+02:00", "Europe/Oslo"),
+    ],
+)
+def test_languages_month_names_and_header_today(name: str, timezone: str | None, local: str,
+                                                zone: str | None) -> None:
+    got = run(name, timezone=timezone)
+    check(got.published, local, "minute", "text", zone=zone)
+    check(got.modified, None)
+
+
+# --- zones ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "local", "zone"),
+    [
+        ("zone_edt", URL, "2021-07-22T16:25:00-04:00", "America/New_York"),
+        ("zone_et", URL, "2021-07-22T16:25:00-04:00", "America/New_York"),
+        # a specific abbreviation in the wrong season keeps its offset and drops the zone
+        ("zone_pst_summer", URL, "2021-07-22T16:25:00-08:00", None),
+        ("zone_ist_india", "https://news.example.in/city/story", "2021-07-22T16:25:00+05:30",
+         "Asia/Kolkata"),
+        ("zone_ist_israel", "https://news.example.co.il/city/story",
+         "2021-01-22T16:25:00+02:00", "Asia/Jerusalem"),
+        ("zone_aest", "https://news.example.com.au/city/story", "2021-07-22T16:25:00+10:00",
+         "Australia/Sydney"),
+        ("zone_gmt_plus", URL, "2021-07-22T16:25:00+03:00", None),
+        ("zone_numeric", URL, "2021-07-22T16:25:00+05:30", None),
+    ],
+)
+def test_zone_abbreviations_and_offsets(name: str, url: str, local: str,
+                                        zone: str | None) -> None:
+    got = run(name, url=url)
+    check(got.published, local, "minute", "text", zone=zone)
+
+
+@pytest.mark.parametrize(
+    ("timezone", "when", "local"),
+    [
+        ("Europe/Berlin", "28.03.2021, 01:30", "2021-03-28T01:30:00+01:00"),
+        ("Europe/Berlin", "28.03.2021, 02:30", "2021-03-28T03:30:00+02:00"),  # in the gap
+        ("Europe/Berlin", "28.03.2021, 03:30", "2021-03-28T03:30:00+02:00"),
+        ("Europe/Berlin", "31.10.2021, 02:30", "2021-10-31T02:30:00+02:00"),  # first of two
+        ("Europe/Berlin", "31.10.2021, 03:30", "2021-10-31T03:30:00+01:00"),
+        ("America/New_York", "March 14, 2021 1:30 am", "2021-03-14T01:30:00-05:00"),
+        ("America/New_York", "March 14, 2021 2:30 am", "2021-03-14T03:30:00-04:00"),
+        ("America/New_York", "November 7, 2021 1:30 am", "2021-11-07T01:30:00-04:00"),
+        ("America/New_York", "November 7, 2021 3:00 pm", "2021-11-07T15:00:00-05:00"),
+    ],
+)
+def test_dst_switch_days(timezone: str, when: str, local: str) -> None:
+    got = run("dst_template", timezone=timezone, fill={"when": when})
+    check(got.published, local, "minute", "text", zone=timezone)
+
+
+# --- roles, live blogs, lists -------------------------------------------------------------------
+
+
+def test_published_and_updated_in_one_block() -> None:
+    got = run("published_updated", timezone="Europe/London")
+    check(got.published, "2023-05-03T10:00:00+01:00", "minute", "text")
+    check(got.modified, "2023-05-04T12:30:00+01:00", "minute", "text")
+
+
+def test_live_blog_publish_is_the_post_not_the_latest_entry() -> None:
+    got = run("liveblog_jsonld")
+    check(got.published, "2023-05-03T18:00:00+02:00", "second", "jsonld")
+    check(got.modified, "2023-05-04T01:15:00+02:00", "second", "jsonld")
+
+
+def test_live_blog_without_metadata_uses_the_byline_time() -> None:
+    got = run("liveblog_visible")
+    check(got.published, "2023-04-16T07:30:00+01:00", "second", "time")
+
+
+def test_time_pubdate_in_entry_meta_and_sidebar_ignored() -> None:
+    got = run("time_pubdate", fetched_at=None)
+    check(got.published, "2019-09-28T11:00:00-05:00", "second", "time")
+    check(got.modified, None)
+
+
+def test_microdata_published_and_modified() -> None:
+    got = run("microdata")
+    check(got.published, "2021-07-22T16:25:00+02:00", "second", "microdata")
+    check(got.modified, "2021-07-23T08:00:00+02:00", "second", "microdata")
+
+
+def test_update_word_in_the_headline_is_not_a_label() -> None:
+    got = run("headline_label")
+    check(got.published, "2021-07-22T16:25:00+01:00", "minute", "text")
+    check(got.modified, None)
+
+
+def test_boxes_headed_related_and_comments_without_class_names() -> None:
+    got = run("unmarked_boxes")
+    check(got.published, "2021-07-22T16:25:00+01:00", "minute", "text")
+    check(got.modified, None)
+
+
+def test_time_before_the_date_belongs_to_that_date_only() -> None:
+    got = run("time_first", timezone="Europe/Warsaw")
+    check(got.published, "2021-07-22T16:25:00+02:00", "minute", "text")
+
+
+# --- relative dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("timezone", "when", "local", "precision"),
+    [
+        ("Europe/Berlin", "2 hours ago", "2024-05-03T12:00:00+02:00", "minute"),
+        ("Europe/Berlin", "yesterday, 23:40", "2024-05-02T23:40:00+02:00", "minute"),
+        ("Europe/Moscow", "Сегодня, 14:05", "2024-05-03T14:05:00+03:00", "minute"),
+        ("Europe/Berlin", "vor 3 Stunden", "2024-05-03T11:00:00+02:00", "minute"),
+        ("Europe/Madrid", "hace 2 días", "2024-05-01", "date"),
+    ],
+)
+def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, local: str,
+                                                  precision: str) -> None:
+    fetched = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+    got = run("relative_template", fetched_at=fetched, timezone=timezone, fill={"when": when})
+    check(got.published, local, precision, "text")
+
+
+def test_relative_date_needs_fetched_at() -> None:
+    got = run("relative_template", fetched_at=None, fill={"when": "2 hours ago"})
+    check(got.published, None)
+
+
+# --- date-only, none, URL, hints ----------------------------------------------------------------
+
+
+def test_date_only_page_gives_the_day_without_a_time() -> None:
+    got = run("date_only", timezone="Europe/London")
+    check(got.published, "2021-07-22", "date", "text", utc=None, offset=None, zone=None)
+
+
+def test_page_without_a_date_gives_none() -> None:
+    assert run("no_date") == ExtractedDates(None, None)
+
+
+def test_copyright_footer_only_gives_none() -> None:
+    assert run("copyright_only") == ExtractedDates(None, None)
+
+
+def test_url_date_only() -> None:
+    got = run("url_only", url="https://news.example.com/2021/07/22/bakery-wins-award")
+    check(got.published, "2021-07-22", "date", "url", raw="2021/07/22")
+
+
+def test_feed_hint_supplies_the_time_of_a_date_only_page() -> None:
+    hint = DateHint("2021-07-22T16:25:00+02:00", "feed")
+    got = run("feed_hint", hints=(hint,))
+    check(got.published, "2021-07-22T16:25:00+02:00", "second", "feed")
+
+
+def test_rfc822_sitemap_hint_gives_the_byline_its_offset() -> None:
+    hint = DateHint("Thu, 22 Jul 2021 14:25:00 +0000", "sitemap")
+    got = run("courier_text", hints=(hint,))
+    check(got.published, "2021-07-22T16:25:00+02:00", "minute", "text", utc="2021-07-22T14:25:00Z")
+
+
+def test_lastmod_hint_alone_is_not_a_modification() -> None:
+    hints = (
+        DateHint("2021-07-22T16:25:00+02:00", "feed"),
+        DateHint("2021-07-25T09:00:00+02:00", "sitemap", role="modified"),
+    )
+    got = run("courier_text", timezone="Europe/Berlin", hints=hints)
+    check(got.published, "2021-07-22T16:25:00+02:00", "minute", "text")
+    check(got.modified, None)
+
+
+def test_date_modified_equal_to_date_published_means_unmodified() -> None:
+    got = run("jsonld_unmodified")
+    check(got.published, "2022-03-01T08:00:00+01:00", "second", "jsonld")
+    check(got.modified, None)
+
+
+# --- metadata against the page ------------------------------------------------------------------
+
+
+def test_visible_explicit_offset_beats_a_wrong_jsonld_offset() -> None:
+    got = run("jsonld_wrong_offset")
+    check(got.published, "2021-07-22T16:25:00+04:00", "minute", "text")
+
+
+def test_zoneless_meta_time_that_is_really_utc() -> None:
+    got = run("meta_utc_naive", timezone="Europe/Berlin")
+    check(got.published, "2021-07-22T16:25:00+02:00", "minute", "text", zone="Europe/Berlin")
+
+
+def test_jsonld_that_is_only_the_crawl_time_loses_to_byline_and_url() -> None:
+    got = run("jsonld_crawl_date", url="https://news.example.co.uk/2021/07/20/bridge-inspection")
+    check(got.published, "2021-07-20T10:00:00+01:00", "minute", "text", zone="Europe/London")
+
+
+def test_future_date_is_rejected() -> None:
+    got = run("future_date")
+    check(got.published, "2024-09-02", "date", "text")
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "local"),
+    [
+        ("numeric_order", URL, "2021-07-08"),  # English .com: month first
+        ("numeric_order", "https://news.example.co.uk/city/story", "2021-08-07"),
+        ("numeric_order_vote", URL, "2021-08-07"),  # 13/07/2021 elsewhere: day first
+    ],
+)
+def test_numeric_day_month_order(name: str, url: str, local: str) -> None:
+    got = run(name, url=url)
+    check(got.published, local, "date", "text")
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>",
+        "<html><body><time datetime='99999-99-99T99:99'>?</time><time datetime='2021-13-45'>"
+        "</time><meta name='date' content='yesterday-ish'><p>31.02.2021 25:61</p></body></html>",
+        "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+        "\"datePublished\": [1, {\"x\": null}], \"dateModified\": 1e400}</script></head>"
+        "<body><h1></h1></body></html>",
+    ],
+)
+def test_garbage_never_raises(html: str) -> None:
+    got = extract_dates(load_html(html), "not a url", fetched_at=FETCHED, timezone="Nowhere/Zone")
+    assert isinstance(got, ExtractedDates)
+
+
+def test_large_page_is_bounded() -> None:
+    row = "<li><a href='/x'>Story</a> <span class='date'>22.07.2021 16:25</span></li>"
+    html = "<html><body><h1>Archive</h1><ul>" + row * 60_000 + "</ul></body></html>"
+    tree = load_html(html)
+    start = time.perf_counter()
+    got = extract_dates(tree, URL, fetched_at=FETCHED)
+    assert time.perf_counter() - start < 2.0
+    check(got.published, "2021-07-22T16:25:00", "minute", "text")
+
+
+def test_tree_is_not_mutated() -> None:
+    html = (FIXTURES / "atlas_full.html").read_bytes()
+    tree = load_html(html)
+    before = len(list(tree.iter()))
+    text_before = tree.text_content()
+    extract_dates(tree, URL, fetched_at=FETCHED)
+    assert len(list(tree.iter())) == before
+    assert tree.text_content() == text_before
