@@ -11,11 +11,11 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from archive.store import Alias, ArchiveStore
-from scraper import signals
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.dedup import DedupPipeline
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
+from scraper import signals
 from scraper.items import ArticleItem, content_hash
 
 BODY = " ".join(f"word{i}" for i in range(80))

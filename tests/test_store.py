@@ -11,7 +11,6 @@ import pytest
 from archive.search import QueryError, build_match
 from archive.store import ArchiveStore, SearchSyntaxError, StoreError
 
-
 LONG = " ".join(f"Sentence number {i} of a long story about the harbour." for i in range(12))
 
 
