@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import difflib
 import gzip
 import io
 import json
@@ -432,6 +433,8 @@ def date_filter_options(func: F) -> F:
 @date_filter_options
 @click.option("--lang", "languages", multiple=True, help="Only this language, e.g. en (repeatable).")
 @click.option("--section", "sections", multiple=True, help="Only this section (repeatable).")
+@click.option("--cluster", type=click.IntRange(1),
+              help="Only this cluster of near-duplicates (its id: see `show` or JSON output).")
 @click.option("--sort", type=click.Choice(SEARCH_SORTS), default="relevance", show_default=True,
               help="Best matches first, or by publish time.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000))
@@ -440,8 +443,8 @@ def date_filter_options(func: F) -> F:
 @format_option("table", "json", "jsonl", "csv")
 def search(
     query: str, db_path: Path, sites: tuple[str, ...], since: str | None, until: str | None,
-    languages: tuple[str, ...], sections: tuple[str, ...], sort: str, limit: int, offset: int,
-    raw: bool, fmt: str,
+    languages: tuple[str, ...], sections: tuple[str, ...], cluster: int | None, sort: str,
+    limit: int, offset: int, raw: bool, fmt: str,
 ) -> None:
     """Full-text search over titles and bodies, best matches first.
 
@@ -454,11 +457,12 @@ def search(
         match = build_match(query, raw=raw)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
-    bounds = {"since": _when(since, "--since"), "until": _when(until, "--until", end=True)}
     with open_store(db_path) as store:
         try:
             rows = store.search(match, sites=sites, languages=languages, sections=sections,
-                                sort=sort, limit=limit, offset=offset, **bounds)
+                                sort=sort, limit=limit, offset=offset, cluster=cluster,
+                                since=_when(since, "--since"),
+                                until=_when(until, "--until", end=True))
         except SearchSyntaxError as exc:
             hint = " (without --raw every word is searched as typed)" if raw else ""
             raise click.UsageError(f"FTS5 syntax error in {short(query)}: {exc}{hint}") from exc
@@ -522,6 +526,11 @@ def print_article(article: dict[str, Any]) -> None:
         ("crawl", f"{crawl['id']}: {crawl.get('target')} at {crawl.get('started_at')}"
          if crawl else None),
         ("content hash", article.get("content_hash")),
+        ("revision", f"{article.get('revision')} (show --revisions)"
+         if (article.get("revision") or 1) > 1 else None),
+        ("near-duplicates", "\n".join(
+            f"{m['id']}: {m['site']}: {m['title']} (similarity {m['similarity'] or '-'})"
+            for m in article.get("cluster") or [])),
         ("also at", "\n".join(u for u in article.get("urls") or [] if u != article.get("url"))),
     ]
     for name, value in fields:
@@ -532,14 +541,56 @@ def print_article(article: dict[str, Any]) -> None:
     console.print(Text(article.get("body") or ""))
 
 
+def revision_diff(revisions: list[dict[str, Any]], number: int, article_id: int) -> str:
+    """Unified diff of revision ``number`` against the one before it (title line, then body)."""
+    by_number = {r["revision"]: r for r in revisions}
+    if not revisions:
+        raise click.BadParameter(f"article {article_id} has never changed: no revisions to diff",
+                                 param_hint="--diff")
+    first, last = min(by_number), max(by_number)
+    if number not in by_number or number - 1 not in by_number:
+        raise click.BadParameter(
+            f"article {article_id} has revisions {first} to {last}: --diff takes "
+            f"{first + 1} to {last} (the change from N-1 to N)", param_hint="--diff")
+    old, new = by_number[number - 1], by_number[number]
+
+    def lines(rev: dict[str, Any]) -> list[str]:
+        return [f"# {rev.get('title') or ''}", "", *(rev.get("body") or "").splitlines()]
+
+    return "\n".join(difflib.unified_diff(
+        lines(old), lines(new), lineterm="",
+        fromfile=f"revision {number - 1} ({old['fetched_at']})",
+        tofile=f"revision {number} ({new['fetched_at']})",
+    ))
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("key", metavar="ID|URL")
 @db_option
+@click.option("--revisions", "list_revisions", is_flag=True,
+              help="List the stored versions of the article instead.")
+@click.option("--diff", "diff_number", type=click.IntRange(2), metavar="N",
+              help="Print what changed from revision N-1 to N (unified diff).")
 @format_option("text", "json", default="text")
-def show(key: str, db_path: Path, fmt: str) -> None:
-    """One article: metadata, date provenance, where it was seen, and its body."""
+def show(key: str, db_path: Path, list_revisions: bool, diff_number: int | None, fmt: str) -> None:
+    """One article: metadata, date provenance, where it was seen, near-duplicates, and its body."""
     with open_store(db_path) as store:
         article = load_article(store, key)
+        revisions = store.revisions(article["id"])
+        article["cluster"] = store.cluster_members(article)
+    if diff_number is not None:
+        click.echo(revision_diff(revisions, diff_number, article["id"]))
+        return
+    if list_revisions:
+        rows = [{k: r[k] for k in ("revision", "fetched_at", "modified", "diff_chars", "title")}
+                for r in revisions] or [{"revision": article.get("revision", 1),
+                                          "fetched_at": article["fetched_at"],
+                                          "modified": article.get("modified"), "diff_chars": 0,
+                                          "title": article.get("title")}]
+        render_rows(rows, "json" if fmt == "json" else "table",
+                    ["revision", "fetched_at", "modified", "diff_chars", "title"],
+                    title=f"Revisions of article {article['id']}")
+        return
     if fmt == "json":
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
     else:
@@ -644,13 +695,15 @@ def export(
     Safe while a crawl is writing: the copy is one consistent state (SQLite backup API),
     then filtered, its full-text index rebuilt, and compacted.
     """
-    from archive.export import ExportError, export_snapshot
+    from archive.export import DestinationError, ExportError, export_snapshot
 
     bounds = {"since": _when(since, "--since"), "until": _when(until, "--until", end=True)}
     try:
         with _ExportProgress(enabled=not quiet and err_console.is_terminal) as progress:
             result = export_snapshot(db_path, snapshot, sites=sites, force=force,
                                      progress=progress, **bounds)
+    except DestinationError as exc:  # a mistake in the command line: usage error, exit 2
+        raise click.BadParameter(str(exc), param_hint="SNAPSHOT") from exc
     except (ExportError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(

@@ -81,6 +81,10 @@ class ExportError(RuntimeError):
     """A snapshot cannot be written or served; the message says what to do."""
 
 
+class DestinationError(ExportError):
+    """The snapshot path the user gave is unusable (the live archive, a folder, an existing file)."""
+
+
 @dataclass
 class ExportResult:
     """What an export wrote."""
@@ -110,13 +114,13 @@ def check_destination(source: Path, dest: Path, *, force: bool) -> None:
     """Refuse to write over the live archive (ever) or an existing file (without ``force``)."""
     live = [source, Path(f"{source}-wal"), Path(f"{source}-shm")]
     if any(_same_file(dest, p) or _same_file(metadata_path_for(dest), p) for p in live):
-        raise ExportError(f"{dest} is the live archive {source}: choose another snapshot file")
+        raise DestinationError(f"{dest} is the live archive {source}: choose another snapshot file")
     if dest.is_dir():
-        raise ExportError(f"{dest} is a directory: give a snapshot file name, e.g. snapshot.db")
+        raise DestinationError(f"{dest} is a directory: give a snapshot file name, e.g. snapshot.db")
     if not dest.parent.resolve().is_dir():
-        raise ExportError(f"folder {dest.parent} does not exist")
+        raise DestinationError(f"folder {dest.parent} does not exist")
     if dest.exists() and not force:
-        raise ExportError(f"{dest} exists: pass --force to replace it")
+        raise DestinationError(f"{dest} exists: pass --force to replace it")
 
 
 def export_snapshot(

@@ -7,6 +7,7 @@ from typing import Any
 from scrapy import Spider
 from scrapy.http import Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
+from twisted.python.failure import Failure
 
 
 class ConciseLogFormatter(LogFormatter):
@@ -16,8 +17,8 @@ class ConciseLogFormatter(LogFormatter):
         self,
         item: Any,
         exception: BaseException,
-        response: Response | None,
-        spider: Spider | None = None,
+        response: Response | Failure | None,
+        spider: Spider,
     ) -> LogFormatterResult:
         result = super().dropped(item, exception, response, spider)
         result["msg"] = "Dropped: %(exception)s"

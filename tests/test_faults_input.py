@@ -1,8 +1,7 @@
 """Hostile input at our own interfaces: one clear sentence, the right exit code, never a traceback.
 
-FTS queries, export paths, sites.toml mistakes and manifest lines that are not JSON. Export's
-own exit codes belong to the export command (issue 5): path mistakes exit 1 there today, a
-directory exits 2 (click's check); the tests below pin the message and the archive's safety.
+FTS queries, export paths, sites.toml mistakes and manifest lines that are not JSON: each exits
+2 (a usage error) with a sentence that says what to do, and the archive is untouched.
 """
 
 from __future__ import annotations
@@ -79,7 +78,7 @@ def test_export_over_an_existing_file_needs_force(archive: Path, tmp_path: Path)
     existing.write_bytes(b"my own data")
     result = invoke("export", str(existing), "--db", str(archive))
     no_traceback(result)
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert f"{existing} exists: pass --force to replace it" in result.output
     assert existing.read_bytes() == b"my own data"
 
@@ -88,7 +87,7 @@ def test_export_over_an_existing_file_needs_force(archive: Path, tmp_path: Path)
 def test_export_onto_the_live_archive_is_refused(archive: Path, force: bool) -> None:
     result = invoke("export", str(archive), "--db", str(archive), *(["--force"] if force else []))
     no_traceback(result)
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "is the live archive" in result.output
     _unchanged(archive)
 
@@ -96,7 +95,7 @@ def test_export_onto_the_live_archive_is_refused(archive: Path, force: bool) -> 
 def test_export_onto_the_live_archives_wal_is_refused(archive: Path) -> None:
     result = invoke("export", f"{archive}-wal", "--db", str(archive), "--force")
     no_traceback(result)
-    assert result.exit_code != 0 and "is the live archive" in result.output
+    assert result.exit_code == 2 and "is the live archive" in result.output
     _unchanged(archive)
 
 

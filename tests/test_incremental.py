@@ -159,3 +159,45 @@ def test_every_article_once_across_outlets(history: History) -> None:
     assert sorted(urls) == sorted(expected)
     with ArchiveStore.open(history.db) as store:
         assert store.integrity_problems() == []
+
+
+def test_show_lists_revisions_and_diffs_them(history: History) -> None:
+    changed = next(t for t in history.truth_a2 if t["changed_in_edition"] == 2)
+    listed = CliRunner().invoke(main, ["show", changed["url"], "--db", str(history.db),
+                                       "--revisions", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    revisions = json.loads(listed.output)
+    assert [r["revision"] for r in revisions] == [1, 2]
+    assert revisions[0]["diff_chars"] == 0 and revisions[1]["diff_chars"] > 0
+    diff = CliRunner().invoke(main, ["show", changed["url"], "--db", str(history.db), "--diff", "2"])
+    assert diff.exit_code == 0, diff.output
+    lines = diff.output.splitlines()
+    assert lines[0].startswith("--- revision 1 (") and lines[1].startswith("+++ revision 2 (")
+    added = [line[1:] for line in lines if line.startswith("+") and not line.startswith("+++")]
+    removed = [line[1:] for line in lines if line.startswith("-") and not line.startswith("---")]
+    assert added and removed
+    assert all(line in changed["body"] or line.startswith("# ") or not line for line in added)
+    bad = CliRunner().invoke(main, ["show", changed["url"], "--db", str(history.db), "--diff", "3"])
+    assert bad.exit_code == 2 and "has revisions 1 to 2: --diff takes 2 to 2" in bad.output
+    same = next(t for t in history.truth_a2 if t["changed_in_edition"] is None
+                and t["new_in_edition"] is None)
+    never = CliRunner().invoke(main, ["show", same["url"], "--db", str(history.db), "--diff", "2"])
+    assert never.exit_code == 2 and "has never changed" in never.output
+
+
+def test_show_and_search_expose_clusters(history: History) -> None:
+    copy_a = next(t for t in history.truth_a1 if t["wire_story"] is not None
+                  and any(b["wire_story"] == t["wire_story"] for b in history.truth_b))
+    copy_b = next(b for b in history.truth_b if b["wire_story"] == copy_a["wire_story"])
+    shown = CliRunner().invoke(main, ["show", copy_a["url"], "--db", str(history.db),
+                                      "--format", "json"])
+    assert shown.exit_code == 0
+    article = json.loads(shown.output)
+    assert copy_b["url"] in [m["url"] for m in article["cluster"]]
+    word = max(copy_b["last_sentence"].split(), key=len).strip(".,;:")
+    found = CliRunner().invoke(main, ["search", word, "--db", str(history.db), "--cluster",
+                                      str(article["cluster_id"]), "--format", "json"])
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.output)
+    assert {h["cluster_id"] for h in hits} == {article["cluster_id"]}
+    assert copy_b["url"] in [h["url"] for h in hits]

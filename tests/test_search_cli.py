@@ -260,7 +260,7 @@ def test_export_refuses_to_overwrite(db: Path, tmp_path: Path) -> None:
     snap = tmp_path / "snap.db"
     snap.write_bytes(b"precious")
     code, out = run("export", str(snap), "--db", str(db))
-    assert code == 1 and f"{snap} exists: pass --force to replace it" in out
+    assert code == 2 and f"{snap} exists: pass --force to replace it" in out
     assert snap.read_bytes() == b"precious"
     code, out = run("export", str(snap), "--db", str(db), "--force")
     assert code == 0 and snap.read_bytes().startswith(b"SQLite format 3")
@@ -270,7 +270,7 @@ def test_export_never_writes_over_the_live_archive(db: Path, tmp_path: Path) -> 
     before = db.read_bytes()
     for target in (str(db), f"{db}-wal", str(tmp_path / "." / db.name)):
         code, out = run("export", target, "--db", str(db), "--force")
-        assert code == 1 and "is the live archive" in out
+        assert code == 2 and "is the live archive" in out
     assert db.read_bytes() == before
 
 
@@ -292,7 +292,7 @@ def test_export_errors(db: Path, tmp_path: Path, args: list[str], code: int, mes
 
 def test_export_into_missing_folder(db: Path, tmp_path: Path) -> None:
     code, out = run("export", str(tmp_path / "nope" / "snap.db"), "--db", str(db))
-    assert code == 1 and "does not exist" in out
+    assert code == 2 and "does not exist" in out
 
 
 def test_serve_refuses_what_it_cannot_serve(db: Path, tmp_path: Path) -> None:
