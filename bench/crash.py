@@ -75,17 +75,9 @@ def _urls(db: Path) -> list[str]:
 
 
 def check_integrity(db: Path) -> list[str]:
-    """SQLite's integrity_check and FTS5's integrity-check; empty when both pass."""
-    conn = sqlite3.connect(db, timeout=30)
-    try:
-        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        try:
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"articles_fts: {exc}")
-        return problems
-    finally:
-        conn.close()
+    """SQLite's integrity_check and FTS5's integrity-check (via the store); empty when both pass."""
+    with ArchiveStore.open(db, create=False) as store:
+        return store.integrity_problems()
 
 
 def kill_crawl(url: str, db: Path, trigger: tuple[str, float], timeout: float = KILL_WAIT_S) -> set[str]:

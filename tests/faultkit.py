@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archive.store import ArchiveStore
+
 FAST = {
     "AUTOTHROTTLE_ENABLED": "0",
     "DOWNLOAD_TIMEOUT": "3",
@@ -47,17 +49,9 @@ def article_urls(db: Path) -> list[str]:
 
 
 def integrity(db: Path) -> list[str]:
-    """SQLite's and FTS5's integrity checks; an empty list when both pass."""
-    conn = sqlite3.connect(db, timeout=30)
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        try:
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"articles_fts: {exc}")
-        return problems
-    finally:
-        conn.close()
+    """SQLite's integrity_check and FTS5's integrity-check (via the store); empty when both pass."""
+    with ArchiveStore.open(db, create=False) as store:
+        return store.integrity_problems()
 
 
 def wait_until(what: str, check: Callable[[], bool], timeout: float, step: float = 0.05) -> None:

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape
 
 from archive.portal.content import Portal, PortalConfig
-from archive.portal.server import HTML, TEXT, XML, PortalHandler, PortalServer, PortalURL
+from archive.portal.server import HTML, TEXT, XML, PortalHandler, PortalServer, serving
 
 FAULT_PREFIX = "/faults/"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -527,16 +527,8 @@ def running_fault_portal(
 ) -> Iterator[str]:
     """Serve the fault mode in a background thread; yield its base URL (a str with .server)."""
     server = make_fault_server(host, 0, config or PortalConfig(), faults or FaultConfig())
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fault-portal", daemon=True
-    )
-    thread.start()
-    try:
-        yield PortalURL(server.base_url, server)
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
+    with serving(server, name="fault-portal") as url:
+        yield url
 
 
 def serve_faults_forever(

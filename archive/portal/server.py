@@ -384,17 +384,10 @@ class PortalURL(str):
 
 
 @contextmanager
-def running_portal(
-    config: PortalConfig | None = None, host: str = "127.0.0.1", port: int = 0
-) -> Iterator[str]:
-    """Serve in a background thread; yield "http://127.0.0.1:PORT/" (a str with .server).
-
-    ``port=0`` picks a free port; pass an earlier portal's port to serve another edition of
-    the same site at the same address.
-    """
-    server = make_server(host, port, config or PortalConfig())
+def serving(server: PortalServer, name: str = "demo-portal") -> Iterator[str]:
+    """Serve a bound server in a background thread; yield its base URL (a str with .server)."""
     thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="demo-portal", daemon=True
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True
     )
     thread.start()
     try:
@@ -403,6 +396,19 @@ def running_portal(
         server.shutdown()
         thread.join()
         server.server_close()
+
+
+@contextmanager
+def running_portal(
+    config: PortalConfig | None = None, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[str]:
+    """Serve in a background thread; yield "http://127.0.0.1:PORT/" (a str with .server).
+
+    ``port=0`` picks a free port; pass an earlier portal's port to serve another edition of
+    the same site at the same address.
+    """
+    with serving(make_server(host, port, config or PortalConfig())) as url:
+        yield url
 
 
 def serve_forever(host: str, port: int, config: PortalConfig, out: TextIO) -> None:
