@@ -121,12 +121,13 @@ def test_modified_equals_truth(crawled: CrawledPortal) -> None:
     assert wrong == []
 
 
-def test_titles_and_authors(crawled: CrawledPortal) -> None:
+def test_titles_authors_and_sections(crawled: CrawledPortal) -> None:
     rows = articles_by_url(crawled.db)
     for t in crawled.truth:
         row = rows[t["url"]]
         assert row["title"] == t["title"]
         assert json.loads(row["authors"]) == t["authors"]
+        assert (row["section"] or "").lower() == t["section"].lower(), t["url"]
 
 
 def test_legacy_encodings_come_out_right(crawled: CrawledPortal) -> None:

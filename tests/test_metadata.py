@@ -116,3 +116,14 @@ def test_empty_and_odd_pages_never_raise() -> None:
     md = extract_metadata(tree, URL, article_objects=[{"headline": 5, "author": {"name": None}}])
     assert isinstance(md, Metadata)
     assert md.title is None and md.authors == []
+
+
+def test_section_from_url_when_the_page_declares_none() -> None:
+    from scraper.extract.metadata import section_from_url
+
+    assert section_from_url("https://e.com/politics/2021/07/22/story.html") == "Politics"
+    assert section_from_url("https://e.com/real-estate/big-house-sold-12") == "Real estate"
+    assert section_from_url("https://e.com/story.html") is None  # no section segment
+    assert section_from_url("https://e.com/2021/07/22/story") is None  # a date, not a word
+    assert section_from_url("https://e.com/news/story-12") is None  # too generic to be one
+    assert section_from_url("https://e.com/en/politics/story") is None  # a language prefix

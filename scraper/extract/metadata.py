@@ -86,6 +86,25 @@ def _person_names(value: Any) -> list[str]:
     return names
 
 
+_SECTION_SEGMENT = re.compile(r"^[^\W\d_]{3,24}(?:-[^\W\d_]{2,24})?$")
+_NOT_SECTIONS = frozenset({
+    "news", "article", "articles", "story", "stories", "post", "posts", "blog", "amp", "print",
+    "www", "content", "index", "html", "page", "pages", "item", "items", "id", "node", "en", "de",
+    "fr", "es", "it", "pt", "ru", "tr", "pl", "ar", "zh", "ja", "ko",
+})
+
+
+def section_from_url(url: str) -> str | None:
+    """'/politics/2021/07/22/story.html' -> 'Politics' (a word-like first segment, not the slug)."""
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    if len(segments) < 2:
+        return None
+    first = segments[0].lower()
+    if first in _NOT_SECTIONS or not _SECTION_SEGMENT.match(first):
+        return None
+    return first.replace("-", " ").capitalize()
+
+
 def split_authors(text: str) -> list[str]:
     """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped."""
     text = _BY.sub("", _SPACE.sub(" ", text).strip())
@@ -207,7 +226,7 @@ def _extract_metadata(
     section = ld.get("articleSection") if ld else None
     if isinstance(section, list):
         section = section[0] if section else None
-    md.section = _clean(section) or _clean(meta.get("article:section"))
+    md.section = _clean(section) or _clean(meta.get("article:section")) or section_from_url(url)
     site_keys = _site_keys(url, md.site_name, ld)
     title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
