@@ -102,10 +102,13 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = ArchiveStore.open(self.db_path)
+        spider = self.crawler.spider
+        site = getattr(spider, "site_name", None)
         if not self.crawl_id:
-            spider = self.crawler.spider
             target = ",".join(getattr(spider, "start_urls", []) or [])
-            self.crawl_id = self.store.start_crawl(target, getattr(spider, "site_name", None))
+            self.crawl_id = self.store.start_crawl(target, site)
+        elif site:
+            self.store.name_crawl_site(self.crawl_id, site)
         self.stats.set_value("archive/crawl_id", self.crawl_id)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:

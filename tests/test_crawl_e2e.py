@@ -171,7 +171,11 @@ def test_robots_txt_is_obeyed(crawled: CrawledPortal) -> None:
 def test_archive_integrity_after_crawls(crawled: CrawledPortal) -> None:
     with ArchiveStore.open(crawled.db) as store:
         assert store.integrity_problems() == []
-        assert [c["status"] for c in store.crawls()] == ["finished", "finished"]
+        crawls = store.crawls()
+        assert [c["status"] for c in crawls] == ["finished", "finished"]
+        site = articles_by_url(crawled.db)[crawled.truth[0]["url"]]["site"]
+        assert site == crawled.url.split("//")[1].rstrip("/")  # host:port names a URL crawl
+        assert [c["site"] for c in crawls] == [site, site]
 
 
 def test_search_finds_an_article_by_a_body_word(crawled: CrawledPortal) -> None:

@@ -50,6 +50,13 @@ class CrawlsPart(StoreBase):
         assert cur.lastrowid is not None
         return int(cur.lastrowid)
 
+    def name_crawl_site(self, crawl_id: int, site: str) -> None:
+        """Give a crawl started by URL the site name the spider derived (when it has none)."""
+        with self.write():
+            self.db.execute(
+                "UPDATE crawls SET site = ? WHERE id = ? AND site IS NULL", [site, crawl_id]
+            )
+
     def add_crawl_counts(self, crawl_id: int, counts: SaveCounts) -> None:
         """Add a batch's counts to the crawl's running totals."""
         self.db.execute(
