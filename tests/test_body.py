@@ -113,3 +113,23 @@ def test_tree_is_not_mutated() -> None:
     before = lxml.html.tostring(tree)
     extract_body(tree, URL, article_objects=[])
     assert lxml.html.tostring(tree) == before
+
+
+def test_slow_trafilatura_pass_only_for_short_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scraper.extract import body as body_module
+
+    calls: list[bool] = []
+    real = body_module.trafilatura_blocks
+
+    def spy(tree: lxml.html.HtmlElement, url: str, *, fast: bool = True) -> list[body_module.Block]:
+        calls.append(fast)
+        return real(tree, url, fast=fast)
+
+    monkeypatch.setattr(body_module, "trafilatura_blocks", spy)
+    body_of("news_article.html")
+    assert calls == [True]  # a full article: the fast pass is enough
+    calls.clear()
+    short = "<html><body><h1>Note</h1><p>" + "A short note with a few words. " * 3 + "</p></body></html>"
+    tree = load_html(short)
+    extract_body(tree, "https://example.org/note", article_objects=[])
+    assert calls == [True, False]  # a short result: trafilatura's fallback comparison is asked

@@ -362,3 +362,74 @@ def test_tree_is_not_mutated() -> None:
     extract_dates(tree, URL, fetched_at=FETCHED)
     assert len(list(tree.iter())) == before
     assert tree.text_content() == text_before
+
+
+# --- fallbacks and URL agreement ----------------------------------------------------------
+
+
+def _dates(html: str, url: str = URL) -> ExtractedDates:
+    return extract_dates(load_html(html), url, fetched_at=FETCHED)
+
+
+_PROSE = "<p>" + "Plain words of a story with no date in them at all. " * 6 + "</p>"
+
+
+def test_slug_digit_is_not_a_url_day() -> None:
+    html = f"<html><body><h1>Three questions</h1>{_PROSE}</body></html>"
+    assert _dates(html, "https://blog.example.org/2023/10/3-questions-for-tina/").published is None
+    got = _dates(html, "https://news.example.cn/local/2020-02/19/c_1125597921.htm")
+    check(got.published, "2020-02-19", "date", "url")
+
+
+def test_inline_json_state_date_when_no_structured_date() -> None:
+    html = ("<html><head><title>A review</title></head><body><h1>A review</h1>"
+            "<script type='application/json'>{\"publishedDate\":\"2016-11-04T20:37:27Z\","
+            f"\"updatedDate\":\"2016-11-05T10:00:00Z\"}}</script>{_PROSE}</body></html>")
+    check(_dates(html).published, "2016-11-04T20:37:27+00:00", "second", "meta")
+    with_ld = html.replace("</head>", "<meta property='article:published_time' "
+                           "content='2016-11-01T08:00:00Z'></head>")
+    check(_dates(with_ld).published, "2016-11-01T08:00:00+00:00")
+
+
+def test_image_path_day_is_a_last_resort() -> None:
+    html = ("<html><head><meta property='og:image' content='https://example.org/files/2016/05/"
+            f"04/report.png'></head><body><h1>Annual report</h1>{_PROSE}</body></html>")
+    check(_dates(html).published, "2016-05-04", "date")
+    dated = html.replace("<h1>Annual report</h1>", "<h1>Annual report</h1><p class='date'>"
+                         "12 June 2016</p>")
+    check(_dates(dated).published, "2016-06-12", "date", "text")
+
+
+def test_utc_stamp_near_midnight_takes_the_url_day() -> None:
+    html = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2023-11-01T23:01:00Z\"}</script></head><body><h1>Live</h1>"
+            f"{_PROSE}</body></html>")
+    got = _dates(html, "https://news.example.it/esteri/2023/11/02/diretta/live")
+    check(got.published, "2023-11-02T00:01:00+01:00", utc="2023-11-01T23:01:00Z")
+    # far from midnight, or no URL day: the stamp is kept as it is
+    check(_dates(html, URL).published, "2023-11-01T23:01:00+00:00")
+    noon = html.replace("23:01:00Z", "11:01:00Z")
+    check(_dates(noon, "https://news.example.it/2023/11/02/x").published,
+          "2023-11-01T11:01:00+00:00")
+
+
+def test_restamped_structured_date_yields_to_the_url_day() -> None:
+    html = ("<html><head><script type='application/ld+json'>{\"@type\": \"BlogPosting\", "
+            "\"datePublished\": \"2019-06-17T18:28:00+02:00\"}</script></head><body>"
+            f"<h1>Montauk</h1>{_PROSE}</body></html>")
+    got = _dates(html, "https://www.example.de/home/2017/7/12/unter-uns-montauk")
+    check(got.published, "2017-07-12", "date", "url")
+
+
+def test_last_edited_stamp_dates_a_page_without_other_dates() -> None:
+    html = ("<html><body><h1>Beginners guide</h1>" + _PROSE + "<p id='pageinfo' class='info'>"
+            "BeginnersGuide (last edited 2019-11-10 13:28:18 by Someone)</p></body></html>")
+    check(_dates(html).published, "2019-11-10T13:28:18", "second", "text")
+
+
+def test_title_classed_div_is_the_headline() -> None:
+    html = ("<html><head><title>The sound of Wuhan</title></head><body><div class='header'>"
+            "<div class='h-title'>The sound of Wuhan</div><div class='h-info'>"
+            "<span class='h-time'>2020-02-19 20:29:58</span></div></div>" + _PROSE
+            + "</body></html>")
+    check(_dates(html).published, "2020-02-19T20:29:58", "second", "text")

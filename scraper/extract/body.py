@@ -3,6 +3,8 @@
 The rivals are the publisher's JSON-LD ``articleBody`` (used when it is complete and visible
 on the page), site-profile CSS selectors, and a text-density method of our own that runs only
 when trafilatura's result looks wrong (empty or much shorter than the page's paragraphs).
+trafilatura runs in its fast mode; its slower comparison with readability/justext is asked
+for only when the fast result is short or the density method finds much more text.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ PRUNE_XPATH = [
 
 MIN_WORDS = 25
 """Below this many words a trafilatura result is treated as a miss and the rivals are asked."""
+
+SLOW_WORDS = 250
+"""Below this many words trafilatura's fast result is checked against the density method (and,
+when short or outdone by it, against trafilatura's own slower fallback comparison)."""
 
 
 @dataclass(frozen=True)
@@ -126,11 +132,16 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
     return out
 
 
-def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str) -> list[Block]:
-    """trafilatura's main text (no comments) as blocks; trafilatura works on its own copy."""
+def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str, *, fast: bool = True) -> list[Block]:
+    """trafilatura's main text (no comments) as blocks; trafilatura works on its own copy.
+
+    ``fast`` skips trafilatura's comparison with readability/justext; the caller asks for
+    that slower pass only when the fast result looks like a miss.
+    """
     doc: Any = trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         with_metadata=False,
@@ -251,6 +262,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if _prose(text) or (len(text.split()) >= 8 and text[-1:] in _SENTENCE_END):
             started = True
         out.append(block)
+    while out and out[-1].kind == "head":
+        out.pop()  # a heading with nothing after it heads a box that was cut or is empty
     return out
 
 
@@ -352,11 +365,16 @@ def _extract_body(
         if sum(len(b.text.split()) for b in picked) >= MIN_WORDS:
             return _finish(_join(picked), "selectors")
 
-    try:
-        blocks = clean_blocks(trafilatura_blocks(tree, url), hints)
-    except Exception:  # trafilatura failing on a page leaves the rivals
-        blocks = []
+    blocks = _trafilatura(tree, url, hints, fast=True)
     words = sum(len(b.text.split()) for b in blocks)
+    dense: list[Block] | None = None
+    if words < SLOW_WORDS:
+        dense = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
+    if dense is not None and (words < 4 * MIN_WORDS or _words(dense) > 1.5 * words):
+        # the fast result looks short: let trafilatura compare itself with readability/justext
+        slow = _trafilatura(tree, url, hints, fast=False)
+        if _words(slow) > words:
+            blocks, words = slow, _words(slow)
     source = "trafilatura"
 
     ld = normalise_text(jsonld_text(article_objects))
@@ -365,13 +383,22 @@ def _extract_body(
         if decided is not None:
             return decided
 
-    if words < 4 * MIN_WORDS:
-        # trafilatura may have missed the article: ask the density method
-        rival = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
-        rival_words = sum(len(b.text.split()) for b in rival)
-        if rival_words > max(2 * words, MIN_WORDS):
-            blocks, source = rival, "density"
+    if words < 4 * MIN_WORDS and dense is not None and _words(dense) > max(2 * words, MIN_WORDS):
+        blocks, source = dense, "density"  # trafilatura missed the article
     return _finish(_join(blocks), source)
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+def _trafilatura(
+    tree: lxml.html.HtmlElement, url: str, hints: PageHints, *, fast: bool
+) -> list[Block]:
+    try:
+        return clean_blocks(trafilatura_blocks(tree, url, fast=fast), hints)
+    except Exception:  # trafilatura failing on a page leaves the rivals
+        return []
 
 
 def _with_jsonld(

@@ -62,7 +62,15 @@ _ITEMPROP_ROLES = {"datePublished": "published", "dateCreated": "published",
                    "dateModified": "modified", "uploadDate": "published"}
 _LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 _PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject",
-               "VideoObject", "ImageObject", "Event", "Recipe", "Product", "QAPage"}
+               "VideoObject", "ImageObject", "Event", "Recipe", "Product", "QAPage", "HowTo",
+               "Review", "CreativeWork", "AudioObject", "PodcastEpisode", "Book", "Course",
+               "Guide", "Dataset", "Thing"}
+_SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JSON-LD)
+    r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
+    r'|publicationDate|pubDate|dateCreated|createdAt|created_at)"\s*:\s*"([^"]{8,40})"')
+_NOT_WORKS = {"Comment", "Answer", "Person", "Organization", "NewsMediaOrganization"}
+_SCRIPT_CREATED = {"dateCreated", "createdAt", "created_at"}
+_MAX_SCRIPT_CHARS = 300_000
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
               "iframe", "textarea", "button", "math"}
@@ -150,6 +158,7 @@ _URL_DATE = re.compile(
 )
 _URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+_URL_YM_D = re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
                  "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "ph", "eu"}
@@ -306,6 +315,8 @@ def structured_candidates(
             first_article = False
         elif types & _PAGE_TYPES:
             weight = 7.0
+        elif "datePublished" in obj and not types & _NOT_WORKS:
+            weight = 5.0
         else:
             continue
         for key in _LD_PUBLISHED:
@@ -334,7 +345,36 @@ def structured_candidates(
                 out.append(_cand(parsed, role="any", source="meta", family="struct",
                                  weight=6.0, raw=title or ""))
                 break
+    if not any(c.role == "published" for c in out):
+        out += _script_candidates(tree, page)
+    for key in ("og:image", "twitter:image"):
+        # an upload path like /files/2016/05/04/x.png: a weak last resort
+        cands, _ = url_candidates(meta.get(key) or "")
+        out += [replace(c, role="any", source="meta", family="image", weight=0.5)
+                for c in cands]
     return out
+
+
+def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand]:
+    """The first publish date of the page's inline JSON state (``"publishedDate": ...``,
+    ``"created_at": ...`` in a non-JSON-LD script), when no structured data names one."""
+    seen = 0
+    for script in tree.iter("script"):
+        kind = (script.get("type") or "").lower()
+        text = script.text
+        if not text or "ld+json" in kind or seen > _MAX_SCRIPT_CHARS:
+            continue
+        seen += len(text)
+        m = _SCRIPT_DATE.search(text, 0, _MAX_SCRIPT_CHARS)
+        if m is None:
+            continue
+        parsed = parse_machine(m.group(2), page.context)
+        if parsed is None:
+            continue
+        weight = 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5
+        return [_cand(parsed, role="published", source="meta", family="script",
+                      weight=weight + (parsed.hour is not None) * 0.5, raw=m.group(2))]
+    return []
 
 
 # --------------------------------------------------------------------------- the visible page
@@ -378,7 +418,18 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
                 best, best_score = head, score
         if best is not None:
             return best
+    if words:  # no heading element: a div/span whose class names the title (<div class="h-title">)
+        for i, el in enumerate(tree.xpath(_TITLE_CLASS_XPATH)):
+            if i > 30:
+                break
+            hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
+            if hw and len(hw & words) / len(hw) >= 0.6:
+                return el
     return best
+
+
+_TITLE_CLASS_XPATH = ("//body//*[self::div or self::span or self::p][contains(@class, 'title') or "
+                      "contains(@class, 'headline')]")
 
 
 def visible_candidates(
@@ -640,6 +691,8 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
         sep = m.group(2)
         if not sep and len(m.group(0)) != 8:
             continue
+        if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
+            continue  # /2023/10/3-questions: the "3" starts a slug
         try:
             day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         except ValueError:
@@ -648,9 +701,11 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
                         "published", "url", "url", 3.0, m.group(0)))
         break
     if not out:
-        for m in _URL_DMY.finditer(path):
+        for m in itertools.chain(_URL_YM_D.finditer(path), _URL_DMY.finditer(path)):
+            parts = (m.group(1), m.group(2), m.group(3)) if m.re is _URL_YM_D else (
+                m.group(4), m.group(3), m.group(1))
             try:
-                day = date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+                day = date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 continue
             out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,

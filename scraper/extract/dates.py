@@ -2,8 +2,14 @@
 
 Decision rules
 --------------
-1. Candidates come from JSON-LD (article objects first), microdata, ``<meta>``, ``<time>``,
-   visible text, the URL and feed/sitemap hints. Each has a role (published, modified or
+1. Candidates come from JSON-LD (article objects first, then pages and other creative works
+   with a datePublished), microdata, ``<meta>``, ``<time>``, visible text, the URL
+   (/2021/07/22/, /2021-07/22/, 2021-07-22, 20210722, 22-07-2021; a one-digit "day" that
+   starts a slug is not a day) and feed/sitemap hints. When no structured publish date
+   exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
+   ``"created_at"``... in a non-JSON-LD script) is a weak candidate, and a day in the
+   og:image path a weaker last resort. A title-classed div/span stands in for a missing
+   heading headline. Each has a role (published, modified or
    unlabelled) read from its key, its class/itemprop or a label just before it ("Updated",
    "Aktualisiert", "mis à jour", ...), and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
@@ -20,6 +26,10 @@ Decision rules
    page title ("Headline | Site | 28.04.2023") counts as metadata. Two unlabelled timestamps
    side by side in one byline: the later one is the update. An unlabelled page date that
    repeats the structured dateModified (and not datePublished) is the update stamp.
+4b. The URL's day is written when the story is created: a publish date more than 30 days
+   after it is a re-stamp (the URL's day wins). A UTC stamp within 6 hours of midnight whose
+   neighbouring day is the URL's day (no profile zone) is shown with the smallest whole-hour
+   offset that puts the same instant on the URL's day.
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim, unless the visible byline shows the same wall
@@ -43,6 +53,7 @@ Decision rules
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.
+   A page whose only dates are visible "last edited" stamps (a wiki page) is dated by them.
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).
@@ -266,6 +277,26 @@ def _value(c: Cand, page: PageInfo) -> DateValue:
                      c.source, c.raw)
 
 
+def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Cand:
+    """Rule 4b: the URL's day is written when the story is created. A publish date more than
+    30 days after it is a re-stamp (a migration, a republication): the URL's day wins, with
+    the best candidate of that day. A UTC stamp within 6 hours of midnight whose neighbouring
+    day is the URL's was published on the URL's day in the publisher's zone: the same instant
+    is shown with the smallest whole-hour offset that puts it on that day."""
+    if (pub.day - url.day).days > 30:
+        same = [c for c in pool if c.day == url.day]
+        return max(same, key=lambda c: (c.has_time, c.weight))
+    if pub.offset != 0 or not pub.has_time or page.zone is not None:
+        return pub
+    if url.day == pub.day + timedelta(days=1) and pub.when.hour >= 18:
+        hours = 24 - pub.when.hour
+    elif url.day == pub.day - timedelta(days=1) and pub.when.hour < 6:
+        hours = -(pub.when.hour + 1)
+    else:
+        return pub
+    return replace(pub, when=pub.when + timedelta(hours=hours), offset=hours * 60, zone=None)
+
+
 def _not_before(mod: Cand, pub: Cand) -> bool:
     a, b = mod.instant(), pub.instant()
     if a is not None and b is not None:
@@ -295,11 +326,18 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
                 _same_moment(c, p) for p in struct_pub):
             c.role = "modified"
     pub_pool = [c for c in cands if c.role in ("published", "any", "modified_or_any")]
+    if not pub_pool:
+        # rule 8b: a page whose only visible date is its "last edited" stamp (a wiki page)
+        pub_pool = [replace(c, role="any") for c in cands
+                    if c.role == "modified" and c.family == "visible" and c.weight > 2]
     for c in pub_pool:
         if c.role == "modified_or_any":
             c.weight -= 3.0
     winner = _best(pub_pool, url_month)
     published = _represent(winner, pub_pool, page, "published") if winner else None
+    url_day = next((c for c in pub_pool if c.family == "url"), None)
+    if published is not None and url_day is not None:
+        published = _url_agreement(published, url_day, pub_pool, page)
     mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any")]
     if published is not None:
         mod_pool = [c for c in mod_pool if _not_before(c, published)]

@@ -117,6 +117,13 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     return text, encoding
 
 
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+)
+"""Every element is an HtmlElement: a lookup done in C, where lxml.html's default calls Python
+for each element proxy (form-specific classes are not needed for extraction)."""
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -126,6 +133,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     if "<" not in text[:65536] and "<" not in text:
         raise ExtractionError("not an HTML page: no markup at all")
     parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=False, recover=True)
+    parser.set_element_class_lookup(_LOOKUP)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
