@@ -52,7 +52,9 @@ class DedupPipeline:
         self.by_url.add(item.url)
         self.by_hash[key] = item.url
         if self.lsh is not None:
-            sig = signature(item.record.get("body") or "")
+            sig = item.minhash  # computed by the extraction worker, when it was asked to
+            if sig is None:
+                sig = signature(item.record.get("body") or "")
             if sig is not None:
                 item.minhash = sig
                 item.band_keys = band_keys(sig, self.lsh)

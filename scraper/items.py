@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.extract.model import Article
-from scraper.fingerprint import body_hash, content_hash
+from scraper.fingerprint import Fingerprints, content_hash, fingerprints
 
 __all__ = ["ArticleItem", "content_hash"]
 
@@ -27,7 +27,7 @@ class ArticleItem:
     body_hash: str | None = None
     etag: str | None = None  # validators of the response, for conditional revisits
     last_modified: str | None = None
-    minhash: bytes | None = None  # set by DedupPipeline when near-duplicate detection is on
+    minhash: bytes | None = None  # near-duplicate detection: from the worker, else DedupPipeline
     band_keys: list[int] = field(default_factory=list)
 
     @classmethod
@@ -41,8 +41,12 @@ class ArticleItem:
         via: str,
         etag: str | None = None,
         last_modified: str | None = None,
+        hashes: Fingerprints | None = None,
     ) -> ArticleItem:
+        """The item for an extracted article; ``hashes`` = its fingerprints if already computed."""
         record = article.to_dict()
+        if hashes is None:
+            hashes = fingerprints(article.title, article.body, minhash=False)
         return cls(
             url=fetched_url,
             fetched_url=fetched_url,
@@ -52,8 +56,9 @@ class ArticleItem:
             canonical_hint=article.canonical_url,
             discovered_via=via,
             urls=[fetched_url],
-            content_hash=content_hash(article.title, article.body),
-            body_hash=body_hash(article.body),
+            content_hash=hashes.content_hash,
+            body_hash=hashes.body_hash,
             etag=etag,
             last_modified=last_modified,
+            minhash=hashes.minhash,
         )

@@ -14,6 +14,10 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+# Our pipelines are synchronous, so handling a response's outputs in parallel buys nothing,
+# while Scrapy starts CONCURRENT_ITEMS asyncio tasks for every response (100 by default: a
+# third of the reactor's time on a fast crawl; see bench/README.md).
+CONCURRENT_ITEMS = 1
 
 # Bounded work per response.
 DOWNLOAD_TIMEOUT = 30

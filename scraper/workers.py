@@ -1,4 +1,4 @@
-"""CPU-heavy page analysis off the reactor: a process pool with a per-page time budget."""
+"""CPU-heavy page analysis off the reactor: worker processes on pipes, with a per-page time budget."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
+import signal
 import time
+from collections import deque
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from urllib.parse import urljoin
 
 from scraper.extract import Article, DateHint, ExtractionError, extract_from_tree
 from scraper.extract.html import load_html
+from scraper.fingerprint import Fingerprints, fingerprints
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,7 @@ class PageResult:
     error: str | None = None
     links: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
+    fingerprints: Fingerprints | None = None  # of the article, hashed here to spare the reactor
     seconds: float = 0.0
 
 
@@ -42,16 +47,20 @@ def analyse_page(
     fetched_at: str,
     timezone: str | None,
     hints: Sequence[DateHint] = (),
+    minhash: bool = False,
+    links: bool = True,
 ) -> PageResult:
-    """Parse once, extract the article, collect absolute link and feed URLs. Never raises."""
+    """Parse once, extract the article and its fingerprints (with the MinHash signature when
+    ``minhash``), collect absolute link and feed URLs (unless ``links`` is false). Never raises."""
     started = time.perf_counter()
     result = PageResult()
     try:
         tree = load_html(body, content_type)
-        result.article = extract_from_tree(
+        article = result.article = extract_from_tree(
             tree, url, fetched_at=fetched_at, timezone=timezone, hints=hints
         )
-        for anchor in tree.iterfind(".//a"):
+        result.fingerprints = fingerprints(article.title, article.body, minhash=minhash)
+        for anchor in tree.iterfind(".//a") if links else ():
             href = (anchor.get("href") or "").strip()
             if href and not href.startswith(_SKIP_HREF):
                 try:
@@ -60,7 +69,7 @@ def analyse_page(
                     continue
                 if len(result.links) >= MAX_LINKS:
                     break
-        for link in tree.iterfind(".//link"):
+        for link in tree.iterfind(".//link") if links else ():
             rel = (link.get("rel") or "").lower()
             kind = (link.get("type") or "").lower()
             href = (link.get("href") or "").strip()
@@ -82,17 +91,49 @@ class PageTimeout(RuntimeError):
     """A page took longer than the per-page budget; its worker was replaced."""
 
 
+class _Worker:
+    """One extraction process and the parent's end of its pipe."""
+
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.task: tuple[asyncio.Future[PageResult], asyncio.TimerHandle] | None = None
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: a pickled analyse_page call in, its pickled PageResult out; EOF ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the crawl decides
+    while True:
+        try:
+            args = pickle.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        result = pickle.dumps(analyse_page(*args), pickle.HIGHEST_PROTOCOL)
+        try:
+            conn.send_bytes(result)
+        except OSError:  # the crawl closed the pool meanwhile
+            return
+
+
 class ExtractorPool:
     """Runs analyse_page in worker processes (``workers=0``: inline, in the crawl process).
 
-    A page that overruns ``timeout`` seconds raises PageTimeout; the pool is then rebuilt so a
-    stuck worker cannot hold a slot for ever.
+    Each worker is a spawned process with a pipe that the event loop watches (``add_reader``):
+    no helper threads in the crawl process, so the reactor never waits for the GIL behind
+    them. A page goes to an idle worker; the others wait in a queue. A page that overruns
+    ``timeout`` seconds on its worker raises PageTimeout, and that worker is killed and
+    replaced, so a stuck page cannot hold a slot for ever; a worker that dies does the same.
+    ``minhash``: also compute each article's MinHash signature (near-duplicates) in the worker.
     """
 
-    def __init__(self, workers: int, timeout: float) -> None:
+    def __init__(self, workers: int, timeout: float, *, minhash: bool = False) -> None:
         self.workers = workers
         self.timeout = timeout
-        self._pool: ProcessPoolExecutor | None = None
+        self.minhash = minhash
+        self._idle: list[_Worker] = []
+        self._all: list[_Worker] = []
+        self._waiting: deque[tuple[bytes, asyncio.Future[PageResult]]] = deque()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @staticmethod
     def default_workers() -> int:
@@ -100,12 +141,21 @@ class ExtractorPool:
             return max(1, len(os.sched_getaffinity(0)))
         return max(1, os.cpu_count() or 1)
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
-            )
-        return self._pool
+    def start(self) -> None:
+        """Start the workers now, in the running event loop (else the first page starts them):
+        they import the extraction code while robots.txt and the sitemaps download."""
+        if self.workers <= 0:
+            return
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self.close()
+            self._loop = loop
+            for _ in range(self.workers):
+                self._spawn()
+
+    def pids(self) -> list[int]:
+        """Process ids of the running workers."""
+        return [w.process.pid for w in self._all if w.process.pid is not None]
 
     async def analyse(
         self,
@@ -115,30 +165,107 @@ class ExtractorPool:
         fetched_at: str,
         timezone: str | None,
         hints: Sequence[DateHint] = (),
+        *,
+        links: bool = True,
     ) -> PageResult:
-        args = (body, url, content_type, fetched_at, timezone, tuple(hints))
+        args = (body, url, content_type, fetched_at, timezone, tuple(hints), self.minhash, links)
         if self.workers <= 0:
             return analyse_page(*args)
-        loop = asyncio.get_running_loop()
-        try:
-            future = loop.run_in_executor(self._executor(), analyse_page, *args)
-            return await asyncio.wait_for(future, timeout=self.timeout)
-        except TimeoutError as exc:
-            self._rebuild()
-            raise PageTimeout(f"page took longer than {self.timeout:g}s to analyse") from exc
-        except BrokenProcessPool as exc:
-            self._rebuild()
-            raise PageTimeout(f"a worker process died while analysing the page: {exc}") from exc
+        self.start()
+        assert self._loop is not None
+        future: asyncio.Future[PageResult] = self._loop.create_future()
+        self._waiting.append((pickle.dumps(args, pickle.HIGHEST_PROTOCOL), future))
+        self._dispatch()
+        return await future
 
-    def _rebuild(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
+    def _spawn(self) -> None:
+        assert self._loop is not None
+        parent, child = multiprocessing.Pipe()
+        process = _CONTEXT.Process(target=_serve, args=(child,), daemon=True, name="extractor")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self._all.append(worker)
+        self._idle.append(worker)
+        self._loop.add_reader(parent.fileno(), self._on_result, worker)
+
+    def _dispatch(self) -> None:
+        assert self._loop is not None
+        while self._idle and self._waiting:
+            payload, future = self._waiting.popleft()
+            if future.cancelled():
+                continue
+            worker = self._idle.pop()
+            timer = self._loop.call_later(self.timeout, self._expire, worker)
+            worker.task = (future, timer)
+            try:
+                worker.conn.send_bytes(payload)
+            except OSError as exc:  # it died while idle
+                self._fail(worker, f"a worker process died before analysing the page: {exc}")
+
+    def _on_result(self, worker: _Worker) -> None:
+        try:
+            result: PageResult = pickle.loads(worker.conn.recv_bytes())
+        except (EOFError, OSError) as exc:
+            self._fail(worker, f"a worker process died while analysing the page: {exc!r}")
             return
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        if worker.task is not None:
+            future, timer = worker.task
+            worker.task = None
+            timer.cancel()
+            if not future.done():
+                future.set_result(result)
+        self._idle.append(worker)
+        self._dispatch()
+
+    def _expire(self, worker: _Worker) -> None:
+        self._fail(worker, f"page took longer than {self.timeout:g}s to analyse")
+
+    def _fail(self, worker: _Worker, reason: str) -> None:
+        """Kill ``worker``, fail its page with PageTimeout, start a replacement."""
+        self._retire(worker, kill=True)
+        if worker.task is not None:
+            future, timer = worker.task
+            worker.task = None
+            timer.cancel()
+            if not future.done():
+                future.set_exception(PageTimeout(reason))
+        self._spawn()
+        self._dispatch()
+
+    def _retire(self, worker: _Worker, *, kill: bool) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.remove_reader(worker.conn.fileno())
+        if worker in self._idle:
+            self._idle.remove(worker)
+        if worker in self._all:
+            self._all.remove(worker)
+        worker.conn.close()  # the worker reads EOF and returns
+        if kill:
+            worker.process.kill()
+        worker.process.join(timeout=None if kill else 10)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop every worker (each finishes its page first) and fail what still waits."""
+        pending = [w.task for w in self._all if w.task is not None]
+        for worker in list(self._all):
+            worker.task = None
+            self._retire(worker, kill=False)
+        for _future, timer in pending:
+            timer.cancel()
+        self._abandon([future for future, _timer in pending])
+        self._abandon([future for _payload, future in self._waiting])
+        self._waiting.clear()
+        self._loop = None
+
+    @staticmethod
+    def _abandon(futures: list[asyncio.Future[PageResult]]) -> None:
+        for future in futures:
+            if not future.done() and not future.get_loop().is_closed():
+                future.set_exception(PageTimeout("the extraction pool was closed"))
+
+
+_CONTEXT = multiprocessing.get_context("spawn")

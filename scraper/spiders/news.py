@@ -82,15 +82,19 @@ class NewsSpider(Spider):
         assert isinstance(spider, NewsSpider)
         settings = crawler.settings
         workers = settings.getint("EXTRACT_WORKERS", -1)
+        near = settings.getbool("DEDUP_ENABLED", True) and settings.getfloat(
+            "DEDUP_NEAR_THRESHOLD", 0.6) > 0
         spider.pool = ExtractorPool(
             ExtractorPool.default_workers() if workers < 0 else workers,
             settings.getfloat("EXTRACT_TIMEOUT", 30.0),
+            minhash=near,  # the worker signs each article, so DedupPipeline needn't on the reactor
         )
         crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
         return spider
 
     # -- discovery ---------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
+        self.pool.start()  # the workers load while robots.txt and the sitemaps download
         roots: list[str] = []
         for url in self.start_urls:
             parts = urlsplit(url)
@@ -138,10 +142,12 @@ class NewsSpider(Spider):
             return
         stats.inc_value(f"discovery/{listing.kind}")
         if listing.kind == "sitemapindex":
+            # The index's sitemaps come after the pages already queued: the scheduler then holds
+            # a few sitemaps' URLs at a time, not the whole site's (100k queued requests ~ 400 MB).
             for entry in listing.entries:
                 if entry.url not in self._sitemaps_seen and self._allowed(entry.url):
                     self._sitemaps_seen.add(entry.url)
-                    yield self._request(entry.url, self.parse_listing, priority=8)
+                    yield self._request(entry.url, self.parse_listing, priority=-10)
             return
         if listing.truncated:
             stats.inc_value("discovery/truncated")
@@ -175,7 +181,7 @@ class NewsSpider(Spider):
         try:
             result = await self.pool.analyse(
                 response.body, response.url, content_type.decode("latin-1"), _utc_now(),
-                self.timezone, hints,
+                self.timezone, hints, links=self.follow_links or via == "start",
             )
         except PageTimeout as exc:
             stats.inc_value("extract/timeout")
@@ -195,7 +201,7 @@ class NewsSpider(Spider):
             yield ArticleItem.from_article(
                 article, fetched_url=response.url, site=self.site_name, fetched_at=_utc_now(),
                 via=via, etag=_header(response, b"ETag"),
-                last_modified=_header(response, b"Last-Modified"),
+                last_modified=_header(response, b"Last-Modified"), hashes=result.fingerprints,
             )
         if self.follow_links or via == "start":
             for request in self._follow(result.links):
