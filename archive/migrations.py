@@ -160,3 +160,22 @@ def m003_crawl_history_indexes(db: Database) -> None:
     """Indexes for crawl history and site health: a site's crawls, the articles a crawl wrote."""
     db["crawls"].create_index(["site", "id"], if_not_exists=True)  # type: ignore[union-attr]
     db["articles"].create_index(["crawl_id"], if_not_exists=True)  # type: ignore[union-attr]
+
+
+@migrations()
+def m004_band_index_without_rowid(db: Database) -> None:
+    """The LSH band index as one clustered B-tree (band_key, article_id), not a table + index.
+
+    Band keys are random 64-bit values, so every insert lands on a random page; keeping one tree
+    instead of two halves that work, and a lookup reads the article ids from the same pages.
+    """
+    db.execute(
+        "CREATE TABLE minhash_bands_new (band_key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+        "PRIMARY KEY (band_key, article_id)) WITHOUT ROWID"
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO minhash_bands_new (band_key, article_id) "
+        "SELECT band_key, article_id FROM minhash_bands"
+    )
+    db.execute("DROP TABLE minhash_bands")
+    db.execute("ALTER TABLE minhash_bands_new RENAME TO minhash_bands")

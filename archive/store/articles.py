@@ -151,33 +151,31 @@ class ArticlesPart(CrawlsPart):
             if same is not None:
                 counts.duplicates += 1
                 return int(same[0]), False
-        cols = [*ARTICLE_COLUMNS, "first_seen", "crawl_id"]
-        cur = self.db.execute(
-            f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [row[c] for c in ARTICLE_COLUMNS] + [now, crawl_id],
-        )
-        assert cur.lastrowid is not None
-        article_id = int(cur.lastrowid)
-        counts.new += 1
+        # The cluster is known before the row is written, so the INSERT carries it: a later
+        # UPDATE of the row would make the FTS triggers index the whole article a second time.
+        # The id is the one SQLite would pick (largest rowid + 1; we hold the write lock).
+        article_id = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
         cluster_id, score = article_id, None
         sig, keys = record.get("minhash"), record.get("band_keys")
+        if sig and keys and near_threshold is not None:
+            match = self._near_match(sig, keys, near_threshold)
+            if match is not None:
+                cluster_id, score = match
+                counts.near += 1
+        cols = ["id", *ARTICLE_COLUMNS, "first_seen", "crawl_id", "cluster_id", "similarity"]
+        self.db.execute(
+            f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [article_id, *(row[c] for c in ARTICLE_COLUMNS), now, crawl_id, cluster_id, score],
+        )
+        counts.new += 1
         if sig and keys:
-            if near_threshold is not None:
-                match = self._near_match(sig, keys, near_threshold)
-                if match is not None:
-                    cluster_id, score = match
-                    counts.near += 1
             self.db.execute(
                 "INSERT INTO minhash (article_id, signature) VALUES (?, ?)", [article_id, sig]
             )
             self.db.conn.executemany(
-                "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
                 [(key, article_id) for key in keys],
             )
-        self.db.execute(
-            "UPDATE articles SET cluster_id = ?, similarity = ? WHERE id = ?",
-            [cluster_id, score, article_id],
-        )
         return article_id, True
 
     def _near_match(
