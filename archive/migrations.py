@@ -179,3 +179,9 @@ def m004_band_index_without_rowid(db: Database) -> None:
     )
     db.execute("DROP TABLE minhash_bands")
     db.execute("ALTER TABLE minhash_bands_new RENAME TO minhash_bands")
+
+
+@migrations()
+def m005_archive_meta(db: Database) -> None:
+    """Key/value facts about the archive itself (e.g. how the LSH band index is cut)."""
+    db["archive_meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from archive.store import DEFAULT_REVISIT_TIERS, Alias, ArchiveStore, SaveCounts
 from scraper import signals
+from scraper.fingerprint import lsh_params
 from scraper.frontier import parse_tiers
 from scraper.items import ArticleItem
 
@@ -88,11 +89,15 @@ class StorePipeline:
             tiers = parse_tiers(settings.get("FRONTIER_TIERS", "1h,6h,1d,7d"))
         except ValueError as exc:
             raise NotConfigured(f"FRONTIER_TIERS: {exc}") from exc
-        threshold = settings.getfloat("DEDUP_NEAR_THRESHOLD", 0.6)
+        threshold: float | None = settings.getfloat("DEDUP_NEAR_THRESHOLD", 0.6)
+        try:
+            lsh_params(threshold) if threshold and threshold > 0 else None
+        except ValueError:
+            threshold = None  # DedupPipeline reports the bad value and computes no signatures
         assert crawler.stats is not None
         pipeline = cls(
             crawler, crawler.stats, str(db_path), batch_size, settings.getint("ARCHIVE_CRAWL_ID", 0),
-            near_threshold=threshold if threshold > 0 else None, revisit_tiers=tiers,
+            near_threshold=threshold if threshold and threshold > 0 else None, revisit_tiers=tiers,
         )
         crawler.signals.connect(pipeline.on_alias, signal=signals.url_alias)
         crawler.signals.connect(pipeline.on_not_modified, signal=signals.not_modified)
@@ -109,6 +114,11 @@ class StorePipeline:
             self.crawl_id = self.store.start_crawl(target, site)
         elif site:
             self.store.name_crawl_site(self.crawl_id, site)
+        if self.near_threshold is not None:
+            rebanded = self.store.ensure_band_layout(lsh_params(self.near_threshold))
+            if rebanded:
+                self.stats.set_value("archive/rebanded", rebanded)
+                logger.info("Near-duplicate threshold changed: re-banded %d articles", rebanded)
         self.stats.set_value("archive/crawl_id", self.crawl_id)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:

@@ -154,3 +154,34 @@ def test_concurrent_writers_queue_instead_of_failing(tmp_path: Path) -> None:
     with ArchiveStore.open(path) as store:
         assert store.count_articles() == 3 * 15 * 10
         assert store.integrity_problems() == []
+
+
+def test_changing_the_near_duplicate_threshold_rebands_the_archive(tmp_path: Path) -> None:
+    from scraper.fingerprint import band_keys, lsh_params, signature
+
+    old, new = lsh_params(0.6), lsh_params(0.8)
+    assert (old.bands, old.rows) != (new.bands, new.rows)
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        assert store.ensure_band_layout(old) == 0  # first time: the layout is recorded
+        records = []
+        for i in range(3):
+            body = f"Story {i}: " + LONG.replace("harbour", f"harbour{i}")
+            sig = signature(body)
+            assert sig is not None
+            records.append(record(f"http://e.com/{i}", body=body, title=f"T{i}", minhash=sig,
+                                  band_keys=band_keys(sig, old)))
+        store.save_articles(records, near_threshold=0.6)
+        assert store.ensure_band_layout(old) == 0  # unchanged: nothing to do
+        assert store.ensure_band_layout(new) == 3
+        bands = store.db.execute("SELECT count(*) FROM minhash_bands").fetchone()[0]
+        assert bands == 3 * new.bands
+        # an exact copy of story 1 on another site is found with the new layout
+        body = records[1]["body"]
+        sig = signature(body)
+        assert sig is not None
+        copy = record("http://other.org/1", body=body, title="T1 elsewhere", site="other",
+                      minhash=sig, band_keys=band_keys(sig, new))
+        store.save_articles([copy], near_threshold=0.8)
+        first, again = store.article("http://e.com/1"), store.article("http://other.org/1")
+        assert first is not None and again is not None
+        assert again["cluster_id"] == first["cluster_id"]

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from typing import Any, NamedTuple
 
-from scraper.fingerprint import best_match, body_hash, content_hash
+from scraper.fingerprint import LshParams, band_keys, best_match, body_hash, content_hash
 
 from .base import _iso_utc, _parse_utc, utc_now
 from .crawls import CrawlsPart, SaveCounts
@@ -220,6 +220,37 @@ class ArticlesPart(CrawlsPart):
              new["fetched_at"], new["content_hash"], diff_chars(old["body"], new["body"]),
              crawl_id],
         )
+
+    def ensure_band_layout(self, params: LshParams) -> int:
+        """Make the LSH band index match ``params``; returns how many articles were re-banded.
+
+        Band keys depend on how signatures are cut (bands x rows, from the near-duplicate
+        threshold). When the threshold changes, the stored signatures are cut anew, so older
+        articles stay findable; the first time, the current layout is just recorded.
+        """
+        layout = f"{params.bands}x{params.rows}"
+        found = self.db.execute(
+            "SELECT value FROM archive_meta WHERE key = 'lsh_layout'"
+        ).fetchone()
+        if found is not None and found[0] == layout:
+            return 0
+        rebanded = 0
+        with self.write():
+            if found is not None:
+                self.db.execute("DELETE FROM minhash_bands")
+                rows = self.db.execute("SELECT article_id, signature FROM minhash").fetchall()
+                for article_id, sig in rows:
+                    self.db.conn.executemany(
+                        "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+                        [(key, article_id) for key in band_keys(bytes(sig), params)],
+                    )
+                rebanded = len(rows)
+            self.db.execute(
+                "INSERT INTO archive_meta (key, value) VALUES ('lsh_layout', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [layout],
+            )
+        return rebanded
 
     def cluster_members(self, article: dict[str, Any]) -> list[dict[str, Any]]:
         """The other articles in an article's cluster of near-duplicates, oldest first."""
