@@ -69,10 +69,38 @@ def lsh_params(threshold: float) -> LshParams:
     """
     if not 0.0 < threshold < 1.0:
         raise ValueError(f"near-duplicate threshold must be between 0 and 1, not {threshold}")
-    from datasketch.lsh import _optimal_param  # imports scipy: only where the LSH is configured
-
     bands, rows = _optimal_param(threshold, NUM_PERM, 0.1, 0.9)
     return LshParams(threshold, bands, rows)
+
+
+def _optimal_param(
+    threshold: float, num_perm: int, fp_weight: float, fn_weight: float
+) -> tuple[int, int]:
+    """datasketch's ``lsh._optimal_param``: the (bands, rows) with the least weighted sum of
+    the false-positive area (below ``threshold``) and the false-negative area (above it) of
+    the S-curve ``1 - (1 - s^rows)^bands``.
+
+    That curve is a polynomial of degree bands*rows <= num_perm, so Gauss-Legendre
+    quadrature with num_perm/2 + 1 nodes integrates it exactly: the same choice as
+    datasketch's scipy ``quad`` (tests/test_fingerprint.py checks a grid of thresholds)
+    without importing scipy into the crawl process (50 MB of resident memory).
+    """
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+
+    def grid(lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+        return (hi - lo) / 2 * nodes + (hi + lo) / 2, weights * (hi - lo) / 2
+
+    below, w_below = grid(0.0, threshold)
+    above, w_above = grid(threshold, 1.0)
+    best, choice = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = float(np.dot(w_below, 1 - (1 - below**r) ** b))
+            fn = float(np.dot(w_above, (1 - above**r) ** b))
+            error = fp * fp_weight + fn * fn_weight
+            if error < best:
+                best, choice = error, (b, r)
+    return choice
 
 
 def shingles(body: str) -> list[bytes]:

@@ -92,12 +92,25 @@ class PageTimeout(RuntimeError):
 
 
 class _Worker:
-    """One extraction process and the parent's end of its pipe."""
+    """One extraction process, the parent's end of its pipe, and the pages sent to it.
+
+    ``tasks`` holds the page being analysed first, then at most one small page waiting in
+    the pipe; ``timer`` is the budget of the first one.
+    """
 
     def __init__(self, process: BaseProcess, conn: Connection) -> None:
         self.process = process
         self.conn = conn
-        self.task: tuple[asyncio.Future[PageResult], asyncio.TimerHandle] | None = None
+        self.tasks: deque[_Task] = deque()
+        self.timer: asyncio.TimerHandle | None = None
+
+
+_Task = tuple[bytes, "asyncio.Future[PageResult]"]
+
+PREFETCH_BYTES = 64 * 1024
+"""A page this small (pickled) may wait in a busy worker's pipe, so the worker starts it the
+moment it sends its last result, without a round trip through the crawl's event loop. Larger
+pages wait for an idle worker: writing them to a busy one could block the reactor."""
 
 
 def _serve(conn: Connection) -> None:
@@ -120,9 +133,11 @@ class ExtractorPool:
 
     Each worker is a spawned process with a pipe that the event loop watches (``add_reader``):
     no helper threads in the crawl process, so the reactor never waits for the GIL behind
-    them. A page goes to an idle worker; the others wait in a queue. A page that overruns
-    ``timeout`` seconds on its worker raises PageTimeout, and that worker is killed and
-    replaced, so a stuck page cannot hold a slot for ever; a worker that dies does the same.
+    them. A page goes to an idle worker, or (when small) waits in the pipe of a busy one so
+    no worker idles while the reactor is busy elsewhere; the rest wait in a queue. A page
+    that overruns ``timeout`` seconds on its worker raises PageTimeout, and that worker is
+    killed and replaced (the page queued behind it goes to another worker), so a stuck page
+    cannot hold a slot for ever; a worker that dies does the same.
     ``minhash``: also compute each article's MinHash signature (near-duplicates) in the worker.
     """
 
@@ -130,9 +145,8 @@ class ExtractorPool:
         self.workers = workers
         self.timeout = timeout
         self.minhash = minhash
-        self._idle: list[_Worker] = []
         self._all: list[_Worker] = []
-        self._waiting: deque[tuple[bytes, asyncio.Future[PageResult]]] = deque()
+        self._waiting: deque[_Task] = deque()
         self._loop: asyncio.AbstractEventLoop | None = None
 
     @staticmethod
@@ -186,22 +200,41 @@ class ExtractorPool:
         child.close()
         worker = _Worker(process, parent)
         self._all.append(worker)
-        self._idle.append(worker)
         self._loop.add_reader(parent.fileno(), self._on_result, worker)
 
+    def _next_worker(self, size: int) -> _Worker | None:
+        """An idle worker, else (for a small page) a busy one with nothing queued behind."""
+        for worker in self._all:
+            if not worker.tasks:
+                return worker
+        if size <= PREFETCH_BYTES:
+            for worker in self._all:
+                if len(worker.tasks) == 1 and len(worker.tasks[0][0]) <= PREFETCH_BYTES:
+                    return worker
+        return None
+
     def _dispatch(self) -> None:
-        assert self._loop is not None
-        while self._idle and self._waiting:
-            payload, future = self._waiting.popleft()
+        while self._waiting:
+            payload, future = self._waiting[0]
             if future.cancelled():
+                self._waiting.popleft()
                 continue
-            worker = self._idle.pop()
-            timer = self._loop.call_later(self.timeout, self._expire, worker)
-            worker.task = (future, timer)
+            worker = self._next_worker(len(payload))
+            if worker is None:
+                return
+            self._waiting.popleft()
+            worker.tasks.append((payload, future))
+            if len(worker.tasks) == 1:
+                self._start_timer(worker)
             try:
                 worker.conn.send_bytes(payload)
-            except OSError as exc:  # it died while idle
+            except OSError as exc:  # it died meanwhile
                 self._fail(worker, f"a worker process died before analysing the page: {exc}")
+                return  # _fail dispatched again
+
+    def _start_timer(self, worker: _Worker) -> None:
+        assert self._loop is not None
+        worker.timer = self._loop.call_later(self.timeout, self._expire, worker)
 
     def _on_result(self, worker: _Worker) -> None:
         try:
@@ -209,35 +242,39 @@ class ExtractorPool:
         except (EOFError, OSError) as exc:
             self._fail(worker, f"a worker process died while analysing the page: {exc!r}")
             return
-        if worker.task is not None:
-            future, timer = worker.task
-            worker.task = None
-            timer.cancel()
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        if worker.tasks:
+            _payload, future = worker.tasks.popleft()
             if not future.done():
                 future.set_result(result)
-        self._idle.append(worker)
+        if worker.tasks:  # the page waiting in the pipe has started
+            self._start_timer(worker)
         self._dispatch()
 
     def _expire(self, worker: _Worker) -> None:
         self._fail(worker, f"page took longer than {self.timeout:g}s to analyse")
 
     def _fail(self, worker: _Worker, reason: str) -> None:
-        """Kill ``worker``, fail its page with PageTimeout, start a replacement."""
+        """Kill ``worker``, fail its current page with PageTimeout, queue the page waiting
+        behind it again, start a replacement."""
         self._retire(worker, kill=True)
-        if worker.task is not None:
-            future, timer = worker.task
-            worker.task = None
-            timer.cancel()
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        if worker.tasks:
+            _payload, future = worker.tasks.popleft()
             if not future.done():
                 future.set_exception(PageTimeout(reason))
+        self._waiting.extendleft(reversed(worker.tasks))
+        worker.tasks.clear()
         self._spawn()
         self._dispatch()
 
     def _retire(self, worker: _Worker, *, kill: bool) -> None:
         if self._loop is not None and not self._loop.is_closed():
             self._loop.remove_reader(worker.conn.fileno())
-        if worker in self._idle:
-            self._idle.remove(worker)
         if worker in self._all:
             self._all.remove(worker)
         worker.conn.close()  # the worker reads EOF and returns
@@ -250,13 +287,15 @@ class ExtractorPool:
 
     def close(self) -> None:
         """Stop every worker (each finishes its page first) and fail what still waits."""
-        pending = [w.task for w in self._all if w.task is not None]
+        pending: list[asyncio.Future[PageResult]] = []
         for worker in list(self._all):
-            worker.task = None
+            if worker.timer is not None:
+                worker.timer.cancel()
+                worker.timer = None
+            pending += [future for _payload, future in worker.tasks]
+            worker.tasks.clear()
             self._retire(worker, kill=False)
-        for _future, timer in pending:
-            timer.cancel()
-        self._abandon([future for future, _timer in pending])
+        self._abandon(pending)
         self._abandon([future for _payload, future in self._waiting])
         self._waiting.clear()
         self._loop = None

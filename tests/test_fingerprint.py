@@ -6,9 +6,11 @@ import random
 
 import numpy as np
 from datasketch import MinHash
+from datasketch.lsh import _optimal_param as _optimal_param_ds
 
 from scraper.fingerprint import (
     NUM_PERM,
+    _optimal_param,
     body_hash,
     content_hash,
     fingerprints,
@@ -58,3 +60,19 @@ def test_fingerprints_bundle_matches_the_single_functions() -> None:
     assert fp.body_hash == body_hash(body)
     assert fp.minhash == signature(body)
     assert fingerprints("A title", body, minhash=False).minhash is None
+
+
+def test_lsh_params_are_datasketchs_optimum_without_scipy() -> None:
+    """Exact Gauss-Legendre quadrature picks the same (bands, rows) as datasketch's scipy quad."""
+    for step in range(1, 100):
+        threshold = step / 100
+        for weights in ((0.1, 0.9), (0.5, 0.5)):
+            assert _optimal_param(threshold, NUM_PERM, *weights) == _optimal_param_reference(
+                threshold, weights
+            ), (threshold, weights)
+    assert (lsh_params(0.6).bands, lsh_params(0.6).rows) == (25, 5)
+
+
+def _optimal_param_reference(threshold: float, weights: tuple[float, float]) -> tuple[int, int]:
+    bands, rows = _optimal_param_ds(threshold, NUM_PERM, *weights)
+    return int(bands), int(rows)

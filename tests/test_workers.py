@@ -1,0 +1,91 @@
+"""scraper.workers: the extraction pool keeps workers fed, and a dying worker loses one page only."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from scraper.workers import PREFETCH_BYTES, ExtractorPool, PageResult, PageTimeout
+
+FETCHED = "2024-09-09T08:00:00Z"
+
+
+def test_small_page_waits_in_a_busy_workers_pipe_large_one_does_not(fixtures: Path) -> None:
+    """A small page is written behind the one a worker is busy with; a large one waits in the
+    pool's queue (writing it into a busy worker's pipe could block the crawl's event loop)."""
+    seed = (fixtures / "seed_article.html").read_bytes()
+    large = b"<html><body><p>" + b"word " * (PREFETCH_BYTES // 4) + b"</p></body></html>"
+    pool = ExtractorPool(1, timeout=60)
+
+    async def run() -> tuple[list[int], int, list[PageResult]]:
+        pages = [
+            asyncio.ensure_future(pool.analyse(body, f"http://news.test/{n}", None, FETCHED, None))
+            for n, body in enumerate((seed, seed, large))
+        ]
+        await asyncio.sleep(0)  # every analyse() call has queued or sent its page
+        sent = [len(w.tasks) for w in pool._all]
+        queued = len(pool._waiting)
+        return sent, queued, list(await asyncio.gather(*pages))
+
+    try:
+        sent, queued, results = asyncio.run(run())
+    finally:
+        pool.close()
+    assert sent == [2]  # the page in progress and one small page behind it
+    assert queued == 1  # the large page
+    assert [r.error for r in results] == [None, None, None]
+    assert results[0].article is not None and results[0].article.title == results[1].article.title  # type: ignore[union-attr]
+
+
+def test_a_dead_worker_fails_its_page_and_the_page_behind_it_goes_to_a_new_worker(
+    fixtures: Path,
+) -> None:
+    seed = (fixtures / "seed_article.html").read_bytes()
+    pool = ExtractorPool(1, timeout=60)
+
+    async def run() -> tuple[BaseException | PageResult, BaseException | PageResult, int, list[int]]:
+        pool.start()
+        first_pid = pool.pids()[0]
+        pages = [
+            asyncio.ensure_future(pool.analyse(seed, f"http://news.test/{n}", None, FETCHED, None))
+            for n in range(2)
+        ]
+        await asyncio.sleep(0)
+        assert [len(w.tasks) for w in pool._all] == [2]
+        os.kill(first_pid, signal.SIGKILL)
+        first, second = await asyncio.gather(*pages, return_exceptions=True)
+        return first, second, first_pid, pool.pids()
+
+    try:
+        first, second, dead, now = asyncio.run(run())
+    finally:
+        pool.close()
+    assert isinstance(first, PageTimeout) and "died while analysing" in str(first)
+    assert isinstance(second, PageResult) and second.error is None
+    assert second.article is not None and second.article.published is not None
+    assert second.article.published.local == "2021-07-22T16:25:00+04:00"
+    assert len(now) == 1 and now != [dead]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_pool_gives_every_page_its_own_result(fixtures: Path, workers: int) -> None:
+    """Twenty pages through two pipelined workers come back each to its own caller."""
+    seed = (fixtures / "seed_article.html").read_bytes().decode("utf-8")
+    bodies = [seed.replace("22 July 2021", f"{day} July 2021").encode() for day in range(1, 21)]
+    pool = ExtractorPool(workers, timeout=60)
+
+    async def run() -> list[PageResult]:
+        return list(await asyncio.gather(*(
+            pool.analyse(body, f"http://news.test/{n}", None, FETCHED, None) for n, body in enumerate(bodies)
+        )))
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        pool.close()
+    days = [r.article.published.local[:10] if r.article and r.article.published else None for r in results]
+    assert days == [f"2021-07-{day:02d}" for day in range(1, 21)]
