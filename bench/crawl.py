@@ -87,7 +87,8 @@ class Measured:
     peak_rss: int  # bytes: largest sampled sum over the process tree
     peak_rss_main: int  # bytes: largest sampled RSS of the crawl process alone
     portal_cpu: float  # CPU seconds the portal spent meanwhile
-    samples: list[tuple[float, int, int]] = field(default_factory=list)  # (t, tree, main)
+    peak_pss: int = 0  # bytes: largest sampled sum of PSS over the tree (shared pages counted once)
+    samples: list[tuple[float, int, int, int]] = field(default_factory=list)  # (t, tree, main, pss)
     timed_out: bool = False
 
 
@@ -117,15 +118,18 @@ def measure(
 ) -> Measured:
     """Run ``cmd`` to its end (SIGTERM at ``timeout``, SIGKILL 30 s later) and measure it.
 
-    ``record_every`` > 0 keeps an (elapsed, tree RSS, main RSS) sample that often.
+    ``record_every`` > 0 keeps an (elapsed, tree RSS, main RSS, tree PSS) sample that often.
+    RSS summed over the tree counts every shared page (libraries, the interpreter) once per
+    process; PSS (Linux's proportional set size) splits them, so its sum is what the tree
+    really occupies. Both are reported.
     ``on_line`` is called with each stdout line (stdout is otherwise discarded).
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     portal_before = _cpu(portal)
     started = time.monotonic()
-    peak = peak_main = 0
+    peak = peak_main = peak_pss = 0
     child_cpu: dict[int, float] = {}
-    samples: list[tuple[float, int, int]] = []
+    samples: list[tuple[float, int, int, int]] = []
     next_record = 0.0
     timed_out = False
     with open(log, "ab") as err, subprocess.Popen(
@@ -138,18 +142,20 @@ def measure(
         term_at: float | None = None
         while proc.poll() is None:
             now = time.monotonic() - started
-            tree = main = 0
+            tree = main = pss = 0
             for p in _tree(root):
                 with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
-                    rss = p.memory_info().rss
+                    info = p.memory_full_info()
+                    rss = info.rss
                     tree += rss
+                    pss += getattr(info, "pss", rss)
                     if p.pid == root.pid:
                         main = rss
                     else:
                         child_cpu[p.pid] = _cpu(p)
-            peak, peak_main = max(peak, tree), max(peak_main, main)
+            peak, peak_main, peak_pss = max(peak, tree), max(peak_main, main), max(peak_pss, pss)
             if record_every and now >= next_record and tree:
-                samples.append((now, tree, main))
+                samples.append((now, tree, main, pss))
                 next_record = now + record_every
             if now > timeout and term_at is None:
                 timed_out = True
@@ -168,7 +174,7 @@ def measure(
     return Measured(
         returncode=proc.returncode, wall=wall, cpu=cpu, cpu_children=sum(child_cpu.values()),
         peak_rss=peak, peak_rss_main=peak_main, portal_cpu=_cpu(portal) - portal_before,
-        samples=samples, timed_out=timed_out,
+        peak_pss=peak_pss, samples=samples, timed_out=timed_out,
     )
 
 
@@ -461,10 +467,12 @@ def median_result(results: list[Result]) -> Result:
 
 def table(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     header = ["crawler", "articles", "pages", "wall s", "articles/s", "CPU s (all)",
-              "CPU s workers", "peak RSS MB (tree)", "peak RSS MB (main)", "portal CPU s"]
+              "CPU s workers", "peak RSS MB (tree)", "peak PSS MB (tree)", "peak RSS MB (main)",
+              "portal CPU s"]
     rows = [
         [r.tool, str(r.articles), str(r.pages), f"{r.m.wall:.1f}", f"{r.rate:.1f}",
-         f"{r.m.cpu:.1f}", f"{r.m.cpu_children:.1f}", _mb(r.m.peak_rss), _mb(r.m.peak_rss_main),
+         f"{r.m.cpu:.1f}", f"{r.m.cpu_children:.1f}", _mb(r.m.peak_rss), _mb(r.m.peak_pss),
+         _mb(r.m.peak_rss_main),
          f"{r.m.portal_cpu:.1f}"]
         for r in results
     ]
@@ -639,20 +647,23 @@ def memory(args: argparse.Namespace) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / "memory.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["seconds", "tree_rss_mb", "main_rss_mb", "articles"])
-        for t, tree, main in samples:
+        writer.writerow(["seconds", "tree_rss_mb", "main_rss_mb", "tree_pss_mb", "articles"])
+        for t, tree, main, pss in samples:
             done = max((a for s, a in progress if s <= t), default=0)
-            writer.writerow([f"{t:.1f}", f"{tree / 2**20:.1f}", f"{main / 2**20:.1f}", done])
+            writer.writerow([f"{t:.1f}", f"{tree / 2**20:.1f}", f"{main / 2**20:.1f}",
+                             f"{pss / 2**20:.1f}", done])
     png = out_dir / "memory.png"
     plot(samples, progress, png, f"{result.articles} articles in {result.m.wall:.0f}s")
-    warm = [tree for t, tree, _ in samples if t >= min(60.0, result.m.wall / 5)]
+    warm = [tree for t, tree, _main, _pss in samples if t >= min(60.0, result.m.wall / 5)]
     half = len(warm) // 2
     first, second = (max(warm[:half]) if half else 0), (max(warm[half:]) if warm else 0)
     summary = [
         f"articles stored: {result.articles} of {len(truth)} in {result.m.wall:.0f} s "
         f"({result.rate:.1f}/s); pages {result.pages}; archive {db_size / 2**20:.0f} MB",
-        f"peak RSS (tree, sampled every {args.sample_every:g} s): {_mb(result.m.peak_rss)} MB; "
-        f"main process: {_mb(result.m.peak_rss_main)} MB (goal: under 400 MB)",
+        f"peak RSS (sum over the tree, sampled every {args.sample_every:g} s): "
+        f"{_mb(result.m.peak_rss)} MB ({_verdict(result.m.peak_rss)}); peak PSS (the tree, shared "
+        f"pages counted once): {_mb(result.m.peak_pss)} MB ({_verdict(result.m.peak_pss)}); "
+        f"main process RSS: {_mb(result.m.peak_rss_main)} MB",
         f"after warm-up: max over the first half {_mb(first)} MB, over the second half {_mb(second)} MB",
         f"CPU {result.m.cpu:.0f} s (workers {result.m.cpu_children:.0f} s); "
         f"portal CPU {result.m.portal_cpu:.0f} s",
@@ -676,7 +687,11 @@ def memory(args: argparse.Namespace) -> int:
     return 0
 
 
-def plot(samples: list[tuple[float, int, int]], progress: list[tuple[float, int]], png: Path,
+def _verdict(peak: int) -> str:
+    return "goal under 400 MB: " + ("met" if peak < 400 * 2**20 else "NOT met")
+
+
+def plot(samples: list[tuple[float, int, int, int]], progress: list[tuple[float, int]], png: Path,
          title: str) -> None:
     import matplotlib
 
@@ -685,7 +700,8 @@ def plot(samples: list[tuple[float, int, int]], progress: list[tuple[float, int]
 
     fig, ax = plt.subplots(figsize=(9, 4.5), dpi=100)
     ax.plot([s[0] for s in samples], [s[1] / 2**20 for s in samples], label="crawl + workers (sum RSS)")
-    ax.plot([s[0] for s in samples], [s[2] / 2**20 for s in samples], label="crawl process")
+    ax.plot([s[0] for s in samples], [s[3] / 2**20 for s in samples], label="crawl + workers (sum PSS)")
+    ax.plot([s[0] for s in samples], [s[2] / 2**20 for s in samples], label="crawl process (RSS)")
     ax.axhline(400, color="red", linestyle="--", linewidth=1, label="400 MB goal")
     ax.set_xlabel("seconds")
     ax.set_ylabel("RSS (MB)")

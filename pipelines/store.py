@@ -1,8 +1,12 @@
-"""Write articles to the archive in batches, one transaction each; keep the crawl record."""
+"""Write articles to the archive in batches, one transaction each, off the reactor; keep the crawl record."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy import signals as scrapy_signals
@@ -49,8 +53,31 @@ def item_to_record(item: ArticleItem) -> dict[str, Any]:
     return record
 
 
+MAX_BATCHES_IN_FLIGHT = 2
+"""Batches handed to the writer thread and not yet committed; one more makes the next item
+wait (back-pressure: the crawl slows to the archive's pace instead of buffering without end)."""
+
+
+@dataclass
+class _Batch:
+    """What one write transaction commits."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    not_modified: list[tuple[str, str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.aliases or self.not_modified)
+
+
 class StorePipeline:
-    """Buffers items and writes ARCHIVE_BATCH_SIZE at a time; stats ``archive/<outcome>``."""
+    """Buffers items and writes ARCHIVE_BATCH_SIZE at a time; stats ``archive/<outcome>``.
+
+    Writes run in one writer thread, in order, one transaction per batch: SQLite does its work
+    (FTS indexing, B-trees, the WAL) without the GIL while the reactor goes on downloading and
+    parsing. At most MAX_BATCHES_IN_FLIGHT batches wait for their commit; a kill loses only
+    those (the frontier fetches them again on the next run).
+    """
 
     def __init__(
         self,
@@ -75,6 +102,8 @@ class StorePipeline:
         self.pending: list[dict[str, Any]] = []
         self.aliases: list[Alias] = []
         self.totals = SaveCounts()
+        self._writer: ThreadPoolExecutor | None = None
+        self._in_flight: deque[Future[SaveCounts]] = deque()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -107,6 +136,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = ArchiveStore.open(self.db_path)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
         spider = self.crawler.spider
         site = getattr(spider, "site_name", None)
         if not self.crawl_id:
@@ -121,10 +151,13 @@ class StorePipeline:
                 logger.info("Near-duplicate threshold changed: re-banded %d articles", rebanded)
         self.stats.set_value("archive/crawl_id", self.crawl_id)
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         self.pending.append(item_to_record(item))
         if len(self.pending) >= self.batch_size:
             self.flush()
+            while len(self._in_flight) > MAX_BATCHES_IN_FLIGHT and not self.failed:
+                await asyncio.wrap_future(self._in_flight[0])
+                self._reap()
         return item
 
     def on_alias(self, alias: Alias) -> None:
@@ -140,48 +173,74 @@ class StorePipeline:
         self.flush()
 
     def flush(self) -> None:
-        """Write what is buffered; a failing archive stops the crawl (nothing is silently lost)."""
-        if self.store is None or self.failed:
+        """Hand what is buffered to the writer thread (it commits batches in order)."""
+        self._reap()
+        if self.store is None or self._writer is None or self.failed:
             return
-        try:
-            self._write()
-        except Exception:
-            self.failed = True
+        batch = _Batch(self.pending, self.aliases, self.not_modified)
+        if not batch:
+            return
+        self.pending, self.aliases, self.not_modified = [], [], []
+        self._in_flight.append(self._writer.submit(self._write, batch))
+
+    def drain(self) -> None:
+        """Wait until every batch handed to the writer is committed (or has failed)."""
+        self.flush()
+        while self._in_flight:
+            self._in_flight[0].exception()  # waits; _reap reports a failure
+            self._reap()
+
+    def _reap(self) -> None:
+        """Account for committed batches, in order; a failed one stops the crawl (nothing is
+        silently lost: the error is logged and counted, the crawl ends ``archive_error``)."""
+        while self._in_flight and self._in_flight[0].done():
+            done = self._in_flight.popleft()
+            error = done.exception()
+            if error is None:
+                self.totals.add(done.result())
+                for name in ("new", "updated", "unchanged", "duplicates", "near"):
+                    self.stats.set_value(f"archive/{name}", getattr(self.totals, name))
+                continue
             self.stats.inc_value("archive/write_errors")
-            logger.exception("Cannot write to the archive %s; stopping the crawl", self.db_path)
-            engine = self.crawler.engine
-            if engine is not None:
+            if self.failed:
+                continue
+            self.failed = True
+            logger.error("Cannot write to the archive %s; stopping the crawl", self.db_path,
+                         exc_info=error)
+            try:
+                engine = self.crawler.engine
+            except RuntimeError:  # no crawl running (the pipeline used on its own)
+                return
+            if engine is not None and engine.running:
                 deferred_from_coro(engine.close_spider_async(reason="archive_error"))
 
-    def _write(self) -> None:
+    def _write(self, batch: _Batch) -> SaveCounts:
+        """One batch, one transaction per kind (in the writer thread: it touches no Scrapy
+        object; _reap accounts for the result on the reactor)."""
         assert self.store is not None
-        if self.pending:
+        counts = SaveCounts()
+        if batch.records:
             counts = self.store.save_articles(
-                self.pending, crawl_id=self.crawl_id, near_threshold=self.near_threshold,
+                batch.records, crawl_id=self.crawl_id, near_threshold=self.near_threshold,
                 revisit_tiers=self.revisit_tiers,
             )
-            self.pending = []
-            self.totals.add(counts)
-            for name in ("new", "updated", "unchanged", "duplicates", "near"):
-                self.stats.set_value(f"archive/{name}", getattr(self.totals, name))
-        if self.aliases:
-            self.store.add_aliases(self.aliases, revisit_tiers=self.revisit_tiers)
-            self.aliases = []
-        if self.not_modified:
+        if batch.aliases:
+            self.store.add_aliases(batch.aliases, revisit_tiers=self.revisit_tiers)
+        if batch.not_modified:
             self.store.record_not_modified(
-                self.not_modified, crawl_id=self.crawl_id, revisit_tiers=self.revisit_tiers
+                batch.not_modified, crawl_id=self.crawl_id, revisit_tiers=self.revisit_tiers
             )
-            self.not_modified = []
+        return counts
 
     def close_spider(self) -> None:
         """Commit the last batch; the crawl record is closed on ``spider_closed`` (it has the reason)."""
-        self.flush()
+        self.drain()
 
     def on_closed(self, reason: str) -> None:
         if self.store is None:
             return
         try:
-            self.flush()
+            self.drain()
             stats = self.stats.get_stats()
             if self.failed:
                 reason = "archive_error"
@@ -208,5 +267,8 @@ class StorePipeline:
                 },
             )
         finally:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
             self.store.close()
             self.store = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +78,15 @@ def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
     crawler.spider = type("S", (), {"start_urls": ["http://e.com/"], "site_name": "demo"})()
     pipe = build_from_crawler(StorePipeline, crawler)
     pipe.open_spider()
-    pipe.process_item(item("http://e.com/1", body=BODY + " one"))
+    asyncio.run(pipe.process_item(item("http://e.com/1", body=BODY + " one")))
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 0  # still buffered
-    pipe.process_item(item("http://e.com/2", body=BODY + " two"))
+    asyncio.run(pipe.process_item(item("http://e.com/2", body=BODY + " two")))
+    assert not pipe.pending  # handed to the writer thread
+    pipe.drain()
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 2  # one batch committed
-    pipe.process_item(item("http://e.com/3", body=BODY + " three"))
+    asyncio.run(pipe.process_item(item("http://e.com/3", body=BODY + " three")))
     pipe.on_alias(Alias("http://e.com/world/3", "http://e.com/3", "2026-01-01T00:00:00Z", '"v1"'))
     pipe.close_spider()
     assert crawler.stats is not None
@@ -99,3 +103,30 @@ def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
         build_from_crawler(
             StorePipeline, get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 0})
         )
+
+
+def test_store_pipeline_stops_at_the_first_failed_write_and_says_so(tmp_path: Path) -> None:
+    """A full disk (SQLite's max_page_count reached: a real SQLITE_FULL) fails the batch: the
+    error is counted, later batches are not attempted, and the crawl record says archive_error."""
+    db = tmp_path / "a.db"
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 1})
+    crawler.spider = type("S", (), {"start_urls": ["http://e.com/"], "site_name": "demo"})()
+    pipe = build_from_crawler(StorePipeline, crawler)
+    pipe.open_spider()
+    asyncio.run(pipe.process_item(item("http://e.com/1", body=BODY + " one")))
+    pipe.drain()
+    assert pipe.store is not None
+    pages = pipe.store.db.execute("PRAGMA page_count").fetchone()[0]
+    pipe.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    asyncio.run(pipe.process_item(item("http://e.com/2", body=BODY * 40 + " two")))
+    pipe.drain()
+    assert pipe.failed
+    asyncio.run(pipe.process_item(item("http://e.com/3", body=BODY + " three")))
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("archive/write_errors") == 1
+    assert crawler.stats.get_value("archive/new") == 1
+    pipe.store.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # room for the crawl record
+    pipe.on_closed("finished")
+    with ArchiveStore.open(db) as store:
+        assert store.count_articles() == 1
+        assert store.crawls()[0]["status"] == "archive_error"
