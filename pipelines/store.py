@@ -169,7 +169,7 @@ class StorePipeline:
             self.flush()
 
     def on_idle(self) -> None:
-        """Commit what is buffered whenever the crawl waits: a kill then loses at most a batch."""
+        """Commit what is buffered whenever the crawl waits: a kill then loses only what is in flight."""
         self.flush()
 
     def flush(self) -> None:
