@@ -15,6 +15,7 @@ from scraper.fingerprint import (
     content_hash,
     fingerprints,
     lsh_params,
+    normalise,
     shingles,
     signature,
     similarity,
@@ -76,3 +77,8 @@ def test_lsh_params_are_datasketchs_optimum_without_scipy() -> None:
 def _optimal_param_reference(threshold: float, weights: tuple[float, float]) -> tuple[int, int]:
     bands, rows = _optimal_param_ds(threshold, NUM_PERM, *weights)
     return int(bands), int(rows)
+
+
+def test_normalise_folds_every_unicode_space_and_case() -> None:
+    assert normalise(" Budget\u00a0VOTE\u2003passes\n\n\tToday\u3000 ") == "budget vote passes today"
+    assert normalise("Updated 12:40\nCouncil meets\n1,204 views\nBody") == "council meets body"
