@@ -9,9 +9,11 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import time
+import types
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -196,7 +198,8 @@ class ExtractorPool:
         assert self._loop is not None
         parent, child = multiprocessing.Pipe()
         process = _CONTEXT.Process(target=_serve, args=(child,), daemon=True, name="extractor")
-        process.start()
+        with _main_not_reimported():
+            process.start()
         child.close()
         worker = _Worker(process, parent)
         self._all.append(worker)
@@ -305,6 +308,27 @@ class ExtractorPool:
         for future in futures:
             if not future.done() and not future.get_loop().is_closed():
                 future.set_exception(PageTimeout("the extraction pool was closed"))
+
+
+@contextlib.contextmanager
+def _main_not_reimported() -> Iterator[None]:
+    """Spawn a worker without re-importing the parent's ``__main__`` in it.
+
+    multiprocessing's spawn runs the parent's main module again in the child (as
+    ``__mp_main__``) so that functions defined there can be unpickled. ``python -m scrapy``
+    is spared (a package's ``__main__`` is skipped), but a crawl started by a runner module
+    (scrapyd's ``scrapyd.runner``, a user's script) made every worker import that module,
+    with all of Scrapy and Twisted: 24 MB of resident memory a worker, measured. The worker's
+    entry point lives in this module, so the child needs nothing from ``__main__``; while the
+    process starts, multiprocessing sees an empty one.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 _CONTEXT = multiprocessing.get_context("spawn")

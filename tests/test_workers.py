@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,19 @@ def test_pool_gives_every_page_its_own_result(fixtures: Path, workers: int) -> N
         pool.close()
     days = [r.article.published.local[:10] if r.article and r.article.published else None for r in results]
     assert days == [f"2021-07-{day:02d}" for day in range(1, 21)]
+
+
+def test_workers_do_not_import_the_crawls_main_module() -> None:
+    """spawn re-runs the parent's __main__ in each child (for a crawl: scrapy.__main__, so all
+    of Scrapy and Twisted, 24 MB a worker); the pool starts its workers without it."""
+    from multiprocessing import spawn
+
+    from scraper.workers import _main_not_reimported
+
+    assert {"init_main_from_name", "init_main_from_path"} & spawn.get_preparation_data("x").keys()
+    with _main_not_reimported():
+        data = spawn.get_preparation_data("extractor")
+    assert not {"init_main_from_name", "init_main_from_path"} & data.keys()
+    assert sys.modules["__main__"].__dict__.get("__spec__") is not None or hasattr(
+        sys.modules["__main__"], "__file__"
+    )  # the real main module is back
