@@ -29,7 +29,12 @@ def parse_tiers(value: str | Sequence[str]) -> tuple[int, ...]:
 
 
 class FrontierMiddleware:
-    """Downloader middleware over the archive's frontier table (read once when the crawl opens).
+    """Downloader middleware over the archive's frontier table.
+
+    Each article request is looked up by URL (a primary-key read on the middleware's own
+    connection; WAL lets it read while the store pipeline writes), so memory does not grow
+    with the archive. Only URLs known when the crawl opened count: one first seen during
+    this crawl (after its first second) is never skipped by it.
 
     Stats: ``frontier/conditional`` (revisits sent with validators), ``frontier/skipped_not_due``,
     ``frontier/skipped_known`` (mode new). Non-article pages are never in the frontier, so home,
@@ -40,8 +45,8 @@ class FrontierMiddleware:
         self.stats = stats
         self.db_path = db_path
         self.mode = mode
-        self.known: dict[str, tuple[str | None, str | None, str | None]] = {}
-        self.now = datetime.now(UTC)
+        self.store: ArchiveStore | None = None
+        self.opened_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierMiddleware:
@@ -57,27 +62,34 @@ class FrontierMiddleware:
         assert crawler.stats is not None
         middleware = cls(crawler.stats, str(db_path), mode)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     def spider_opened(self) -> None:
-        self.now = datetime.now(UTC)
+        self.opened_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         try:
-            with ArchiveStore.open(self.db_path) as store:
-                self.known = store.frontier_snapshot()
+            self.store = ArchiveStore.open(self.db_path)
+            known = self.store.count_frontier()
         except StoreError:
-            self.known = {}
-        self.stats.set_value("frontier/known_urls", len(self.known))
+            self.store, known = None, 0
+        self.stats.set_value("frontier/known_urls", known)
+
+    def spider_closed(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def process_request(self, request: Request) -> None:
-        entry = self.known.get(request.url)
-        if entry is None or request.meta.get("frontier") is False:
+        if self.store is None or request.meta.get("frontier") is False:
+            return
+        entry = self.store.frontier_entry(request.url, known_before=self.opened_at)
+        if entry is None:
             return
         etag, last_modified, next_due = entry
         if self.mode == "new":
             self.stats.inc_value("frontier/skipped_known")
             raise IgnoreRequest(f"already archived (--only-new): {request.url}")
-        now = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
-        if self.mode == "due" and (next_due is None or next_due > now):
+        if self.mode == "due" and (next_due is None or next_due > self.opened_at):
             self.stats.inc_value("frontier/skipped_not_due")
             raise IgnoreRequest(f"not due for a revisit until {next_due or 'never'}: {request.url}")
         if etag:

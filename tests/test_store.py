@@ -185,3 +185,16 @@ def test_changing_the_near_duplicate_threshold_rebands_the_archive(tmp_path: Pat
         first, again = store.article("http://e.com/1"), store.article("http://other.org/1")
         assert first is not None and again is not None
         assert again["cluster_id"] == first["cluster_id"]
+
+
+def test_frontier_entry_is_one_lookup_of_urls_known_before_a_time(tmp_path: Path) -> None:
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([record("http://e.com/1", etag='"v1"', urls=["http://e.com/print/1"])])
+        first_seen = store.db.execute(
+            "SELECT first_seen FROM frontier WHERE url = 'http://e.com/1'").fetchone()[0]
+        entry = store.frontier_entry("http://e.com/1")
+        assert entry is not None and entry[0] == '"v1"' and entry[2] is not None  # next_due set
+        assert store.frontier_entry("http://e.com/print/1", known_before=first_seen) is not None
+        assert store.frontier_entry("http://e.com/1", known_before="2000-01-01T00:00:00Z") is None
+        assert store.frontier_entry("http://e.com/unknown") is None
+        assert store.count_frontier() == 2
