@@ -89,6 +89,11 @@ def analyse_page(
     return result
 
 
+def warm_up() -> None:
+    """Import everything analyse_page needs (scraper.extract imports its extractors lazily)."""
+    from scraper.extract import body, dates, jsonld, metadata  # noqa: F401
+
+
 class PageTimeout(RuntimeError):
     """A page took longer than the per-page budget; its worker was replaced."""
 
@@ -118,6 +123,7 @@ pages wait for an idle worker: writing them to a busy one could block the reacto
 def _serve(conn: Connection) -> None:
     """A worker's loop: a pickled analyse_page call in, its pickled PageResult out; EOF ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the crawl decides
+    warm_up()  # import the extractors now, not within the first page's time budget
     while True:
         try:
             args = pickle.loads(conn.recv_bytes())

@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
-from .body import extract_body
-from .dates import extract_dates
 from .html import ExtractionError, load_html
-from .jsonld import article_objects, jsonld_objects
-from .metadata import extract_metadata
 from .model import Article, DateHint, DateValue
+
+# The extractors (trafilatura, the date grammars of a dozen languages, hundreds of compiled
+# patterns) are imported by extract_from_tree, not here: a crawl process imports this
+# package for its types and never extracts (its workers do), and saves their memory and
+# their start-up time.
 
 __all__ = [
     "Article",
@@ -134,6 +135,11 @@ def extract_from_tree(
     hints: Sequence[DateHint] = (),
 ) -> Article:
     """The same as extract_article, on an already parsed tree."""
+    from .body import extract_body
+    from .dates import extract_dates
+    from .jsonld import article_objects, jsonld_objects
+    from .metadata import extract_metadata
+
     fetched = parse_fetched_at(fetched_at)
     zone = check_timezone(timezone)
     objects = jsonld_objects(tree)
