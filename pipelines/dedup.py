@@ -51,8 +51,8 @@ class DedupPipeline:
             self._alias(item, first, "content")
         self.by_url.add(item.url)
         self.by_hash[key] = item.url
-        if self.lsh is not None:
-            sig = item.minhash  # computed by the extraction worker, when it was asked to
+        if self.lsh is not None and not (item.minhash and item.band_keys):
+            sig = item.minhash  # the extraction worker signs and bands when it was asked to
             if sig is None:
                 sig = signature(item.record.get("body") or "")
             if sig is not None:

@@ -42,8 +42,10 @@ class ArticleItem:
         etag: str | None = None,
         last_modified: str | None = None,
         hashes: Fingerprints | None = None,
+        band_keys: list[int] | None = None,
     ) -> ArticleItem:
-        """The item for an extracted article; ``hashes`` = its fingerprints if already computed."""
+        """The item for an extracted article; ``hashes`` = its fingerprints if already computed
+        (and ``band_keys`` those of its MinHash signature)."""
         record = article.to_dict()
         if hashes is None:
             hashes = fingerprints(article.title, article.body, minhash=False)
@@ -61,4 +63,5 @@ class ArticleItem:
             etag=etag,
             last_modified=last_modified,
             minhash=hashes.minhash,
+            band_keys=list(band_keys or ()),
         )

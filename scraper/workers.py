@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from scraper.extract import Article, DateHint, ExtractionError, extract_from_tree
 from scraper.extract.html import load_html
-from scraper.fingerprint import Fingerprints, fingerprints
+from scraper.fingerprint import Fingerprints, LshParams, band_keys, fingerprints
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class PageResult:
     links: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     fingerprints: Fingerprints | None = None  # of the article, hashed here to spare the reactor
+    band_keys: list[int] = field(default_factory=list)  # of its MinHash signature, when asked
     seconds: float = 0.0
 
 
@@ -49,11 +50,12 @@ def analyse_page(
     fetched_at: str,
     timezone: str | None,
     hints: Sequence[DateHint] = (),
-    minhash: bool = False,
+    lsh: LshParams | None = None,
     links: bool = True,
 ) -> PageResult:
-    """Parse once, extract the article and its fingerprints (with the MinHash signature when
-    ``minhash``), collect absolute link and feed URLs (unless ``links`` is false). Never raises."""
+    """Parse once, extract the article and its fingerprints (with the MinHash signature and
+    its LSH band keys when ``lsh`` is given), collect absolute link and feed URLs (unless
+    ``links`` is false). Never raises."""
     started = time.perf_counter()
     result = PageResult()
     try:
@@ -61,7 +63,9 @@ def analyse_page(
         article = result.article = extract_from_tree(
             tree, url, fetched_at=fetched_at, timezone=timezone, hints=hints
         )
-        result.fingerprints = fingerprints(article.title, article.body, minhash=minhash)
+        hashes = result.fingerprints = fingerprints(article.title, article.body, minhash=lsh is not None)
+        if lsh is not None and hashes.minhash is not None:
+            result.band_keys = band_keys(hashes.minhash, lsh)
         for anchor in tree.iterfind(".//a") if links else ():
             href = (anchor.get("href") or "").strip()
             if href and not href.startswith(_SKIP_HREF):
@@ -146,13 +150,14 @@ class ExtractorPool:
     that overruns ``timeout`` seconds on its worker raises PageTimeout, and that worker is
     killed and replaced (the page queued behind it goes to another worker), so a stuck page
     cannot hold a slot for ever; a worker that dies does the same.
-    ``minhash``: also compute each article's MinHash signature (near-duplicates) in the worker.
+    ``lsh``: also compute each article's MinHash signature and band keys (near-duplicates) in
+    the worker.
     """
 
-    def __init__(self, workers: int, timeout: float, *, minhash: bool = False) -> None:
+    def __init__(self, workers: int, timeout: float, *, lsh: LshParams | None = None) -> None:
         self.workers = workers
         self.timeout = timeout
-        self.minhash = minhash
+        self.lsh = lsh
         self._all: list[_Worker] = []
         self._waiting: deque[_Task] = deque()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -190,7 +195,7 @@ class ExtractorPool:
         *,
         links: bool = True,
     ) -> PageResult:
-        args = (body, url, content_type, fetched_at, timezone, tuple(hints), self.minhash, links)
+        args = (body, url, content_type, fetched_at, timezone, tuple(hints), self.lsh, links)
         if self.workers <= 0:
             return analyse_page(*args)
         self.start()

@@ -106,3 +106,23 @@ def test_workers_do_not_import_the_crawls_main_module() -> None:
     assert sys.modules["__main__"].__dict__.get("__spec__") is not None or hasattr(
         sys.modules["__main__"], "__file__"
     )  # the real main module is back
+
+
+def test_worker_signs_and_bands_the_article_for_near_duplicate_detection(fixtures: Path) -> None:
+    from scraper.fingerprint import band_keys, lsh_params, signature
+
+    seed = (fixtures / "seed_article.html").read_bytes()
+    params = lsh_params(0.6)
+    pool = ExtractorPool(1, timeout=60, lsh=params)
+
+    async def run() -> PageResult:
+        return await pool.analyse(seed, "http://news.test/a", None, FETCHED, None)
+
+    try:
+        result = asyncio.run(run())
+    finally:
+        pool.close()
+    assert result.article is not None and result.fingerprints is not None
+    assert result.fingerprints.minhash == signature(result.article.body)
+    assert result.band_keys == band_keys(result.fingerprints.minhash, params)
+    assert len(result.band_keys) == params.bands == 25

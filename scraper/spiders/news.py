@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -18,6 +19,7 @@ from twisted.python.failure import Failure
 
 from scraper.discovery import DiscoveryError, Entry, parse_listing, rfc822_to_iso, robots_sitemaps
 from scraper.extract import DateHint, check_timezone
+from scraper.fingerprint import lsh_params
 from scraper.guard import Refused
 from scraper.items import ArticleItem
 from scraper.signals import not_modified as not_modified_signal
@@ -82,12 +84,15 @@ class NewsSpider(Spider):
         assert isinstance(spider, NewsSpider)
         settings = crawler.settings
         workers = settings.getint("EXTRACT_WORKERS", -1)
-        near = settings.getbool("DEDUP_ENABLED", True) and settings.getfloat(
-            "DEDUP_NEAR_THRESHOLD", 0.6) > 0
+        threshold = settings.getfloat("DEDUP_NEAR_THRESHOLD", 0.6)
+        lsh = None
+        if settings.getbool("DEDUP_ENABLED", True) and threshold > 0:
+            with contextlib.suppress(ValueError):  # DedupPipeline reports a bad threshold
+                lsh = lsh_params(threshold)
         spider.pool = ExtractorPool(
             ExtractorPool.default_workers() if workers < 0 else workers,
             settings.getfloat("EXTRACT_TIMEOUT", 30.0),
-            minhash=near,  # the worker signs each article, so DedupPipeline needn't on the reactor
+            lsh=lsh,  # the worker signs each article and bands it: DedupPipeline needn't, on the reactor
         )
         crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
         return spider
@@ -202,6 +207,7 @@ class NewsSpider(Spider):
                 article, fetched_url=response.url, site=self.site_name, fetched_at=_utc_now(),
                 via=via, etag=_header(response, b"ETag"),
                 last_modified=_header(response, b"Last-Modified"), hashes=result.fingerprints,
+                band_keys=result.band_keys,
             )
         if self.follow_links or via == "start":
             for request in self._follow(result.links):
