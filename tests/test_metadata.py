@@ -127,3 +127,18 @@ def test_section_from_url_when_the_page_declares_none() -> None:
     assert section_from_url("https://e.com/2021/07/22/story") is None  # a date, not a word
     assert section_from_url("https://e.com/news/story-12") is None  # too generic to be one
     assert section_from_url("https://e.com/en/politics/story") is None  # a language prefix
+
+
+def test_to_dict_flattens_every_date_field() -> None:
+    """Article.to_dict() lists DateValue's fields by name: a new field must be flattened too."""
+    from dataclasses import fields
+
+    from scraper.extract.model import _DATE_FIELDS, Article, DateValue
+
+    assert tuple(f.name for f in fields(DateValue)) == _DATE_FIELDS
+    value = DateValue("2021-07-22T16:25:00+04:00", "2021-07-22T12:25:00Z", "+04:00", None,
+                      "minute", "text", "22 July 2021 16:25 (UTC+04:00)")
+    record = Article(url="http://e.com/a", published=value).to_dict()
+    assert record["published"] == "2021-07-22T16:25:00+04:00"
+    assert record["published_raw"] == "22 July 2021 16:25 (UTC+04:00)"
+    assert record["modified_precision"] is None and record["timezone"] == "+04:00"

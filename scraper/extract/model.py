@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DateSource = Literal["jsonld", "microdata", "meta", "time", "text", "url", "feed", "sitemap"]
@@ -26,6 +26,10 @@ class DateValue:
     precision: Precision
     source: DateSource
     raw: str  # the string it was read from
+
+
+_DATE_FIELDS = ("local", "utc", "offset", "zone", "precision", "source", "raw")
+"""DateValue's fields, as Article.to_dict() flattens them (``published``, ``published_utc``...)."""
 
 
 @dataclass(frozen=True)
@@ -76,13 +80,9 @@ class Article:
         }
         for role in ("published", "modified"):
             value: DateValue | None = getattr(self, role)
-            d = asdict(value) if value else {}
-            data[role] = d.get("local")
-            data[f"{role}_utc"] = d.get("utc")
-            data[f"{role}_offset"] = d.get("offset")
-            data[f"{role}_zone"] = d.get("zone")
-            data[f"{role}_precision"] = d.get("precision")
-            data[f"{role}_source"] = d.get("source")
-            data[f"{role}_raw"] = d.get("raw")
+            for name in _DATE_FIELDS:  # attribute reads: dataclasses.asdict deep-copies
+                data[role if name == "local" else f"{role}_{name}"] = (
+                    getattr(value, name) if value else None
+                )
         data["timezone"] = self.published.offset if self.published else None
         return data
