@@ -142,3 +142,45 @@ def test_to_dict_flattens_every_date_field() -> None:
     assert record["published"] == "2021-07-22T16:25:00+04:00"
     assert record["published_raw"] == "22 July 2021 16:25 (UTC+04:00)"
     assert record["modified_precision"] is None and record["timezone"] == "+04:00"
+
+
+def _ld(authors: str) -> str:
+    return (
+        '<meta property="og:site_name" content="Daily Example">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry back",'
+        f' "author": {authors}, "publisher": {{"@type": "Organization", "name": "Daily Example"}}}}'
+        "</script>"
+    )
+
+
+def test_agency_credited_beside_a_reporter_stays_the_publisher_does_not() -> None:
+    md = page(_ld('[{"@type": "Person", "name": "Konstantin Furrer"},'
+                  ' {"@type": "Organization", "name": "Deutsche Presse-Agentur"},'
+                  ' {"@type": "Organization", "name": "Daily Example"}]'))
+    assert md.authors == ["Konstantin Furrer", "Deutsche Presse-Agentur"]
+
+
+def test_a_page_that_names_no_person_is_credited_as_it_says() -> None:
+    """An agency, a desk or the publication itself, from an author field (never from
+    ``publisher``), when no person is named anywhere."""
+    assert page(_ld('{"@type": "Organization", "name": "Associated Press"}')).authors == [
+        "Associated Press"]
+    assert page('<meta name="author" content="MND Staff">').authors == ["MND Staff"]
+    assert page('<meta property="og:site_name" content="Daily Example">'
+                '<meta name="author" content="Daily Example">').authors == ["Daily Example"]
+    assert page(_ld("[]")).authors == []  # the publisher field alone credits nobody
+
+
+def test_byline_of_name_elements_without_by() -> None:
+    md = page("", '<h1>Ferry back</h1><div class="article-byline"><div class="origins">'
+                  '<span class="simple">Birgit Baumann</span> <span class="simple">Anna Giulia Fink'
+                  '</span></div><time>3.5.2024</time></div><p>The ferry is back.</p>')
+    assert md.authors == ["Birgit Baumann", "Anna Giulia Fink"]
+
+
+def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
+    long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+    md = page("", '<h1>Ferry back</h1><ul class="meta"><li><a href="/author/nflakin/">'
+                  f'Nathaniel Flakin</a></li></ul><p>{long}</p>'
+                  '<aside><a href="/author/other/">Other Writer</a></aside>')
+    assert md.authors == ["Nathaniel Flakin"]

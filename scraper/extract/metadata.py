@@ -10,8 +10,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from .jsonld import types_of
-
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
@@ -72,16 +70,16 @@ def meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
 
 
 def _person_names(value: Any) -> list[str]:
+    """Names in JSON-LD ``author``. Its objects are explicit credits, so an agency beside a
+    reporter ("Deutsche Presse-Agentur", typed Person or Organization) stays (the caller
+    drops the publisher itself); a bare string is read like a byline (roles dropped)."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            if types_of(item) & {"Organization", "NewsMediaOrganization"}:
-                continue
-            name = _clean(item.get("name"))
-        else:
-            name = _clean(item)
-        if name:
+            if name := _clean(item.get("name")):
+                names.extend(split_authors(name, keep_roles=True))
+        elif name := _clean(item):
             names.extend(split_authors(name))
     return names
 
@@ -105,8 +103,9 @@ def section_from_url(url: str) -> str | None:
     return first.replace("-", " ").capitalize()
 
 
-def split_authors(text: str) -> list[str]:
-    """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped."""
+def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
+    """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped
+    (``keep_roles``: parts that read as a role, desk or agency are kept, as credited)."""
     text = _BY.sub("", _SPACE.sub(" ", text).strip())
     if "://" in text or text.startswith("www."):
         return []
@@ -118,10 +117,86 @@ def split_authors(text: str) -> list[str]:
             continue
         if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
             continue
-        if _ROLE.search(part):
+        if not keep_roles and _ROLE.search(part):
             continue
         out.append(part)
     return out
+
+
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|byline|"
+    r"writers?|columnists?|redakteur(?:e|in)?|profil(?:e|es)?/(?:author|journalist))/",
+    re.IGNORECASE,
+)
+MAX_LEAD_WORDS = 25
+"""A paragraph this long marks the start of the article text: bylines sit above it."""
+
+
+def _name_like(text: str) -> bool:
+    """'Anna Giulia Fink': two to four words, each capitalised, no digits or punctuation."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and len(text) <= 40 and all(
+        w[0].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        for w in words
+    )
+
+
+def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
+    """Name-like texts of a byline's innermost elements (one name per element)."""
+    names: list[str] = []
+    for leaf in el.iter():
+        if isinstance(leaf.tag, str) and len(leaf) == 0:
+            text = _clean(leaf.text or "")
+            if text and _name_like(text):
+                names.append(text)
+    return names[:6]
+
+
+def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
+    """Name-like texts of links to author pages (``/author/jane-doe/``) above the article
+    text: a byline of links with no byline class. Links after the first long paragraph
+    (author boxes of related stories, comment authors) don't count."""
+    names: list[str] = []
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter("a", "p"):
+        if el.tag == "p":
+            if len(" ".join(el.itertext()).split()) >= MAX_LEAD_WORDS:
+                break
+            continue
+        href = el.get("href") or ""
+        text = _clean(" ".join(el.itertext()))
+        if text and _AUTHOR_PATH.search(href) and _name_like(text):
+            names.append(text)
+    return names[:6]
+
+
+def _credited(ld: dict[str, Any], meta: dict[str, str], tree: lxml.html.HtmlElement) -> list[str]:
+    """The byline as the page credits it when it names no person: an agency ("Associated
+    Press"), a desk ("MND Staff") or the publication itself ("Les Echos"), from the first of
+    JSON-LD ``author`` (any type), the author meta tags and ``rel/itemprop=author`` markup that
+    has one. Never the ``publisher`` field: a credit must come from an author field."""
+    if ld:
+        values = ld.get("author")
+        names: list[str] = []
+        for item in values if isinstance(values, list) else [values]:
+            name = _clean(item.get("name")) if isinstance(item, dict) else _clean(item)
+            if name:
+                names.extend(split_authors(name, keep_roles=True))
+        if names:
+            return names
+    for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            names = split_authors(value, keep_roles=True)
+            if names:
+                return names
+    for el in tree.xpath('.//*[@rel="author" or @itemprop="author"]'):
+        name = _clean(" ".join(el.itertext()))
+        if name:
+            names = split_authors(name, keep_roles=True)
+            if names:
+                return names
+    return []
 
 
 def _site_keys(url: str, site_name: str | None, ld: dict[str, Any]) -> set[str]:
@@ -263,8 +338,14 @@ def _extract_metadata(
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
                 authors = _people(split_authors(text.split("\n")[0]), site_keys)
-                if authors:
-                    break
+            else:  # no "By": names in the byline's own elements, one each
+                authors = _people(_name_leaves(el), site_keys)
+            if authors:
+                break
+    if not authors:
+        authors = _people(_author_links(tree), site_keys)
+    if not authors:
+        authors = _credited(ld, meta, tree)
     md.authors = _dedupe(authors)[:10]
 
     lang = tree.get("lang") or meta.get("og:locale") or meta.get("content-language")
