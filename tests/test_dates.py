@@ -112,6 +112,12 @@ def test_time_without_offset_and_without_zone_stays_zoneless() -> None:
         ("lang_id", None, "2021-07-22T16:25:00+07:00", "Asia/Jakarta"),  # WIB
         ("lang_nl", "Europe/Amsterdam", "2021-07-22T16:25:00+02:00", "Europe/Amsterdam"),
         ("lang_no", "Europe/Oslo", "2021-07-22T16:25:00+02:00", "Europe/Oslo"),
+        ("lang_ro", "Europe/Bucharest", "2021-07-22T16:25:00+03:00", "Europe/Bucharest"),
+        ("lang_hu", "Europe/Budapest", "2021-07-22T16:25:00+02:00", "Europe/Budapest"),
+        ("lang_el", "Europe/Athens", "2021-07-22T16:25:00+03:00", "Europe/Athens"),
+        ("lang_uk", "Europe/Kyiv", "2021-07-22T16:25:00+03:00", "Europe/Kyiv"),
+        ("lang_fi", "Europe/Helsinki", "2021-07-22T16:25:00+03:00", "Europe/Helsinki"),
+        ("lang_hr", "Europe/Zagreb", "2021-07-22T16:25:00+02:00", "Europe/Zagreb"),
     ],
 )
 def test_languages_month_names_and_header_today(name: str, timezone: str | None, local: str,
@@ -433,3 +439,64 @@ def test_title_classed_div_is_the_headline() -> None:
             "<span class='h-time'>2020-02-19 20:29:58</span></div></div>" + _PROSE
             + "</body></html>")
     check(_dates(html).published, "2020-02-19T20:29:58", "second", "text")
+
+
+# --- page structure: headline choice, bylines in odd places, lists -------------------------
+
+
+def test_byline_in_an_aside_named_meta_is_not_a_sidebar() -> None:
+    got = run("aside_meta")
+    check(got.published, "2021-07-22T16:25:00", "minute", "text", offset=None, zone=None)
+
+
+def test_site_name_h1_yields_to_the_heading_that_matches_the_title() -> None:
+    # the h1 is the site's name; the post (inside an unclosed sidebar) has the title's heading
+    got = run("headline_site_h1")
+    check(got.published, "2010-12-08T09:43:00", "minute", "text")
+
+
+def test_widget_title_is_not_the_headline() -> None:
+    got = run("headline_widget_title")
+    check(got.published, "2016-09-27", "date", "text", utc=None, zone=None)
+
+
+def test_member_join_date_beside_a_forum_post_is_ignored() -> None:
+    got = run("forum_post")
+    check(got.published, "2009-01-21T05:42:00", "minute", "text")
+    check(got.modified, None)
+
+
+def test_end_of_a_span_of_days_is_an_event_not_the_publish_date() -> None:
+    got = run("event_range")
+    check(got.published, "2022-02-03", "date", "text")
+
+
+def test_both_dates_of_a_span_are_an_event_not_the_publish_date() -> None:
+    got = run("event_span")  # "01.03.2022 – 30.04.2022" right under the headline
+    check(got.published, "2022-02-14", "date", "text")
+
+
+def test_unparsable_jsonld_block_is_still_read_for_its_publish_date() -> None:
+    got = run("jsonld_broken")
+    check(got.published, "2020-10-26T18:10:00+01:00", "second", "jsonld",
+          utc="2020-10-26T17:10:00Z")
+
+
+def test_list_page_is_dated_by_its_top_entry() -> None:
+    # three teasers dated in <span class="date">; the labelled "Publication" one is not the page's
+    got = run("list_page")
+    check(got.published, "2017-04-28", "date", "text", utc=None, offset=None)
+
+
+def test_hatom_abbr_title_gives_the_timestamp() -> None:
+    got = run("hatom_abbr")
+    check(got.published, "2016-12-23T05:11:00-05:00", "second", "time",
+          utc="2016-12-23T10:11:00Z")
+
+
+def test_caption_date_is_a_mention_and_the_edit_stamp_dates_the_page() -> None:
+    # "Image: ... of 31.05.2021" outside <figcaption> is a caption; with only mentions left,
+    # the page's "Last change" stamp dates it (rule 8b)
+    got = run("caption_label")
+    check(got.published, "2022-01-14T09:25:00", "minute", "text")
+    check(got.modified, None)

@@ -1,11 +1,10 @@
-"""Date candidates of one page: structured data, the visible page weighed by place, URL, hints."""
+"""Date candidates of one page in its visible text, weighed by their place (headline, byline, chrome)."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -16,7 +15,10 @@ import lxml.html
 from lxml import etree
 
 from .datetext import (
+    PROFILE_WORDS,
     PUBLISHED_WORDS,
+    RANGE_END,
+    RANGE_GAP,
     UPDATED_WORDS,
     Parsed,
     find_dates,
@@ -25,8 +27,7 @@ from .datetext import (
     numeric_order_votes,
     parse_machine,
 )
-from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
-from .model import DateHint, DateSource
+from .model import DateSource
 
 MAX_TEXT_CHARS = 100_000
 MAX_ELEMENTS = 150_000
@@ -36,41 +37,8 @@ AFTER_HEADLINE_CHARS = 30_000  # text read past the headline; the byline is near
 NEAR_AFTER = 1200  # characters after the headline that still count as its byline area
 NEAR_BEFORE = 400
 
-_PUBLISHED_META = {
-    "article:published_time": 9, "og:article:published_time": 9, "article:published": 8,
-    "og:published_time": 8, "published_time": 8, "published-date": 7, "published_date": 7,
-    "parsely-pub-date": 9, "sailthru.date": 7, "dc.date.issued": 8, "dcterms.issued": 8,
-    "dc.date.created": 7, "dcterms.created": 7, "pubdate": 8, "publishdate": 8,
-    "publish-date": 8, "publish_date": 8, "pub_date": 7, "publication_date": 7,
-    "date.published": 7, "article.published": 7, "originalpublicationdate": 7,
-    "cxenseparse:recs:publishtime": 7, "bt:pubdate": 7, "rnews:datepublished": 7,
-    "citation_publication_date": 6, "citation_date": 6, "prism.publicationdate": 6,
-    "article_date_original": 7, "datecreated": 6, "date_published": 7, "og:pubdate": 7,
-    "article.created": 7, "datepublished": 8, "nv:date": 6, "date": 5, "dc.date": 6, "dcterms.date": 6,
-    "dc:date": 6, "release_date": 5, "displaydate": 6, "created": 5, "timestamp": 4,
-}
-_MODIFIED_META = {
-    "article:modified_time": 9, "og:updated_time": 8, "article:modified": 8,
-    "modified_time": 7, "dc.date.modified": 7, "dcterms.modified": 7, "last-modified": 6,
-    "lastmod": 6, "article.updated": 7, "date.updated": 7, "updated_time": 7,
-    "parsely-updated-date": 7, "article:updated_time": 8, "revised": 5, "datemodified": 8,
-}
-_META_DATE_KEY = re.compile(r"date|time|publish|created|upload|release|issued", re.IGNORECASE)
-_META_SKIP_KEY = re.compile(r"expir|valid|birth|event|start|end|copyright|viewport|refresh"
-                            r"|image|width|height|duration|tz|zone|format", re.IGNORECASE)
 _ITEMPROP_ROLES = {"datePublished": "published", "dateCreated": "published",
                    "dateModified": "modified", "uploadDate": "published"}
-_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
-_PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject",
-               "VideoObject", "ImageObject", "Event", "Recipe", "Product", "QAPage", "HowTo",
-               "Review", "CreativeWork", "AudioObject", "PodcastEpisode", "Book", "Course",
-               "Guide", "Dataset", "Thing"}
-_SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JSON-LD)
-    r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
-    r'|publicationDate|pubDate|dateCreated|createdAt|created_at)"\s*:\s*"([^"]{8,40})"')
-_NOT_WORKS = {"Comment", "Answer", "Person", "Organization", "NewsMediaOrganization"}
-_SCRIPT_CREATED = {"dateCreated", "createdAt", "created_at"}
-_MAX_SCRIPT_CHARS = 300_000
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
               "iframe", "textarea", "button", "math"}
@@ -91,6 +59,9 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر)",
     re.IGNORECASE,
 )
+_CAPTION_LABEL = re.compile(
+    r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
+    r"|illustration|légende|photographie|imagen|immagine|фото)\s*:", re.IGNORECASE)
 _MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
 _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar"}
 _CHROME_WORDS = re.compile(
@@ -152,13 +123,8 @@ _MOD_CLASS = re.compile(
     r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
     re.IGNORECASE,
 )
+_HATOM_CLASS = re.compile(r"(?:^|\s)(?:dt-)?(?:published|updated)(?:\s|$)", re.IGNORECASE)
 _PUB_CLASS = re.compile(r"publish|posted|created|pubdate|date-?pub|entry-date", re.IGNORECASE)
-_URL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2]|[1-9])\2(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
-)
-_URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
-_URL_YM_D = re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
                  "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "ph", "eu"}
@@ -184,6 +150,7 @@ class Cand:
     raw: str
     pos: int = -1  # text position for visible dates
     near: bool = False  # in the headline/byline area
+    group: str = ""  # tag and classes of the element holding a visible date (list entries)
 
     @property
     def day(self) -> date:
@@ -289,94 +256,6 @@ def _settle_reading(page: PageInfo, full: str) -> None:
         page.day_first = dmy > mdy
 
 
-# --------------------------------------------------------------------------- structured data
-
-
-def structured_candidates(
-    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo
-) -> list[Cand]:
-    """Dates of JSON-LD objects, ``<meta>`` tags and a date appended to the page title."""
-    out: list[Cand] = []
-
-    def add(value: Any, role: str, source: DateSource, weight: float) -> None:
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            return
-        parsed = parse_machine(str(value), page.context)
-        if parsed is not None:
-            bonus = 1.5 if parsed.hour is not None else 0.0
-            out.append(_cand(parsed, role=role, source=source, family="struct",
-                             weight=weight + bonus, raw=str(value)))
-
-    first_article = True
-    for obj in jsonld_objects(tree)[:60]:
-        types = types_of(obj)
-        if types & ARTICLE_TYPES:
-            weight = 10.0 if first_article else 6.0
-            first_article = False
-        elif types & _PAGE_TYPES:
-            weight = 7.0
-        elif "datePublished" in obj and not types & _NOT_WORKS:
-            weight = 5.0
-        else:
-            continue
-        for key in _LD_PUBLISHED:
-            add(obj.get(key), "published", "jsonld", weight - (1 if key != "datePublished" else 0))
-        add(obj.get("dateModified"), "modified", "jsonld", weight)
-    for key, weight in _PUBLISHED_META.items():
-        if key in meta:
-            add(meta[key], "published", "meta", weight)
-    for key, weight in _MODIFIED_META.items():
-        if key in meta:
-            add(meta[key], "modified", "meta", weight)
-    for key, value in meta.items():  # any other dated meta: weak evidence
-        if key in _PUBLISHED_META or key in _MODIFIED_META or not _META_DATE_KEY.search(key):
-            continue
-        if _META_SKIP_KEY.search(key) or len(value) > 40 or not value[:4].isdigit():
-            continue
-        role = "modified" if _MOD_CLASS.search(key) or "updat" in key else "published"
-        add(value, role, "meta", 4.0)
-    for title in (meta.get("og:title"), _title_text(tree)):
-        # a date the site appends to its titles ("Headline | Site | 28.04.2023"), not one
-        # that is part of the headline itself
-        text = normalize_digits((title or "").strip()[:300])
-        for parsed in find_dates(text, day_first=page.day_first, context=page.context):
-            before, after = text[:parsed.start].rstrip(), text[parsed.end:].strip()
-            if (not after and before[-1:] in "|-–—·:/") or (not before and after[:1] in "|-–—·:"):
-                out.append(_cand(parsed, role="any", source="meta", family="struct",
-                                 weight=6.0, raw=title or ""))
-                break
-    if not any(c.role == "published" for c in out):
-        out += _script_candidates(tree, page)
-    for key in ("og:image", "twitter:image"):
-        # an upload path like /files/2016/05/04/x.png: a weak last resort
-        cands, _ = url_candidates(meta.get(key) or "")
-        out += [replace(c, role="any", source="meta", family="image", weight=0.5)
-                for c in cands]
-    return out
-
-
-def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand]:
-    """The first publish date of the page's inline JSON state (``"publishedDate": ...``,
-    ``"created_at": ...`` in a non-JSON-LD script), when no structured data names one."""
-    seen = 0
-    for script in tree.iter("script"):
-        kind = (script.get("type") or "").lower()
-        text = script.text
-        if not text or "ld+json" in kind or seen > _MAX_SCRIPT_CHARS:
-            continue
-        seen += len(text)
-        m = _SCRIPT_DATE.search(text, 0, _MAX_SCRIPT_CHARS)
-        if m is None:
-            continue
-        parsed = parse_machine(m.group(2), page.context)
-        if parsed is None:
-            continue
-        weight = 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5
-        return [_cand(parsed, role="published", source="meta", family="script",
-                      weight=weight + (parsed.hour is not None) * 0.5, raw=m.group(2))]
-    return []
-
-
 # --------------------------------------------------------------------------- the visible page
 
 
@@ -386,8 +265,8 @@ def _is_chrome(el: Any, tag: str, bits: int, in_article: bool) -> bool:
         return True
     if not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS):
         return True
-    role = el.get("role")
-    return bool(role) and role.lower() in _CHROME_ROLES
+    role = el.get("role")  # a role="complementary" box named "meta"/"byline" is the byline
+    return bool(role) and role.lower() in _CHROME_ROLES and not bits & _DATEISH
 
 
 def _title_text(tree: lxml.html.HtmlElement) -> str | None:
@@ -395,29 +274,41 @@ def _title_text(tree: lxml.html.HtmlElement) -> str | None:
     return head.findtext("title") if head is not None else None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—‹›«»:·•/]{1,2}\s+")
+
+
+def _title_words(title: str) -> set[str]:
+    """Words of the page title without the site's name: "Headline | Site" -> the longest part."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    main = max(parts, key=lambda p: len(p.split())) if len(parts) > 1 else title
+    return set(re.findall(r"\w+", main))
+
+
 def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
-    """The article's headline element: the h1 closest to the page title, else a titled h2/h3."""
+    """The article's headline element: the heading closest to the page title.
+
+    An h1 wins unless it shares little with the title while an h2/h3 matches it (the h1 is
+    then the site's name or a section label); a heading merely classed "title" (a widget's
+    title) counts only when no heading matches the title.
+    """
     title = (meta.get("og:title") or _title_text(tree) or "").strip().lower()
-    words = set(re.findall(r"\w+", title))
-    best = None
-    best_score = -1.0
-    for level in ("h1", "h2", "h3"):
-        for i, head in enumerate(tree.iter(level)):
-            if i > 30:
-                break
-            text = (head.text_content() or "").strip().lower()
-            if not text:
-                continue
-            hw = set(re.findall(r"\w+", text))
-            score = len(hw & words) / (len(hw) or 1) if words else 0.0
-            if level != "h1":
-                titled = bool(re.search(r"title|headline", _class_of(head), re.IGNORECASE))
-                if score < 0.6 and not titled:
-                    continue
-            if score > best_score + 0.05:
-                best, best_score = head, score
-        if best is not None:
-            return best
+    words = _title_words(title)
+    heads: dict[str, list[Any]] = {"h1": [], "h2": [], "h3": []}
+    for head in tree.iter("h1", "h2", "h3"):  # one walk; headings are scored when needed
+        if len(heads[head.tag]) <= 30:
+            heads[head.tag].append(head)
+    h1_score, h1 = _best_heading(heads["h1"], words, sub=False)
+    if h1 is not None and h1_score >= 0.5:
+        return h1
+    sub_score, sub = _best_heading(heads["h2"] + heads["h3"], words, sub=True)
+    if sub is not None and sub_score >= 0.6 and sub_score > h1_score:
+        return sub
+    if h1 is not None:
+        return h1
+    titled = [h for h in heads["h2"] + heads["h3"]
+              if re.search(r"title|headline", _class_of(h), re.IGNORECASE)]
+    if titled:
+        return _best_heading(titled, words, sub=True)[1]
     if words:  # no heading element: a div/span whose class names the title (<div class="h-title">)
         for i, el in enumerate(tree.xpath(_TITLE_CLASS_XPATH)):
             if i > 30:
@@ -425,6 +316,22 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
             hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
             if hw and len(hw & words) / len(hw) >= 0.6:
                 return el
+    return None
+
+
+def _best_heading(heads: list[Any], words: set[str], *, sub: bool) -> tuple[float, Any]:
+    """The heading whose words are most in the title (a sub-heading must also cover most of
+    the title); the first of equals."""
+    best: tuple[float, Any] = (-1.0, None)
+    for head in heads:
+        hw = set(re.findall(r"\w+", (head.text_content() or "").strip().lower()))
+        if not hw:
+            continue
+        score = len(hw & words) / len(hw) if words else 0.0
+        if sub:
+            score = min(score, len(hw & words) / len(words)) if words else 0.0
+        if score > best[0] + 0.05:
+            best = (score, head)
     return best
 
 
@@ -538,13 +445,10 @@ def visible_candidates(
             if tag in _HARD_TAGS:
                 hard = block
         stack.append((in_article, block, mention or tag in _MENTION_TAGS, hard, False))
-        if tag == "time" and len(time_cands) < MAX_TIME_ELEMENTS:
-            value = el.get("datetime") or el.get("data-datetime")
-            parsed = parse_machine(value, page.context) if value else None
-            if parsed is not None:
-                time_cands.append(_cand(parsed, role=_role_from_classes(el), source="time",
-                                        family="visible", weight=6.0, raw=value or "",
-                                        pos=size))
+        if tag in ("time", "abbr") and len(time_cands) < MAX_TIME_ELEMENTS:
+            cand = _machine_time(el, tag, cls, page, size)
+            if cand is not None:
+                time_cands.append(cand)
         push_text(el.text, el)
     full = normalize_digits("".join(parts))
     _settle_reading(page, full)
@@ -555,8 +459,9 @@ def visible_candidates(
         return max(0, bisect.bisect_right(seg_pos, pos) - 1)
 
     prev_end = 0
-    for parsed in find_dates(full, day_first=page.day_first, context=page.context,
-                             default_year=default_year):
+    found = list(find_dates(full, day_first=page.day_first, context=page.context,
+                            default_year=default_year))
+    for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break
         idx = seg_of(parsed.start)
@@ -568,6 +473,8 @@ def visible_candidates(
             except ValueError:
                 continue
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
+        if PROFILE_WORDS.search(label):
+            continue  # "Registered: 18.09.2008" beside a forum post is the member's join date
         role = _role_from_label(label)
         if role == "any" and owner is not None:
             role = _role_from_classes(owner)
@@ -579,10 +486,17 @@ def visible_candidates(
                 blen > 60 and role == "any" and _is_sentence(full, block_start.get(block, 0),
                                                              blen)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
+        elif _CAPTION_LABEL.match(full, block_start.get(block, parsed.start), parsed.start):
+            weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
+        elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
+                full, found, i):
+            weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
+        if owner is not None and weight > 1:
+            cand.group = _group_of(owner)
         if parsed.numeric_ambiguous:
             cand.weight -= 0.5
         if parsed.yearless:
@@ -605,6 +519,38 @@ def visible_candidates(
                 break
     _place(cands, head_pos)
     return cands + micro
+
+
+def _in_span(full: str, found: list[Parsed], i: int) -> bool:
+    """The i-th date is joined to the one before or after it by "-", "bis", "to"..."""
+    before = i > 0 and RANGE_GAP.fullmatch(full, found[i - 1].end, found[i].start)
+    after = i + 1 < len(found) and RANGE_GAP.fullmatch(full, found[i].end, found[i + 1].start)
+    return bool(before or after)
+
+
+def _machine_time(el: Any, tag: str, cls: str | None, page: PageInfo, pos: int) -> Cand | None:
+    """A ``<time datetime>``, or an hAtom ``<abbr class="published" title="2021-07-22T16:25">``."""
+    if tag == "time":
+        value = el.get("datetime") or el.get("data-datetime")
+    else:
+        value = el.get("title") if cls and _HATOM_CLASS.search(cls) else None
+        if not (value or "")[:4].isdigit():
+            return None
+    parsed = parse_machine(value, page.context) if value else None
+    if parsed is None:
+        return None
+    cand = _cand(parsed, role=_role_from_classes(el), source="time", family="visible",
+                 weight=6.0, raw=value or "", pos=pos)
+    cand.group = _group_of(el)
+    return cand
+
+
+def _group_of(el: Any) -> str:
+    """What repeats from one entry of a list to the next: tag and classes of the element and
+    of its parent ("span.date < div.teaser")."""
+    parent = el.getparent()
+    up = f"{parent.tag}.{parent.get('class') or ''}" if parent is not None else ""
+    return f"{el.tag}.{el.get('class') or ''}<{up}"
 
 
 _SENTENCE_END = re.compile(r"\w{3,}[.!?]\s*$")
@@ -677,50 +623,3 @@ def _place(cands: list[Cand], head_pos: int) -> None:
             later = b if b.when > a.when else a if a.when > b.when else None
             if later is not None:
                 later.role = "modified_or_any"
-
-
-# --------------------------------------------------------------------------- URL and hints
-
-
-def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
-    """The day written in the URL path (/2021/07/22/, 2021-07-22, 20210722, 22-07-2021) and
-    the year/month of a /2021/07/ path, which lends a little support to dates of that month."""
-    path = urlsplit(url).path if url else ""
-    out: list[Cand] = []
-    for m in _URL_DATE.finditer(path):
-        sep = m.group(2)
-        if not sep and len(m.group(0)) != 8:
-            continue
-        if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
-            continue  # /2023/10/3-questions: the "3" starts a slug
-        try:
-            day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        except ValueError:
-            continue
-        out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
-                        "published", "url", "url", 3.0, m.group(0)))
-        break
-    if not out:
-        for m in itertools.chain(_URL_YM_D.finditer(path), _URL_DMY.finditer(path)):
-            parts = (m.group(1), m.group(2), m.group(3)) if m.re is _URL_YM_D else (
-                m.group(4), m.group(3), m.group(1))
-            try:
-                day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            except ValueError:
-                continue
-            out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
-                            "published", "url", "url", 3.0, m.group(0)))
-            break
-    month = _URL_MONTH.search(path)
-    return out, (int(month.group(1)), int(month.group(2))) if month else None
-
-
-def hint_candidates(hints: Sequence[DateHint], page: PageInfo) -> list[Cand]:
-    """Feed and sitemap dates the crawler knew (ISO 8601 or RFC 822)."""
-    out: list[Cand] = []
-    for hint in list(hints)[:10]:
-        parsed = parse_machine(hint.value or "", page.context)
-        if parsed is not None:
-            out.append(_cand(parsed, role=hint.role, source=hint.source, family="hint",
-                             weight=3.5, raw=hint.value))
-    return out

@@ -7,15 +7,25 @@ Decision rules
    (/2021/07/22/, /2021-07/22/, 2021-07-22, 20210722, 22-07-2021; a one-digit "day" that
    starts a slug is not a day) and feed/sitemap hints. When no structured publish date
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
-   ``"created_at"``... in a non-JSON-LD script) is a weak candidate, and a day in the
-   og:image path a weaker last resort. A title-classed div/span stands in for a missing
-   heading headline. Each has a role (published, modified or
-   unlabelled) read from its key, its class/itemprop or a label just before it ("Updated",
-   "Aktualisiert", "mis à jour", ...), and a weight.
+   ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
+   broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
+   and a day in the og:image path is a weaker last resort. An hAtom
+   ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``.
+   The headline is the h1 closest to the page title (without the site's name: "Headline |
+   Site" -> "Headline") unless it shares little with it while an h2/h3 covers the title (the
+   h1 is then the site's name); a heading merely classed "title" (a widget's) counts only
+   when no heading matches, and a title-classed div/span stands in for a missing heading.
+   Each candidate has a role (published, modified or unlabelled) read from its key, its
+   class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...),
+   and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, sidebars, related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
-   and weigh least; dates far above the headline (a header's "today") are discounted.
+   and weigh least; dates far above the headline (a header's "today") are discounted. A
+   box with role="complementary" that is named like a byline ("meta", "date") is not a
+   sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
+   span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
+   member's join date beside a forum post ("Registered:", "Mitglied seit") is no candidate.
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
@@ -30,6 +40,10 @@ Decision rules
    after it is a re-stamp (the URL's day wins). A UTC stamp within 6 hours of midnight whose
    neighbouring day is the URL's day (no profile zone) is shown with the smallest whole-hour
    offset that puts the same instant on the URL's day.
+4c. A list page: when the winner is a visible date away from any headline, with no structured,
+   URL or feed date, and it repeats in the same kind of element (tag and classes, with its
+   parent's) with two or more other days, it is one entry of a list (a home or section page);
+   the page is dated by the list's top entry, which lists lead with their newest.
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim, unless the visible byline shows the same wall
@@ -53,7 +67,8 @@ Decision rules
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.
-   A page whose only dates are visible "last edited" stamps (a wiki page) is dated by them.
+   A page whose only dates are visible "last edited" stamps (a wiki page), besides dates
+   mentioned in its prose or captions, is dated by them.
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).
@@ -69,15 +84,8 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from .datepage import (
-    Cand,
-    PageInfo,
-    hint_candidates,
-    page_info,
-    structured_candidates,
-    url_candidates,
-    visible_candidates,
-)
+from .datepage import Cand, PageInfo, page_info, visible_candidates
+from .datesources import hint_candidates, structured_candidates, url_candidates
 from .datetext import localize
 from .metadata import meta_values
 from .model import DateHint, DateValue, Precision
@@ -147,6 +155,24 @@ def _best(cands: list[Cand], url_month: tuple[int, int] | None) -> Cand | None:
         if key > best_key:
             best, best_key = c, key
     return best
+
+
+LIST_ENTRIES = 3
+
+
+def _list_entry(winner: Cand, cands: list[Cand]) -> Cand:
+    """Rule 4c: a winning visible date away from any headline that repeats, in the same kind
+    of element, with two or more other dates is one entry of a list (a home or section page):
+    the list is dated by its top entry (lists lead with their newest)."""
+    if winner.family != "visible" or winner.near or not winner.group:
+        return winner
+    if any(c.family in ("struct", "url", "script", "hint") for c in cands):
+        return winner
+    entries = [c for c in cands if c.group == winner.group and c.family == "visible"
+               and not c.near]
+    if len({c.day for c in entries}) < LIST_ENTRIES:
+        return winner
+    return min(entries, key=lambda c: c.pos)
 
 
 def _same_moment(a: Cand, b: Cand) -> bool:
@@ -326,14 +352,18 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
                 _same_moment(c, p) for p in struct_pub):
             c.role = "modified"
     pub_pool = [c for c in cands if c.role in ("published", "any", "modified_or_any")]
-    if not pub_pool:
-        # rule 8b: a page whose only visible date is its "last edited" stamp (a wiki page)
-        pub_pool = [replace(c, role="any") for c in cands
-                    if c.role == "modified" and c.family == "visible" and c.weight > 2]
+    if all(c.family == "visible" and c.weight <= 1.0 for c in pub_pool):
+        # rule 8b: a page whose only visible date is its "last edited" stamp (a wiki page),
+        # besides dates mentioned in its prose or captions
+        stamps = [replace(c, role="any") for c in cands
+                  if c.role == "modified" and c.family == "visible" and c.weight > 2]
+        pub_pool = stamps or pub_pool
     for c in pub_pool:
         if c.role == "modified_or_any":
             c.weight -= 3.0
     winner = _best(pub_pool, url_month)
+    if winner is not None:
+        winner = _list_entry(winner, pub_pool)
     published = _represent(winner, pub_pool, page, "published") if winner else None
     url_day = next((c for c in pub_pool if c.family == "url"), None)
     if published is not None and url_day is not None:

@@ -17,32 +17,47 @@ MAX_YEAR = 2099
 _MONTHS: dict[int, str] = {
     1: "january jan janv januar jänner jaenner janvier enero ene janeiro gennaio gen январь января"
     " январе янв ocak styczeń stycznia januari januar janúar ledna leden يناير كانون_الثاني"
-    " جانفي",
+    " جانفي"
+    " ianuarie siječnja siječanj січня януари ιανουαρίου ιανουάριος tammikuuta",
     2: "february feb febr februar février fevrier févr fév fev febrero fevereiro febbraio"
     " февраль февраля феврале фев şubat subat luty lutego februari febrúar února únor فبراير"
-    " شباط فيفري",
+    " شباط فيفري"
+    " februarie veljače veljača лютого февруари φεβρουαρίου φεβρουάριος helmikuuta",
     3: "march mar märz maerz mrz mars marzo março marco март марта марте мар mart marzec marca"
-    " maret maart mrt marts března březen مارس آذار",
+    " maret maart mrt marts března březen مارس آذار"
+    " martie március ožujka ožujak березня μαρτίου μάρτιος maaliskuuta marec",
     4: "april apr avril avr abril abr aprile апрель апреля апреле апр nisan kwiecień kwietnia"
-    " apríl dubna duben أبريل ابريل إبريل نيسان أفريل",
+    " apríl dubna duben أبريل ابريل إبريل نيسان أفريل"
+    " aprilie április travnja travanj квітня април απριλίου απρίλιος huhtikuuta",
     5: "may mai mayo maio maggio mag май мая мае mayıs mayis maj maja mei maí května květen"
-    " مايو أيار ماي",
+    " مايو أيار ماي"
+    " május svibnja svibanj травня μαΐου μάιος toukokuuta",
     6: "june jun juni juin junio junho giugno giu июнь июня июне июн haziran czerwiec czerwca"
-    " júní června červen يونيو يونيه حزيران جوان",
+    " júní června červen يونيو يونيه حزيران جوان"
+    " iunie június lipnja lipanj червня юни ιουνίου ιούνιος kesäkuuta junij",
     7: "july jul juli juil juillet julio julho luglio lug июль июля июле июл temmuz lipiec"
-    " lipca júlí července červenec يوليو يوليه تموز جويلية",
+    " lipca júlí července červenec يوليو يوليه تموز جويلية"
+    " iulie július srpnja srpanj липня юли ιουλίου ιούλιος heinäkuuta julij",
     8: "august aug août aout agosto ago agost август августа августе авг ağustos agustos"
-    " sierpień sierpnia agustus agu agt augustus augusti ágúst srpna srpen أغسطس اغسطس آب أوت",
+    " sierpień sierpnia agustus agu agt augustus augusti ágúst srpna srpen أغسطس اغسطس آب أوت"
+    " augusztus avgust kolovoza kolovoz серпня αυγούστου αύγουστος elokuuta",
     9: "september sep sept septembre septiembre setiembre setembro settembre set сентябрь"
-    " сентября сентябре сен сент eylül eylul wrzesień września septembri září سبتمبر أيلول",
+    " сентября сентябре сен сент eylül eylul wrzesień września septembri září سبتمبر أيلول"
+    " septembrie szeptember septembar rujna rujan вересня септември σεπτεμβρίου"
+    " σεπτέμβριος syyskuuta",
     10: "october oct oktober okt octobre octubre outubro out ottobre ott октябрь октября"
     " октябре окт ekim październik października október října říjen أكتوبر اكتوبر"
-    " تشرين_الأول تشرين_اول",
+    " تشرين_الأول تشرين_اول"
+    " octombrie október oktobar жовтня октомври οκτωβρίου οκτώβριος lokakuuta",
     11: "november nov novembre noviembre novembro ноябрь ноября ноябре ноя kasım kasim"
-    " listopad listopada nóvember listopadu نوفمبر تشرين_الثاني",
+    " listopad listopada nóvember listopadu نوفمبر تشرين_الثاني"
+    " noiembrie novembar studenoga studeni листопада ноември νοεμβρίου νοέμβριος"
+    " marraskuuta",
     12: "december dec dez dezember décembre decembre déc diciembre dic dezembro dicembre"
     " декабрь декабря декабре дек aralık aralik grudzień grudnia desember des desembre"
-    " prosince prosinec ديسمبر كانون_الأول كانون_اول",
+    " prosince prosinec ديسمبر كانون_الأول كانون_اول"
+    " decembrie decembar prosinca prosinac грудня декември δεκεμβρίου δεκέμβριος"
+    " joulukuuta",
 }
 MONTHS: dict[str, int] = {
     name.replace("_", " "): num for num, names in _MONTHS.items() for name in names.split()
@@ -135,8 +150,8 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     r"(?<!\d)(\d{4})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 _TIME_AFTER = re.compile(
-    r"[\s,|·•\-–—/()]*(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul|jam"
-    r"|om|le|el|am|, )\s*)?[\s,]*"
+    r"\.?[\s,|·•\-–—/()]*(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
+    r"|jam|om|le|el|am|u|, )\s*)?[\s,]*"
     r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2})(?:\s*(?::|分|분)\s*(\d{2}))?"
     r"(?!\d)(?:\s*(?:分|분))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
     r"|horas\b|ص|م|صباحا|مساء)?",
@@ -154,6 +169,7 @@ _ZONE_AFTER = re.compile(
 
 UPDATED_WORDS = re.compile(
     r"(?<![\w-])(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
+    r"|letzte\s+änderung"
     r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
     r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
     r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
@@ -168,6 +184,21 @@ PUBLISHED_WORDS = re.compile(
     r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
     re.IGNORECASE,
 )
+
+PROFILE_WORDS = re.compile(  # a member's join date on a forum post, never the post's date
+    r"(?<![\w-])(registered|joined|member\s+since|registriert|mitglied\s+seit|dabei\s+seit"
+    r"|angemeldet|inscrit|inscription|membre\s+depuis|registrado|miembro\s+desde|registrato"
+    r"|iscritto|membro\s+dal|lid\s+sinds|geregistreerd|зарегистрирован\w*|на\s+форуме\s+с"
+    r"|kayıt\s+tarihi|zarejestrowany|dołączył\w*|bergabung|注册|登録|가입)\b[^\n]{0,12}$",
+    re.IGNORECASE,
+)
+RANGE_END = re.compile(  # "5. bis 11. Februar", "3-5 March", "du 3 au 5 mars": an event's span
+    r"(?<![\d.:])\d{1,2}(?:\.|st|nd|rd|th|er)?(?:\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\.?)?"
+    r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*$",
+    re.IGNORECASE,
+)
+RANGE_GAP = re.compile(r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*",
+                       re.IGNORECASE)  # between the two dates of a span
 
 _REL_UNITS: dict[str, str] = {}
 for _unit, _words in {

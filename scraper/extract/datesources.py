@@ -1,0 +1,227 @@
+"""Date candidates outside the visible text: JSON-LD, meta tags, microdata, inline script
+state, the URL, and the feed or sitemap entries the crawl found the page in."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from .datepage import _MOD_CLASS, Cand, PageInfo, _cand, _title_text
+from .datetext import find_dates, normalize_digits, parse_machine
+from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
+from .model import DateHint, DateSource
+
+_PUBLISHED_META = {
+    "article:published_time": 9, "og:article:published_time": 9, "article:published": 8,
+    "og:published_time": 8, "published_time": 8, "published-date": 7, "published_date": 7,
+    "parsely-pub-date": 9, "sailthru.date": 7, "dc.date.issued": 8, "dcterms.issued": 8,
+    "dc.date.created": 7, "dcterms.created": 7, "pubdate": 8, "publishdate": 8,
+    "publish-date": 8, "publish_date": 8, "pub_date": 7, "publication_date": 7,
+    "date.published": 7, "article.published": 7, "originalpublicationdate": 7,
+    "cxenseparse:recs:publishtime": 7, "bt:pubdate": 7, "rnews:datepublished": 7,
+    "citation_publication_date": 6, "citation_date": 6, "prism.publicationdate": 6,
+    "article_date_original": 7, "datecreated": 6, "date_published": 7, "og:pubdate": 7,
+    "article.created": 7, "datepublished": 8, "nv:date": 6, "date": 5, "dc.date": 6, "dcterms.date": 6,
+    "dc:date": 6, "release_date": 5, "displaydate": 6, "created": 5, "timestamp": 4,
+}
+
+_MODIFIED_META = {
+    "article:modified_time": 9, "og:updated_time": 8, "article:modified": 8,
+    "modified_time": 7, "dc.date.modified": 7, "dcterms.modified": 7, "last-modified": 6,
+    "lastmod": 6, "article.updated": 7, "date.updated": 7, "updated_time": 7,
+    "parsely-updated-date": 7, "article:updated_time": 8, "revised": 5, "datemodified": 8,
+}
+
+_META_DATE_KEY = re.compile(r"date|time|publish|created|upload|release|issued", re.IGNORECASE)
+
+_META_SKIP_KEY = re.compile(r"expir|valid|birth|event|start|end|copyright|viewport|refresh"
+                            r"|image|width|height|duration|tz|zone|format", re.IGNORECASE)
+
+_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+
+_PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject",
+               "VideoObject", "ImageObject", "Event", "Recipe", "Product", "QAPage", "HowTo",
+               "Review", "CreativeWork", "AudioObject", "PodcastEpisode", "Book", "Course",
+               "Guide", "Dataset", "Thing"}
+
+_SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JSON-LD)
+    r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
+    r'|publicationDate|pubDate|dateCreated|createdAt|created_at)"\s*:\s*"([^"]{8,40})"')
+
+_NOT_WORKS = {"Comment", "Answer", "Person", "Organization", "NewsMediaOrganization"}
+
+_SCRIPT_CREATED = {"dateCreated", "createdAt", "created_at"}
+
+_MAX_SCRIPT_CHARS = 300_000
+
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2]|[1-9])\2(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
+)
+
+_URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+
+_URL_YM_D = re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+
+def structured_candidates(
+    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo
+) -> list[Cand]:
+    """Dates of JSON-LD objects, ``<meta>`` tags and a date appended to the page title."""
+    out: list[Cand] = []
+
+    def add(value: Any, role: str, source: DateSource, weight: float) -> None:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            return
+        parsed = parse_machine(str(value), page.context)
+        if parsed is not None:
+            bonus = 1.5 if parsed.hour is not None else 0.0
+            out.append(_cand(parsed, role=role, source=source, family="struct",
+                             weight=weight + bonus, raw=str(value)))
+
+    first_article = True
+    for obj in jsonld_objects(tree)[:60]:
+        types = types_of(obj)
+        if types & ARTICLE_TYPES:
+            weight = 10.0 if first_article else 6.0
+            first_article = False
+        elif types & _PAGE_TYPES:
+            weight = 7.0
+        elif "datePublished" in obj and not types & _NOT_WORKS:
+            weight = 5.0
+        else:
+            continue
+        for key in _LD_PUBLISHED:
+            add(obj.get(key), "published", "jsonld", weight - (1 if key != "datePublished" else 0))
+        add(obj.get("dateModified"), "modified", "jsonld", weight)
+    for key, weight in _PUBLISHED_META.items():
+        if key in meta:
+            add(meta[key], "published", "meta", weight)
+    for key, weight in _MODIFIED_META.items():
+        if key in meta:
+            add(meta[key], "modified", "meta", weight)
+    for key, value in meta.items():  # any other dated meta: weak evidence
+        if key in _PUBLISHED_META or key in _MODIFIED_META or not _META_DATE_KEY.search(key):
+            continue
+        if _META_SKIP_KEY.search(key) or len(value) > 40 or not value[:4].isdigit():
+            continue
+        role = "modified" if _MOD_CLASS.search(key) or "updat" in key else "published"
+        add(value, role, "meta", 4.0)
+    for title in (meta.get("og:title"), _title_text(tree)):
+        # a date the site appends to its titles ("Headline | Site | 28.04.2023"), not one
+        # that is part of the headline itself
+        text = normalize_digits((title or "").strip()[:300])
+        for parsed in find_dates(text, day_first=page.day_first, context=page.context):
+            before, after = text[:parsed.start].rstrip(), text[parsed.end:].strip()
+            if (not after and before[-1:] in "|-–—·:/") or (not before and after[:1] in "|-–—·:"):
+                out.append(_cand(parsed, role="any", source="meta", family="struct",
+                                 weight=6.0, raw=title or ""))
+                break
+    if not any(c.role == "published" for c in out):
+        out += _script_candidates(tree, page)
+    for key in ("og:image", "twitter:image"):
+        # an upload path like /files/2016/05/04/x.png: a weak last resort
+        cands, _ = url_candidates(meta.get(key) or "")
+        out += [replace(c, role="any", source="meta", family="image", weight=0.5)
+                for c in cands]
+    return out
+
+
+
+def _broken_jsonld(text: str) -> bool:
+    """A JSON-LD block that does not parse even leniently (its objects were never read)."""
+    body = text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    try:
+        json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", body)), strict=False)
+    except ValueError:
+        return True
+    return False
+
+
+
+def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand]:
+    """The first publish date of the page's inline JSON state (``"publishedDate": ...``,
+    ``"created_at": ...`` in a non-JSON-LD script), when no structured data names one. A
+    JSON-LD block too broken to parse (an extra brace) is read the same way, with the weight
+    of a JSON-LD page object."""
+    seen = 0
+    for script in tree.iter("script"):
+        kind = (script.get("type") or "").lower()
+        text = script.text
+        if not text or seen > _MAX_SCRIPT_CHARS:
+            continue
+        seen += len(text)
+        m = _SCRIPT_DATE.search(text, 0, _MAX_SCRIPT_CHARS)
+        if m is None:
+            continue
+        is_ld = "ld+json" in kind
+        if is_ld and not _broken_jsonld(text):
+            continue  # read as JSON-LD already
+        parsed = parse_machine(m.group(2), page.context)
+        if parsed is None:
+            continue
+        weight = 7.5 if is_ld else 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5
+        return [_cand(parsed, role="published", source="jsonld" if is_ld else "meta",
+                      family="script", weight=weight + (parsed.hour is not None) * 0.5,
+                      raw=m.group(2))]
+    return []
+
+
+
+def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
+    """The day written in the URL path (/2021/07/22/, 2021-07-22, 20210722, 22-07-2021) and
+    the year/month of a /2021/07/ path, which lends a little support to dates of that month."""
+    path = urlsplit(url).path if url else ""
+    out: list[Cand] = []
+    for m in _URL_DATE.finditer(path):
+        sep = m.group(2)
+        if not sep and len(m.group(0)) != 8:
+            continue
+        if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
+            continue  # /2023/10/3-questions: the "3" starts a slug
+        try:
+            day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+        out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
+                        "published", "url", "url", 3.0, m.group(0)))
+        break
+    if not out:
+        for m in itertools.chain(_URL_YM_D.finditer(path), _URL_DMY.finditer(path)):
+            parts = (m.group(1), m.group(2), m.group(3)) if m.re is _URL_YM_D else (
+                m.group(4), m.group(3), m.group(1))
+            try:
+                day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                continue
+            out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
+                            "published", "url", "url", 3.0, m.group(0)))
+            break
+    month = _URL_MONTH.search(path)
+    return out, (int(month.group(1)), int(month.group(2))) if month else None
+
+
+
+def hint_candidates(hints: Sequence[DateHint], page: PageInfo) -> list[Cand]:
+    """Feed and sitemap dates the crawler knew (ISO 8601 or RFC 822)."""
+    out: list[Cand] = []
+    for hint in list(hints)[:10]:
+        parsed = parse_machine(hint.value or "", page.context)
+        if parsed is not None:
+            out.append(_cand(parsed, role=hint.role, source=hint.source, family="hint",
+                             weight=3.5, raw=hint.value))
+    return out
