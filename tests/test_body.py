@@ -133,3 +133,146 @@ def test_slow_trafilatura_pass_only_for_short_results(monkeypatch: pytest.Monkey
     tree = load_html(short)
     extract_body(tree, "https://example.org/note", article_objects=[])
     assert calls == [True, False]  # a short result: trafilatura's fallback comparison is asked
+
+
+@pytest.fixture(scope="module")
+def promos() -> BodyResult:
+    return body_of("inline_promos.html")
+
+
+def test_article_around_inline_promos_is_kept(promos: BodyResult) -> None:
+    assert promos.text.startswith("The small bakery on the church square of Eastwick")
+    assert promos.text.endswith("take on an apprentice before the end of the year.")
+    assert "spend on a second oven" in promos.text  # prose between the promos
+    assert "sold out before eight o'clock" in promos.text
+    assert "\n\nWhat the prize money will pay for\n\n" in promos.text  # a subheading a contents list links to
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Maria Lindqvist",  # the author's name on a line of its own
+        "Filed under",  # filing line
+        "may earn a commission",  # affiliate note
+        "(Picture: Courier Staff",  # caption with a picture credit
+        "Read more: Town council",  # one-line teaser to another article
+        "enable JavaScript",  # video player furniture
+        "Pictured from left",  # caption
+        "sign up for our free weekly newsletter",  # newsletter call
+        "Additional reporting by",  # reporting credit
+        "Get in touch with our news team",  # contact line
+        "All rights reserved",  # copyright line
+        "Popular",  # heading of a link list after the article
+        "Ferry timetable changes for winter",  # teaser card that repeats its headline
+        "Harbour festival returns",  # a paragraph that is only a link to another article
+    ],
+)
+def test_inline_promos_are_out(promos: BodyResult, boilerplate: str) -> None:
+    assert boilerplate not in promos.text
+
+
+def test_paywall_notice_ends_the_body() -> None:
+    result = body_of("paywall.html")
+    assert result.text.startswith("Repairs to the old harbour wall will start in the spring")
+    assert result.text.endswith("closed to the public since November.")
+    assert "subscribe" not in result.text
+    assert "tote bag" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Lea también: Impiden el ingreso de un reportero y un camarógrafo al país", True),
+        ("Lesen Sie auch: Der Stadtrat beschließt den neuen Haushalt", True),
+        ("(Le puede interesar: Buscan a los responsables del incendio del mercado)", True),
+        (">> Weiterlesen: Was im Winter am Hafen zu tun ist", True),
+        ("Mira que bonito es el puerto por la noche.", False),
+        ("PAR MARIE DUPONT", True),
+        ("AFP / Jane Doe", True),
+        ("Kategorie: Nachrichten", True),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", True),
+        ("<Copyright © Example Daily. All rights reserved.>", True),
+        ("Keine Kommentare", True),
+        ("Die Skifahrerin im Ziel von Kitzbühel. © AFP / Jane Doe", True),
+        ("Lust auf mehr? Melde dich hier für unseren wöchentlichen Newsletter an!", True),
+        ("Do you want to be informed of our next events? Sign up here", True),
+        ("Bild anzeigen", True),
+        ("This is a developing story - more to follow", True),
+        ("This article was originally published by The Example Review.", True),
+        ("This article was written in the middle of the storm, the editor said.", False),
+        ("Read more about the council's plans in the next edition, the mayor said.", False),
+        ("Pictures of the flood were shared thousands of times on Monday.", False),
+        ("The photographers' union said its members would strike on Monday.", False),
+        ("Copyright law was changed in 2019 to protect news publishers.", False),
+        ("The licence sits between copyright (all rights reserved) and the public domain.", False),
+        ("DiNapoli Pizza Oven, Model 2", False),
+        ("CLICK HERE TO GET THE NEWS APP", True),
+    ],
+)
+def test_single_block_rules(text: str, junk: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.junk_block(text) is junk
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("To continue reading, please subscribe to The Example Gazette.", True),
+        ("Join our commenting forum", True),
+        ("This article is only available to subscribers.", True),
+        ("2 Wochen kostenlos testen", True),
+        ("To continue, the council will vote again in June.", False),
+    ],
+)
+def test_paywall_and_comment_calls_end_the_body(text: str, end: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.hard_end(text) is end
+
+
+def test_words_of_chinese_and_japanese_text_are_counted() -> None:
+    from scraper.extract.body import count_words
+
+    assert count_words("Harbour ferry returns after winter repairs") == 6
+    assert count_words("港町の小さな渡し船が運航を再開した") == 1 + 8  # 17 characters, no spaces
+    assert count_words("新しい iPhone が発表された") == 3 + 4  # 3 runs, 9 characters
+
+
+def test_japanese_article_is_not_taken_for_a_short_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scraper.extract import body as body_module
+
+    calls: list[bool] = []
+    real = body_module.trafilatura_blocks
+
+    def spy(tree: lxml.html.HtmlElement, url: str, *, fast: bool = True) -> list[body_module.Block]:
+        calls.append(fast)
+        return real(tree, url, fast=fast)
+
+    monkeypatch.setattr(body_module, "trafilatura_blocks", spy)
+    result = body_of("japanese_article.html")
+    assert calls == [True]  # a full article without spaces needs no slow second pass
+    assert result.text.startswith("港町の小さな渡し船が、冬の修理を終えて")
+    assert result.text.endswith("冬の間ずっとこの船を待っていたと笑顔で話した。")
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Popular", True),
+        ("Don't miss", True),
+        ("Popular Rose Varieties for Small Gardens", False),
+        ("Top stories of the year in review: our reporters look back", False),
+    ],
+)
+def test_link_list_headings(text: str, end: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.soft_end(text) is end
+
+
+def test_japanese_article_is_classified_as_an_article() -> None:
+    from scraper.extract import extract_article
+
+    article = extract_article((FIXTURES / "japanese_article.html").read_bytes(), URL)
+    assert article.is_article  # its words are counted although they are not spaced

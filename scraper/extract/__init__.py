@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
+from .density import link_text_share
 from .html import ExtractionError, load_html
 from .model import Article, DateHint, DateValue
 
@@ -58,38 +59,6 @@ def check_timezone(name: str | None) -> str | None:
 ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blogposting", "news_article"})
 
 
-def link_text_share(tree: lxml.html.HtmlElement, limit: int = 200_000) -> float:
-    """Share of the page's visible text that sits inside links (high on home and list pages)."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    total = linked = 0
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
-            continue
-        text = len((el.text or "").strip())
-        total += text
-        if el.tag == "a" or (text and _inside_link(el)):
-            linked += text
-        tail = len((el.tail or "").strip())
-        total += tail
-        if tail and el.getparent() is not None and _inside_link(el.getparent()):
-            linked += tail
-        if total > limit:
-            break
-    return linked / total if total else 0.0
-
-
-def _inside_link(el: lxml.html.HtmlElement) -> bool:
-    depth = 0
-    node: lxml.html.HtmlElement | None = el
-    while node is not None and depth < 6:
-        if node.tag == "a":
-            return True
-        node = node.getparent()
-        depth += 1
-    return False
-
-
 def classify_page(
     tree: lxml.html.HtmlElement, has_ld_article: bool, og_type: str | None, dated: bool, body: str
 ) -> bool:
@@ -99,7 +68,9 @@ def classify_page(
     or is not an article). Otherwise a dated page with enough text counts when most of its
     visible text is not link text.
     """
-    if len(body.split()) < MIN_ARTICLE_WORDS:
+    from .body import count_words  # words of Chinese and Japanese text too
+
+    if count_words(body) < MIN_ARTICLE_WORDS:
         return False
     if has_ld_article:
         return True

@@ -22,13 +22,15 @@ import trafilatura
 from lxml import etree
 
 from . import boilerplate as bp
-from .density import density_blocks, selector_blocks
+from .density import density_blocks, link_text_share, selector_blocks
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TOKEN = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BLOCK_TAG = re.compile(r"<\s*(?:/p|br\s*/?|/h\d|/li|/div|/blockquote)\s*>", re.IGNORECASE)
 _NORM = re.compile(r"[\W_]+")
+# Chinese and Japanese write words without spaces: two of these characters count as one word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?\"”“»«'’)…")
 
 # Class hints of trafilatura's kept elements that mark a non-body block.
@@ -49,6 +51,9 @@ PRUNE_XPATH = [
 
 MIN_WORDS = 25
 """Below this many words a trafilatura result is treated as a miss and the rivals are asked."""
+
+LIST_PAGE_LINK_SHARE = 0.5
+"""A page with at least this share of its visible text in links is a home, section or tag page."""
 
 SLOW_WORDS = 250
 """Below this many words trafilatura's fast result is checked against the density method (and,
@@ -78,6 +83,14 @@ def normalise_text(text: str) -> str:
     """Collapse runs of spaces, strip lines, keep paragraph breaks as one blank line."""
     lines = [_WS.sub(" ", line).strip() for line in text.splitlines()]
     return "\n\n".join(line for line in lines if line)
+
+
+def count_words(text: str) -> int:
+    """Words of a text: runs between spaces, plus one per two Chinese or Japanese characters."""
+    words = len(text.split())
+    if not text.isascii():
+        words += len(_CJK.findall(text)) // 2
+    return words
 
 
 def _key(text: str) -> str:
@@ -114,6 +127,7 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
         if tag == "list":
             items = [c for c in child.iter("item")] or [child]
             texts = [_element_text(item) for item in items]
+            hint = "item"
         elif tag == "table":
             texts = [
                 " | ".join(_WS.sub(" ", "".join(cell.itertext())).strip() for cell in row)
@@ -163,10 +177,13 @@ class PageHints:
     titles: tuple[str, ...]
     description: str
     labels: frozenset[str] = frozenset()  # short link texts and section names: kicker candidates
+    authors: frozenset[str] = frozenset()  # the article's author names: a byline line alone
+    links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
 
 
 def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
     titles: list[str] = []
+    names: list[str] = []
     description = ""
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
@@ -175,12 +192,15 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
             titles.append(content)
         elif key in ("og:description", "description", "twitter:description") and not description:
             description = content
+        elif key in ("author", "article:author") and content and "/" not in content:
+            names.append(content)
     for obj in article_objects[:1]:
         for field in ("headline", "name", "alternativeHeadline"):
             if isinstance(obj.get(field), str):
                 titles.append(obj[field])
         if not description and isinstance(obj.get("description"), str):
             description = obj["description"]
+        names.extend(_person_names(obj.get("author")))
     h1 = tree.find(".//h1")
     if h1 is not None:
         titles.append(" ".join(h1.itertext()))
@@ -189,12 +209,23 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
         titles.append(title)
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
     labels: set[str] = set()
+    links: set[str] = set()
     for i, anchor in enumerate(tree.iterfind(".//a")):
         if i >= 2000:
             break
-        text = " ".join(anchor.itertext()).strip()
-        if text and len(text.split()) <= 4:
+        # most links hold bare text: no need to walk their descendants
+        text = ((anchor.text or "") if len(anchor) == 0 else " ".join(anchor.itertext())).strip()
+        if not text:
+            continue
+        words = len(text.split())
+        if words <= 4:
             labels.add(_key(text))
+        if words < 4 or "://" in text or "www." in text:
+            continue
+        # a link to another page, not to a part of one: a table of contents names the subheadings
+        href = (anchor.get("href") or "").strip()
+        if href and "#" not in href:
+            links.add(_key(text))
     for meta in tree.iterfind(".//meta"):
         if (meta.get("property") or meta.get("name") or "").lower() == "article:section":
             labels.add(_key(meta.get("content") or ""))
@@ -204,7 +235,20 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
             if isinstance(name, str):
                 labels.add(_key(name))
     labels.discard("")
-    return PageHints(keys, _key(description), frozenset(labels))
+    authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
+    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links))
+
+
+def _person_names(value: Any) -> list[str]:
+    """Names in a JSON-LD ``author`` value (a string, a Person, or a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:10]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.append(item)
+    return names
 
 
 def _is_title(key: str, hints: PageHints) -> bool:
@@ -230,7 +274,8 @@ def _inline_box(rest: list[Block]) -> bool:
 
 
 def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True) -> list[Block]:
-    """Drop title repeats, standfirsts, captions, credits, UI strings, duplicates and tails."""
+    """Drop title repeats, captions, credits, bylines, UI strings, promos, teaser links,
+    duplicates and the tail after the article's end."""
     out: list[Block] = []
     seen: set[str] = set()
     total = sum(len(b.text) for b in blocks) or 1
@@ -253,6 +298,10 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         seen.add(key)
         if _is_title(key, hints) or bp.junk_block(text):
             continue
+        if key in hints.authors and len(text.split()) <= 6:
+            continue  # the author's name on a line of its own
+        if key in hints.links and block.hint != "item":
+            continue  # a headline linking to another page: a teaser (list items may be content)
         if not started and key in hints.labels and len(text.split()) <= 4:
             continue  # a section label or kicker above the headline
         if block.hint and _JUNK_CLASS.search(block.hint) and len(text) < 300:
@@ -362,23 +411,26 @@ def _extract_body(
     hints = page_hints(tree, article_objects)
     if selectors:
         picked = clean_blocks([Block(k, t) for k, t in selector_blocks(tree, selectors)], hints)
-        if sum(len(b.text.split()) for b in picked) >= MIN_WORDS:
+        if _words(picked) >= MIN_WORDS:
             return _finish(_join(picked), "selectors")
 
     blocks = _trafilatura(tree, url, hints, fast=True)
-    words = sum(len(b.text.split()) for b in blocks)
+    words = _words(blocks)
     dense: list[Block] | None = None
     if words < SLOW_WORDS:
         dense = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
-    if dense is not None and (words < 4 * MIN_WORDS or _words(dense) > 1.5 * words):
+    if (dense is not None and (words < 4 * MIN_WORDS or _words(dense) > 1.5 * words)
+            and link_text_share(tree) < LIST_PAGE_LINK_SHARE):
         # the fast result looks short: let trafilatura compare itself with readability/justext
+        # (not on a home or section page: no fallback makes a list of links an article, and
+        # justext's all-language stoplist costs ~50 ms and ~30 MB of memory churn a call)
         slow = _trafilatura(tree, url, hints, fast=False)
         if _words(slow) > words:
             blocks, words = slow, _words(slow)
     source = "trafilatura"
 
     ld = normalise_text(jsonld_text(article_objects))
-    if ld and len(ld.split()) >= MIN_WORDS:
+    if ld and count_words(ld) >= MIN_WORDS:
         decided = _with_jsonld(tree, blocks, ld, hints)
         if decided is not None:
             return decided
@@ -389,7 +441,7 @@ def _extract_body(
 
 
 def _words(blocks: list[Block]) -> int:
-    return sum(len(b.text.split()) for b in blocks)
+    return sum(count_words(b.text) for b in blocks)
 
 
 def _trafilatura(

@@ -1,4 +1,4 @@
-"""Recognise boilerplate blocks in extracted article text: captions, credits, UI strings, end markers."""
+"""Recognise boilerplate blocks of extracted article text: captions, credits, promos, teasers, UI."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ _UI_BLOCK = re.compile(
     r"läs också|les også|læs også|článek|čtěte také|"
     r"follow us|subscribe|sign up|newsletter|sign up for our newsletter|"
     r"open image in gallery|view image in fullscreen|enlarge|zoom|image|photo|foto|video|"
+    r"bild anzeigen|show image|view image|view gallery|"
+    r"up next|next page|previous page|copy link|link copied|url copied|copied to clipboard|"
     r"bildergalerie|galerie|gallery|audio|podcast|"
-    r"(?:kommentare|comments)\s*\(\d+\)|lesedauer:?\s*\d+\s*min(?:uten|utes|\.)?|"
+    r"(?:kommentare|comments)\s*\(\d+\)|no comments|keine kommentare|\d+ comments?|"
+    r"be the first to comment|rate this|bewerten|lesedauer:?\s*\d+\s*min(?:uten|utes|\.)?|"
     r"\d+\s*min(?:ute)?s?\s*(?:read|lesezeit|lesedauer)|reading time:?\s*\d+\s*min(?:utes)?)$",
     re.IGNORECASE,
 )
@@ -29,7 +32,8 @@ _UI_BLOCK = re.compile(
 _CREDIT = re.compile(
     r"^(?:\(?(?:photo|photos|foto|fotos|bild|image|images|picture|credit|credits|"
     r"photo credit|bildquelle|quelle|source|fuente|crédit|crédits|illustration|grafik|"
-    r"video|copyright)\s*:\s*\S.{0,120}\)?|©.{0,120}|\(c\)\s.{0,120})$",
+    r"video|copyright)\s*:\s*\S.{0,120}\)?|©.{0,120}|\(c\)\s.{0,120}|"
+    r"\W{0,2}copyright\s*(?:©|ⓒ|\(c\)|\d{4}).{0,120})$",
     re.IGNORECASE,
 )
 # Credit lines naming a photo agency: "STR/AFP via Getty Images", "Felix Zahn/imago".
@@ -46,23 +50,96 @@ _DATE_ONLY = re.compile(
     r"publié|publicado|pubblicato)?:?\s*"
     r"(?:\d{1,4}[./-]\s*\d{1,2}[./-]\s*\d{2,4}|\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}|"
     r"[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}|\d{4}年\d{1,2}月\d{1,2}日)"
-    r"(?:,?\s*(?:um|at|à|a las|-|\|)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|h)?"
+    r"(?:,?\s*(?:um|at|à|a las|-|\|)?\s*(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}時\d{1,2}分)"
+    r"\s*(?:uhr|am|pm|h)?"
     r"(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*"
     r"(?:\(.*\))?$",
     re.IGNORECASE,
 )
 # A byline block: "By Jane Doe", "Von Karim Natour", "Kommentar von".
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|av|af|door|от|text|texte|text und fotos|kommentar von|ein kommentar "
-    r"von|eine analyse von|analyse von|written by|reporting by|autor|autorin|author)\s*:?\s*"
+    r"^(?i:by|von|par|por|di|av|af|door|от|text|texte|text und fotos|kommentar von|ein kommentar "
+    r"von|eine analyse von|analyse von|written by|reporting by|autor|autorin|author)(?:\s*:\s*|\s+)"
     r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*\s*(?:,|and|und|&|et|y|e)?\s*){0,8}$",
 )
 # Source and agency tags at the end of a story: "(dmk)", "Quelle: ntv.de", "(APA/dpa)".
 _SOURCE_TAG = re.compile(
-    r"^(?:\(\s*[\w/ ,.-]{1,30}\s*\)|(?:quelle|source|fuente|mit material von|with reporting "
-    r"by)\s*:\s*.{1,60}|[\w/,. -]{1,25}/(?:dpa|afp|apa|ap|sda|kna|epd|reuters)[\w/ ]*)$",
+    r"^(?:\(\s*[\w/ ,.-]{1,30}\s*\)|[-–—]?\s*(?:with (?:additional )?reports? (?:by|from)|"
+    r"(?:with )?additional reporting (?:by|from)|reporting by|editing by|compiled by)\s.{1,90}|"
+    r"(?:quelle|source|fuente|mit material von|with reporting by)\s*:\s*.{1,60}|"
+    r"[\w/,. -]{1,25}/(?:dpa|afp|apa|ap|sda|kna|epd|reuters)[\w/ ]*)$",
     re.IGNORECASE,
 )
+
+# A one-line teaser to another article inside the text: "Read more: Headline", "Lea también: ...".
+_TEASER_LINE = re.compile(
+    r"^\(?(?:read (?:more|also|next)|also read|see also|more on this|related|watch|listen|"
+    r"lesen sie (?:auch|mehr)|mehr (?:dazu|zum thema|lesen)|weiterlesen|auch interessant|schon gelesen|"
+    r"lire aussi|à lire aussi|voir aussi|lea(?: también| más)?|lee también|leer más|ver también|"
+    r"(?:también )?(?:le )?puedes? (?:leer|ver|interesar)|le puede interesar|mira|"
+    r"leggi anche|czytaj (?:też|także|więcej)|lees ook|läs också|les også|læs også|čtěte také)"
+    r"\s*[:|»›>–—-]\s*\S",
+    re.IGNORECASE,
+)
+# Calls to subscribe, sign up, buy or write in, and the affiliate notes around shop links.
+_PROMO = re.compile(
+    r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|"
+    r"for the latest\b.{0,80}\b(?:sign up|subscribe|download)|subscribe now\b|sign up here\b|"
+    r"(?:melde dich|melden sie sich)\b.{0,40}\bnewsletter|newsletter (?:abonnieren|bestellen)|"
+    r"(?:do|would) you (?:want|like) to (?:be informed|receive|get)\b.{0,60}\b(?:news|updates|newsletter)|"
+    r"if you (?:enjoyed|liked|like) (?:reading )?this (?:post|article|story)|"
+    r"abonnieren sie (?:unseren|den) newsletter|zapraszamy (?:też )?do subskrypcji|"
+    r"inscrivez-vous à (?:notre|la) newsletter|suscríbete a nuestro (?:boletín|newsletter)|"
+    r"\b(?:may|might|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:share of (?:the )?)?"
+    r"(?:affiliate )?(?:commission|revenue|compensation)|affiliate (?:link|commission)s?\b|"
+    r"contains (?:affiliate links|references to products)|"
+    r"please enable javascript|(?:browser|player) (?:that|which) supports html5|"
+    r"does not support (?:the )?(?:html5 )?video|"
+    r"get in touch with (?:our|the) [\w ]{0,30}(?:team|desk)|"
+    r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
+    r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|"
+    r"click here to (?:get|download|subscribe|sign up|follow)",
+    re.IGNORECASE,
+)
+# Every _PROMO branch holds one of these words: a cheap substring test skips the slow regex on
+# ordinary paragraphs (keep the two in step when adding a branch).
+_PROMO_WORDS = (
+    "newsletter", "subscri", "sign up", "download", "commission", "revenue", "compensation",
+    "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
+    "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
+    "if you", "subskrypcji", "suscríbete", "click here",
+)
+# Editorial notes about the story rather than the story: "This is a developing story", "This
+# article was originally published by ...", a machine-translation note.
+_NOTE = re.compile(
+    r"^(?:this is a (?:breaking|developing)(?: news)? (?:new )?story|"
+    r"this (?:article|story|post) (?:was|has been) (?:originally |first )?"
+    r"(?:published|republished|updated|amended|corrected)\b|"
+    r"read the original (?:article|story)|lest den originalartikel|lesen sie den originalartikel|"
+    r"dies ist eine maschinelle übersetzung|this (?:article|story) (?:is|was) machine[- ]translated)",
+    re.IGNORECASE,
+)
+# Filing lines under or above a post: "Category: News", "Tags: a, b", "Filed under: ...".
+_FILED = re.compile(
+    r"^(?:categor(?:y|ies)|kategorien?|filed under|posted in|tags|tagged|schlagwörter|"
+    r"stichwörter|schlagworte|étiquettes|etiquetas|catégories?|categorías?)\s*:\s*\S.{0,120}$",
+    re.IGNORECASE,
+)
+# A credit line that starts with the agency: "AFP / Marco Bertorello", "REUTERS/Jane Doe".
+_AGENCY_HEAD = re.compile(
+    r"^(?:afp|ap|dpa|reuters|epa(?:-efe)?|getty images|imago|keystone|anadolu|xinhua|apa|sda|ansa|"
+    r"efe|picture alliance)\s*/\s*[^\W\d][\w'’.-]*(?:\s+[\w'’.-]+){0,5}$",
+    re.IGNORECASE,
+)
+# Picture captions in the text: "... (Picture: Getty Images)", "Pictured from left, ...".
+# (Both are searched in the last 100 characters only: a caption's credit ends it.)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:picture|photo|photograph|image|foto|bild|credit|crédit)s?\s*:[^()]{1,80}\)\W*$|"
+    r"\s[©ⓒ]\s*[^\s©ⓒ][^©ⓒ]{0,60}$",
+    re.IGNORECASE,
+)
+_PICTURED = re.compile(r"pictured\b", re.IGNORECASE)
 
 # Blocks after which the article is over, whatever follows (comment forms, corrections, promos).
 _HARD_END = re.compile(
@@ -74,7 +151,14 @@ _HARD_END = re.compile(
     r"du musst dich einloggen|wie hat ihnen (?:dieser|der) artikel gefallen|"
     r"unabhängiger journalismus braucht|"
     r"postmedia is committed to maintaining|please read our comment policy|"
-    r"sign up \(it's quick and free\))",
+    r"sign up \(it's quick and free\)|join (?:our|the) (?:commenting forum|discussion)|"
+    r"to (?:view|read|continue reading|keep reading|access)(?: (?:the |this )?"
+    r"(?:full |rest of (?:the |this )?)?(?:story|article))?,? (?:please )?(?:subscribe|log in|sign in)|"
+    r"subscribe (?:now )?(?:to|for) (?:continue|keep) reading|this (?:article|story|content) is "
+    r"(?:only )?(?:available |reserved )?(?:to|for) (?:subscribers|members)|"
+    r"already a subscriber|pour (?:lire la suite|accéder en illimité)|"
+    r"(?:jetzt )?\d+ (?:wochen|tage|monate) (?:kostenlos|gratis) (?:testen|lesen)|"
+    r"この記事は会員限定です)",
     re.IGNORECASE,
 )
 # Headings of link lists: the end when only headlines follow, an inline box when prose follows.
@@ -83,6 +167,10 @@ _SOFT_END = re.compile(
     r" content| coverage| posts| topics)?|you may also like|you might also like|"
     r"recommended(?: for you)?|most read|most popular|trending(?: now)?|"
     r"latest (?:news|stories|videos)|share this (?:article|story)|"
+    r"(?:popular(?: now| stories| articles)?|top stories|editor'?s'? picks|more news|don'?t miss|"
+    r"in case you missed it|(?:what to )?read next)\W*$|"
+    r"lust auf mehr|schon gelesen|weitere themen|top-themen|meistgelesen|kommentierte artikel|"
+    r"das könnte dich auch interessieren|vous aimerez aussi|à voir aussi|también te puede interesar|"
     r"ähnliche artikel|ähnliche|weitere artikel|mehr zum thema|mehr aus|"
     r"das könnte sie auch interessieren|lesen sie (?:auch|mehr)|auch interessant|"
     r"kommentare|empfehlungen der redaktion|"
@@ -107,7 +195,9 @@ def credit_block(text: str) -> bool:
         return False
     if _CREDIT.match(text):
         return True
-    return len(text.split()) <= 12 and bool(_AGENCY_TAIL.search(text)) and not text.endswith(".")
+    if text.endswith(".") or len(text.split()) > 12:
+        return False
+    return bool(_AGENCY_TAIL.search(text[-48:]))  # the agency ends the line
 
 
 def date_block(text: str) -> bool:
@@ -135,10 +225,60 @@ def soft_end(text: str) -> bool:
     return len(text) <= 80 and bool(_SOFT_END.match(text.strip(" \t>»›-–—|:")))
 
 
+def teaser_line(text: str) -> bool:
+    """A "Read more: Another headline" line pointing to another article."""
+    return len(text) <= 250 and bool(_TEASER_LINE.match(text.strip(" \t>»›-–—|")))
+
+
+def promo_block(text: str) -> bool:
+    """A newsletter, affiliate, contact, video-player or copyright note, not article text."""
+    if len(text) > 400:
+        return False
+    low = text.lower()
+    return any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text))
+
+
+def caption_block(text: str) -> bool:
+    """A picture caption or credit left in the text ("... (Picture: AP)", "AFP / Jane Doe")."""
+    text = text.strip()
+    if len(text) > 400:
+        return False
+    tail = text[-100:]
+    if ("(" in tail or "©" in tail or "ⓒ" in tail) and _CAPTION_CREDIT.search(tail):
+        return True
+    return bool(_PICTURED.match(text) or ("/" in text and _AGENCY_HEAD.match(text)))
+
+
+def note_block(text: str) -> bool:
+    """An editorial note about the story ("This is a developing story - more to follow")."""
+    return len(text) <= 300 and bool(_NOTE.match(text.strip()))
+
+
+def filed_block(text: str) -> bool:
+    """A "Category: News" or "Tags: a, b" line."""
+    return len(text) <= 140 and bool(_FILED.match(text.strip()))
+
+
+def doubled_block(text: str) -> bool:
+    """A teaser card that shows its headline twice ("Headline Headline")."""
+    half, rest = divmod(len(text), 2)
+    if rest != 1 or half < 12:
+        return False
+    return text[:half] == text[half + 1 :] and text[half] == " "
+
+
 def junk_block(text: str) -> bool:
     """Any single block that is not article text."""
+    if len(text) > 400:
+        return False  # longer than any of the kinds below: a paragraph of the article
     return (
         ui_block(text)
+        or teaser_line(text)
+        or promo_block(text)
+        or caption_block(text)
+        or filed_block(text)
+        or note_block(text)
+        or doubled_block(text)
         or credit_block(text)
         or date_block(text)
         or byline_block(text)

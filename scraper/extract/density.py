@@ -1,4 +1,4 @@
-"""A second body method over the same tree: text-density scoring of containers, and CSS selectors."""
+"""A second body method over the same tree: text-density scoring of containers, CSS selectors, link share."""
 
 from __future__ import annotations
 
@@ -134,3 +134,35 @@ def selector_blocks(tree: lxml.html.HtmlElement, selectors: Sequence[str]) -> li
         if not nested:
             outer.append(root)
     return blocks_under(outer)
+
+
+def link_text_share(tree: lxml.html.HtmlElement, limit: int = 200_000) -> float:
+    """Share of the page's visible text that sits inside links (high on home and list pages)."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    total = linked = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        text = len((el.text or "").strip())
+        total += text
+        if el.tag == "a" or (text and _inside_link(el)):
+            linked += text
+        tail = len((el.tail or "").strip())
+        total += tail
+        if tail and el.getparent() is not None and _inside_link(el.getparent()):
+            linked += tail
+        if total > limit:
+            break
+    return linked / total if total else 0.0
+
+
+def _inside_link(el: lxml.html.HtmlElement) -> bool:
+    depth = 0
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and depth < 6:
+        if node.tag == "a":
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
