@@ -26,11 +26,12 @@ lint: $(STAMP)
 	$(BIN)/mypy scraper pipelines archive bench
 
 ## bench: quick versions of every benchmark (extraction needs ../shared/bench; the crawl one
-## sets up news-please in bench/.venv-newsplease on first use); full runs: bench/README.md
+## sets up news-please in bench/.venv-newsplease on first use); they print their tables and
+## leave bench/results/ (the full runs' figures) alone; full runs: bench/README.md
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60
-	$(BIN)/python bench/search.py --sizes 10000,100000
+	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60 --out /dev/stdout
+	$(BIN)/python bench/search.py --sizes 10000 --out /dev/stdout
 	$(BIN)/python bench/dedup.py --outlets 2 --articles 100 --sizes 2000 --out /dev/stdout
 	$(BIN)/python bench/crash.py --kills 3
 	$(BIN)/python bench/crawl.py --articles 300 --out -
