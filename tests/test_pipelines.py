@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
@@ -71,12 +72,18 @@ def test_dedup_drops_copies_and_signals_aliases() -> None:
         build_from_crawler(DedupPipeline, get_crawler(settings_dict={"DEDUP_ENABLED": False}))
 
 
-def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 2})
+def open_store_pipeline(db: Path, batch_size: int) -> tuple[Crawler, StorePipeline]:
+    """A StorePipeline on ``db`` for a crawl of http://e.com/ (site "demo"), opened."""
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": batch_size})
     crawler.spider = type("S", (), {"start_urls": ["http://e.com/"], "site_name": "demo"})()
     pipe = build_from_crawler(StorePipeline, crawler)
     pipe.open_spider()
+    return crawler, pipe
+
+
+def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    crawler, pipe = open_store_pipeline(db, 2)
     asyncio.run(pipe.process_item(item("http://e.com/1", body=BODY + " one")))
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 0  # still buffered
@@ -108,10 +115,7 @@ def test_store_pipeline_stops_at_the_first_failed_write_and_says_so(tmp_path: Pa
     """A full disk (SQLite's max_page_count reached: a real SQLITE_FULL) fails the batch: the
     error is counted, later batches are not attempted, and the crawl record says archive_error."""
     db = tmp_path / "a.db"
-    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "ARCHIVE_BATCH_SIZE": 1})
-    crawler.spider = type("S", (), {"start_urls": ["http://e.com/"], "site_name": "demo"})()
-    pipe = build_from_crawler(StorePipeline, crawler)
-    pipe.open_spider()
+    crawler, pipe = open_store_pipeline(db, 1)
     asyncio.run(pipe.process_item(item("http://e.com/1", body=BODY + " one")))
     pipe.drain()
     assert pipe.store is not None
