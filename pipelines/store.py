@@ -54,8 +54,9 @@ def item_to_record(item: ArticleItem) -> dict[str, Any]:
 
 
 MAX_BATCHES_IN_FLIGHT = 2
-"""Batches handed to the writer thread and not yet committed; one more makes the next item
-wait (back-pressure: the crawl slows to the archive's pace instead of buffering without end)."""
+"""Batches handed to the writer thread and not yet committed; an item that would complete
+another batch waits (back-pressure: the crawl slows to the archive's pace instead of
+buffering without end)."""
 
 
 @dataclass
@@ -103,7 +104,7 @@ class StorePipeline:
         self.aliases: list[Alias] = []
         self.totals = SaveCounts()
         self._writer: ThreadPoolExecutor | None = None
-        self._in_flight: deque[Future[SaveCounts]] = deque()
+        self._in_flight: deque[tuple[Future[SaveCounts], int]] = deque()  # (commit, articles)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -152,12 +153,20 @@ class StorePipeline:
         self.stats.set_value("archive/crawl_id", self.crawl_id)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
-        self.pending.append(item_to_record(item))
+        record = item_to_record(item)
+        if len(self.pending) + 1 >= self.batch_size:
+            # This item completes a batch: wait for room first. Scrapy runs several responses'
+            # items at once, so the check is repeated after every wait, and nothing awaits
+            # between the last check and the flush below.
+            while len(self._in_flight) >= MAX_BATCHES_IN_FLIGHT and not self.failed:
+                waiter = asyncio.wrap_future(self._in_flight[0][0])
+                await asyncio.wait([waiter])
+                if not waiter.cancelled():
+                    waiter.exception()  # retrieved here, reported once by _reap
+                self._reap()
+        self.pending.append(record)
         if len(self.pending) >= self.batch_size:
             self.flush()
-            while len(self._in_flight) > MAX_BATCHES_IN_FLIGHT and not self.failed:
-                await asyncio.wrap_future(self._in_flight[0])
-                self._reap()
         return item
 
     def on_alias(self, alias: Alias) -> None:
@@ -175,26 +184,30 @@ class StorePipeline:
     def flush(self) -> None:
         """Hand what is buffered to the writer thread (it commits batches in order)."""
         self._reap()
-        if self.store is None or self._writer is None or self.failed:
+        if self.store is None or self._writer is None:
             return
         batch = _Batch(self.pending, self.aliases, self.not_modified)
         if not batch:
             return
         self.pending, self.aliases, self.not_modified = [], [], []
-        self._in_flight.append(self._writer.submit(self._write, batch))
+        if self.failed:  # the archive refused a write: count what cannot be stored now
+            self.stats.inc_value("archive/not_written", len(batch.records))
+            return
+        self._in_flight.append((self._writer.submit(self._write, batch), len(batch.records)))
 
     def drain(self) -> None:
         """Wait until every batch handed to the writer is committed (or has failed)."""
         self.flush()
         while self._in_flight:
-            self._in_flight[0].exception()  # waits; _reap reports a failure
+            self._in_flight[0][0].exception()  # waits; _reap reports a failure
             self._reap()
 
     def _reap(self) -> None:
-        """Account for committed batches, in order; a failed one stops the crawl (nothing is
-        silently lost: the error is logged and counted, the crawl ends ``archive_error``)."""
-        while self._in_flight and self._in_flight[0].done():
-            done = self._in_flight.popleft()
+        """Account for committed batches, in order. A failed one stops the crawl: the error is
+        logged, ``archive/write_errors`` and ``archive/not_written`` (articles) counted, the
+        crawl ends ``archive_error``; articles still buffered are counted as not written too."""
+        while self._in_flight and self._in_flight[0][0].done():
+            done, articles = self._in_flight.popleft()
             error = done.exception()
             if error is None:
                 self.totals.add(done.result())
@@ -202,17 +215,20 @@ class StorePipeline:
                     self.stats.set_value(f"archive/{name}", getattr(self.totals, name))
                 continue
             self.stats.inc_value("archive/write_errors")
-            if self.failed:
-                continue
-            self.failed = True
-            logger.error("Cannot write to the archive %s; stopping the crawl", self.db_path,
-                         exc_info=error)
-            try:
-                engine = self.crawler.engine
-            except RuntimeError:  # no crawl running (the pipeline used on its own)
-                return
-            if engine is not None and engine.running:
-                deferred_from_coro(engine.close_spider_async(reason="archive_error"))
+            self.stats.inc_value("archive/not_written", articles)
+            if not self.failed:
+                self.failed = True
+                logger.error("Cannot write to the archive %s; stopping the crawl", self.db_path,
+                             exc_info=error)
+                self._stop_crawl()
+
+    def _stop_crawl(self) -> None:
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # no crawl running (the pipeline used on its own)
+            return
+        if engine is not None and engine.running:
+            deferred_from_coro(engine.close_spider_async(reason="archive_error"))
 
     def _write(self, batch: _Batch) -> SaveCounts:
         """One batch, one transaction per kind (in the writer thread: it touches no Scrapy

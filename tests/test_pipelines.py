@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
@@ -127,9 +129,87 @@ def test_store_pipeline_stops_at_the_first_failed_write_and_says_so(tmp_path: Pa
     asyncio.run(pipe.process_item(item("http://e.com/3", body=BODY + " three")))
     assert crawler.stats is not None
     assert crawler.stats.get_value("archive/write_errors") == 1
+    assert crawler.stats.get_value("archive/not_written") == 2  # the failed batch, then item 3
     assert crawler.stats.get_value("archive/new") == 1
     pipe.store.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # room for the crawl record
     pipe.on_closed("finished")
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 1
         assert store.crawls()[0]["status"] == "archive_error"
+
+
+def test_store_pipeline_back_pressure_holds_for_concurrent_items(tmp_path: Path) -> None:
+    """Scrapy runs several responses' items at once: however many arrive together, at most
+    MAX_BATCHES_IN_FLIGHT batches wait for the writer, and every item is stored."""
+    from pipelines.store import MAX_BATCHES_IN_FLIGHT
+
+    db = tmp_path / "a.db"
+    _crawler, pipe = open_store_pipeline(db, 1)
+    assert pipe.store is not None
+    save, peak = pipe.store.save_articles, 0
+
+    def slow_save(*args: Any, **kwargs: Any) -> Any:
+        nonlocal peak
+        peak = max(peak, len(pipe._in_flight))
+        time.sleep(0.03)  # a slow disk
+        return save(*args, **kwargs)
+
+    pipe.store.save_articles = slow_save  # type: ignore[method-assign]
+
+    async def run() -> list[Any]:
+        return await asyncio.gather(
+            *(pipe.process_item(item(f"http://e.com/{n}", body=f"{BODY} {n}")) for n in range(12)))
+
+    done = asyncio.run(run())
+    pipe.drain()
+    assert len(done) == 12 and 1 <= peak <= MAX_BATCHES_IN_FLIGHT
+    with ArchiveStore.open(db) as store:
+        assert store.count_articles() == 12
+
+
+def test_a_failed_write_does_not_raise_out_of_other_items(tmp_path: Path) -> None:
+    """Items already handed over come back; the failure is reported once, by the pipeline."""
+    _crawler, pipe = open_store_pipeline(tmp_path / "a.db", 1)
+    assert pipe.store is not None
+
+    def failing_save(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.05)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    pipe.store.save_articles = failing_save  # type: ignore[method-assign]
+
+    async def run() -> list[Any]:
+        return await asyncio.gather(
+            *(pipe.process_item(item(f"http://e.com/{n}", body=f"{BODY} {n}")) for n in range(4)),
+            return_exceptions=True)
+
+    results = asyncio.run(run())
+    pipe.drain()
+    assert not [r for r in results if isinstance(r, BaseException)]
+    assert pipe.failed
+
+
+def test_frontier_middleware_skips_known_urls_and_survives_an_unreadable_frontier(
+    tmp_path: Path,
+) -> None:
+    from scrapy import Request
+
+    from scraper.frontier import FrontierMiddleware
+
+    db = tmp_path / "a.db"
+    crawler, pipe = open_store_pipeline(db, 1)
+    asyncio.run(pipe.process_item(item("http://e.com/1", body=BODY + " one")))
+    pipe.on_closed("finished")
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db), "FRONTIER_MODE": "new"})
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    mw = build_from_crawler(FrontierMiddleware, crawler)
+    mw.spider_opened()
+    with pytest.raises(IgnoreRequest, match="already archived"):
+        mw.process_request(Request("http://e.com/1"))
+    assert mw.process_request(Request("http://e.com/2")) is None  # never seen: fetched
+    assert mw.store is not None
+    mw.store.db.conn.close()  # the frontier can no longer be read
+    assert mw.process_request(Request("http://e.com/1")) is None  # fetched as new, not lost
+    assert crawler.stats.get_value("frontier/lookup_errors") == 1
+    mw.spider_closed()
