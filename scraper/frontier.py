@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -13,6 +15,8 @@ from scrapy.statscollectors import StatsCollector
 
 from archive.store import ArchiveStore, StoreError
 from scraper.sites import parse_every
+
+logger = logging.getLogger(__name__)
 
 MODES = ("due", "all", "new")
 """due: revisit known articles when their backoff tier says so; all: revisit every known
@@ -82,7 +86,12 @@ class FrontierMiddleware:
     def process_request(self, request: Request) -> None:
         if self.store is None or request.meta.get("frontier") is False:
             return
-        entry = self.store.frontier_entry(request.url, known_before=self.opened_at)
+        try:
+            entry = self.store.frontier_entry(request.url, known_before=self.opened_at)
+        except sqlite3.Error as exc:  # an unreadable frontier must not cost the page
+            self.stats.inc_value("frontier/lookup_errors")
+            logger.warning("Cannot read the frontier for %s (%s): fetched as new", request.url, exc)
+            return
         if entry is None:
             return
         etag, last_modified, next_due = entry

@@ -340,6 +340,8 @@ def _main_not_reimported() -> Iterator[None]:
     finally:
         if main is not None:
             sys.modules["__main__"] = main
+        else:
+            del sys.modules["__main__"]
 
 
 _CONTEXT = multiprocessing.get_context("spawn")

@@ -184,3 +184,36 @@ def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
                   f'Nathaniel Flakin</a></li></ul><p>{long}</p>'
                   '<aside><a href="/author/other/">Other Writer</a></aside>')
     assert md.authors == ["Nathaniel Flakin"]
+
+
+_LEAD = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a role beside the name, share buttons and section links in a byline are not authors
+        (f'<h1>T</h1><div class="byline"><span>Jane Doe</span><span>Staff Writer</span></div><p>{_LEAD}</p>',
+         ["Jane Doe"]),
+        (f'<h1>T</h1><div class="article-byline"><a class="share" href="#">Share On Facebook</a>'
+         f'<a href="#">Read More</a></div><p>{_LEAD}</p>', []),
+        (f'<h1>T</h1><div class="byline-meta"><a href="/world/">World News</a> <span>Updated Today'
+         f'</span></div><p>{_LEAD}</p>', []),
+        # a wrapper that merely has a byline inside, and a comment's byline
+        (f'<header class="post-header with-byline"><h1>Storm Hits Coast</h1><div class="byline">'
+         f'By Jane Doe</div></header><p>{_LEAD}</p>', ["Jane Doe"]),
+        (f'<h1>T</h1><p>{_LEAD}</p><div class="comments"><div class="comment-byline"><span>Mike '
+         f'Jones</span></div></div>', []),
+        # author links in navigation, to the authors index, or below the article text
+        (f'<nav><a href="/authors/">Our Authors</a><a href="/columnists/maria-lopez/">Maria Lopez'
+         f'</a></nav><h1>T</h1><p>{_LEAD}</p>', []),
+        (f'<h1>T</h1><div class="content">{_LEAD}<br>{_LEAD}</div><aside><a href="/author/bob-smith/">'
+         f'Bob Smith</a></aside>', []),
+    ],
+)
+def test_no_page_furniture_or_comment_authors_in_the_byline(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected
+
+
+def test_jsonld_person_name_with_a_role_gives_the_name() -> None:
+    assert page(_ld('{"@type": "Person", "name": "Jane Doe, Senior Editor"}')).authors == ["Jane Doe"]

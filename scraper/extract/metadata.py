@@ -72,13 +72,15 @@ def meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
 def _person_names(value: Any) -> list[str]:
     """Names in JSON-LD ``author``. Its objects are explicit credits, so an agency beside a
     reporter ("Deutsche Presse-Agentur", typed Person or Organization) stays (the caller
-    drops the publisher itself); a bare string is read like a byline (roles dropped)."""
+    drops the publisher itself); roles glued to a name are dropped."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
             if name := _clean(item.get("name")):
-                names.extend(split_authors(name, keep_roles=True))
+                # "Jane Doe, Senior Editor" -> Jane Doe; a name that is all agency or desk
+                # ("Deutsche Presse-Agentur") stays as credited
+                names.extend(split_authors(name) or split_authors(name, keep_roles=True))
         elif name := _clean(item):
             names.extend(split_authors(name))
     return names
@@ -123,51 +125,95 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     return out
 
 
-_AUTHOR_PATH = re.compile(
-    r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|byline|"
-    r"writers?|columnists?|redakteur(?:e|in)?|profil(?:e|es)?/(?:author|journalist))/",
+_AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
+    r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
+    r"writers?|columnists?|redakteur(?:e|in)?|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
+_BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / comment-byline
+    r"(?:^|\s)(?:(?:article|post|story|entry|news|c|o|m)[-_])?byline(?:[-_]{1,2}[a-z]+)?(?:\s|$)",
+    re.IGNORECASE,
+)
+_NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
+_COMMENTS = re.compile(r"comment|reply|discuss|respon", re.IGNORECASE)
 MAX_LEAD_WORDS = 25
 """A paragraph this long marks the start of the article text: bylines sit above it."""
 
 
+_UI_WORDS = frozenset({
+    "share", "read", "more", "follow", "subscribe", "comment", "comments", "print", "email",
+    "facebook", "twitter", "whatsapp", "linkedin", "copy", "link", "menu", "home", "sign",
+    "login", "log", "search", "newsletter", "updated", "today", "news", "all", "view", "our",
+    "meet", "contact", "about", "teilen", "mehr", "lesen", "partager", "compartir",
+})
+
+
 def _name_like(text: str) -> bool:
-    """'Anna Giulia Fink': two to four words, each capitalised, no digits or punctuation."""
+    """'Anna Giulia Fink': two to four words, each capitalised, no digits or punctuation,
+    none a word of the page's furniture ("Share On Facebook", "Read More")."""
     words = text.split()
     return 2 <= len(words) <= 4 and len(text) <= 40 and all(
         w[0].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        and w.casefold() not in _UI_WORDS
         for w in words
     )
 
 
+def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
+    """Inside navigation, a footer, an aside, a form, the site's header (an article's own
+    <header>, within <article> or <main>, is fine; any header with ``header_ok``) or a
+    comment section."""
+    ancestors = list(el.iterancestors())
+    for i, node in enumerate(ancestors):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "header":
+            if not header_ok and not any(a.tag in ("article", "main") for a in ancestors[i + 1:]):
+                return True
+        elif tag in _NOT_BYLINE_PLACES:
+            return True
+        if _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _bylines(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Byline elements: a class that names a byline, no headline inside, not in page chrome
+    or comments (an article's own <header> is fine)."""
+    return [
+        el for el in tree.xpath('.//*[contains(@class, "byline") or contains(@class, "Byline")]')
+        if _BYLINE_CLASS.search(el.get("class") or "") and el.find(".//h1") is None
+        and not _COMMENTS.search(el.get("class") or "") and not _in_chrome(el, header_ok=True)
+    ]
+
+
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
-    """Name-like texts of a byline's innermost elements (one name per element)."""
+    """Names in a byline's innermost elements, one each ("By" and roles dropped)."""
     names: list[str] = []
     for leaf in el.iter():
         if isinstance(leaf.tag, str) and len(leaf) == 0:
             text = _clean(leaf.text or "")
-            if text and _name_like(text):
-                names.append(text)
+            if text:
+                names += [n for n in split_authors(text) if _name_like(n)]
     return names[:6]
 
 
 def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
-    """Name-like texts of links to author pages (``/author/jane-doe/``) above the article
-    text: a byline of links with no byline class. Links after the first long paragraph
-    (author boxes of related stories, comment authors) don't count."""
+    """Name-like texts of links to an author's page (``/author/jane-doe/``) above the article
+    text: a byline of links with no byline class. Links in navigation, asides, footers and
+    comments, and any after the first long paragraph, don't count; a page without such a
+    paragraph gives none (its byline area cannot be told apart)."""
     names: list[str] = []
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
             if len(" ".join(el.itertext()).split()) >= MAX_LEAD_WORDS:
-                break
+                return names[:6]
             continue
         href = el.get("href") or ""
         text = _clean(" ".join(el.itertext()))
-        if text and _AUTHOR_PATH.search(href) and _name_like(text):
+        if text and _AUTHOR_PATH.search(href) and _name_like(text) and not _in_chrome(el):
             names.append(text)
-    return names[:6]
+    return []
 
 
 def _credited(ld: dict[str, Any], meta: dict[str, str], tree: lxml.html.HtmlElement) -> list[str]:
@@ -334,12 +380,15 @@ def _extract_metadata(
             if name:
                 authors.extend(_people(split_authors(name), site_keys))
     if not authors:
-        for el in tree.xpath('.//*[contains(@class, "byline")]'):
+        bylines = _bylines(tree)
+        for el in bylines:  # "By Jane Doe and John Roe"
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
                 authors = _people(split_authors(text.split("\n")[0]), site_keys)
-            else:  # no "By": names in the byline's own elements, one each
-                authors = _people(_name_leaves(el), site_keys)
+                if authors:
+                    break
+        for el in bylines if not authors else ():  # no "By": one name per element
+            authors = _people(_name_leaves(el), site_keys)
             if authors:
                 break
     if not authors:
