@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.signalmanager import SignalManager
@@ -16,19 +18,25 @@ from scraper.items import ArticleItem
 class DedupPipeline:
     """Keeps the first copy; later copies become aliases (signal ``url_alias``) and are dropped.
 
+    It remembers the last DEDUP_RECENT articles (URL and body hash); copies further apart are
+    resolved by the store, as across crawls.
+
     Copies across crawls are resolved by the store (same URL = same article; same normalised
     body = an alias). With DEDUP_NEAR_THRESHOLD > 0 each item also gets a MinHash signature
     and its LSH band keys, so the store can cluster near-duplicates (syndicated copies).
     """
 
     def __init__(
-        self, stats: StatsCollector, signal_manager: SignalManager, lsh: LshParams | None
+        self, stats: StatsCollector, signal_manager: SignalManager, lsh: LshParams | None,
+        recent: int = 20_000,
     ) -> None:
         self.stats = stats
         self.signals = signal_manager
         self.lsh = lsh
+        self.recent = recent
         self.by_url: set[str] = set()
         self.by_hash: dict[str, str] = {}
+        self._order: deque[tuple[str, str]] = deque()  # (url, hash key), oldest first
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
@@ -39,8 +47,11 @@ class DedupPipeline:
             lsh = lsh_params(threshold) if threshold > 0 else None
         except ValueError as exc:
             raise NotConfigured(f"DEDUP_NEAR_THRESHOLD: {exc}") from exc
+        recent = crawler.settings.getint("DEDUP_RECENT", 20_000)
+        if recent < 1:
+            raise NotConfigured(f"DEDUP_RECENT must be at least 1, not {recent}")
         assert crawler.stats is not None
-        return cls(crawler.stats, crawler.signals, lsh)
+        return cls(crawler.stats, crawler.signals, lsh, recent)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         if item.url in self.by_url:
@@ -49,8 +60,7 @@ class DedupPipeline:
         first = self.by_hash.get(key)
         if first is not None:
             self._alias(item, first, "content")
-        self.by_url.add(item.url)
-        self.by_hash[key] = item.url
+        self._remember(item.url, key)
         if self.lsh is not None and not (item.minhash and item.band_keys):
             sig = item.minhash  # the extraction worker signs and bands when it was asked to
             if sig is None:
@@ -59,6 +69,19 @@ class DedupPipeline:
                 item.minhash = sig
                 item.band_keys = band_keys(sig, self.lsh)
         return item
+
+    def _remember(self, url: str, key: str) -> None:
+        """Keep the last ``recent`` articles' URL and body hash: memory stays flat over a long
+        crawl. An older copy is caught by the store instead (same URL: the same article; same
+        body on the same site: an alias), counted there as a duplicate."""
+        self.by_url.add(url)
+        self.by_hash[key] = url
+        self._order.append((url, key))
+        while len(self._order) > self.recent:
+            old_url, old_key = self._order.popleft()
+            self.by_url.discard(old_url)
+            if self.by_hash.get(old_key) == old_url:
+                del self.by_hash[old_key]
 
     def _alias(self, item: ArticleItem, canonical: str, kind: str) -> None:
         for url in item.urls:

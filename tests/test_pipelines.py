@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 from archive.store import Alias, ArchiveStore
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.dedup import DedupPipeline
-from pipelines.store import StorePipeline
+from pipelines.store import StorePipeline, item_to_record
 from pipelines.validate import ValidatePipeline
 from scraper import signals
 from scraper.items import ArticleItem, content_hash
@@ -72,6 +72,36 @@ def test_dedup_drops_copies_and_signals_aliases() -> None:
     assert seen == [("http://e.com/world/a", "http://e.com/a"), ("http://e.com/print/a", "http://e.com/a")]
     with pytest.raises(NotConfigured):
         build_from_crawler(DedupPipeline, get_crawler(settings_dict={"DEDUP_ENABLED": False}))
+
+
+def test_dedup_remembers_recent_articles_and_the_store_merges_older_copies(tmp_path: Path) -> None:
+    """With DEDUP_RECENT=2 the crawl forgets the oldest article: its later copies pass the
+    pipeline, and the store merges them (same URL: one article; same body: an alias)."""
+    from scraper.fingerprint import body_hash
+
+    def hashed(url: str, body: str) -> ArticleItem:  # with its body hash, as workers give it
+        made = item(url, body)
+        made.body_hash = body_hash(body)
+        return made
+
+    crawler = get_crawler(settings_dict={"DEDUP_RECENT": 2, "DEDUP_NEAR_THRESHOLD": 0})
+    pipe = build_from_crawler(DedupPipeline, crawler)
+    firsts = [hashed(f"http://e.com/{n}", body=f"{BODY} {n}") for n in range(3)]
+    for first in firsts:
+        pipe.process_item(first)
+    with pytest.raises(DropItem):  # the last two are remembered
+        pipe.process_item(hashed("http://e.com/print/2", body=f"{BODY} 2"))
+    late = [pipe.process_item(hashed("http://e.com/0", body=f"{BODY} 0")),  # forgotten: passes
+            pipe.process_item(hashed("http://e.com/print/1", body=f"{BODY} 1"))]  # forgotten now
+    assert len(pipe.by_url) == len(pipe.by_hash) == 2
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([item_to_record(f) for f in firsts])
+        counts = store.save_articles([item_to_record(copy) for copy in late])
+        assert store.count_articles() == 3
+        assert store.article("http://e.com/print/1")["url"] == "http://e.com/1"  # type: ignore[index]
+    assert (counts.new, counts.unchanged, counts.duplicates) == (0, 1, 1)
+    with pytest.raises(NotConfigured, match="DEDUP_RECENT"):
+        build_from_crawler(DedupPipeline, get_crawler(settings_dict={"DEDUP_RECENT": 0}))
 
 
 def open_store_pipeline(db: Path, batch_size: int) -> tuple[Crawler, StorePipeline]:
@@ -207,9 +237,9 @@ def test_frontier_middleware_skips_known_urls_and_survives_an_unreadable_frontie
     mw.spider_opened()
     with pytest.raises(IgnoreRequest, match="already archived"):
         mw.process_request(Request("http://e.com/1"))
-    assert mw.process_request(Request("http://e.com/2")) is None  # never seen: fetched
+    mw.process_request(Request("http://e.com/2"))  # never seen: no IgnoreRequest, fetched
     assert mw.store is not None
     mw.store.db.conn.close()  # the frontier can no longer be read
-    assert mw.process_request(Request("http://e.com/1")) is None  # fetched as new, not lost
+    mw.process_request(Request("http://e.com/1"))  # no IgnoreRequest: fetched as new, not lost
     assert crawler.stats.get_value("frontier/lookup_errors") == 1
     mw.spider_closed()
