@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import socket
 import sys
 import time
 import types
@@ -114,6 +115,7 @@ class _Worker:
         self.conn = conn
         self.tasks: deque[_Task] = deque()
         self.timer: asyncio.TimerHandle | None = None
+        self.prefetch = prefetch_limit(conn)
 
 
 _Task = tuple[bytes, "asyncio.Future[PageResult]"]
@@ -121,7 +123,18 @@ _Task = tuple[bytes, "asyncio.Future[PageResult]"]
 PREFETCH_BYTES = 64 * 1024
 """A page this small (pickled) may wait in a busy worker's pipe, so the worker starts it the
 moment it sends its last result, without a round trip through the crawl's event loop. Larger
-pages wait for an idle worker: writing them to a busy one could block the reactor."""
+pages wait for an idle worker: writing them to a busy one could block the reactor. Where the
+pipe's socket buffer is smaller (macOS: 8 KiB), the limit is half of it (prefetch_limit)."""
+
+
+def prefetch_limit(conn: Connection) -> int:
+    """The largest page that fits in ``conn``'s socket buffer twice over, at most PREFETCH_BYTES."""
+    try:
+        with socket.socket(fileno=os.dup(conn.fileno())) as sock:
+            buffer = sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)
+    except OSError:
+        return 0  # not a socket we can ask: never prefetch
+    return min(PREFETCH_BYTES, buffer // 2)
 
 
 def _serve(conn: Connection) -> None:
@@ -221,10 +234,9 @@ class ExtractorPool:
         for worker in self._all:
             if not worker.tasks:
                 return worker
-        if size <= PREFETCH_BYTES:
-            for worker in self._all:
-                if len(worker.tasks) == 1 and len(worker.tasks[0][0]) <= PREFETCH_BYTES:
-                    return worker
+        for worker in self._all:
+            if len(worker.tasks) == 1 and max(size, len(worker.tasks[0][0])) <= worker.prefetch:
+                return worker
         return None
 
     def _dispatch(self) -> None:

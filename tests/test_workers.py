@@ -126,3 +126,26 @@ def test_worker_signs_and_bands_the_article_for_near_duplicate_detection(fixture
     assert result.fingerprints.minhash == signature(result.article.body)
     assert result.band_keys == band_keys(result.fingerprints.minhash, params)
     assert len(result.band_keys) == params.bands == 25
+
+
+def test_prefetch_fits_the_pipes_socket_buffer() -> None:
+    """Only a page that fits twice in the pipe's buffer may wait behind a busy worker's page
+    (writing a larger one would block the event loop); a non-socket pipe never prefetches."""
+    import multiprocessing
+    import socket
+
+    from scraper.workers import prefetch_limit
+
+    parent, child = multiprocessing.Pipe()
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    try:
+        with socket.socket(fileno=os.dup(parent.fileno())) as sock:
+            default = sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)
+            assert prefetch_limit(parent) == min(PREFETCH_BYTES, default // 2)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)  # a macOS-sized buffer
+            small = sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)
+        assert prefetch_limit(parent) == small // 2 < PREFETCH_BYTES
+        assert prefetch_limit(writer) == 0
+    finally:
+        for conn in (parent, child, reader, writer):
+            conn.close()
