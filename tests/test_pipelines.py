@@ -134,7 +134,8 @@ def test_store_pipeline_batches_and_closes_crawl(tmp_path: Path) -> None:
     with ArchiveStore.open(db) as store:
         assert store.count_articles() == 3
         assert store.article("http://e.com/world/3") is not None
-        assert store.frontier_snapshot()["http://e.com/world/3"][0] == '"v1"'
+        entry = store.frontier_entry("http://e.com/world/3")
+        assert entry is not None and entry[0] == '"v1"'
         row = store.crawls()[0]
         assert (row["status"], row["pages"], row["articles_new"], row["errors"]) == ("finished", 5, 3, 1)
     with pytest.raises(NotConfigured, match="ARCHIVE_BATCH_SIZE"):

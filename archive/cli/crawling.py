@@ -78,7 +78,7 @@ def _progress_table(data: dict[str, Any], target: str) -> Table:
     )
     return table
 
-def _parse_settings(pairs: Iterable[str]) -> dict[str, str]:
+def parse_settings(pairs: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -172,7 +172,7 @@ def crawl(
     """
     if only_new and revisit_all:
         raise click.UsageError("--only-new and --revisit-all exclude each other")
-    extra = _parse_settings(settings)
+    extra = parse_settings(settings)
     if only_new or revisit_all:
         extra.setdefault("FRONTIER_MODE", "new" if only_new else "all")
     row = run_crawl_command(

@@ -18,7 +18,7 @@ from .app import (
     open_store,
     render_rows,
 )
-from .crawling import _parse_settings
+from .crawling import parse_settings
 
 
 # -- sites ------------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ def schedule(
     options = ScheduleOptions(
         db=db, config=config_path, misfire_grace=misfire_grace, grace=grace, timeout=timeout,
         max_parallel=max_parallel, max_backoff=backoff, watch_interval=watch,
-        keep_logs_days=keep_logs, settings=_parse_settings(settings),
+        keep_logs_days=keep_logs, settings=parse_settings(settings),
     )
     handlers = setup_logging(log_file or default_log_file(db))
     try:

@@ -381,15 +381,6 @@ class ArticlesPart(CrawlsPart):
         """How many article URLs the frontier knows."""
         return int(self.db.execute("SELECT count(*) FROM frontier").fetchone()[0])
 
-    def frontier_snapshot(self) -> dict[str, tuple[str | None, str | None, str | None]]:
-        """url -> (etag, last_modified, next_due) for every known article URL."""
-        return {
-            str(r[0]): (r[1], r[2], r[3])
-            for r in self.db.execute(
-                "SELECT url, etag, last_modified, next_due FROM frontier"
-            ).fetchall()
-        }
-
     def article(self, key: int | str) -> dict[str, Any] | None:
         """One article by id or by any URL it was seen under."""
         if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
