@@ -9,6 +9,8 @@ for only when the fast result is short or the density method finds much more tex
 
 from __future__ import annotations
 
+import copy
+import functools
 import html as htmllib
 import re
 import unicodedata
@@ -20,6 +22,7 @@ from typing import Any
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 from . import boilerplate as bp
 from .density import density_blocks, link_text_share, selector_blocks
@@ -146,22 +149,24 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
     return out
 
 
+@functools.cache
+def _extractor(fast: bool) -> Extractor:
+    """trafilatura's options, built once (building them reads its config file's values)."""
+    # output_format "txt": bare_extraction then skips serialising a text we never read
+    return Extractor(
+        output_format="txt", fast=fast, comments=False, tables=True, with_metadata=False, dedup=False
+    )
+
+
 def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str, *, fast: bool = True) -> list[Block]:
     """trafilatura's main text (no comments) as blocks; trafilatura works on its own copy.
 
     ``fast`` skips trafilatura's comparison with readability/justext; the caller asks for
     that slower pass only when the fast result looks like a miss.
     """
-    doc: Any = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        deduplicate=False,
-        prune_xpath=PRUNE_XPATH,
-    )
+    options = copy.copy(_extractor(fast))  # the per-page URL is only used in its log lines
+    options.url = options.source = url
+    doc: Any = trafilatura.bare_extraction(tree, url=url, prune_xpath=PRUNE_XPATH, options=options)
     if doc is None or getattr(doc, "body", None) is None:
         return []
     return _blocks_from_xml(doc.body)
