@@ -8,6 +8,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 import socket
 import sys
@@ -29,6 +30,28 @@ logger = logging.getLogger(__name__)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _SKIP_HREF = ("#", "mailto:", "javascript:", "tel:", "data:")
 MAX_LINKS = 5000
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_JOINED: dict[tuple[str, str], str] = {}
+_JOINED_MAX = 20000
+
+
+def absolute_url(url: str, href: str) -> str:
+    """``urljoin(url, href)``, remembered per site for the links that do not depend on the
+    page's own path (``/path``, ``//host/path``, ``scheme://host/path``): a site repeats its
+    navigation and footer links on every page, and urljoin is a tenth of a page's analysis.
+    Raises ValueError as urljoin does."""
+    if not (href.startswith("/") or _SCHEME.match(href)):
+        return urljoin(url, href)  # relative to the page's path
+    slash = url.find("/", url.find("//") + 2)
+    key = (url if slash < 0 else url[:slash], href)  # what the result can depend on
+    joined = _JOINED.get(key)
+    if joined is None:
+        if len(_JOINED) >= _JOINED_MAX:
+            _JOINED.clear()
+        joined = _JOINED[key] = urljoin(url, href)
+    return joined
 
 
 @dataclass
@@ -71,7 +94,7 @@ def analyse_page(
             href = (anchor.get("href") or "").strip()
             if href and not href.startswith(_SKIP_HREF):
                 try:
-                    result.links.append(urljoin(url, href))
+                    result.links.append(absolute_url(url, href))
                 except ValueError:  # a broken link (bad IPv6 literal...) must not cost the page
                     continue
                 if len(result.links) >= MAX_LINKS:

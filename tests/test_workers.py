@@ -149,3 +149,38 @@ def test_prefetch_fits_the_pipes_socket_buffer() -> None:
     finally:
         for conn in (parent, child, reader, writer):
             conn.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("http://news.test/world/story.html", "/politics/"),
+        ("http://news.test/world/story.html", "/politics/../sport/x.html"),
+        ("http://news.test/world/story.html", "//cdn.test/a.js"),
+        ("http://news.test/world/story.html", "https://other.test/b/../c"),
+        ("http://news.test/world/story.html", "http:relative.html"),  # same scheme: relative
+        ("http://news.test/world/story.html", "next.html"),
+        ("http://news.test/world/story.html", "../up.html"),
+        ("http://news.test/world/story.html", "?page=2"),
+        ("http://news.test", "/a"),
+        ("http://news.test?x=1", "/a"),
+        ("https://news.test:8443/a/b", "/c"),
+    ],
+)
+def test_absolute_url_is_urljoin_for_every_kind_of_link(url: str, href: str) -> None:
+    """Remembered per site, and still exactly urljoin, on a first call and a repeated one, and
+    for the same href on another site or another page of the same site."""
+    from urllib.parse import urljoin
+
+    from scraper.workers import absolute_url
+
+    for base in (url, url.replace("news.test", "other.test"), url + "/deeper/page"):
+        assert absolute_url(base, href) == urljoin(base, href)
+        assert absolute_url(base, href) == urljoin(base, href)
+
+
+def test_absolute_url_raises_like_urljoin_on_a_broken_link() -> None:
+    from scraper.workers import absolute_url
+
+    with pytest.raises(ValueError):
+        absolute_url("http://news.test/a", "http://[::1/broken")
