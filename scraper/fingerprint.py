@@ -8,6 +8,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -144,21 +145,25 @@ def signature(body: str) -> bytes | None:
 
 def _signature(body: str, text: str | None) -> bytes | None:
     """signature(body); ``text`` = normalise(body) when the caller has it already."""
-    if len(_WORD.findall(body)) < MIN_WORDS_FOR_IDENTITY:
-        return None
+    if sum(1 for _ in islice(_WORD.finditer(body), MIN_WORDS_FOR_IDENTITY)) < MIN_WORDS_FOR_IDENTITY:
+        return None  # (counting stops at the bound)
     words = _WORD.findall(normalise(body) if text is None else text)
     if not words:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32).tobytes()
-    # the SHA-1 of each shingle of shingles(body), built and hashed in one pass; whole digests
+    # the SHA-1 of each shingle of shingles(body): a shingle is a slice of the words joined
+    # once (a word holds no space, so the spaces are exactly the word bounds); whole digests
     # joined and strided over (no 4-byte slice per shingle)
     sha1 = hashlib.sha1
+    joined = " ".join(words).encode()
     if len(words) < SHINGLE_WORDS:
-        digests = sha1(" ".join(words).encode()).digest()
+        digests = sha1(joined).digest()
     else:
-        join = " ".join
+        spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32).tolist()
+        starts, ends = [0, *(i + 1 for i in spaces)], [*spaces, len(joined)]
+        view = memoryview(joined)
         digests = b"".join([
-            sha1(join(words[i : i + SHINGLE_WORDS]).encode()).digest()
-            for i in range(len(words) - SHINGLE_WORDS + 1)
+            sha1(view[start:end]).digest()
+            for start, end in zip(starts, ends[SHINGLE_WORDS - 1 :], strict=False)
         ])
     hv = np.frombuffer(digests, dtype="<u4")[::5]  # a SHA-1 digest is five uint32
     a, b = _permutations()
