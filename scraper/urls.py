@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
@@ -40,7 +41,14 @@ def canonicalize_url(url: str, tracking: Iterable[str] = DEFAULT_TRACKING_PARAMS
 
     The query keeps its other parameters in their original order (order can matter to a CMS).
     Raises ValueError for a URL that cannot be parsed (a bad port, a broken IPv6 literal).
+    A crawl canonicalises each URL about three times (request, response, item), so the last
+    results are remembered.
     """
+    return _canonicalize(url, tracking if isinstance(tracking, tuple) else tuple(tracking))
+
+
+@lru_cache(maxsize=4096)
+def _canonicalize(url: str, patterns: tuple[str, ...]) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -50,7 +58,6 @@ def canonicalize_url(url: str, tracking: Iterable[str] = DEFAULT_TRACKING_PARAMS
         netloc = f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    patterns = tuple(tracking)
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
