@@ -30,8 +30,8 @@ lint: $(STAMP)
 ## leave bench/results/ (the full runs' figures) alone; full runs: bench/README.md
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60 --out /dev/stdout
-	$(BIN)/python bench/search.py --sizes 10000 --out /dev/stdout
+	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60 --out -
+	$(BIN)/python bench/search.py --sizes 10000 --out -
 	$(BIN)/python bench/dedup.py --outlets 2 --articles 100 --sizes 2000 --out /dev/stdout
 	$(BIN)/python bench/crash.py --kills 3
 	$(BIN)/python bench/crawl.py --articles 300 --out -

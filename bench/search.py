@@ -250,7 +250,8 @@ def main() -> None:
     parser.add_argument("--load", choices=("triggers", "rebuild"), default="rebuild",
                         help="Keep FTS current per row, or rebuild it once after loading.")
     parser.add_argument("--rebuild-data", action="store_true", help="Regenerate archives.")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "search.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "search.md",
+                        help="markdown results (- = print only)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     args.data.mkdir(parents=True, exist_ok=True)
@@ -270,8 +271,9 @@ def main() -> None:
         results[n] = measure(path, words, args.queries, args.repeat)
     text = report(results, builds, args)
     print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    if str(args.out) != "-":  # "-": print only
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
