@@ -207,6 +207,26 @@ def test_paywall_notice_ends_the_body() -> None:
         ("The licence sits between copyright (all rights reserved) and the public domain.", False),
         ("DiNapoli Pizza Oven, Model 2", False),
         ("CLICK HERE TO GET THE NEWS APP", True),
+        # interface strings of share bars and comment counters, in several languages
+        ("기사 URL이 복사되었습니다.", True),
+        ("Link kopiert", True),
+        ("Enlace copiado", True),
+        ("12 Kommentare", True),
+        ("3 commentaires", True),
+        ("Facebook y", True),
+        ("Twitter | Facebook | WhatsApp", True),
+        ("Síguenos en", True),
+        ("Folgen Sie uns auf:", True),
+        ("Facebook and Twitter were fined by the regulator on Monday.", False),
+        ("Follow the river path to the old mill.", False),
+        # placeholders of embedded content the reader has not agreed to load
+        ("Klicken Sie auf den Button unten, um den Inhalt von karten.example.net zu laden.", True),
+        ("Leider haben Sie uns hierfür keine Zustimmung gegeben.", True),
+        ("To view this content, you need to accept cookies.", True),
+        ("Pour afficher ce contenu, vous devez accepter les cookies.", True),
+        ("Para ver este contenido debes aceptar las cookies.", True),
+        ("The archive will load the content of the old servers overnight.", False),
+        ("Der Inhalt von drei Containern wurde am Hafen kontrolliert.", False),
     ],
 )
 def test_single_block_rules(text: str, junk: bool) -> None:
@@ -223,6 +243,15 @@ def test_single_block_rules(text: str, junk: bool) -> None:
         ("This article is only available to subscribers.", True),
         ("2 Wochen kostenlos testen", True),
         ("To continue, the council will vote again in June.", False),
+        # comment areas: log-in notes, empty or moderated comment lists
+        ("Du musst eingeloggt sein, um Kommentare zu schreiben.", True),
+        ("Sie müssen sich anmelden, um die Kommentarfunktion zu nutzen.", True),
+        ("Vous devez être connecté pour publier un commentaire.", True),
+        ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", True),
+        ("No comments yet", True),
+        ("Comments are moderated before they appear.", True),
+        ("No comments were made by the company about the deal.", False),
+        ("Keine Kommentare wollte der Sprecher zu den Vorwürfen abgeben.", False),
     ],
 )
 def test_paywall_and_comment_calls_end_the_body(text: str, end: bool) -> None:
@@ -276,3 +305,50 @@ def test_japanese_article_is_classified_as_an_article() -> None:
 
     article = extract_article((FIXTURES / "japanese_article.html").read_bytes(), URL)
     assert article.is_article  # its words are counted although they are not spaced
+
+
+@pytest.fixture(scope="module")
+def embeds() -> BodyResult:
+    return body_of("comments_and_embeds.html")
+
+
+def test_article_around_embeds_and_follow_bar_is_kept(embeds: BodyResult) -> None:
+    assert embeds.text.startswith("Der neue Radweg entlang des Kanals ist nach acht Monaten")
+    assert embeds.text.endswith("die den Weg künftig auch im Winter räumen lassen will.")
+    assert "\n\nSo verläuft die Strecke\n\n" in embeds.text  # the subheading stays
+    assert "Vom Hafenbecken aus geht es zunächst" in embeds.text  # prose after the placeholder
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Link kopiert",  # share tool
+        "um den Inhalt von karten.example.net zu laden",  # map placeholder without consent
+        "Folgen Sie uns auf",  # follow bar, one link a line
+        "Facebook,",
+        "Instagram und",
+        "WhatsApp",
+        "Kommentare",  # comment area
+        "eingeloggt",
+        "jeden Morgen gefahren",  # a reader's comment
+    ],
+)
+def test_embed_placeholders_and_follow_bars_are_out(embeds: BodyResult, boilerplate: str) -> None:
+    assert boilerplate not in embeds.text
+
+
+def test_comment_area_ends_the_body() -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    article = [
+        Block("p", "The ferry will run every half hour from the first of June, the operator said on "
+                   "Monday, and the last boat will leave the island at eleven at night."),
+        Block("p", "Tickets bought before the change stay valid until the end of the summer season."),
+    ]
+    tail = [
+        Block("p", "0 Kommentare"),
+        Block("p", "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"),
+        Block("p", "Great news, I have been waiting for a later boat for years."),
+    ]
+    kept = clean_blocks(article + tail, PageHints(titles=(), description=""))
+    assert [b.text for b in kept] == [b.text for b in article]

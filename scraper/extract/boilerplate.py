@@ -18,13 +18,26 @@ _UI_BLOCK = re.compile(
     r"lire aussi|à lire aussi|voir aussi|leer más|lee también|ver también|leggi anche|"
     r"läs också|les også|læs også|článek|čtěte také|"
     r"follow us|subscribe|sign up|newsletter|sign up for our newsletter|"
+    r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[ií]guenos|suivez-nous|seguici|siga-nos|"
+    r"volg ons|følg oss|följ oss|obserwuj nas)(?: (?:on|auf|bei|en|sur|su|no|op|på|na))?|"
     r"open image in gallery|view image in fullscreen|enlarge|zoom|image|photo|foto|video|"
     r"bild anzeigen|show image|view image|view gallery|"
     r"up next|next page|previous page|copy link|link copied|url copied|copied to clipboard|"
     r"bildergalerie|galerie|gallery|audio|podcast|"
     r"(?:kommentare|comments)\s*\(\d+\)|no comments|keine kommentare|\d+ comments?|"
+    r"\d+ (?:kommentare?|commentaires?|comentarios?|commenti|reacties|kommentarer|komentarzy?)|"
+    r"(?:기사 )?(?:url|링크|주소)[이가] 복사되었습니다|(?:url|リンク)を?コピーしました|链接已复制|"
+    r"link (?:wurde )?kopiert|lien copié|enlace copiado|link copiato|link gekopieerd|"
     r"be the first to comment|rate this|bewerten|lesedauer:?\s*\d+\s*min(?:uten|utes|\.)?|"
     r"\d+\s*min(?:ute)?s?\s*(?:read|lesezeit|lesedauer)|reading time:?\s*\d+\s*min(?:utes)?)$",
+    re.IGNORECASE,
+)
+
+# A line of social network names only: the buttons of a share or follow bar ("Facebook y").
+_NETWORKS = re.compile(
+    r"^(?:(?:facebook|twitter|x|instagram|telegram|whats\s?app|youtube|tiktok|linkedin|pinterest|"
+    r"threads|mastodon|bluesky|reddit|xing|flipboard|messenger)\s*"
+    r"(?:,|y|and|und|et|e|o|or|oder|ou|&|\||/|·|•)?\s*)+$",
     re.IGNORECASE,
 )
 
@@ -99,7 +112,15 @@ _PROMO = re.compile(
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|"
-    r"click here to (?:get|download|subscribe|sign up|follow)",
+    r"click here to (?:get|download|subscribe|sign up|follow)|"
+    # a placeholder for embedded content the reader has not consented to load
+    r"\b(?:inhalte? von .{1,60} (?:zu )?laden|um (?:den|diesen|externen) inhalt .{0,40}"
+    r"(?:zu laden|anzuzeigen|zu sehen)|externe(?:r|n)? inhalte? (?:angezeigt|laden|anzeigen)|"
+    r"keine zustimmung gegeben|(?:to|please) (?:view|see|display|load) this content,? "
+    r"(?:you (?:need|have|must)|please) (?:to )?(?:accept|allow|enable|consent)|"
+    r"(?:accept|allow|enable) (?:all )?cookies to (?:view|see|show|load|display)|"
+    r"(?:pour )?(?:afficher|voir) ce contenu,? (?:vous devez|veuillez) accepter|"
+    r"para (?:ver|mostrar) este contenido,? (?:debes|es necesario|acepta))",
     re.IGNORECASE,
 )
 # Every _PROMO branch holds one of these words: a cheap substring test skips the slow regex on
@@ -109,6 +130,7 @@ _PROMO_WORDS = (
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
     "if you", "subskrypcji", "suscríbete", "click here",
+    "inhalt", "zustimmung", "content", "cookies", "contenu", "contenido",
 )
 # Editorial notes about the story rather than the story: "This is a developing story", "This
 # article was originally published by ...", a machine-translation note.
@@ -146,6 +168,14 @@ _HARD_END = re.compile(
     r"^(?:would you like to comment|comments? (?:are|is) closed|join the conversation|"
     r"leave a (?:comment|reply)|post a comment|add a comment|show comments|view comments|"
     r"you must (?:be logged in|log in|confirm)|"
+    r"(?:du musst|sie müssen) (?:(?:dich|sich) )?(?:eingeloggt|angemeldet|registriert) sein|"
+    r"(?:du musst dich|sie müssen sich) (?:anmelden|einloggen|registrieren),? um|"
+    r"vous devez être (?:connecté|inscrit)|debes (?:estar registrado|iniciar sesión|ser usuario)|"
+    r"devi (?:essere registrato|effettuare il login)|"
+    r"(?:keine|no|0) (?:kommentare|comments|commentaires|comentarios)(?: yet| bisher| vorhanden)?"
+    r"\W*(?:\(.*\))?$|"
+    r"(?:kommentare|comments) (?:erscheinen|werden|are|will be) .{0,30}(?:freigabe|freigeschaltet|"
+    r"moderated|approved)|"
     r"got a story\?|for more stories like this|"
     r"fehler (?:auf [\w.]+ )?entdeckt|inhaltliches feedback|kommentar abgeben|"
     r"du musst dich einloggen|wie hat ihnen (?:dieser|der) artikel gefallen|"
@@ -186,7 +216,10 @@ _TRAIL = " \t.:;!?…|·•-–—»›>"
 
 def ui_block(text: str) -> bool:
     """A short interface string that is never article text ("Advertisement", "Share")."""
-    return len(text) <= 80 and bool(_UI_BLOCK.match(text.strip(_TRAIL)))
+    if len(text) > 80:
+        return False
+    bare = text.strip(_TRAIL)
+    return bool(_UI_BLOCK.match(bare) or _NETWORKS.match(bare))
 
 
 def credit_block(text: str) -> bool:
