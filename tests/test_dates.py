@@ -241,6 +241,34 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
     check(got.published, local, precision, "text")
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Updated 5 minutes ago", ["5 minutes ago"]),
+        ("an hour ago", ["an hour ago"]),
+        ("3時間前", ["3時間前"]),
+        ("Vor 2 Stunden", ["Vor 2 Stunden"]),
+        ("the data minutes ago", []),  # "a" inside "data" is not "a (minute) ago"
+        ("Aha 2 Stunden", []),  # nor "ha" inside "Aha" Portuguese "há"
+        ("built 2024 days ago", []),  # a number is read whole, not from its last digits
+    ],
+)
+def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+    assert [text[start:end] for _, _, start, end in find_relative(text, now)] == found
+
+
+def test_numeric_order_votes_count_every_unambiguous_date() -> None:
+    """Counted in digit windows only, yet none missed: far apart, back to back, in prose."""
+    from scraper.extract.datetext import numeric_order_votes
+
+    filler = " words" * 40
+    text = f"22/07/2021{filler} 07/22/2021, 23/07/2021{filler} 1.2.2021 and 05/06/2021 13/01/2020"
+    assert numeric_order_votes(text) == (3, 1)
+
+
 def test_relative_date_needs_fetched_at() -> None:
     got = run("relative_template", fetched_at=None, fill={"when": "2 hours ago"})
     check(got.published, None)

@@ -21,6 +21,7 @@ from .datetext import (
     RANGE_GAP,
     UPDATED_WORDS,
     Parsed,
+    digit_windows,
     find_dates,
     find_relative,
     normalize_digits,
@@ -245,13 +246,14 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
                     timezone if zone else None, fetched, now_local, lang, tld)
 
 
-def _settle_reading(page: PageInfo, full: str) -> None:
-    """Complete the page context from its visible text: language if unknown, day order."""
+def _settle_reading(page: PageInfo, full: str, windows: list[tuple[int, int]]) -> None:
+    """Complete the page context from its visible text: language if unknown, day order
+    (``windows``: digit_windows(full))."""
     if not page.lang:
         page.lang = _guess_language(full[:3000]) or ""
         page.context = f"{page.lang} {page.tld}"
         page.day_first = _default_day_first(page.lang, page.tld, page.zone_name)
-    dmy, mdy = numeric_order_votes(full)
+    dmy, mdy = numeric_order_votes(full, windows)
     if dmy != mdy:
         page.day_first = dmy > mdy
 
@@ -451,7 +453,8 @@ def visible_candidates(
                 time_cands.append(cand)
         push_text(el.text, el)
     full = normalize_digits("".join(parts))
-    _settle_reading(page, full)
+    windows = digit_windows(full)
+    _settle_reading(page, full, windows)
     cands = list(time_cands)
     default_year = page.now_local.year if page.now_local else None
 
@@ -460,7 +463,7 @@ def visible_candidates(
 
     prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
-                            default_year=default_year))
+                            default_year=default_year, windows=windows))
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break

@@ -214,9 +214,12 @@ for _unit, _words in {
     for _w in _words.split():
         _REL_UNITS[_w] = _unit
 _UNIT_ALT = trie_pattern(list(_REL_UNITS))
-_NUMWORD = r"(\d{1,3}|an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir|jeden|jedną)"
+# a number starts after a non-digit, a number word after a non-letter ("data minutes ago" holds
+# no "a minutes ago"): the bounds also spare the engine a try at every vowel of the text
+_NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir"
+            r"|jeden|jedną))")
 RELATIVE_RE = re.compile(
-    r"(?:(?:vor|hace|il\s+y\s+a|há|ha|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT + r")(?!\w)"
+    r"(?:(?<!\w)(?:vor|hace|il\s+y\s+a|há|ha|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT + r")(?!\w)"
     r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:ago|fa|назад|önce|temu|yang\s+lalu|lalu"
     r"|geleden|siden|sedan|前|전)(?!\w))",
     re.IGNORECASE,
@@ -404,12 +407,15 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
 
 def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
-    limit: int = 500,
+    limit: int = 500, windows: list[tuple[int, int]] | None = None,
 ) -> Iterator[Parsed]:
-    """Every absolute date (with time and zone when written next to it) in ``text``, in order."""
+    """Every absolute date (with time and zone when written next to it) in ``text``, in order.
+
+    ``windows``: digit_windows(text), when the caller has them already."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
-    windows = digit_windows(text)
+    if windows is None:
+        windows = digit_windows(text)
 
     def add(day: date | None, start: int, end: int, ambiguous: bool = False,
             yearless: bool = False) -> None:
@@ -510,10 +516,15 @@ def find_dates(
             yield p
 
 
-def numeric_order_votes(text: str) -> tuple[int, int]:
-    """(day-first, month-first) counts of unambiguous numeric dates like 22/07/2021."""
+def numeric_order_votes(
+    text: str, windows: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """(day-first, month-first) counts of unambiguous numeric dates like 22/07/2021.
+
+    Only the digit windows are searched (``windows``: digit_windows(text) when the caller has
+    them): a numeric date is shorter than a window's margin, so none is missed."""
     dmy = mdy = 0
-    for m in _NUM.finditer(text):
+    for m in _scan(_NUM, text, digit_windows(text) if windows is None else windows):
         a, b = int(m.group(1)), int(m.group(3))
         if m.group(2) == ".":
             continue
