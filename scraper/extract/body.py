@@ -97,6 +97,12 @@ def count_words(text: str) -> int:
 
 
 def _key(text: str) -> str:
+    """The text folded for comparison: case and everything but letters and digits dropped."""
+    return _short_key(text) if len(text) <= 120 else _NORM.sub("", text.casefold())
+
+
+@functools.lru_cache(maxsize=8192)  # a site's menu and link texts recur on every page
+def _short_key(text: str) -> str:
     return _NORM.sub("", text.casefold())
 
 
