@@ -45,11 +45,15 @@ _JUNK_CLASS = re.compile(
 _LEAD_CLASS = re.compile(r"intro|teaser|standfirst|summary|sub-?title|sub-?head|dek\b|"
                          r"description|abstract|lede|lead", re.IGNORECASE)
 
-# Always pruned from trafilatura's copy of the tree before it looks for the body.
+# Always pruned from trafilatura's copy of the tree before it looks for the body: captions,
+# asides/footers/dialogs by ARIA role, and hidden parts without paragraphs. One expression, so
+# libxml2 walks the tree once (each walk costs ~0.3 ms on a real news page); the attribute
+# tests are guarded by their attribute's presence, which libxml2 checks much faster.
 PRUNE_XPATH = [
-    "//figcaption",
-    "//*[@role='complementary' or @role='contentinfo' or @role='dialog' or @role='alertdialog']",
-    "//*[@aria-hidden='true' and not(.//p)]",
+    "//*[self::figcaption"
+    " or @role and (@role='complementary' or @role='contentinfo' or @role='dialog'"
+    " or @role='alertdialog')"
+    " or @aria-hidden and @aria-hidden='true' and not(.//p)]",
 ]
 
 MIN_WORDS = 25
