@@ -42,8 +42,8 @@ def absolute_url(url: str, href: str) -> str:
     page's own path (``/path``, ``//host/path``, ``scheme://host/path``): a site repeats its
     navigation and footer links on every page, and urljoin is a tenth of a page's analysis.
     Raises ValueError as urljoin does."""
-    if not (href.startswith("/") or _SCHEME.match(href)):
-        return urljoin(url, href)  # relative to the page's path
+    if not _site_only(href):
+        return urljoin(url, href)  # relative to the page's path (or query)
     slash = url.find("/", url.find("//") + 2)
     key = (url if slash < 0 else url[:slash], href)  # what the result can depend on
     joined = _JOINED.get(key)
@@ -52,6 +52,25 @@ def absolute_url(url: str, href: str) -> str:
             _JOINED.clear()
         joined = _JOINED[key] = urljoin(url, href)
     return joined
+
+
+def _site_only(href: str) -> bool:
+    """Whether urljoin(url, href) depends on url's scheme and host alone: a path from the root
+    ("/a"), or a host of its own ("//h/a", "https://h/a"). Not "//", "https://?q" or "//#x"
+    (no host and no path keep the page's path), nor hrefs with tabs or line breaks, which
+    urlsplit deletes ("/\n/" is "//")."""
+    if "\t" in href or "\n" in href or "\r" in href:
+        return False
+    if href.startswith("//"):
+        rest = href[2:]
+    elif href.startswith("/"):
+        return True
+    else:
+        scheme = _SCHEME.match(href)
+        if scheme is None:
+            return False
+        rest = href[scheme.end() :]
+    return bool(rest) and rest[0] not in "/?#"
 
 
 @dataclass

@@ -165,6 +165,16 @@ def test_prefetch_fits_the_pipes_socket_buffer() -> None:
         ("http://news.test", "/a"),
         ("http://news.test?x=1", "/a"),
         ("https://news.test:8443/a/b", "/c"),
+        # no host and no path: the page's own path (and query) stays, so never shared
+        ("http://news.test/x/y?q=1", "//"),
+        ("http://news.test/x/y?q=1", "//?page=2"),
+        ("http://news.test/x/y?q=1", "//#top"),
+        ("http://news.test/x/y?q=1", "http://"),
+        ("https://news.test/x/y?q=1", "https://?page=2"),
+        ("https://news.test/x/y", "https://#"),
+        ("http://news.test/x/y", "HTTP://?x"),
+        ("http://news.test/x/y", "/\n/"),
+        ("http://news.test/x/y", "///triple"),
     ],
 )
 def test_absolute_url_is_urljoin_for_every_kind_of_link(url: str, href: str) -> None:
@@ -174,7 +184,8 @@ def test_absolute_url_is_urljoin_for_every_kind_of_link(url: str, href: str) -> 
 
     from scraper.workers import absolute_url
 
-    for base in (url, url.replace("news.test", "other.test"), url + "/deeper/page"):
+    for base in (url, url.replace("news.test", "other.test"), url + "/deeper/page",
+                 url.split("?")[0] + "/elsewhere?other=2"):
         assert absolute_url(base, href) == urljoin(base, href)
         assert absolute_url(base, href) == urljoin(base, href)
 
