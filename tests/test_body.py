@@ -227,6 +227,19 @@ def test_paywall_notice_ends_the_body() -> None:
         ("Para ver este contenido debes aceptar las cookies.", True),
         ("The archive will load the content of the old servers overnight.", False),
         ("Der Inhalt von drei Containern wurde am Hafen kontrolliert.", False),
+        # ... but content, loading or consent in ordinary prose is article text
+        ("Der Betriebsrat hat bis heute keine Zustimmung gegeben, sagte ein Sprecher.", False),
+        ("Bei dem Einbruch wurde der gesamte Inhalt von Omas Laden gestohlen.", False),
+        ("Künftig sollen Nutzer Inhalte von anderen Plattformen direkt in die App laden können.",
+         False),
+        ("Die Beamten öffneten den Koffer, um den Inhalt genauer zu sehen.", False),
+        ("Researchers found that most users accept cookies to see a website faster.", False),
+        # a network's name alone can head a section; a list of them joined by words too
+        ("Threads", False),
+        ("X", False),
+        ("Facebook, Instagram und WhatsApp", False),
+        ("Facebook,", True),
+        ("Instagram und", True),
     ],
 )
 def test_single_block_rules(text: str, junk: bool) -> None:
@@ -252,12 +265,39 @@ def test_single_block_rules(text: str, junk: bool) -> None:
         ("Comments are moderated before they appear.", True),
         ("No comments were made by the company about the deal.", False),
         ("Keine Kommentare wollte der Sprecher zu den Vorwürfen abgeben.", False),
+        # registration and approval in ordinary prose do not end the article
+        ("Vous devez être inscrit sur les listes électorales avant le 6 mai.", False),
+        ("Sie müssen registriert sein und ein Versicherungskennzeichen tragen.", False),
+        ("Sie müssen sich anmelden, um einen Termin beim Bürgeramt zu bekommen.", False),
+        ("Debes estar registrado en el padrón municipal para votar.", False),
+        ("Devi essere registrato all'anagrafe del comune.", False),
+        ("Comments will be accepted until the plan is approved by the council in June.", False),
     ],
 )
 def test_paywall_and_comment_calls_end_the_body(text: str, end: bool) -> None:
     from scraper.extract import boilerplate
 
     assert boilerplate.hard_end(text) is end
+
+
+def test_network_bar_rules_fail_fast_on_a_near_miss() -> None:
+    """39 one-letter 'names' and a digit: a pattern with optional spaces between optional
+    joiners backtracks through 2^39 ways to fail (days); the token pattern fails at once."""
+    from scraper.extract import boilerplate
+
+    assert boilerplate.junk_block("x " * 39 + "1") is False
+    assert boilerplate.junk_block("Facebook " * 9 + "1") is False
+
+
+def test_a_network_name_alone_goes_only_as_the_last_button_of_a_bar() -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    prose = ("The platforms were compared over six weeks by a panel of readers, who rated "
+             "each of them for privacy, moderation and the ease of finding local news.")
+    blocks = [Block("p", prose), Block("head", "Threads"), Block("p", prose + " Threads came last."),
+              Block("p", "Facebook,"), Block("p", "WhatsApp"), Block("p", prose + " The end.")]
+    kept = [b.text for b in clean_blocks(blocks, PageHints(titles=(), description=""))]
+    assert kept == [prose, "Threads", prose + " Threads came last.", prose + " The end."]
 
 
 def test_words_of_chinese_and_japanese_text_are_counted() -> None:

@@ -248,6 +248,7 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
         ("an hour ago", ["an hour ago"]),
         ("3時間前", ["3時間前"]),
         ("Vor 2 Stunden", ["Vor 2 Stunden"]),
+        ("ومنذ 3 ساعات", ["منذ 3 ساعات"]),  # Arabic "and since": the prefix is written on
         ("the data minutes ago", []),  # "a" inside "data" is not "a (minute) ago"
         ("Aha 2 Stunden", []),  # nor "ha" inside "Aha" Portuguese "há"
         ("built 2024 days ago", []),  # a number is read whole, not from its last digits

@@ -296,12 +296,16 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
     total = sum(len(b.text) for b in blocks) or 1
     done = 0
     started = False  # a real paragraph has been seen
+    bar_open = False  # the last block was a share/follow bar line ending with a joiner
     for i, block in enumerate(blocks):
         text, key = block.text, _key(block.text)
         before = done
         done += len(text)
         if not key:
             continue
+        after_bar, bar_open = bar_open, bp.open_network_bar(text)
+        if after_bar and bp.network_name(text):
+            continue  # "Facebook," / "Instagram und" / "WhatsApp": the bar's last button
         if started and before >= 0.3 * total and bp.hard_end(text):
             break
         if bp.soft_end(text):

@@ -33,13 +33,17 @@ _UI_BLOCK = re.compile(
     re.IGNORECASE,
 )
 
-# A line of social network names only: the buttons of a share or follow bar ("Facebook y").
-_NETWORKS = re.compile(
-    r"^(?:(?:facebook|twitter|x|instagram|telegram|whats\s?app|youtube|tiktok|linkedin|pinterest|"
-    r"threads|mastodon|bluesky|reddit|xing|flipboard|messenger)\s*"
-    r"(?:,|y|and|und|et|e|o|or|oder|ou|&|\||/|·|•)?\s*)+$",
-    re.IGNORECASE,
-)
+# The buttons of a share or follow bar, one link a line: network names joined by symbols
+# ("Twitter | Facebook | WhatsApp"), or a line that ends with a joiner ("Facebook,", "Instagram
+# und", "Facebook y"). A name alone ("Threads", "X") can head a section of an article, so it goes
+# only right after an open bar line (see clean_blocks). Every name and joiner is a mandatory token,
+# so a failing match cannot backtrack through the spaces.
+_NETWORK = (r"(?:facebook|twitter|x|instagram|telegram|whats\s?app|youtube|tiktok|linkedin|"
+            r"pinterest|threads|mastodon|bluesky|reddit|xing|flipboard|messenger)")
+_JOINER = r"(?:\s*[,|/·•&]|\s+(?:y|and|und|et|e|o|or|oder|ou)(?!\w))"
+_NETWORK_LIST = re.compile(rf"^{_NETWORK}(?:\s*[|/·•]\s*{_NETWORK})+$", re.IGNORECASE)
+_NETWORK_OPEN = re.compile(rf"^(?:{_NETWORK}{_JOINER}\s*)+$", re.IGNORECASE)
+_NETWORK_NAME = re.compile(rf"^{_NETWORK}$", re.IGNORECASE)
 
 # Picture captions and credits: "Photo: AFP", "Foto: dpa/Name", "Image: GCIS", "© Reuters".
 _CREDIT = re.compile(
@@ -112,15 +116,24 @@ _PROMO = re.compile(
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|"
-    r"click here to (?:get|download|subscribe|sign up|follow)|"
-    # a placeholder for embedded content the reader has not consented to load
-    r"\b(?:inhalte? von .{1,60} (?:zu )?laden|um (?:den|diesen|externen) inhalt .{0,40}"
-    r"(?:zu laden|anzuzeigen|zu sehen)|externe(?:r|n)? inhalte? (?:angezeigt|laden|anzeigen)|"
-    r"keine zustimmung gegeben|(?:to|please) (?:view|see|display|load) this content,? "
-    r"(?:you (?:need|have|must)|please) (?:to )?(?:accept|allow|enable|consent)|"
-    r"(?:accept|allow|enable) (?:all )?cookies to (?:view|see|show|load|display)|"
-    r"(?:pour )?(?:afficher|voir) ce contenu,? (?:vous devez|veuillez) accepter|"
-    r"para (?:ver|mostrar) este contenido,? (?:debes|es necesario|acepta))",
+    r"click here to (?:get|download|subscribe|sign up|follow)",
+    re.IGNORECASE,
+)
+# A placeholder for embedded content the reader has not consented to load: it names content
+# to load AND asks for consent (either alone is ordinary prose: "um den Inhalt zu sehen",
+# "keine Zustimmung gegeben", "users accept cookies").
+_CONSENT_ASK = re.compile(
+    r"\binhalte? von .{1,60} (?:zu )?laden|\bum (?:den|diesen|externen) inhalt .{0,40}"
+    r"(?:zu laden|anzuzeigen|zu sehen)|\bexterne(?:r|n)? inhalte? (?:angezeigt|laden|anzeigen)|"
+    r"\b(?:hierfür|dafür|hierzu|uns) keine zustimmung gegeben|"
+    r"\b(?:view|see|display|load|show) this (?:content|video|post|embed|map|tweet)|"
+    r"\bcookies to (?:view|see|show|load|display) (?:this|the) (?:content|video|post|embed|map)|"
+    r"\b(?:afficher|voir) ce contenu|\b(?:ver|mostrar) este contenido",
+    re.IGNORECASE,
+)
+_CONSENT_WORD = re.compile(
+    r"zustimm|einwillig|datenschutz|cookie|klicken sie|button|schaltfläche|\baccept|consent|"
+    r"\ballow|\benable|accepter|veuillez|consentement|\bacept|consentimiento|\bdebes",
     re.IGNORECASE,
 )
 # Every _PROMO branch holds one of these words: a cheap substring test skips the slow regex on
@@ -130,7 +143,6 @@ _PROMO_WORDS = (
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
     "if you", "subskrypcji", "suscríbete", "click here",
-    "inhalt", "zustimmung", "content", "cookies", "contenu", "contenido",
 )
 # Editorial notes about the story rather than the story: "This is a developing story", "This
 # article was originally published by ...", a machine-translation note.
@@ -168,14 +180,18 @@ _HARD_END = re.compile(
     r"^(?:would you like to comment|comments? (?:are|is) closed|join the conversation|"
     r"leave a (?:comment|reply)|post a comment|add a comment|show comments|view comments|"
     r"you must (?:be logged in|log in|confirm)|"
-    r"(?:du musst|sie müssen) (?:(?:dich|sich) )?(?:eingeloggt|angemeldet|registriert) sein|"
+    # a log-in note, only when it is about commenting ("Sie müssen sich anmelden, um einen
+    # Termin zu buchen" is article text)
+    r"(?:(?:du musst|sie müssen) (?:(?:dich|sich) )?(?:eingeloggt|angemeldet|registriert) sein|"
     r"(?:du musst dich|sie müssen sich) (?:anmelden|einloggen|registrieren),? um|"
     r"vous devez être (?:connecté|inscrit)|debes (?:estar registrado|iniciar sesión|ser usuario)|"
-    r"devi (?:essere registrato|effettuare il login)|"
+    r"devi (?:essere registrato|effettuare il login))"
+    r"(?=.{0,80}(?:kommentar|comment|commentaire|comentar|commento))|"
     r"(?:keine|no|0) (?:kommentare|comments|commentaires|comentarios)(?: yet| bisher| vorhanden)?"
     r"\W*(?:\(.*\))?$|"
-    r"(?:kommentare|comments) (?:erscheinen|werden|are|will be) .{0,30}(?:freigabe|freigeschaltet|"
-    r"moderated|approved)|"
+    r"kommentare (?:erscheinen|werden) (?:erst )?(?:nach .{0,30}(?:freigabe|freischaltung|prüfung)"
+    r"|.{0,30}freigeschaltet)|(?:all )?comments (?:are|will be) moderated|"
+    r"comments (?:are|will be) (?:reviewed|approved) before (?:they|being) (?:appear|publish|post)|"
     r"got a story\?|for more stories like this|"
     r"fehler (?:auf [\w.]+ )?entdeckt|inhaltliches feedback|kommentar abgeben|"
     r"du musst dich einloggen|wie hat ihnen (?:dieser|der) artikel gefallen|"
@@ -219,7 +235,17 @@ def ui_block(text: str) -> bool:
     if len(text) > 80:
         return False
     bare = text.strip(_TRAIL)
-    return bool(_UI_BLOCK.match(bare) or _NETWORKS.match(bare))
+    return bool(_UI_BLOCK.match(bare) or _NETWORK_LIST.match(bare) or _NETWORK_OPEN.match(text))
+
+
+def open_network_bar(text: str) -> bool:
+    """A share/follow bar line that ends with a joiner ("Facebook,"): its last name follows."""
+    return len(text) <= 80 and bool(_NETWORK_OPEN.match(text.strip()))
+
+
+def network_name(text: str) -> bool:
+    """One social network's name alone ("WhatsApp")."""
+    return len(text) <= 20 and bool(_NETWORK_NAME.match(text.strip(_TRAIL)))
 
 
 def credit_block(text: str) -> bool:
@@ -300,6 +326,11 @@ def doubled_block(text: str) -> bool:
     return text[:half] == text[half + 1 :] and text[half] == " "
 
 
+def consent_block(text: str) -> bool:
+    """A placeholder asking the reader to consent before embedded content loads."""
+    return len(text) <= 300 and bool(_CONSENT_ASK.search(text) and _CONSENT_WORD.search(text))
+
+
 def junk_block(text: str) -> bool:
     """Any single block that is not article text."""
     if len(text) > 400:
@@ -308,6 +339,7 @@ def junk_block(text: str) -> bool:
         ui_block(text)
         or teaser_line(text)
         or promo_block(text)
+        or consent_block(text)
         or caption_block(text)
         or filed_block(text)
         or note_block(text)

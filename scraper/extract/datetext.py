@@ -219,7 +219,9 @@ _UNIT_ALT = trie_pattern(list(_REL_UNITS))
 _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir"
             r"|jeden|jedną))")
 RELATIVE_RE = re.compile(
-    r"(?:(?<!\w)(?:vor|hace|il\s+y\s+a|há|ha|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT + r")(?!\w)"
+    # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
+    r"(?:(?:(?<!\w)(?:vor|hace|il\s+y\s+a|há|ha)|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT
+    + r")(?!\w)"
     r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:ago|fa|назад|önce|temu|yang\s+lalu|lalu"
     r"|geleden|siden|sedan|前|전)(?!\w))",
     re.IGNORECASE,
