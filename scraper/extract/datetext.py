@@ -162,8 +162,8 @@ _TIME_BEFORE = re.compile(
     r"\s*(?:\(?(?:" + _ZONE_ALT + r")\)?)?\s*[,|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?$",
     re.IGNORECASE,
 )
-_ZONE_AFTER = re.compile(
-    r"\s*[(\[]?\s*(?:(UTC|GMT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+-−])(\d{2}):?(\d{2})(?!\d)"
+_ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic on a whitespace run
+    r"\s*(?:[(\[]\s*)?(?:(UTC|GMT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+-−])(\d{2}):?(\d{2})(?!\d)"
     r"|(" + _ZONE_ALT + r"|Z)(?![\w+-]))\s*[)\]]?"
 )
 
