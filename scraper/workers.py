@@ -310,16 +310,24 @@ class ExtractorPool:
         except (EOFError, OSError) as exc:
             self._fail(worker, f"a worker process died while analysing the page: {exc!r}")
             return
-        if worker.timer is not None:
-            worker.timer.cancel()
-            worker.timer = None
-        if worker.tasks:
-            _payload, future = worker.tasks.popleft()
-            if not future.done():
-                future.set_result(result)
+        future = self._take_current(worker)
+        if future is not None:
+            future.set_result(result)
         if worker.tasks:  # the page waiting in the pipe has started
             self._start_timer(worker)
         self._dispatch()
+
+    @staticmethod
+    def _take_current(worker: _Worker) -> asyncio.Future[PageResult] | None:
+        """Stop the clock of the page ``worker`` is on and take it off the worker: its future,
+        unless the caller gave up on it meanwhile."""
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        if not worker.tasks:
+            return None
+        _payload, future = worker.tasks.popleft()
+        return None if future.done() else future
 
     def _expire(self, worker: _Worker) -> None:
         self._fail(worker, f"page took longer than {self.timeout:g}s to analyse")
@@ -328,13 +336,9 @@ class ExtractorPool:
         """Kill ``worker``, fail its current page with PageTimeout, queue the page waiting
         behind it again, start a replacement."""
         self._retire(worker, kill=True)
-        if worker.timer is not None:
-            worker.timer.cancel()
-            worker.timer = None
-        if worker.tasks:
-            _payload, future = worker.tasks.popleft()
-            if not future.done():
-                future.set_exception(PageTimeout(reason))
+        future = self._take_current(worker)
+        if future is not None:
+            future.set_exception(PageTimeout(reason))
         self._waiting.extendleft(reversed(worker.tasks))
         worker.tasks.clear()
         self._spawn()
