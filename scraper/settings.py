@@ -34,6 +34,11 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "scraper.logformat.ConciseLogFormatter"
 
+# Kept-alive connections: see scraper/download.py (KEEPALIVE_PER_HOST below).
+DOWNLOAD_HANDLERS = {
+    "http": "scraper.download.KeepAliveDownloadHandler",
+    "https": "scraper.download.KeepAliveDownloadHandler",
+}
 SPIDER_MIDDLEWARES: dict[str, int] = {}
 DOWNLOADER_MIDDLEWARES = {
     "scraper.frontier.FrontierMiddleware": 560,
@@ -66,6 +71,7 @@ VALIDATE_MIN_WORDS = 30
 PROGRESS_ENABLED = False
 PROGRESS_INTERVAL = 1.0
 SITES_CONFIG = "sites.toml"
+KEEPALIVE_PER_HOST = 0  # 0: CONCURRENT_REQUESTS
 EXTRACT_WORKERS = -1
 EXTRACT_TIMEOUT = 30.0
 GUARD_ENABLED = True

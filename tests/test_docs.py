@@ -23,7 +23,7 @@ def test_cli_reference_is_current() -> None:
 
 
 def test_every_own_setting_is_documented() -> None:
-    prefixes = "ARCHIVE|DEDUP|CANONICAL|VALIDATE|PROGRESS|SITES|FRONTIER|EXTRACT|GUARD|POLITE"
+    prefixes = "ARCHIVE|DEDUP|CANONICAL|VALIDATE|PROGRESS|SITES|FRONTIER|EXTRACT|GUARD|POLITE|KEEPALIVE"
     ours = [name for name in dir(settings) if re.match(rf"^({prefixes})_", name)]
     doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert len(ours) >= 9

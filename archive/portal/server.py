@@ -59,6 +59,7 @@ class PortalServer(ThreadingHTTPServer):
         self.status_counts: Counter[int] = Counter()
         self.conditional_requests = 0  # article requests that carried a validator
         self.conditional_hits = 0  # ... answered 304 Not Modified
+        self.connections_opened = 0  # TCP connections accepted (keep-alive reuse shows here)
         self._connections: set[socket.socket] = set()
 
     @property
@@ -94,6 +95,7 @@ class PortalServer(ThreadingHTTPServer):
                 "disallowed_hits": self.disallowed_hits,
                 "conditional_requests": self.conditional_requests,
                 "conditional_hits": self.conditional_hits,
+                "connections": self.connections_opened,
                 "status": {str(k): v for k, v in sorted(self.status_counts.items())},
             }
 
@@ -101,6 +103,7 @@ class PortalServer(ThreadingHTTPServer):
         """Remember open client connections so server_close can end idle keep-alives."""
         with self.lock:
             if alive:
+                self.connections_opened += 1
                 self._connections.add(conn)
             else:
                 self._connections.discard(conn)
