@@ -529,3 +529,14 @@ def test_caption_date_is_a_mention_and_the_edit_stamp_dates_the_page() -> None:
     got = run("caption_label")
     check(got.published, "2022-01-14T09:25:00", "minute", "text")
     check(got.modified, None)
+
+
+def test_month_names_fit_the_month_first_lookahead() -> None:
+    """_MDY_TEXT's lookahead assumes every month name is letters, at most two words of at most
+    12 letters each: a new name that is not would silently never match month-first."""
+    import re
+
+    from scraper.extract.datetext import MONTHS
+
+    shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?")
+    assert [name for name in MONTHS if not shape.fullmatch(name)] == []

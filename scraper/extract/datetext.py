@@ -143,7 +143,11 @@ _DMY_TEXT = re.compile(
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
-    r"(?<!\w)(" + _MONTH_ALT + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
+    # the lookahead (a word or two of letters, then a digit) is implied by the pattern, every
+    # month name being letters with at most one space: it spares the month trie at the words
+    # not followed by a number, a third of this pattern's time
+    r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
+    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
