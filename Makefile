@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60 --out -
 	$(BIN)/python bench/search.py --sizes 10000 --out -
-	$(BIN)/python bench/dedup.py --outlets 2 --articles 100 --sizes 2000 --out /dev/stdout
+	$(BIN)/python bench/dedup.py --outlets 2 --articles 100 --sizes 2000 --out -
 	$(BIN)/python bench/crash.py --kills 3
 	$(BIN)/python bench/crawl.py --articles 300 --out -
 	$(BIN)/python bench/store.py --articles 2000 --repeat 1 --out -

@@ -153,7 +153,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--skip-quality", action="store_true")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "dedup.md")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "dedup.md",
+                        help="markdown results (- = print only)")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     lines = [
@@ -202,8 +203,9 @@ def main() -> None:
     ]
     text = "\n".join(lines)
     print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    if str(args.out) != "-":  # "-": print only
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
