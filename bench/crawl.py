@@ -212,6 +212,11 @@ class Portal:
     def ps(self) -> psutil.Process:
         return psutil.Process(self.proc.pid)
 
+    def connections(self) -> int:
+        """TCP connections the portal has accepted so far (keep-alive reuse shows as few)."""
+        with urllib.request.urlopen(f"{self.url}__stats__.json", timeout=60) as resp:
+            return int(json.loads(resp.read())["connections"])
+
     def truth_urls(self) -> list[str]:
         with urllib.request.urlopen(f"{self.url}__truth__.jsonl", timeout=600) as resp:
             return [article_key(json.loads(line)["url"]) for line in resp if line.strip()]
@@ -282,6 +287,7 @@ class Result:
     pages: int  # responses received
     m: Measured
     note: str = ""
+    connections: int = 0  # TCP connections the crawl opened to the portal
 
     @property
     def rate(self) -> float:
@@ -468,12 +474,12 @@ def median_result(results: list[Result]) -> Result:
 def table(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     header = ["crawler", "articles", "pages", "wall s", "articles/s", "CPU s (all)",
               "CPU s workers", "peak RSS MB (tree)", "peak PSS MB (tree)", "peak RSS MB (main)",
-              "portal CPU s"]
+              "portal CPU s", "TCP connections"]
     rows = [
         [r.tool, str(r.articles), str(r.pages), f"{r.m.wall:.1f}", f"{r.rate:.1f}",
          f"{r.m.cpu:.1f}", f"{r.m.cpu_children:.1f}", _mb(r.m.peak_rss), _mb(r.m.peak_pss),
          _mb(r.m.peak_rss_main),
-         f"{r.m.portal_cpu:.1f}"]
+         f"{r.m.portal_cpu:.1f}", str(r.connections)]
         for r in results
     ]
     return header, rows
@@ -549,6 +555,7 @@ def compare(args: argparse.Namespace) -> int:
                     if tool in skipped:
                         continue
                     print(f"round {round_}/{args.repeat}: {tool} ...", file=sys.stderr, flush=True)
+                    connections = portal.connections()
                     if tool == "ours":
                         result = run_ours(portal, truth, work, workers=None, timeout=args.timeout,
                                           portal_ps=portal_ps, settings=args.settings)
@@ -567,6 +574,7 @@ def compare(args: argparse.Namespace) -> int:
                         assert python is not None
                         result = run_newsplease(portal, truth, work, python=python,
                                                 timeout=args.timeout, portal_ps=portal_ps)
+                    result.connections = portal.connections() - connections - 1  # - this query
                     print(f"  {result.articles} articles in {result.m.wall:.1f}s = {result.rate:.1f}/s, "
                           f"CPU {result.m.cpu:.1f}s, peak RSS {_mb(result.m.peak_rss)} MB"
                           + (f" [{result.note}]" if result.note else ""), file=sys.stderr, flush=True)
@@ -597,7 +605,8 @@ def compare(args: argparse.Namespace) -> int:
             "AutoThrottle off, DOWNLOAD_DELAY=0, robots.txt obeyed, sitemap discovery",
             "- articles = truth articles stored (bare: fetched); CPU = user+system of the crawl and "
             "its reaped children; peak RSS = largest sampled sum over the process tree (main = "
-            "the crawl process alone); portal CPU = what the portal process spent meanwhile",
+            "the crawl process alone); portal CPU = what the portal process spent meanwhile; "
+            "TCP connections = connections the portal accepted from the crawl",
             "",
             "| " + " | ".join(header) + " |",
             "| " + " | ".join("---" for _ in header) + " |",
