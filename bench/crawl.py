@@ -6,8 +6,11 @@ Usage (from the repository root)::
         [--repeat 1] [--out bench/results/crawl.md]
     python bench/crawl.py --memory [--articles 100000] [--minutes 10] [--sample-every 2]
 
-The demo portal runs in its own process (``newsarchive portal``) on a loopback address; every
-crawler is its own subprocess, started one after the other against the same portal:
+The demo portal runs in its own process (``newsarchive portal --prerender``) on a loopback
+address: it renders every article page before the first crawl and serves them from memory,
+because it shares this machine's cores with the crawler measured, while a real site's server is
+elsewhere (``--live-portal`` renders each page when asked, as the demo does). Every crawler is
+its own subprocess, started one after the other against the same portal:
 
 - ``ours``: the news spider with the whole pipeline (extraction pool, validate, canonical URL,
   dedup with MinHash, batched store into SQLite with FTS), the command ``scraper.run`` builds,
@@ -223,10 +226,16 @@ class Portal:
 
 
 @contextlib.contextmanager
-def portal_process(articles: int, host: str, port: int, log: Path) -> Iterator[Portal]:
-    """``newsarchive portal`` on host:port; yields once it announced its URL."""
+def portal_process(
+    articles: int, host: str, port: int, log: Path, *, prerender: bool = False
+) -> Iterator[Portal]:
+    """``newsarchive portal`` on host:port; yields once it announced its URL.
+
+    ``prerender``: the portal renders its article pages before announcing and serves them from
+    memory (``--prerender``), so that less of the two cores goes to the server.
+    """
     cmd = [sys.executable, "-m", "archive.cli", "portal", "--articles", str(articles), "--host", host,
-           "--port", str(port)]
+           "--port", str(port), *(["--prerender"] if prerender else [])]
     with open(log, "ab") as err, subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, text=True
     ) as proc:
@@ -536,7 +545,8 @@ def compare(args: argparse.Namespace) -> int:
     runs: dict[str, list[Result]] = {t: [] for t in tools}
     with workdir(args.keep, "bench-crawl-") as work:
         try:
-            cm = portal_process(args.articles, args.host, args.port, work / "portal.log")
+            cm = portal_process(args.articles, args.host, args.port, work / "portal.log",
+                                prerender=not args.live_portal)
             portal = cm.__enter__()
         except OSError as exc:
             if args.port == 0:
@@ -544,7 +554,8 @@ def compare(args: argparse.Namespace) -> int:
             reason = f"portal cannot listen on {args.host}:{args.port} ({exc}); news-please needs port 80"
             print(f"{reason}: using a free port without news-please", file=sys.stderr)
             skipped["newsplease"] = reason
-            cm = portal_process(args.articles, args.host, 0, work / "portal.log")
+            cm = portal_process(args.articles, args.host, 0, work / "portal.log",
+                                prerender=not args.live_portal)
             portal = cm.__enter__()
         try:
             truth = set(portal.truth_urls())
@@ -599,7 +610,9 @@ def compare(args: argparse.Namespace) -> int:
             f"{os.cpu_count()} cores, {platform.system()} {platform.release()}",
             f"- versions: {versions()}",
             f"- portal: {args.articles} articles, own process, "
-            f"http://{args.host}:{args.port or 'free port'}/; {args.repeat} round(s), median by articles/s",
+            f"http://{args.host}:{args.port or 'free port'}/, "
+            f"{'pages rendered per request (--live-portal)' if args.live_portal else 'pages pre-rendered'}; "
+            f"{args.repeat} round(s), median by articles/s",
             f"- load average (1/5/15 min) before: {load_before}; after: {load_after}",
             "- all crawlers: CONCURRENT_REQUESTS=16, CONCURRENT_REQUESTS_PER_DOMAIN=8, "
             "AutoThrottle off, DOWNLOAD_DELAY=0, robots.txt obeyed, sitemap discovery",
@@ -746,6 +759,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--newsplease-venv", type=Path, default=NEWSPLEASE_VENV)
     parser.add_argument("--no-setup", action="store_true", help="never create the news-please venv")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (logs, archives)")
+    parser.add_argument("--live-portal", action="store_true",
+                        help="the portal renders each page when asked (default: it pre-renders "
+                             "them all before the first crawl and serves them from memory)")
     parser.add_argument("--out", type=Path, default=None,
                         help="markdown results (default bench/results/crawl.md; - = print only)")
     parser.add_argument("--memory", action="store_true", help="the long-crawl memory run instead")

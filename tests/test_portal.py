@@ -25,7 +25,7 @@ import pytest
 
 from archive.portal import PortalConfig, running_portal
 from archive.portal.content import Portal
-from archive.portal.server import PortalURL
+from archive.portal.server import PortalURL, make_server, serving
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July",
@@ -692,3 +692,40 @@ def test_wire_stories_shared_by_two_outlets() -> None:
             assert f"<title>{html.escape(rec['title'], quote=False)} | Northern Post" in page
             assert rec["first_sentence"] in page and rec["last_sentence"] in page
             assert rec["url"].startswith(base_a)
+
+
+def test_page_cache_serves_the_same_bytes(portal: str, truth: list[dict[str, Any]]) -> None:
+    """A pre-rendered portal (the crawl benchmark's) answers byte for byte what a live one does,
+    for every article page and print page, legacy charsets and another Host header included."""
+    server = make_server("127.0.0.1", 0, PortalConfig(), page_cache=True)
+    assert server.prerender(date.today()) == len(truth)
+    assert server.pages is not None and len(server.pages) == len(truth)
+    assert server.etags is not None and len(server.etags) == len(truth)
+    assert all(not printed for _, printed, _ in server.pages)
+    with serving(server) as cached:
+        port = cached.rsplit(":", 1)[1].rstrip("/")
+        for rec in truth:
+            for path in (rec["url"].removeprefix(portal), f"print/{rec['id']}"):
+                _, live_headers, live = fetch(portal + path)
+                status, headers, body = fetch(cached + path)
+                assert (status, headers["Content-Type"]) == (200, live_headers["Content-Type"])
+                assert headers["ETag"] == live_headers["ETag"]
+                assert headers["Last-Modified"] == live_headers["Last-Modified"]
+                assert body.replace(cached.encode(), portal.encode()) == live, path
+                assert body.count(cached.encode()) >= 1
+                assert b"portal.invalid" not in body
+        other = f"http://localhost:{port}/"
+        status, _, body = fetch(cached + truth[0]["url"].removeprefix(portal), {"Host": f"localhost:{port}"})
+        assert status == 200 and other.encode() in body and cached.encode() not in body
+    # print pages (and their tags) were cached as they were asked for
+    assert len(server.pages) == len(server.etags) == 2 * len(truth)
+
+
+def test_prerender_refuses_fault_mode() -> None:
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(
+        [sys.executable, "-m", "archive.cli", "portal", "--prerender", "--faults"],
+        cwd=root, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert proc.returncode == 2
+    assert "--prerender serves the plain portal" in proc.stderr

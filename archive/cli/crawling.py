@@ -47,9 +47,12 @@ from .app import (
 @click.option("--faults", is_flag=True,
               help="Fault mode: also serve the hostile web (tarpits, resets, 5xx storms, bombs, "
                    "traps...; see docs/reliability.md).")
+@click.option("--prerender", is_flag=True,
+              help="Render every article page before serving and keep them in memory (the crawl "
+                   "benchmark's portal: less of the machine's CPU goes to the server).")
 def portal(
     host: str, port: int, articles: int, seed: int, edition: int, name: str, wire_share: float,
-    wire_seed: int, faults: bool,
+    wire_seed: int, faults: bool, prerender: bool,
 ) -> None:
     """Serve the built-in demo news portal (a synthetic news site) until stopped."""
     from archive.portal.content import PortalConfig
@@ -57,13 +60,15 @@ def portal(
 
     config = PortalConfig(articles=articles, seed=seed, edition=edition, name=name,
                           wire_share=wire_share, wire_seed=wire_seed)
+    if faults and prerender:
+        raise click.UsageError("--prerender serves the plain portal; it cannot go with --faults")
     try:
         if faults:
             from archive.portal.faults import serve_faults_forever
 
             serve_faults_forever(host, port, config, sys.stdout)
             return
-        serve_forever(host, port, config, sys.stdout)
+        serve_forever(host, port, config, sys.stdout, prerender=prerender)
     except OSError as exc:
         raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
 

@@ -38,6 +38,9 @@ _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
 _ARTICLE_ID = re.compile(r"-(\d{1,9})(?:\.html)?$")
 _SITEMAP = re.compile(r"^/sitemaps/articles-(\d{1,7})\.xml$")
 _PRINT = re.compile(r"^/print/(\d{1,9})$")
+# article pages are cached rendered for this origin; the request's own origin is put in on the way
+# out (render.py writes the origin only as the verbatim prefix of absolute URLs)
+_CACHE_ORIGIN = "http://portal.invalid"
 
 
 class PortalServer(ThreadingHTTPServer):
@@ -46,7 +49,7 @@ class PortalServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], portal: Portal) -> None:
+    def __init__(self, address: tuple[str, int], portal: Portal, page_cache: bool = False) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, PortalHandler)
@@ -61,6 +64,49 @@ class PortalServer(ThreadingHTTPServer):
         self.conditional_hits = 0  # ... answered 304 Not Modified
         self.connections_opened = 0  # TCP connections accepted (keep-alive reuse shows here)
         self._connections: set[socket.socket] = set()
+        # (article, print version, day) -> rendered page, (article, print version) -> ETag;
+        # None = render (and hash) on every request
+        self.pages: dict[tuple[int, bool, date], str] | None = {} if page_cache else None
+        self.etags: dict[tuple[int, bool], str] | None = {} if page_cache else None
+
+    def prerender(self, today: date | None = None) -> int:
+        """Render every article page into the page cache (no-op without one); how many.
+
+        The crawl benchmark's portal does this before any crawler starts: it shares the
+        machine's cores with the crawler measured, and a real site's server is elsewhere.
+        """
+        if self.pages is None:
+            return 0
+        day = today or date.today()
+        for i in range(self.portal.total):
+            self.page(i, printed=False, today=day)
+            self.etag(i, printed=False)
+        return self.portal.total
+
+    def etag(self, i: int, printed: bool) -> str:
+        """Article i's ETag (Portal.etag), kept with the page cache."""
+        if self.etags is None:
+            return self.portal.etag(i, printed=printed)
+        tag = self.etags.get((i, printed))
+        if tag is None:
+            tag = self.etags[i, printed] = self.portal.etag(i, printed=printed)
+        return tag
+
+    def page(self, i: int, printed: bool, today: date, origin: str = _CACHE_ORIGIN) -> str:
+        """Article i's page (or its print version) as served to ``origin`` on ``today``."""
+        if self.pages is None:
+            return self._render(i, printed, today, origin)
+        key = (i, printed, today)
+        page = self.pages.get(key)
+        if page is None:
+            page = self.pages[key] = self._render(i, printed, today, _CACHE_ORIGIN)
+        return page if origin == _CACHE_ORIGIN else page.replace(_CACHE_ORIGIN, origin)
+
+    def _render(self, i: int, printed: bool, today: date, origin: str) -> str:
+        art = self.portal.article(i)
+        if printed:
+            return render.print_page(self.portal, art, origin, today)
+        return render.article_page(self.portal, art, origin, today)
 
     @property
     def base_url(self) -> str:
@@ -297,7 +343,7 @@ class PortalHandler(BaseHTTPRequestHandler):
         if path is not None and path not in (head.path, head.second_path):
             self._not_found(head_only)
             return
-        etag, modified = portal.etag(i, printed=path is None), portal.last_modified(i)
+        etag, modified = self.server.etag(i, printed=path is None), portal.last_modified(i)
         validators = {"ETag": etag, "Last-Modified": format_datetime(modified, usegmt=True)}
         if "If-None-Match" in self.headers or "If-Modified-Since" in self.headers:
             hit = self._not_modified(etag, modified)
@@ -309,15 +355,12 @@ class PortalHandler(BaseHTTPRequestHandler):
                 self._record_status(304)
                 self.end_headers()
                 return
-        art, today = portal.article(i), date.today()
-        if path is None:
-            page = render.print_page(portal, art, self.origin, today)
-        else:
-            page = render.article_page(portal, art, self.origin, today)
-        if art.stub.encoding == "utf-8":
+        page = self.server.page(i, printed=path is None, today=date.today(), origin=self.origin)
+        encoding = head.stub.encoding
+        if encoding == "utf-8":
             self._html(200, page, head_only, validators)
         else:  # legacy charset: declared only inside the document, not in the header
-            body = page.encode(art.stub.encoding, errors="xmlcharrefreplace")
+            body = page.encode(encoding, errors="xmlcharrefreplace")
             self._send(200, body, "text/html", head_only, validators)
 
     def _truncated(self, head_only: bool) -> None:
@@ -370,9 +413,12 @@ class PortalHandler(BaseHTTPRequestHandler):
             self.wfile.write(("\n".join(batch) + "\n").encode())
 
 
-def make_server(host: str, port: int, config: PortalConfig) -> PortalServer:
-    """A bound, not yet serving, portal server (port 0 = ephemeral; daemon handler threads)."""
-    return PortalServer((host, port), Portal(config))
+def make_server(
+    host: str, port: int, config: PortalConfig, page_cache: bool = False
+) -> PortalServer:
+    """A bound, not yet serving, portal server (port 0 = ephemeral; daemon handler threads);
+    ``page_cache`` keeps every article page it renders."""
+    return PortalServer((host, port), Portal(config), page_cache)
 
 
 class PortalURL(str):
@@ -414,9 +460,15 @@ def running_portal(
         yield url
 
 
-def serve_forever(host: str, port: int, config: PortalConfig, out: TextIO) -> None:
-    """Announce "Serving demo portal at URL" on `out`, serve until Ctrl-C or SIGTERM, close."""
-    server = make_server(host, port, config)
+def serve_forever(
+    host: str, port: int, config: PortalConfig, out: TextIO, prerender: bool = False
+) -> None:
+    """Announce "Serving demo portal at URL" on `out`, serve until Ctrl-C or SIGTERM, close.
+
+    ``prerender``: render every article page before announcing, and serve them from memory.
+    """
+    server = make_server(host, port, config, page_cache=prerender)
+    server.prerender()
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
