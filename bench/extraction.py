@@ -347,8 +347,14 @@ def score_page(score: ToolScore, tool: str, row: Row, out: Output) -> dict[str, 
             page.update(p=p, r=r)
         if "date" in fields:
             score.has_date = True
-            for key, ok in stamp_scores(truth.get("published"), out.published).items():
+            stamp = stamp_scores(truth.get("published"), out.published)
+            for key, ok in stamp.items():
                 score.stamps[key] += ok
+            known = parse_stamp(truth.get("published"))
+            if known is not None and known.instant() is not None:  # a truth with time and offset
+                score.stamps["with offset"] += 1
+                for key in ("instant", "exact"):
+                    score.stamps[f"{key} with offset"] += stamp[key]
         if "meta" in fields:
             score.has_meta = True
             score.titles_ok += norm_title(out.title) == norm_title(truth.get("title"))
@@ -377,6 +383,14 @@ def _fmt(value: float | None) -> str:
 def _stamp_share(key: str) -> Callable[[ToolScore], float | None]:
     def share(s: ToolScore) -> float | None:
         return s.stamps[key] / s.pages if s.has_date else None
+
+    return share
+
+
+def _offset_share(key: str) -> Callable[[ToolScore], float | None]:
+    def share(s: ToolScore) -> float | None:
+        known = s.stamps["with offset"]
+        return s.stamps[f"{key} with offset"] / known if s.has_date and known else None
 
     return share
 
@@ -413,6 +427,10 @@ def table_rows(
             add(set_name, "body shingle R", body_r)
             for key in ("date", "instant", "offset", "exact"):
                 add(set_name, f"published {key}", _stamp_share(key))
+            # a truth without an offset (some publishers give none) has no instant to match:
+            # the same two figures over the pages whose truth has a time and an offset
+            for key in ("instant", "exact"):
+                add(set_name, f"published {key}, of truths with an offset", _offset_share(key))
             add(set_name, "title exact", lambda s: s.titles_ok / s.pages if s.has_meta else None)
             add(set_name, "authors exact", lambda s: s.authors_ok / s.pages if s.has_meta else None)
         elif set_name == "body-dev":
