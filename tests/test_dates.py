@@ -540,3 +540,36 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
 
     shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?")
     assert [name for name in MONTHS if not shape.fullmatch(name)] == []
+
+
+def test_teaser_linking_to_the_page_itself_gives_its_date() -> None:
+    # no byline date; a list of stories holds a teaser of this very page (href = its path):
+    # that teaser's date is the page's, the other teasers' dates are other stories'; a
+    # "cite this page" box showing the bare address with an access date is no teaser
+    got = run("self_teaser")
+    check(got.published, "2020-03-18", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "18. März 2020"
+    check(got.modified, None)
+
+
+def test_sentence_right_before_another_block_is_prose() -> None:
+    # the paragraph naming "2. Januar 2020" is running prose even though the next block
+    # follows without a break: its own end decides, not the next block's first words
+    got = run("prose_date")
+    check(got.published, "2020-03-14", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "14.03.2020"
+
+
+@pytest.mark.parametrize(("lang", "local"), [("en-US", "2017-01-10"), ("en-GB", "2017-10-01"),
+                                             ("de-DE", "2017-10-01")])
+def test_numeric_structured_date_follows_the_page_day_order(lang: str, local: str) -> None:
+    # an itemprop value "01/10/2017" is read like the page's own numeric dates: month first on
+    # an American English page, day first elsewhere
+    got = run("microdata_numeric", url="https://www.example.com/recipes/cake", fill={"lang": lang})
+    check(got.published, local, "date", "microdata", utc=None, offset=None)
+
+
+@pytest.mark.parametrize(("lang", "local"), [("en-US", "2021-03-04"), ("en-GB", "2021-04-03")])
+def test_numeric_meta_date_follows_the_page_day_order(lang: str, local: str) -> None:
+    got = run("meta_numeric", url="https://www.example.com/news/cleanup", fill={"lang": lang})
+    check(got.published, local, "date", "meta", utc=None, offset=None)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
@@ -178,6 +178,7 @@ class PageInfo:
     now_local: datetime | None  # fetched_at as a wall clock in the site's zone (naive)
     lang: str = ""
     tld: str = ""
+    url: str = ""  # the page's own address (a teaser linking to it carries its date)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -243,7 +244,7 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
         now_local = fetched.astimezone(zone).replace(tzinfo=None) if zone else fetched.replace(
             tzinfo=None)
     return PageInfo(f"{lang} {tld}", _default_day_first(lang, tld, timezone), zone,
-                    timezone if zone else None, fetched, now_local, lang, tld)
+                    timezone if zone else None, fetched, now_local, lang, tld, url or "")
 
 
 def _settle_reading(page: PageInfo, full: str, windows: list[tuple[int, int]]) -> None:
@@ -362,8 +363,9 @@ def visible_candidates(
     seg_info: list[tuple[int, Any, bool]] = []  # block id, owner element, mention context
     block_len: dict[int, int] = {}
     block_start: dict[int, int] = {}
+    block_end: dict[int, int] = {}
     time_cands: list[Cand] = []
-    micro: list[Cand] = []
+    micro_values: list[tuple[str, str]] = []  # itemprop dates: value, role
     size = 0
     head_pos = -1
     # stack entries: (in_article, block id, mention context, hard block id, ignored);
@@ -391,9 +393,15 @@ def visible_candidates(
         parts.append(" ")
         size += len(text) + 1
         block_len[block] = block_len.get(block, 0) + len(stripped)
+        block_end[block] = size
 
     n = 0
     limit = MAX_TEXT_CHARS
+    self_key = _page_key(page.url)
+    self_tail = self_key[1].rsplit("/", 1)[-1] if self_key else ""
+    teasers: set[Any] = set()  # teasers of this very page in a list of stories
+    self_links = 0
+    owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         n += 1
@@ -424,19 +432,23 @@ def visible_candidates(
                 stack.append(stack[-1])
                 walker.skip_subtree()
                 continue
+        if tag == "a" and self_tail and self_links < MAX_SELF_LINKS:
+            href = el.get("href")
+            if href and self_tail in href and "#" not in href and _page_key(
+                    href, page.url) == self_key:
+                self_links += 1
+                box = _teaser_of(el, keep)
+                if box is not None:
+                    teasers.add(box)
         if el is headline:
             head_pos = size
             limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
         itemprop = el.get("itemprop")
         if itemprop:
             prop_role = _ITEMPROP_ROLES.get(itemprop.strip())
-            if prop_role is not None and len(micro) < 20:
+            if prop_role is not None and len(micro_values) < 20:
                 value = el.get("content") or el.get("datetime") or (el.text_content() or "")[:80]
-                parsed = parse_machine(value, page.context)
-                if parsed is not None:
-                    micro.append(_cand(parsed, role=prop_role, source="microdata",
-                                       family="struct", weight=9.0 + (parsed.hour is not None)
-                                       * 1.5, raw=value))
+                micro_values.append((value, prop_role))  # read once the day order is settled
             elif itemprop in ("articleBody", "blogPost"):
                 in_article = True
         if bits & _ARTICLE or tag in ("article", "main"):
@@ -451,10 +463,17 @@ def visible_candidates(
             cand = _machine_time(el, tag, cls, page, size)
             if cand is not None:
                 time_cands.append(cand)
+                owned.append((cand, el))
         push_text(el.text, el)
     full = normalize_digits("".join(parts))
     windows = digit_windows(full)
     _settle_reading(page, full, windows)
+    micro: list[Cand] = []
+    for value, prop_role in micro_values:
+        parsed = parse_machine(value, page.context, day_first=page.day_first)
+        if parsed is not None:
+            micro.append(_cand(parsed, role=prop_role, source="microdata", family="struct",
+                               weight=9.0 + (parsed.hour is not None) * 1.5, raw=value))
     cands = list(time_cands)
     default_year = page.now_local.year if page.now_local else None
 
@@ -486,8 +505,8 @@ def visible_candidates(
         words_before = full[block_start.get(block, parsed.start):parsed.start].count(" ")
         blen = block_len.get(block, 0)
         if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
-                blen > 60 and role == "any" and _is_sentence(full, block_start.get(block, 0),
-                                                             blen)):
+                blen > 60 and role == "any" and _is_sentence(full[block_start.get(block, 0):
+                                                                  block_end.get(block, 0)])):
             weight = 1.0  # a mention inside running prose, a caption or a quote
         elif _CAPTION_LABEL.match(full, block_start.get(block, parsed.start), parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
@@ -509,6 +528,8 @@ def visible_candidates(
         elif role == "any":
             cand.weight -= 0.5
         cands.append(cand)
+        if teasers and owner is not None and weight > 1:
+            owned.append((cand, owner))
         prev_end = parsed.end
     if page.now_local is not None:
         lo, hi = (max(0, head_pos - 200), head_pos + 600) if head_pos >= 0 else (0, 3000)
@@ -521,7 +542,80 @@ def visible_candidates(
             if len(cands) > MAX_CANDIDATES:
                 break
     _place(cands, head_pos)
+    if teasers:
+        _self_teasers(owned, teasers)
     return cands + micro
+
+
+def _self_teasers(owned: list[tuple[Cand, Any]], teasers: set[Any]) -> None:
+    """A list of stories that holds a teaser of this very page: its date is the page's (a
+    byline's weight, and labelled by the link: "published" unless labelled otherwise), and the
+    other entries' dates (the same kind of element) are other stories' dates, mere mentions."""
+    own = [cand for cand, el in owned if _in_teaser(el, teasers)]
+    groups = {cand.group for cand in own if cand.group}
+    for cand, _ in owned:
+        if cand.group in groups:
+            cand.weight = min(cand.weight, 1.0)
+            cand.near = False
+    for cand in own:
+        cand.weight = max(cand.weight, SELF_TEASER_WEIGHT) + 2.5
+        cand.near = True
+        if cand.role == "any":
+            cand.role = "published"
+
+
+MAX_SELF_LINKS = 30
+SELF_TEASER_WEIGHT = 9.0
+_TEASER_TAGS = {"article", "li"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_DATE_CLASS = re.compile(r"date|time|stamp|datum|fecha|zeit|publish|posted", re.IGNORECASE)
+_URLISH = re.compile(r"\s*(?:https?:|www\.)", re.IGNORECASE)
+
+
+def _page_key(href: str, base: str = "") -> tuple[str, str] | None:
+    """Host (without "www.") and path with query of an address, trailing slash dropped; None
+    for a site's root (every page links to it) or an unreadable address."""
+    try:
+        parts = urlsplit(urljoin(base, href.strip()) if base else href)
+    except ValueError:
+        return None
+    path = parts.path.rstrip("/")
+    if not path:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return host, path + ("?" + parts.query if parts.query else "")
+
+
+def _teaser_of(link: Any, keep: set[Any]) -> Any:
+    """The story teaser (``<article>``/``<li>`` of a list, short) holding a link to the page
+    itself, unless it is the article around the headline or the link shows a bare address
+    (a "cite this page" box)."""
+    if _URLISH.match(link.text_content() or ""):
+        return None
+    for i, anc in enumerate(link.iterancestors()):
+        if i >= 6 or anc in keep:
+            return None
+        if anc.tag in _TEASER_TAGS:
+            return anc if len(anc.text_content() or "") <= TEASER_CHARS else None
+    return None
+
+
+TEASER_CHARS = 600
+
+
+def _in_teaser(el: Any, teasers: set[Any]) -> bool:
+    """A date element (a ``<time>``, or one whose class names a date, not merely an entry or
+    its meta) inside a teaser of this page, not inside its headline."""
+    if el.tag != "time" and not _DATE_CLASS.search(_class_of(el)):
+        return False
+    node = el
+    for _ in range(8):
+        if node is None or node.tag in _HEADING_TAGS:
+            return False
+        if node in teasers:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _in_span(full: str, found: list[Parsed], i: int) -> bool:
@@ -559,10 +653,10 @@ def _group_of(el: Any) -> str:
 _SENTENCE_END = re.compile(r"\w{3,}[.!?]\s*$")
 
 
-def _is_sentence(full: str, start: int, length: int) -> bool:
-    """A block of running prose: ten words or more ending like a sentence."""
-    text = full[start:start + length + 40]
-    return text.count(" ") >= 10 and bool(_SENTENCE_END.search(text[:length + 20].rstrip()))
+def _is_sentence(text: str) -> bool:
+    """A block of running prose (its own text only, not the start of the next block): ten
+    words or more ending like a sentence."""
+    return len(text.split()) > 10 and bool(_SENTENCE_END.search(text.rstrip()[-60:]))
 
 
 def _label_before(full: str, lo: int, start: int) -> str:

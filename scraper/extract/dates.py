@@ -26,6 +26,12 @@ Decision rules
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
    member's join date beside a forum post ("Registered:", "Mitglied seit") is no candidate.
+   Whether a block is running prose is judged on its own text, never on the first words of
+   the block after it. A teaser of the page itself in a list of stories (a short
+   ``<article>``/``<li>`` away from the headline that links to the page's own address, not a
+   "cite this page" box showing the bare address) dates it: its date element (a ``<time>``
+   or one classed as a date) weighs like a labelled byline date, and the same kind of element
+   in the list's other entries holds other stories' dates (mentions).
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
@@ -63,7 +69,9 @@ Decision rules
    a time in the spring gap is read with the offset before the gap (02:30 -> 03:30+02:00).
 7. Numeric dates like 07/08/2021: a part above 12 decides; otherwise the page's other
    unambiguous numeric dates, then its language/TLD/zone (English outside the
-   Commonwealth and American zones -> month first; dotted dates are always day first).
+   Commonwealth and American zones -> month first; dotted dates are always day first). A
+   numeric value in ``<meta>``, microdata or inline JSON ("01/10/2017") is read in that same
+   order.
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.

@@ -87,7 +87,7 @@ def structured_candidates(
     def add(value: Any, role: str, source: DateSource, weight: float) -> None:
         if not isinstance(value, str | int) or isinstance(value, bool):
             return
-        parsed = parse_machine(str(value), page.context)
+        parsed = parse_machine(str(value), page.context, day_first=page.day_first)
         if parsed is not None:
             bonus = 1.5 if parsed.hour is not None else 0.0
             out.append(_cand(parsed, role=role, source=source, family="struct",
@@ -171,7 +171,7 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         is_ld = "ld+json" in kind
         if is_ld and not _broken_jsonld(text):
             continue  # read as JSON-LD already
-        parsed = parse_machine(m.group(2), page.context)
+        parsed = parse_machine(m.group(2), page.context, day_first=page.day_first)
         if parsed is None:
             continue
         weight = 7.5 if is_ld else 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5

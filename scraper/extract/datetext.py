@@ -580,8 +580,11 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
                 yield value, True, m.start(), t.end()
 
 
-def parse_machine(value: str, context: str = "") -> Parsed | None:
-    """A machine-readable timestamp (ISO 8601, RFC 822, '2021/07/22 16:25') -> Parsed."""
+def parse_machine(value: str, context: str = "", *, day_first: bool = True) -> Parsed | None:
+    """A machine-readable timestamp (ISO 8601, RFC 822, '2021/07/22 16:25') -> Parsed.
+
+    ``day_first``: the page's reading of an ambiguous numeric date ('01/10/2017': 1 October
+    when True, 10 January when False); a dotted date is always day first."""
     value = normalize_digits(value.strip())[:80]
     if not value:
         return None
@@ -599,7 +602,7 @@ def parse_machine(value: str, context: str = "") -> Parsed | None:
     if len(value) == 8 and value.isdigit():
         day = _mkdate(int(value[:4]), int(value[4:6]), int(value[6:]))
         return Parsed(day, None, None, None, None, None, 0, 8) if day else None
-    return next(find_dates(value, day_first=True, context=context), None)
+    return next(find_dates(value, day_first=day_first, context=context), None)
 
 
 def localize(naive: datetime, zone: tzinfo) -> datetime:
