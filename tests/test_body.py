@@ -392,3 +392,188 @@ def test_comment_area_ends_the_body() -> None:
     ]
     kept = clean_blocks(article + tail, PageHints(titles=(), description=""))
     assert [b.text for b in kept] == [b.text for b in article]
+
+
+@pytest.fixture(scope="module")
+def standfirst() -> BodyResult:
+    return body_of("standfirst_and_cards.html")
+
+
+def test_standfirst_outside_the_article_container_opens_the_body(standfirst: BodyResult) -> None:
+    paragraphs = standfirst.text.split("\n\n")
+    assert paragraphs[0] == (
+        "After three years of repairs the cottage at the end of the pier shows visitors how the "
+        "keepers and their families lived, worked and waited out the winter storms."
+    )
+    assert paragraphs[1].startswith("The white cottage below the lighthouse opened its doors")
+    assert standfirst.text.endswith("can book guided tours through the harbour office.")
+    assert standfirst.text.count("After three years of repairs") == 1
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Storm warning for the coast",  # a teaser-class link before the headline is no standfirst
+        "Every Friday morning",  # a standfirst-like class far from the article
+        "Harbour series",  # a bar of links joined by "|"
+        "The fishing boats",
+        "Support our independent journalism",  # a payment pitch
+        "WhatsApp channel",  # a messenger channel promo
+        "Saturday, 12 April 2025",  # the header date
+        "New lights for the pier walk",  # teaser cards after the article
+    ],
+)
+def test_standfirst_page_boilerplate_is_out(standfirst: BodyResult, boilerplate: str) -> None:
+    assert boilerplate not in standfirst.text
+
+
+def test_a_standfirst_is_not_added_twice_or_from_after_the_text() -> None:
+    from scraper.extract.body import Block, PageHints, with_lead
+
+    page = lxml.html.fromstring(
+        "<html><body><div class='intro'><p>The council voted on Monday to keep the old ferry in "
+        "service for another ten years.</p></div><div class='text'><p>The vote was close, with "
+        "eleven councillors for and nine against the plan, after a debate of three hours.</p>"
+        "<div class='summary'><p>In short: the ferry stays, and the fares will not go up this "
+        "year, the mayor said after the vote.</p></div></div></body></html>"
+    )
+    hints = PageHints(titles=(), description="")
+    body = [Block("p", "The vote was close, with eleven councillors for and nine against the "
+                       "plan, after a debate of three hours.")]
+    led = [b.text for b in with_lead(page, body, hints)]
+    assert led == ["The council voted on Monday to keep the old ferry in service for another ten "
+                   "years.", body[0].text]  # the summary after the first paragraph stays out
+    assert [b.text for b in with_lead(page, [Block("p", led[0]), *body], hints)] == led
+
+
+def test_teaser_cards_after_a_link_list_heading_end_the_body() -> None:
+    """A teaser card's summary reads like prose; after its headline (a link to another page, or
+    the headline shown twice) it does not make the list a box inside the article."""
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    prose = ("The ferry will run every half hour from the first of June, the operator said on "
+             "Monday, and the last boat will leave the island at eleven at night.")
+    headline = "New lights for the pier walk this summer"
+    cards = [
+        Block("head", "More from the Gazette"),
+        Block("head", f"{headline} {headline}"),
+        Block("p", "The council has agreed to replace the old lamps along the pier with brighter "
+                   "ones that use far less power."),
+        Block("head", "Ferry fares stay the same"),
+        Block("p", "From November the first boat of the day will leave half an hour later, the "
+                   "operator said on Friday."),
+    ]
+    links = frozenset({"ferryfaresstaythesame"})
+    kept = clean_blocks([Block("p", prose), *cards], PageHints(titles=(), description="", links=links))
+    assert [b.text for b in kept] == [prose]
+    # prose that is not under a teaser headline still marks an inline box
+    box = [Block("head", "More from the Gazette"), Block("p", "Ferry fares stay the same"),
+           Block("p", prose + " The council agreed."), Block("p", prose + " The mayor agreed.")]
+    kept = clean_blocks([Block("p", prose), *box], PageHints(titles=(), description=""))
+    assert [b.text for b in kept][-2:] == [prose + " The council agreed.", prose + " The mayor agreed."]
+
+
+def test_list_items_after_a_link_list_heading_are_no_article_prose() -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    prose = ("The ferry will run every half hour from the first of June, the operator said on "
+             "Monday, and the last boat will leave the island at eleven at night.")
+    items = [Block("p", f"Teaser number {n}: a long headline of another story that ends with a "
+                        f"full stop and reads like a sentence of prose.", "item") for n in range(3)]
+    kept = clean_blocks([Block("p", prose), Block("p", "Related articles"), *items],
+                        PageHints(titles=(), description=""))
+    assert [b.text for b in kept] == [prose]
+
+
+def test_press_contact_details_end_the_body() -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    prose = [Block("p", f"Paragraph {n} of the release: the harbour trust opens its new visitor "
+                        "centre on the first of June, with an exhibition on the history of the pier.")
+             for n in range(4)]
+    tail = [Block("p", "Pressekontakt:"), Block("p", "Jane Doe"), Block("p", "Tel: +49 40 123456")]
+    kept = clean_blocks([*prose, *tail], PageHints(titles=(), description=""))
+    assert [b.text for b in kept] == [b.text for b in prose]
+    # early in the text, a "Contact" heading heads a section of the article
+    early = [prose[0], Block("head", "Contact"), *prose[1:]]
+    assert len(clean_blocks(early, PageHints(titles=(), description=""))) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "bar"),
+    [
+        ("Profiles: Jane Doe | John Roe | Ann Smith", True),
+        ("The ferry | The lifeboat", True),
+        ("Jane Doe | Harbour Trust", False),  # not every part is a link
+        ("Jane Doe spoke to the harbour trust", False),
+    ],
+)
+def test_bars_of_links_are_out(text: str, bar: bool) -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    labels = frozenset({"janedoe", "johnroe", "annsmith", "theferry", "thelifeboat"})
+    hints = PageHints(titles=(), description="", labels=labels)
+    assert (clean_blocks([Block("p", text)], hints) == []) is bar
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Stay informed with the Gazette. Support our journalism for only $5 a month.", True),
+        ("Unterstützen Sie unabhängigen Journalismus – jetzt für 7,99 Euro im Monat abonnieren.",
+         True),
+        ("The foundation said it would support local journalism with grants next year.", False),
+        ("The foundation will support local journalism with donations of two million euros.", False),
+        ("Support independent journalism: make a donation today.", True),
+        ("Join our WhatsApp channel for the latest news: tap here.", True),
+        ("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.", True),
+        ("The suspect ran a Telegram channel with three thousand followers, police said.", False),
+        ("We have identified the Telegram channel the group used, the prosecutor said.", False),
+        ("Thousands join the Telegram channel of the opposition leader.", False),
+        ("Jueves 21 abril, 2022", True),
+        ("12 de abril de 2025", True),
+        ("Mercredi 3 mai 2023", True),
+        # calls to write in, to comment, and files to download
+        ("Puede escribirnos a redaccion@example.org o suscribirse aquí a nuestra newsletter.", True),
+        ("Verraten Sie gerne in den Kommentaren: Was halten Sie vom neuen Radweg?", True),
+        ("Let us know in the comments below what you think of the new timetable.", True),
+        ("The mayor did not let us know whether the comments would be published.", False),
+        ("Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
+         True),
+        ("The council's report runs to 212 pages and was published on Monday as a PDF.", False),
+    ],
+)
+def test_payment_pitches_messenger_promos_and_dates(text: str, junk: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.junk_block(text) is junk
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("NOTAS RELACIONADAS", True),
+        ("Weitere Informationen:", True),
+        ("More information", True),
+        ("More information about the plan will follow in June.", False),
+    ],
+)
+def test_more_link_list_headings(text: str, end: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.soft_end(text) is end
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Pressekontakt:", True),
+        ("Media contact", True),
+        ("Kontakt:", True),
+        ("Contact the council by phone before Friday.", False),
+    ],
+)
+def test_contact_headings(text: str, head: bool) -> None:
+    from scraper.extract import boilerplate
+
+    assert boilerplate.contact_head(text) is head

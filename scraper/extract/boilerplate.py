@@ -63,9 +63,10 @@ _AGENCY_TAIL = re.compile(
 # A short block that is only a date or a date and a time ("05.08.2024, 20:59 Uhr").
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag)\w*,?\s*)?(?:published|updated|veröffentlicht|aktualisiert|stand|posted|"
+    r"sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche)\w*,?\s*)?(?:published|updated|veröffentlicht|aktualisiert|stand|posted|"
     r"publié|publicado|pubblicato)?:?\s*"
-    r"(?:\d{1,4}[./-]\s*\d{1,2}[./-]\s*\d{2,4}|\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}|"
+    r"(?:\d{1,4}[./-]\s*\d{1,2}[./-]\s*\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,12}\.?,?\s+(?:de\s+)?\d{4}|"
     r"[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}|\d{4}年\d{1,2}月\d{1,2}日)"
     r"(?:,?\s*(?:um|at|à|a las|-|\|)?\s*(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,2}時\d{1,2}分)"
     r"\s*(?:uhr|am|pm|h)?"
@@ -98,6 +99,12 @@ _TEASER_LINE = re.compile(
     r"\s*[:|»›>–—-]\s*\S",
     re.IGNORECASE,
 )
+# A call to pay for the publisher's journalism ("Support our independent journalism for only $5 a
+# month"): both halves are needed, either alone is ordinary prose in a story about the press.
+_SUPPORT_JOURNALISM = (r"(?:support|invest in|fund|unterstützen sie)\s+(?:(?:our|independent|quality|"
+                       r"local|trusted|unseren|unabhängigen)\s+){0,2}(?:journalism|journalismus)\b")
+_PAYMENT = (r"(?:subscri|abonn|a month|per month|/month|im monat|pro monat|donate (?:now|today)|"
+            r"make a (?:donation|contribution)|jetzt spenden|spenden sie)")
 # Calls to subscribe, sign up, buy or write in, and the affiliate notes around shop links.
 _PROMO = re.compile(
     r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|"
@@ -116,7 +123,15 @@ _PROMO = re.compile(
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|"
-    r"click here to (?:get|download|subscribe|sign up|follow)",
+    r"click here to (?:get|download|subscribe|sign up|follow)|"
+    # a subscription or donation pitch: support for journalism asked for with money
+    rf"{_SUPPORT_JOURNALISM}.{{0,200}}{_PAYMENT}|{_PAYMENT}.{{0,200}}{_SUPPORT_JOURNALISM}|"
+    r"suscr(?:íbete|ibete|ibirse)\b.{0,40}\b(?:newsletter|boletín)|"
+    r"\b(?:escríbenos|escribirnos|schreiben sie uns|écrivez-nous)\b.{0,10}\S+@|"
+    # a call to the comment area under the story ("Let us know in the comments")
+    r"\b(?:let us know|tell us|share your \w+|verraten sie|schreiben sie|sagen sie|erzählen sie|"
+    r"dites-nous|cuéntanos|dinos)\b.{0,60}\b(?:in|into|dans|en) (?:the|den|die|les|los) "
+    r"(?:comments?|kommentare?n?|commentaires|comentarios)\b",
     re.IGNORECASE,
 )
 # A placeholder for embedded content the reader has not consented to load: it names content
@@ -142,8 +157,12 @@ _PROMO_WORDS = (
     "newsletter", "subscri", "sign up", "download", "commission", "revenue", "compensation",
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
-    "if you", "subskrypcji", "suscríbete", "click here",
+    "if you", "subskrypcji", "suscríbete", "click here", "journalism", "suscri", "escr", "schreiben",
+    "écrivez", "comment", "kommentar", "comentario",
 )
+# A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)").
+_DOWNLOAD = re.compile(r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\W{0,4}\d+(?:[.,]\d+)?\s*(?:kb|mb|gb)\b",
+                       re.IGNORECASE)
 # Editorial notes about the story rather than the story: "This is a developing story", "This
 # article was originally published by ...", a machine-translation note.
 _NOTE = re.compile(
@@ -214,7 +233,8 @@ _SOFT_END = re.compile(
     r"recommended(?: for you)?|most read|most popular|trending(?: now)?|"
     r"latest (?:news|stories|videos)|share this (?:article|story)|"
     r"(?:popular(?: now| stories| articles)?|top stories|editor'?s'? picks|more news|don'?t miss|"
-    r"in case you missed it|(?:what to )?read next)\W*$|"
+    r"in case you missed it|(?:what to )?read next|notas relacionadas|"
+    r"(?:weitere|mehr|more|further) (?:informationen|information)(?: (?:zum thema|on this topic))?)\W*$|"
     r"lust auf mehr|schon gelesen|weitere themen|top-themen|meistgelesen|kommentierte artikel|"
     r"das könnte dich auch interessieren|vous aimerez aussi|à voir aussi|también te puede interesar|"
     r"ähnliche artikel|ähnliche|weitere artikel|mehr zum thema|mehr aus|"
@@ -224,6 +244,34 @@ _SOFT_END = re.compile(
     r"noticias relacionadas|leggi anche|articoli correlati|relaterte saker|läs mer|"
     r"relaterade artiklar|související články|関連記事|関連キーワード|おすすめ情報|"
     r"관련 기사|相關新聞|相关新闻)\b",
+    re.IGNORECASE,
+)
+
+# An invitation to the publisher's messenger channel ("Join our WhatsApp channel", "tenemos canal
+# de Telegram"): a network's channel, and the channel is the publisher's own. A story about
+# someone else's channel ("the group's Telegram channel") names neither "our" nor "we have".
+_MESSENGER_CHANNEL = re.compile(
+    r"(?:telegram|whats\s?app)[- ]?(?:channel|kanal|canal|chaîne|canale|community)|"
+    r"(?:channel|kanal|canal|chaîne|canale|community|gruppe|grupo|group) (?:(?:de|on|auf|en|in|su|"
+    r"sur) )?(?:telegram|whats\s?app)",
+    re.IGNORECASE,
+)
+_MESSENGER_CALL = re.compile(
+    # the publisher's own channel: "join our", "unser WhatsApp-Kanal", "tenemos canal de Telegram"
+    r"\b(?:our|unser\w*|nuestro|notre|nostro)\s+(?:\w+[- ])?(?:telegram|whats\s?app|"
+    r"channel|kanal|canal|chaîne|canale|community)|"
+    r"\b(?:tenemos|we have|wir haben|nous avons|abbiamo)\s+(?:(?:un|una|a|einen|une)\s+)?"
+    r"(?:canal|channel|kanal|chaîne|canale)\b",
+    re.IGNORECASE,
+)
+# The heading of a press release's contact details ("Pressekontakt:", "Media contact"): past the
+# middle of the text, only addresses, phone numbers and mail addresses follow.
+_CONTACT_HEAD = re.compile(
+    r"^(?:(?:press|presse|media|medien|investor|investoren)[- ]?(?:kontakt|contacts?|relations)|"
+    r"kontakt|contacts?|contacto|contatto|contact presse|contacto de prensa|ansprechpartner(?:in)?"
+    r"(?: für (?:die )?(?:presse|medien)(?:fragen|anfragen)?)?|für (?:rück)?fragen|for (?:further )?"
+    r"(?:media )?(?:enquiries|inquiries)|(?:kontakt|contact) (?:investoren|investors|für medien|"
+    r"for (?:the )?media))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -284,6 +332,21 @@ def soft_end(text: str) -> bool:
     return len(text) <= 80 and bool(_SOFT_END.match(text.strip(" \t>»›-–—|:")))
 
 
+def messenger_promo(text: str) -> bool:
+    """An invitation to follow the publisher's WhatsApp or Telegram channel."""
+    if len(text) > 300:
+        return False
+    low = text.lower()  # substring tests first: most blocks name no messenger
+    if "telegram" not in low and "whats" not in low:
+        return False
+    return bool(_MESSENGER_CHANNEL.search(text) and _MESSENGER_CALL.search(text))
+
+
+def contact_head(text: str) -> bool:
+    """The heading of a press release's contact details ("Pressekontakt:", "Media contact")."""
+    return len(text) <= 60 and bool(_CONTACT_HEAD.match(text.strip(" \t>»›-–—|")))
+
+
 def teaser_line(text: str) -> bool:
     """A "Read more: Another headline" line pointing to another article."""
     return len(text) <= 250 and bool(_TEASER_LINE.match(text.strip(" \t>»›-–—|")))
@@ -295,6 +358,11 @@ def promo_block(text: str) -> bool:
         return False
     low = text.lower()
     return any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text))
+
+
+def download_block(text: str) -> bool:
+    """A short line offering a file to download, with its type and size."""
+    return len(text) <= 160 and bool(_DOWNLOAD.search(text))
 
 
 def caption_block(text: str) -> bool:
@@ -339,6 +407,8 @@ def junk_block(text: str) -> bool:
         ui_block(text)
         or teaser_line(text)
         or promo_block(text)
+        or messenger_promo(text)
+        or download_block(text)
         or consent_block(text)
         or caption_block(text)
         or filed_block(text)
