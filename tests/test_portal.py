@@ -25,6 +25,7 @@ import pytest
 
 from archive.portal import PortalConfig, running_portal
 from archive.portal.content import Portal
+from archive.portal.render import topbar_date
 from archive.portal.server import PortalURL, make_server, serving
 
 MONTHS = [
@@ -698,10 +699,21 @@ def test_page_cache_serves_the_same_bytes(portal: str, truth: list[dict[str, Any
     """A pre-rendered portal (the crawl benchmark's) answers byte for byte what a live one does,
     for every article page and print page, legacy charsets and another Host header included."""
     server = make_server("127.0.0.1", 0, PortalConfig(), page_cache=True)
-    assert server.prerender(date.today()) == len(truth)
+    assert server.prerender() == len(truth)
     assert server.pages is not None and len(server.pages) == len(truth)
     assert server.etags is not None and len(server.etags) == len(truth)
-    assert all(not printed for _, printed, _ in server.pages)
+    assert all(not printed for _, printed in server.pages)
+    # the day is put in on the way out: any day's page is the live page of that day
+    live_server = make_server("127.0.0.1", 0, PortalConfig())
+    try:
+        for day in (date(2030, 5, 6), date(2031, 12, 31)):
+            page = server.page(0, False, day, "http://h")
+            assert page == live_server.page(0, False, day, "http://h")
+            assert f'<div class="topbar">{topbar_date(day)}</div>' in page  # (no print page's)
+            assert server.page(7, True, day, "http://h") == live_server.page(7, True, day, "http://h")
+    finally:
+        live_server.server_close()
+        server.pages.pop((7, True), None)
     with serving(server) as cached:
         port = cached.rsplit(":", 1)[1].rstrip("/")
         for rec in truth:
@@ -721,11 +733,18 @@ def test_page_cache_serves_the_same_bytes(portal: str, truth: list[dict[str, Any
     assert len(server.pages) == len(server.etags) == 2 * len(truth)
 
 
-def test_prerender_refuses_fault_mode() -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--faults"], "--prerender serves the plain portal"),
+        (["--articles", "200001"], "--prerender keeps at most 200,000 articles in memory"),
+    ],
+)
+def test_prerender_refuses(args: list[str], message: str) -> None:
     root = Path(__file__).resolve().parent.parent
     proc = subprocess.run(
-        [sys.executable, "-m", "archive.cli", "portal", "--prerender", "--faults"],
+        [sys.executable, "-m", "archive.cli", "portal", "--prerender", *args],
         cwd=root, capture_output=True, text=True, timeout=60, check=False,
     )
     assert proc.returncode == 2
-    assert "--prerender serves the plain portal" in proc.stderr
+    assert message in proc.stderr

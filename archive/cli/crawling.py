@@ -56,12 +56,14 @@ def portal(
 ) -> None:
     """Serve the built-in demo news portal (a synthetic news site) until stopped."""
     from archive.portal.content import PortalConfig
-    from archive.portal.server import serve_forever
+    from archive.portal.server import PRERENDER_MAX, serve_forever
 
     config = PortalConfig(articles=articles, seed=seed, edition=edition, name=name,
                           wire_share=wire_share, wire_seed=wire_seed)
     if faults and prerender:
         raise click.UsageError("--prerender serves the plain portal; it cannot go with --faults")
+    if prerender and articles > PRERENDER_MAX:
+        raise click.UsageError(f"--prerender keeps at most {PRERENDER_MAX:,} articles in memory")
     try:
         if faults:
             from archive.portal.faults import serve_faults_forever

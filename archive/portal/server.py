@@ -38,9 +38,14 @@ _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
 _ARTICLE_ID = re.compile(r"-(\d{1,9})(?:\.html)?$")
 _SITEMAP = re.compile(r"^/sitemaps/articles-(\d{1,7})\.xml$")
 _PRINT = re.compile(r"^/print/(\d{1,9})$")
-# article pages are cached rendered for this origin; the request's own origin is put in on the way
-# out (render.py writes the origin only as the verbatim prefix of absolute URLs)
+# Cached article pages are rendered for this origin and day; the request's own origin and day are
+# put in on the way out (render.py writes the origin only as the verbatim prefix of absolute URLs,
+# and the day only in the top bar).
 _CACHE_ORIGIN = "http://portal.invalid"
+_CACHE_DAY = date(1900, 1, 1)
+_CACHE_TOPBAR = f'<div class="topbar">{render.topbar_date(_CACHE_DAY)}</div>'
+PRERENDER_MAX = 200_000
+"""Most articles ``--prerender`` keeps in memory (about 10 KB a page)."""
 
 
 class PortalServer(ThreadingHTTPServer):
@@ -64,22 +69,27 @@ class PortalServer(ThreadingHTTPServer):
         self.conditional_hits = 0  # ... answered 304 Not Modified
         self.connections_opened = 0  # TCP connections accepted (keep-alive reuse shows here)
         self._connections: set[socket.socket] = set()
-        # (article, print version, day) -> rendered page, (article, print version) -> ETag;
-        # None = render (and hash) on every request
-        self.pages: dict[tuple[int, bool, date], str] | None = {} if page_cache else None
+        # (article, print version) -> rendered page, and its ETag; None = render (and hash) on
+        # every request
+        self.pages: dict[tuple[int, bool], str] | None = {} if page_cache else None
         self.etags: dict[tuple[int, bool], str] | None = {} if page_cache else None
 
-    def prerender(self, today: date | None = None) -> int:
-        """Render every article page into the page cache (no-op without one); how many.
+    def prerender(self) -> int:
+        """Render every article page and its ETag into the page cache (no-op without one); how
+        many pages.
 
         The crawl benchmark's portal does this before any crawler starts: it shares the
         machine's cores with the crawler measured, and a real site's server is elsewhere.
         """
         if self.pages is None:
             return 0
-        day = today or date.today()
+        if self.portal.total > PRERENDER_MAX:
+            raise ValueError(
+                f"--prerender keeps at most {PRERENDER_MAX:,} articles in memory, "
+                f"not {self.portal.total:,}"
+            )
         for i in range(self.portal.total):
-            self.page(i, printed=False, today=day)
+            self.page(i, printed=False, today=_CACHE_DAY)
             self.etag(i, printed=False)
         return self.portal.total
 
@@ -96,10 +106,12 @@ class PortalServer(ThreadingHTTPServer):
         """Article i's page (or its print version) as served to ``origin`` on ``today``."""
         if self.pages is None:
             return self._render(i, printed, today, origin)
-        key = (i, printed, today)
-        page = self.pages.get(key)
-        if page is None:
-            page = self.pages[key] = self._render(i, printed, today, _CACHE_ORIGIN)
+        page = self.pages.get((i, printed))
+        if page is None:  # (two threads may both render it: the same text)
+            page = self.pages[i, printed] = self._render(i, printed, _CACHE_DAY, _CACHE_ORIGIN)
+        if today != _CACHE_DAY:
+            topbar = f'<div class="topbar">{render.topbar_date(today)}</div>'
+            page = page.replace(_CACHE_TOPBAR, topbar, 1)
         return page if origin == _CACHE_ORIGIN else page.replace(_CACHE_ORIGIN, origin)
 
     def _render(self, i: int, printed: bool, today: date, origin: str) -> str:
