@@ -573,3 +573,110 @@ def test_numeric_structured_date_follows_the_page_day_order(lang: str, local: st
 def test_numeric_meta_date_follows_the_page_day_order(lang: str, local: str) -> None:
     got = run("meta_numeric", url="https://www.example.com/news/cleanup", fill={"lang": lang})
     check(got.published, local, "date", "meta", utc=None, offset=None)
+
+
+def test_self_teaser_never_outranks_a_timed_structured_date() -> None:
+    # the page's own article:published_time (with a time) beats the date its teaser shows in
+    # a list on the page, which weighs like a labelled byline date (here the UTC day)
+    got = run("self_teaser_meta")
+    check(got.published, "2020-01-02T23:30:00-05:00", "second", "meta", offset="-05:00")
+
+
+def test_self_teaser_leaves_a_header_byline_of_the_same_markup() -> None:
+    # the header's byline uses the list entries' markup (div.meta > span.date): only the
+    # other entries of the teaser's own list are other stories' dates
+    got = run("self_teaser_byline")
+    check(got.published, "2020-01-02", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "02.01.2020"
+
+
+def test_cite_box_link_with_words_is_no_teaser() -> None:
+    # a "cite this page" box links to the page with words ("Link zum Artikel") and shows the
+    # access date: only a link whose text resembles the page title makes a teaser
+    got = run("cite_box")
+    check(got.published, "2020-01-02", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "02.01.2020"
+
+
+@pytest.mark.parametrize(("lang", "local"), [("en-US", "2021-03-04"), ("en-GB", "2021-04-03")])
+def test_numeric_time_datetime_follows_the_page_day_order(lang: str, local: str) -> None:
+    # a <time datetime="03/04/2021"> is read once the page's day order is settled, like meta
+    got = run("time_numeric", url="https://www.example.com/news/cleanup", fill={"lang": lang})
+    check(got.published, local, "date", "time", utc=None, offset=None)
+
+
+def test_prose_is_judged_on_the_block_own_words_not_a_nested_block() -> None:
+    # the dateline's own text (short, around a nested note) is no running prose, although
+    # its text from first to last word spans the note's sentence
+    got = run("prose_nested")
+    check(got.published, "2020-03-14", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "14.03.2020"
+
+
+def _links(href: str = "/city/story",
+           canonical: str = "https://news.example.com/city/story") -> dict[str, str]:
+    return {"href": href, "canonical": canonical}
+
+
+def test_share_links_are_not_resolved_as_teaser_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # share, tracking and print links only contain the page's address: they are passed over
+    # before any address is resolved; the list entry's link is the one teaser
+    from scraper.extract import datepage
+
+    resolved: list[str] = []
+    real = datepage._page_key
+
+    def spy(href: str, base: str = "") -> tuple[str, str] | None:
+        if base:
+            resolved.append(href)
+        return real(href, base)
+
+    monkeypatch.setattr(datepage, "_page_key", spy)
+    got = run("self_teaser_links", fill=_links())
+    assert resolved == ["/city/story"]
+    check(got.published, "2020-03-18", "date", "text")
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    ("https://news.example.com/city/story?utm_source=feed&utm_medium=rss",
+     "https://news.example.com/other"),
+    ("https://news.example.com/city/12345", "https://news.example.com/city/story"),
+])
+def test_self_teaser_found_through_tracking_query_or_canonical(url: str, canonical: str) -> None:
+    # a tracking query on the page's address is no part of it; the canonical address is the
+    # page's too
+    got = run("self_teaser_links", url=url, fill=_links(canonical=canonical))
+    check(got.published, "2020-03-18", "date", "text", utc=None, offset=None)
+    assert got.published is not None and got.published.raw == "18. März 2020"
+
+
+def test_comment_permalink_is_no_teaser() -> None:
+    # a link to a fragment of the page (a comment) is no teaser: the list is then only a
+    # list, dated by its top entry
+    got = run("self_teaser_links", fill=_links(href="/city/story#kommentare"))
+    check(got.published, "2020-02-26", "date", "text", utc=None, offset=None)
+
+
+def test_self_teaser_demotes_the_other_entries_of_its_list() -> None:
+    from scraper.extract.datepage import page_info, visible_candidates
+    from scraper.extract.metadata import meta_values
+
+    html = (FIXTURES / "self_teaser_byline.html").read_text(encoding="utf-8")
+    tree = load_html(html.encode("utf-8"))
+    meta = meta_values(tree)
+    page = page_info(tree, URL, meta, None, None, FETCHED)
+    weights = {c.raw: (c.weight, c.role) for c in visible_candidates(tree, meta, page)}
+    assert weights["18.03.2020"] == (10.0, "published")  # the page's own teaser
+    assert weights["14.03.2020"][0] == 1.0 and weights["21.03.2020"][0] == 1.0  # other stories
+    assert weights["02.01.2020"][0] > 10.0  # the header's byline, right under the headline
+
+
+def test_day_words_nest_like_a_flat_list() -> None:
+    # DAY_WORD_RE nests the words by prefix: that matches what a flat alternation would only
+    # while no word is the start of another
+    from scraper.extract.datetext import _DAY_WORDS, DAY_WORD_RE
+
+    assert [(a, b) for a in _DAY_WORDS for b in _DAY_WORDS if a != b and b.startswith(a)] == []
+    text = "Heute, 10:00 · i  går 11.00 · hari ini · Aujourd'hui · xheute · idag"
+    assert [m.group(1) for m in DAY_WORD_RE.finditer(text)] == [
+        "Heute", "i  går", "hari ini", "Aujourd'hui", "idag"]

@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import lxml.html
 from lxml import etree
 
+from ..urls import canonicalize_url
 from .datetext import (
+    ACCESS_WORDS,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -164,6 +166,21 @@ class Cand:
 
     def clock(self) -> tuple[date, int, int]:
         return self.day, self.when.hour, self.when.minute
+
+
+class _Block:
+    """A block's own text (not its nested blocks'): where it starts, its length without
+    surrounding spaces, its words (up to a few more than a sentence needs) and its last
+    piece of text, which tells whether it ends like a sentence: the pieces are joined by a
+    space, so a sentence's last word and its stop are always in one piece."""
+
+    __slots__ = ("chars", "last", "start", "words")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.chars = 0
+        self.words = 0
+        self.last = ""
 
 
 @dataclass
@@ -361,10 +378,8 @@ def visible_candidates(
     parts: list[str] = []
     seg_pos: list[int] = []
     seg_info: list[tuple[int, Any, bool]] = []  # block id, owner element, mention context
-    block_len: dict[int, int] = {}
-    block_start: dict[int, int] = {}
-    block_end: dict[int, int] = {}
-    time_cands: list[Cand] = []
+    blocks: dict[int, _Block] = {}  # block id -> its own text (not its nested blocks')
+    time_values: list[tuple[Any, str, int]] = []  # <time>/hAtom: element, value, position
     micro_values: list[tuple[str, str]] = []  # itemprop dates: value, role
     size = 0
     head_pos = -1
@@ -388,18 +403,25 @@ def visible_candidates(
             last_hard = hard
         seg_pos.append(size)
         seg_info.append((block, owner, mention))
-        block_start.setdefault(block, size)
+        own = blocks.get(block)
+        if own is None:
+            own = blocks[block] = _Block(size)
         parts.append(text)
         parts.append(" ")
         size += len(text) + 1
-        block_len[block] = block_len.get(block, 0) + len(stripped)
-        block_end[block] = size
+        own.chars += len(stripped)
+        if own.words <= PROSE_WORDS:  # counted as far as it matters
+            own.words += len(stripped.split(None, PROSE_WORDS))
+        own.last = stripped
 
     n = 0
     limit = MAX_TEXT_CHARS
-    self_key = _page_key(page.url)
-    self_tail = self_key[1].rsplit("/", 1)[-1] if self_key else ""
-    teasers: set[Any] = set()  # teasers of this very page in a list of stories
+    self_addresses = _self_addresses(tree, meta, page.url)
+    # a link to the page ends with one of these; the addresses are resolved at the first
+    self_tails = tuple(filter(None, (_address_tail(a) for a in self_addresses)))
+    self_keys: set[tuple[str, str]] | None = None
+    title_words: set[str] | None = None  # of the page title, read at the first self link
+    teasers: dict[Any, tuple[Any, Any] | None] = {}  # teasers of this very page -> list, entry
     self_links = 0
     owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -432,21 +454,26 @@ def visible_candidates(
                 stack.append(stack[-1])
                 walker.skip_subtree()
                 continue
-        if tag == "a" and self_tail and self_links < MAX_SELF_LINKS:
+        if tag == "a" and self_tails and self_links < MAX_SELF_LINKS:
             href = el.get("href")
-            if href and self_tail in href and "#" not in href and _page_key(
-                    href, page.url) == self_key:
-                self_links += 1
-                box = _teaser_of(el, keep)
-                if box is not None:
-                    teasers.add(box)
+            if href and href.rstrip(_HREF_END).endswith(self_tails):
+                self_links += 1  # addresses resolved (a bound on the cost)
+                if self_keys is None:
+                    self_keys = {k for k in map(_page_key, self_addresses) if k is not None}
+                if _links_to(href, self_keys, self_tails, page.url):
+                    if title_words is None:
+                        title_words = _title_words(
+                            (meta.get("og:title") or _title_text(tree) or "").strip().lower())
+                    box = _teaser_of(el, keep, title_words)
+                    if box is not None and box not in teasers:
+                        teasers[box] = _list_of(box, keep)
         if el is headline:
             head_pos = size
             limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
         itemprop = el.get("itemprop")
         if itemprop:
             prop_role = _ITEMPROP_ROLES.get(itemprop.strip())
-            if prop_role is not None and len(micro_values) < 20:
+            if prop_role is not None and len(micro_values) < MAX_MICRO_VALUES:
                 value = el.get("content") or el.get("datetime") or (el.text_content() or "")[:80]
                 micro_values.append((value, prop_role))  # read once the day order is settled
             elif itemprop in ("articleBody", "blogPost"):
@@ -459,11 +486,10 @@ def visible_candidates(
             if tag in _HARD_TAGS:
                 hard = block
         stack.append((in_article, block, mention or tag in _MENTION_TAGS, hard, False))
-        if tag in ("time", "abbr") and len(time_cands) < MAX_TIME_ELEMENTS:
-            cand = _machine_time(el, tag, cls, page, size)
-            if cand is not None:
-                time_cands.append(cand)
-                owned.append((cand, el))
+        if tag in ("time", "abbr") and len(time_values) < MAX_TIME_ELEMENTS:
+            value = _machine_value(el, tag, cls)
+            if value:
+                time_values.append((el, value, size))  # read once the day order is settled
         push_text(el.text, el)
     full = normalize_digits("".join(parts))
     windows = digit_windows(full)
@@ -474,11 +500,27 @@ def visible_candidates(
         if parsed is not None:
             micro.append(_cand(parsed, role=prop_role, source="microdata", family="struct",
                                weight=9.0 + (parsed.hour is not None) * 1.5, raw=value))
-    cands = list(time_cands)
+            if len(micro) >= MAX_MICRO_DATES:
+                break
+    cands: list[Cand] = []
+    for el, value, pos in time_values:
+        cand = _machine_time(el, value, page, pos)
+        if cand is not None:
+            cands.append(cand)
+            owned.append((cand, el))
     default_year = page.now_local.year if page.now_local else None
 
     def seg_of(pos: int) -> int:
         return max(0, bisect.bisect_right(seg_pos, pos) - 1)
+
+    prose: dict[int, bool] = {}  # block id -> running prose (judged once a block)
+
+    def is_prose(block: int) -> bool:
+        judged = prose.get(block)
+        if judged is None:
+            own = blocks.get(block)
+            judged = prose[block] = own is not None and _is_sentence(own.words, own.last)
+        return judged
 
     prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
@@ -495,20 +537,21 @@ def visible_candidates(
             except ValueError:
                 continue
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
-        if PROFILE_WORDS.search(label):
-            continue  # "Registered: 18.09.2008" beside a forum post is the member's join date
+        if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
+            continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
+            # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
         role = _role_from_label(label)
         if role == "any" and owner is not None:
             role = _role_from_classes(owner)
         raw = full[parsed.start:parsed.end]
         weight = 4.0
-        words_before = full[block_start.get(block, parsed.start):parsed.start].count(" ")
-        blen = block_len.get(block, 0)
+        own = blocks.get(block)
+        start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
+        words_before = full[start:parsed.start].count(" ")
         if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
-                blen > 60 and role == "any" and _is_sentence(full[block_start.get(block, 0):
-                                                                  block_end.get(block, 0)])):
+                blen > 60 and role == "any" and is_prose(block)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
-        elif _CAPTION_LABEL.match(full, block_start.get(block, parsed.start), parsed.start):
+        elif _CAPTION_LABEL.match(full, start, parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
                 full, found, i):
@@ -543,54 +586,128 @@ def visible_candidates(
                 break
     _place(cands, head_pos)
     if teasers:
-        _self_teasers(owned, teasers)
+        _self_teasers(owned, teasers, keep)
     return cands + micro
 
 
-def _self_teasers(owned: list[tuple[Cand, Any]], teasers: set[Any]) -> None:
+def _self_teasers(owned: list[tuple[Cand, Any]], teasers: dict[Any, tuple[Any, Any] | None],
+                  keep: set[Any]) -> None:
     """A list of stories that holds a teaser of this very page: its date is the page's (a
-    byline's weight, and labelled by the link: "published" unless labelled otherwise), and the
-    other entries' dates (the same kind of element) are other stories' dates, mere mentions."""
+    labelled byline date's weight, "published" unless labelled otherwise), and the same kind
+    of element in the list's other entries holds other stories' dates, mere mentions. Nothing
+    outside those entries is touched: not the headline's own byline, even in the same markup."""
     own = [cand for cand, el in owned if _in_teaser(el, teasers)]
+    mine = {id(cand) for cand in own}
     groups = {cand.group for cand in own if cand.group}
-    for cand, _ in owned:
-        if cand.group in groups:
-            cand.weight = min(cand.weight, 1.0)
-            cand.near = False
+    lists = {found[0]: found[1] for found in teasers.values() if found is not None}
+    if groups and lists:
+        for cand, el in owned:
+            if cand.group in groups and id(cand) not in mine and _other_entry(el, lists, keep):
+                cand.weight = min(cand.weight, 1.0)
+                cand.near = False
     for cand in own:
-        cand.weight = max(cand.weight, SELF_TEASER_WEIGHT) + 2.5
+        cand.weight = SELF_TEASER_WEIGHT
         cand.near = True
         if cand.role == "any":
             cand.role = "published"
 
 
 MAX_SELF_LINKS = 30
-SELF_TEASER_WEIGHT = 9.0
+MAX_MICRO_VALUES = 40  # itemprop date values collected in the walk ...
+MAX_MICRO_DATES = 20  # ... of which this many readable ones are kept
+# a labelled byline date's weight (4 + 1.5 for a date class + 2.5 for the label + 2 near the
+# headline), below a structured timestamp with a time (10.5): the page's own metadata wins
+SELF_TEASER_WEIGHT = 10.0
+TEASER_CHARS = 600
 _TEASER_TAGS = {"article", "li"}
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DATE_CLASS = re.compile(r"date|time|stamp|datum|fecha|zeit|publish|posted", re.IGNORECASE)
 _URLISH = re.compile(r"\s*(?:https?:|www\.)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 def _page_key(href: str, base: str = "") -> tuple[str, str] | None:
-    """Host (without "www.") and path with query of an address, trailing slash dropped; None
-    for a site's root (every page links to it) or an unreadable address."""
+    """Host (without "www.") and path with query of an address, trailing slash dropped and
+    tracking parameters (utm_*, fbclid...) left out; None for a site's root (every page links
+    to it) or an unreadable address."""
     try:
-        parts = urlsplit(urljoin(base, href.strip()) if base else href)
+        parts = urlsplit(urljoin(base, href.strip()) if base else href.strip())
+        query = parts.query
+        if query:  # rare on links: only then is the query rewritten without tracking
+            query = urlsplit(canonicalize_url(parts.geturl())).query
     except ValueError:
         return None
     path = parts.path.rstrip("/")
     if not path:
         return None
     host = (parts.hostname or "").removeprefix("www.")
-    return host, path + ("?" + parts.query if parts.query else "")
+    return host, path + ("?" + query if query else "")
 
 
-def _teaser_of(link: Any, keep: set[Any]) -> Any:
+def _self_addresses(tree: lxml.html.HtmlElement, meta: dict[str, str], url: str) -> list[str]:
+    """The page's own addresses: its URL, and its canonical address (og:url, else the
+    ``<link rel=canonical>``; the two rarely differ, and og:url is at hand)."""
+    if not url:
+        return []
+    canonical = meta.get("og:url")
+    head = tree.find("head") if not canonical else None
+    if head is not None:
+        for link in head.iterchildren("link"):
+            if link.get("href") and (link.get("rel") or "").strip().lower() == "canonical":
+                canonical = link.get("href")
+                break
+    canonical = canonical.strip() if canonical else ""
+    if not canonical or canonical == url:
+        return [url]
+    return [url, canonical if canonical.startswith(("http://", "https://")) else urljoin(
+        url, canonical)]
+
+
+def _address_tail(address: str) -> str:
+    """The end a link to an absolute address must have (see _tail_of); "" for a site's root."""
+    if "?" in address or "#" in address:  # the key decides what of the query counts
+        key = _page_key(address)
+        return _tail_of(key[1]) if key is not None else ""
+    path = address.partition("//")[2].partition("/")[2].rstrip("/")
+    return _tail_of("/" + path) if path else ""
+
+
+def _tail_of(path: str) -> str:
+    """The end a link to an address must have: its last step, with the steps before it while
+    that is short ("/forum/thread/3/1" -> "thread/3/1": many links end with "/1")."""
+    cut = path.rfind("/")
+    while cut > 0 and len(path) - cut - 1 < MIN_TAIL:
+        cut = path.rfind("/", 0, cut)
+    return path[cut + 1:]
+
+
+MIN_TAIL = 8
+
+
+def _links_to(href: str, keys: set[tuple[str, str]], tails: tuple[str, ...], base: str) -> bool:
+    """A link to the page itself: its address ends with the last step of one of the page's
+    own, a whole step (a share, print or tracking link merely holds the address: no address
+    is resolved for it), and is no link to a fragment (a comment's permalink)."""
+    if "#" in href:
+        return False
+    end = href.rstrip(_HREF_END)
+    for tail in tails:
+        if end.endswith(tail) and (len(end) == len(tail) or end[-len(tail) - 1] == "/"):
+            return _page_key(end, base) in keys
+    return False
+
+
+_HREF_END = "/ \t\r\n"
+
+
+def _teaser_of(link: Any, keep: set[Any], title_words: set[str]) -> Any:
     """The story teaser (``<article>``/``<li>`` of a list, short) holding a link to the page
-    itself, unless it is the article around the headline or the link shows a bare address
-    (a "cite this page" box)."""
-    if _URLISH.match(link.text_content() or ""):
+    itself that reads like its title (at least half the title's words), unless it is the
+    article around the headline; a "cite this page" box showing the address or "Link" is none."""
+    text = (link.text_content() or "").strip() or link.get("title") or ""
+    if not title_words or _URLISH.match(text):
+        return None
+    if 2 * len(title_words.intersection(_WORD.findall(text.lower()))) < len(title_words):
         return None
     for i, anc in enumerate(link.iterancestors()):
         if i >= 6 or anc in keep:
@@ -600,10 +717,44 @@ def _teaser_of(link: Any, keep: set[Any]) -> Any:
     return None
 
 
-TEASER_CHARS = 600
+def _list_of(teaser: Any, keep: set[Any]) -> tuple[Any, Any] | None:
+    """The list holding a teaser and the teaser's entry in it: the first ancestor with other
+    elements beside the way up (an entry may wrap its teaser: ``<div class="slide"><article>``),
+    None when that is an element around the headline."""
+    entry = teaser
+    for _ in range(4):
+        parent = entry.getparent()
+        if parent is None or parent in keep:
+            return None
+        if _has_sibling(entry):
+            return parent, entry
+        entry = parent
+    return None
 
 
-def _in_teaser(el: Any, teasers: set[Any]) -> bool:
+def _has_sibling(el: Any) -> bool:
+    for sibling in itertools.chain(el.itersiblings(), el.itersiblings(preceding=True)):
+        if isinstance(sibling.tag, str):
+            return True
+    return False
+
+
+def _other_entry(el: Any, lists: dict[Any, Any], keep: set[Any]) -> bool:
+    """The element sits in another entry of a list holding a teaser of the page (not the
+    teaser's own entry, nor one around the headline)."""
+    node = el
+    for _ in range(12):
+        parent = node.getparent()
+        if parent is None:
+            return False
+        entry = lists.get(parent)
+        if entry is not None:
+            return node is not entry and node not in keep
+        node = parent
+    return False
+
+
+def _in_teaser(el: Any, teasers: dict[Any, Any]) -> bool:
     """A date element (a ``<time>``, or one whose class names a date, not merely an entry or
     its meta) inside a teaser of this page, not inside its headline."""
     if el.tag != "time" and not _DATE_CLASS.search(_class_of(el)):
@@ -625,19 +776,22 @@ def _in_span(full: str, found: list[Parsed], i: int) -> bool:
     return bool(before or after)
 
 
-def _machine_time(el: Any, tag: str, cls: str | None, page: PageInfo, pos: int) -> Cand | None:
-    """A ``<time datetime>``, or an hAtom ``<abbr class="published" title="2021-07-22T16:25">``."""
+def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
+    """The value of a ``<time datetime>``, or of an hAtom ``<abbr class="published"
+    title="2021-07-22T16:25">``."""
     if tag == "time":
-        value = el.get("datetime") or el.get("data-datetime")
-    else:
-        value = el.get("title") if cls and _HATOM_CLASS.search(cls) else None
-        if not (value or "")[:4].isdigit():
-            return None
-    parsed = parse_machine(value, page.context) if value else None
+        return el.get("datetime") or el.get("data-datetime")
+    value = el.get("title") if cls and _HATOM_CLASS.search(cls) else None
+    return value if (value or "")[:4].isdigit() else None
+
+
+def _machine_time(el: Any, value: str, page: PageInfo, pos: int) -> Cand | None:
+    """A ``<time>``/hAtom value, read in the page's day order (settled by then)."""
+    parsed = parse_machine(value, page.context, day_first=page.day_first)
     if parsed is None:
         return None
     cand = _cand(parsed, role=_role_from_classes(el), source="time", family="visible",
-                 weight=6.0, raw=value or "", pos=pos)
+                 weight=6.0, raw=value, pos=pos)
     cand.group = _group_of(el)
     return cand
 
@@ -650,13 +804,17 @@ def _group_of(el: Any) -> str:
     return f"{el.tag}.{el.get('class') or ''}<{up}"
 
 
-_SENTENCE_END = re.compile(r"\w{3,}[.!?]\s*$")
+_SENTENCE_END = re.compile(r"\w{3,}[.!?]$")
+PROSE_WORDS = 10  # running prose has more words than this
 
 
-def _is_sentence(text: str) -> bool:
-    """A block of running prose (its own text only, not the start of the next block): ten
-    words or more ending like a sentence."""
-    return len(text.split()) > 10 and bool(_SENTENCE_END.search(text.rstrip()[-60:]))
+def _is_sentence(words: int, last: str) -> bool:
+    """A block of running prose, from its own text only (not its nested blocks' nor the
+    next block's): more than ten words, the last piece ending like a sentence."""
+    return words > PROSE_WORDS and bool(_SENTENCE_END.search(last[-TAIL_CHARS:]))
+
+
+TAIL_CHARS = 60
 
 
 def _label_before(full: str, lo: int, start: int) -> str:

@@ -25,13 +25,18 @@ Decision rules
    box with role="complementary" that is named like a byline ("meta", "date") is not a
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
-   member's join date beside a forum post ("Registered:", "Mitglied seit") is no candidate.
-   Whether a block is running prose is judged on its own text, never on the first words of
-   the block after it. A teaser of the page itself in a list of stories (a short
-   ``<article>``/``<li>`` away from the headline that links to the page's own address, not a
-   "cite this page" box showing the bare address) dates it: its date element (a ``<time>``
-   or one classed as a date) weighs like a labelled byline date, and the same kind of element
-   in the list's other entries holds other stories' dates (mentions).
+   member's join date beside a forum post ("Registered:", "Mitglied seit") and a citation's
+   access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
+   Whether a block is running prose is judged on its own text (more than ten words, ending
+   like a sentence), never on a nested block's words or the first words of the block after
+   it. A teaser of the page itself in a list of stories (a short ``<article>``/``<li>`` away
+   from the headline whose link goes to the page's own address, its URL without tracking
+   parameters or its canonical address, not to a fragment of it, and reads like the page
+   title: a "cite this page" box is none) dates it: its date element (a ``<time>`` or one
+   classed as a date) weighs like a labelled byline date, below a structured timestamp with
+   a time, and the same kind of element in the list's other entries holds other stories'
+   dates (mentions); nothing outside those entries (the headline's own byline in the same
+   markup) is touched.
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
@@ -70,8 +75,8 @@ Decision rules
 7. Numeric dates like 07/08/2021: a part above 12 decides; otherwise the page's other
    unambiguous numeric dates, then its language/TLD/zone (English outside the
    Commonwealth and American zones -> month first; dotted dates are always day first). A
-   numeric value in ``<meta>``, microdata or inline JSON ("01/10/2017") is read in that same
-   order.
+   numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
+   is read in that same order.
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.

@@ -196,6 +196,11 @@ PROFILE_WORDS = re.compile(  # a member's join date on a forum post, never the p
     r"|kayıt\s+tarihi|zarejestrowany|dołączył\w*|bergabung|注册|登録|가입)\b[^\n]{0,12}$",
     re.IGNORECASE,
 )
+ACCESS_WORDS = re.compile(  # "abgerufen am", "Retrieved": when a reader saw a cited page
+    r"(?<![\w-])(abgerufen|retrieved|accessed|consulté|consultado|consultato|geraadpleegd"
+    r"|dostęp|erişim\s+tarihi)\b[^\n\w]{0,3}(?:(?:am|on|le|el|em|il|op|dnia)\b[^\n\w]{0,3})?$",
+    re.IGNORECASE,
+)
 RANGE_END = re.compile(  # "5. bis 11. Februar", "3-5 March", "du 3 au 5 mars": an event's span
     r"(?<![\d.:])\d{1,2}(?:\.|st|nd|rd|th|er)?(?:\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\.?)?"
     r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*$",
@@ -230,12 +235,16 @@ RELATIVE_RE = re.compile(
     r"|geleden|siden|sedan|前|전)(?!\w))",
     re.IGNORECASE,
 )
+_DAY_WORDS = [
+    "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ontem",
+    "hoje", "ieri", "oggi", "вчера", "сегодня", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
+    "kemarin", "hari_ini", "gisteren", "vandaag", "i_går", "i_dag", "igår", "idag", "昨天", "今天",
+    "昨日", "今日", "어제", "오늘", "أمس", "اليوم",
+]
+# nested by prefix (no word is the start of another, so it matches what a flat list would,
+# faster); "_" stands for the spaces inside a word ("hari ini")
 DAY_WORD_RE = re.compile(
-    r"(?<!\w)(yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi"
-    r"|вчера|сегодня|dün|bugün|wczoraj|dzisiaj|dziś|kemarin|hari\s+ini|gisteren|vandaag"
-    r"|i\s+går|i\s+dag|igår|idag|昨天|今天|昨日|今日|어제|오늘|أمس|اليوم)(?!\w)",
-    re.IGNORECASE,
-)
+    r"(?<!\w)(" + trie_pattern(_DAY_WORDS).replace("_", r"\s+") + r")(?!\w)", re.IGNORECASE)
 _YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
               "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس"}
 _TIME_ONLY = re.compile(
