@@ -6,7 +6,8 @@ when trafilatura's result looks wrong (empty or much shorter than the page's par
 trafilatura runs in its fast mode; its slower comparison with readability/justext is asked
 for only when the fast result is short or the density method finds much more text. A standfirst
 that the layout sets apart from the article's container (a class naming an intro, lead, teaser or
-summary, right before the first paragraph) is put back in front of the body.
+summary, between the headline and the first paragraph and close to it) is put back in front of
+the body; not on the site-profile path, whose selectors say what the body is.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import copy
 import functools
 import html as htmllib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -44,8 +46,6 @@ _JUNK_CLASS = re.compile(
     r"share|social|related|newsletter|promo|ad-|advert|cookie|consent|disclaimer",
     re.IGNORECASE,
 )
-_LEAD_CLASS = re.compile(r"intro|teaser|standfirst|summary|sub-?title|sub-?head|dek\b|"
-                         r"description|abstract|lede|lead", re.IGNORECASE)
 
 # Always pruned from trafilatura's copy of the tree before it looks for the body: captions,
 # asides/footers/dialogs by ARIA role, and hidden parts without paragraphs. One expression, so
@@ -144,6 +144,7 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
             texts = [_element_text(item) for item in items]
             hint = "item"
         elif tag == "table":
+            hint = "row"  # cells joined by " | ": not a bar of links
             texts = [
                 " | ".join(_WS.sub(" ", "".join(cell.itertext())).strip() for cell in row)
                 for row in child.iter("row")
@@ -189,13 +190,16 @@ def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str, *, fast: bool = Tr
 
 @dataclass(frozen=True)
 class PageHints:
-    """Strings of the page that must not be repeated in the body (title, standfirst)."""
+    """Strings of the page that tell the body's blocks from the rest (all folded by ``_key``):
+    headlines are not repeated in the body; the description is kept for reference (a standfirst
+    put back by ``with_lead`` may equal it)."""
 
     titles: tuple[str, ...]
     description: str
     labels: frozenset[str] = frozenset()  # short link texts and section names: kicker candidates
     authors: frozenset[str] = frozenset()  # the article's author names: a byline line alone
     links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
+    short_links: frozenset[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
 
 
 def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
@@ -226,6 +230,7 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
         titles.append(title)
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
     labels: set[str] = set()
+    short_links: set[str] = set()
     links: set[str] = set()
     for i, anchor in enumerate(tree.iterfind(".//a")):
         if i >= 2000:
@@ -237,6 +242,7 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
         words = len(text.split())
         if words <= 4:
             labels.add(_key(text))
+            short_links.add(_key(text))
         if words < 4 or "://" in text or "www." in text:
             continue
         # a link to another page, not to a part of one: a table of contents names the subheadings
@@ -252,8 +258,9 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
             if isinstance(name, str):
                 labels.add(_key(name))
     labels.discard("")
+    short = frozenset(short_links - {""})
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
-    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links))
+    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short)
 
 
 def _person_names(value: Any) -> list[str]:
@@ -286,37 +293,51 @@ def _prose(text: str) -> bool:
 def _inline_box(rest: list[Block], hints: PageHints) -> bool:
     """True when article prose follows a link-list heading: the list was a box inside the text.
 
-    List items are not article prose, and neither is the line right under a teaser's headline
-    (a link to another page, or a card showing its headline twice): a teaser card's summary
-    ("dek") reads like prose.
-    Only the blocks up to the next link-list heading are looked at.
+    List items are not article prose. When the blocks show teaser cards (two or more headlines,
+    each a link to another page or shown twice, with a line under it), the line right under a
+    headline is a card's summary ("dek"), not article prose.
+    Only the blocks up to the next link-list heading are looked at (headings right under this
+    one, a box's sub-heading, are passed over); when nothing is left, all of them are.
     """
-    for end, block in enumerate(rest):
-        if bp.soft_end(block.text):
-            rest = rest[:end]  # the next link list gets its own decision
+    lead = 0
+    while lead < len(rest) and bp.soft_end(rest[lead].text):
+        lead += 1
+    for end in range(lead, len(rest)):
+        if bp.soft_end(rest[end].text):
+            if end > lead:
+                rest = rest[lead:end]  # the next link list gets its own decision
             break
     chars = sum(len(b.text) for b in rest)
+    headline = [
+        b.hint != "item" and len(b.text) <= 200
+        and (_key(b.text) in hints.links or bp.doubled_block(b.text))
+        for b in rest
+    ]
+    cards = sum(1 for i, h in enumerate(headline[:-1]) if h and rest[i + 1].kind == "p")
     prose: list[Block] = []
-    after_headline = False
-    for block in rest:
-        if block.kind == "p" and block.hint != "item" and not after_headline and _prose(block.text):
-            prose.append(block)
-        after_headline = block.hint != "item" and len(block.text) <= 200 and (
-            _key(block.text) in hints.links or bp.doubled_block(block.text)
-        )
+    for i, block in enumerate(rest):
+        if block.kind != "p" or block.hint == "item" or not _prose(block.text):
+            continue
+        if cards >= 2 and i and headline[i - 1]:
+            continue  # a teaser card's summary
+        prose.append(block)
     return len(prose) >= 2 and sum(len(b.text) for b in prose) >= 0.5 * chars
 
 
-def _link_bar(text: str, hints: PageHints) -> bool:
+def _link_bar(block: Block, hints: PageHints) -> bool:
     """A line of link texts joined by bars ("Profiles: Jane Doe | John Roe"), an optional label
-    before a colon: every part is the text of a link on the page."""
-    if " | " not in text or len(text) > 300:
+    before a colon: every part is the text of a link on the page. A table row (its cells are
+    joined by the same bars) is never one."""
+    text = block.text
+    if block.hint == "row" or " | " not in text or len(text) > 300:
         return False
     parts = text.split(" | ")
     head, colon, first = parts[0].partition(": ")
     if colon and len(head.split()) <= 4:
         parts[0] = first
-    return all((k := _key(part)) and (k in hints.labels or k in hints.links) for part in parts)
+    return all(
+        (k := _key(part)) and (k in hints.short_links or k in hints.links) for part in parts
+    )
 
 
 def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True) -> list[Block]:
@@ -339,7 +360,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
             continue  # "Facebook," / "Instagram und" / "WhatsApp": the bar's last button
         if started and before >= 0.3 * total and bp.hard_end(text):
             break
-        if started and before >= 0.5 * total and bp.contact_head(text):
+        if (started and before >= 0.5 * total and bp.contact_head(text)
+                and not any(b.kind == "p" and _prose(b.text) for b in blocks[i + 1 :])):
             break  # a press release's contact details: names, phone numbers, addresses
         if bp.soft_end(text):
             if started and not _inline_box(blocks[i + 1 :], hints):
@@ -352,7 +374,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
             continue
         if key in hints.authors and len(text.split()) <= 6:
             continue  # the author's name on a line of its own
-        if _link_bar(text, hints):
+        if _link_bar(block, hints):
             continue  # "Series: Part one | Part two": a bar of links to other pages
         if key in hints.links and block.hint != "item":
             continue  # a headline linking to another page: a teaser (list items may be content)
@@ -374,99 +396,286 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
 
 # Elements whose class names a standfirst: the one to three sentences between headline and text,
 # which layouts often set apart from the article's container (so trafilatura misses them).
-_LEAD_TAGS = ("div", "p", "h2")
-# tested on the lower-cased class: six times faster than an IGNORECASE pattern
-_LEAD_HINT = re.compile(r"intro|lead|teaser|standfirst|summary|abstract|dek|description|subtitle|"
-                        r"subline")
-_LEAD_INSIDE = etree.XPath("boolean(.//h1 or .//h2 or .//h3 or .//figure or .//form)")
-_LEAD_WORD = re.compile(
-    r"(?:^|[\s_-])(?:[\w-]*?(?:intro|lead|lede|teaser|standfirst|summary|abstract|dek|description|"
-    r"subtitle|subline)(?:[-_]?(?:text|txt|paragraph|copy|content|inner|wrapper))?)(?:$|[\s_-])",
-    re.IGNORECASE,
+_LEAD_TAGS = frozenset({"div", "p", "h2"})
+_LEAD_WORDS = ("intro", "lead", "lede", "teaser", "standfirst", "summary", "abstract", "dek",
+               "description", "subtitle", "subline")
+# a cheap test before a class's tokens are split (most classes fail it): a lead word not
+# followed by a small letter ("leading-7" fails) unless by a suffix ("leadtext"), or begun
+# with a capital in camelCase ("articleLead")
+_LEAD_SUFFIX = "text|txt|paragraph|copy|content|inner|wrapper"
+_LEAD_HINT = re.compile(
+    rf"(?:(?<![a-z])(?:{'|'.join(_LEAD_WORDS)})|(?:{'|'.join(w.title() for w in _LEAD_WORDS)}))"
+    rf"(?![a-z])|(?:{'|'.join(_LEAD_WORDS)})(?:{_LEAD_SUFFIX})"
 )
-_LEAD_NOT = re.compile(r"list|item|card|related|nav|menu|footer|sidebar|comment|"
-                       r"author|caption|meta|date|image|img|photo|video|gallery|cookie|modal|"
-                       r"popup|newsletter|promo|share|search", re.IGNORECASE)
+# a class token's name (see _class_words), lower-cased and hyphenated: "story-intro", "lede",
+# "teaser-text", "article-leadtext"; never "leading-7" (a word must be whole)
+_LEAD_SEGMENT = re.compile(
+    rf"(?:[a-z0-9]+-)*(?:{'|'.join(_LEAD_WORDS)})(?:-?(?:{_LEAD_SUFFIX}))?"
+)
+# words of an ancestor's class that mark a part of the page holding no standfirst
+_LEAD_NOT_AROUND = frozenset({
+    "card", "related", "nav", "menu", "footer", "sidebar", "comment", "author", "caption",
+    "gallery", "cookie", "modal", "popup", "newsletter", "promo", "share", "search", "hidden",
+    "paywall", "login",
+})
+# words of the element's own class that mark anything but the article's standfirst; layouts
+# name wrappers "frame-type-list", "a-layout__item", "ct-header-small-img": not said of ancestors
+_LEAD_NOT = _LEAD_NOT_AROUND | {
+    "list", "item", "meta", "date", "image", "img", "photo", "video",
+}
+# a standfirst's own elements, ancestors that hold no standfirst, headings of a teaser card
+_LEAD_INSIDE = etree.XPath("boolean(.//h1 or .//h2 or .//h3 or .//figure or .//form)")
+# (no <header>: only what follows the headline is looked at, and articles set their standfirst
+# in <header> elements that need not hold the <h1>)
+_LEAD_OUTSIDE = frozenset({"figure", "figcaption", "a", "nav", "aside", "footer"})
+# ancestors whose classes are the CMS's words for the story (WordPress: "tag-video")
+_LEAD_CONTAINERS = frozenset({"article", "main", "body", "html"})
+_CARD_HEAD = etree.XPath(
+    "boolean(*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a]"
+    " or a[.//h2 or .//h3 or .//h4])"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_HASH = re.compile(r"(?=[a-z_-]*[0-9A-Z])[A-Za-z0-9_-]{3,10}")  # a CSS module's: "cngn3", "wd_PA"
 LEAD_GAP = 400
 """Most characters of other text between a standfirst and the body's first paragraph."""
-
+LEAD_SCAN_CHARS = 8000
+"""Characters of text after the headline searched for the body's first paragraph."""
+LEAD_SCAN_ELEMENTS = 2000
+"""Elements after the headline searched for the body's first paragraph."""
 
 _INVISIBLE = frozenset({"script", "style", "template", "noscript"})
+_BLOCKS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
+    "blockquote", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
+    "figcaption", "table", "tr", "td", "th", "form", "pre", "address",
+})
 
 
-def _visible_texts(el: etree._Element) -> Iterable[str]:
-    """The texts under ``el`` in reading order, scripts and styles left out."""
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if event == "start":
-            if isinstance(node.tag, str) and node.tag not in _INVISIBLE:
-                yield node.text or ""
-        elif node is not el:
-            yield node.tail or ""
+@functools.lru_cache(maxsize=4096)
+def _class_words(token: str) -> tuple[str, tuple[str, ...]]:
+    """A class token's name to match lead words against, lower-cased and hyphenated, and all
+    its words. A BEM modifier ("--big") is left out; a CSS module's class
+    ("ArticleModuleTeaser_sourceOrigin__cngn3") is named by its last segment before the hash
+    ("source-origin"); otherwise the whole token is ("article__lede", "teaser_text")."""
+    token = token.split("--", 1)[0] or token
+    name, sep, tail = token.rpartition("__")
+    if sep and name and _HASH.fullmatch(tail):
+        token = name.rpartition("_")[2]
+    words = tuple(w for w in _CAMEL.sub("-", token).lower().replace("_", "-").split("-") if w)
+    return "-".join(words), words
+
+
+def _not_lead(token: str, words: frozenset[str] = _LEAD_NOT) -> bool:
+    return any(w in words or w[:-1] in words for w in _class_words(token)[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _lead_class(cls: str) -> bool:
+    """True when a class names a standfirst and nothing that rules one out."""
+    if not _LEAD_HINT.search(cls):
+        return False
+    tokens = cls.split()
+    if any(_not_lead(t) for t in tokens):
+        return False
+    return any(
+        _LEAD_SEGMENT.fullmatch(_class_words(part)[0])
+        for t in tokens for part in t.split("--")[:2]  # "ce-news--teaser": a modifier's word
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _bad_ancestor_class(cls: str) -> bool:
+    return any(_not_lead(t, _LEAD_NOT_AROUND) for t in cls.split())
+
+
+_START, _END, _TEXT = 0, 1, 2
+
+
+def _walk(el: etree._Element) -> Iterable[tuple[int, Any]]:
+    """``el``'s subtree in reading order, without its tail: element starts and ends and texts.
+    Scripts, styles, templates and noscript are left out with everything in them."""
+    walker = etree.iterwalk(el, events=("start", "end", "comment"))
+    for event, node in walker:
+        if event == "comment":
+            yield _TEXT, node.tail or ""
+        elif event == "start":
+            if node.tag in _INVISIBLE:
+                walker.skip_subtree()
+                continue
+            yield _START, node
+            yield _TEXT, node.text or ""
+        else:
+            if node.tag not in _INVISIBLE:
+                yield _END, node
+            if node is not el:
+                yield _TEXT, node.tail or ""
+
+
+def _following(el: etree._Element) -> Iterable[tuple[int, Any]]:
+    """What follows ``el`` in the page, in reading order (lazily: callers stop early)."""
+    node: etree._Element | None = el
+    while node is not None:
+        yield _TEXT, node.tail or ""
+        for sib in node.itersiblings():
+            yield from _walk(sib)
+            yield _TEXT, sib.tail or ""
+        node = node.getparent()
+        if node is not None:
+            yield _END, node
 
 
 def _lead_element_text(el: etree._Element) -> str:
-    return " ".join("".join(_visible_texts(el)).split())
+    """``el``'s visible text, one line per block (paragraph, list item, line break)."""
+    parts: list[str] = []
+    for kind, value in _walk(el):
+        if kind == _TEXT:
+            parts.append(value)
+        elif value.tag in _BLOCKS:
+            parts.append("\x00")  # the source's own line breaks are white space
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\x00"))
+    return "\n".join(line for line in lines if line)
 
 
-def _followed_by(el: etree._Element, first: str) -> bool:
-    """True when ``first`` (the body's first words) follows the end of ``el`` in the page with
-    at most LEAD_GAP characters of other text in between."""
-    seen = ""
-    node: etree._Element | None = el
-    while node is not None:
-        chunks: list[str] = [node.tail or ""]
-        parent = node.getparent()
-        for sib in node.itersiblings():
-            chunks.extend(_visible_texts(sib))
-            chunks.append(sib.tail or "")
-        for chunk in chunks:
-            if not chunk.strip():
-                continue
-            seen = f"{seen} {_WS.sub(' ', chunk).strip()}"
-            if first in seen:
-                return True
-            if len(seen) > LEAD_GAP + 2 * len(first):
-                return False
-        node = parent
-    return False
+class _Flat:
+    """Text with its runs of white space collapsed, built chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self._space = False
+
+    def add(self, chunk: str) -> None:
+        words = chunk.split()
+        if not words:
+            self._space = self._space or bool(chunk)
+            return
+        if self.text and (self._space or chunk[0].isspace()):
+            self.text += " "
+        self.text += " ".join(words)
+        self._space = chunk[-1].isspace()
+
+
+def _lead_ok(el: etree._Element, h1: etree._Element | None) -> bool:
+    """The candidate's place in the page: not in a figure, link, navigation, box or teaser card
+    (a box beside it, not the headline's own, holding a heading that is a link); on a page
+    without an <h1>, not in a <header> either (the site's)."""
+    h1_ancestors = set(h1.iterancestors()) if h1 is not None else set()
+    for anc in el.iterancestors():
+        if anc.tag in _LEAD_OUTSIDE or (h1 is None and anc.tag == "header"):
+            return False
+        cls = anc.get("class")
+        if cls and anc.tag not in _LEAD_CONTAINERS and _bad_ancestor_class(cls):
+            return False
+    if _LEAD_INSIDE(el):
+        return False
+    parent = el.getparent()
+    for box in (parent, parent.getparent() if parent is not None else None):
+        if box is not None and box not in h1_ancestors and _CARD_HEAD(box):
+            return False
+    return True
+
+
+def _headline(tree: lxml.html.HtmlElement, hints: PageHints) -> etree._Element | None:
+    """The page's <h1> that names the article (not a dialog's, a menu's or the logo's)."""
+    h1s = list(itertools.islice(tree.iter("h1"), 10))
+    if len(h1s) <= 1:
+        return h1s[0] if h1s else None
+    # page_hints counts the first <h1> among the titles: leave it out of the comparison
+    own = _key(" ".join(h1s[0].itertext()))
+    others = PageHints(tuple(t for t in hints.titles if t != own), "")
+    return next((h for h in h1s if _is_title(_key(" ".join(h.itertext())), others)), h1s[0])
+
+
+def _link_share(el: etree._Element, chars: int) -> float:
+    """Share of ``el``'s text (without its tail) in links."""
+    linked = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+    return linked / chars if chars else 0.0
 
 
 def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints) -> list[Block]:
     """The body with the page's standfirst in front when the extraction left it out.
 
-    A standfirst is an element whose class names one (intro, lead, teaser, summary, ...), that
-    holds sentences rather than links, and that the body's first paragraph follows closely in
-    the page (nothing but a headline, a date line or a share bar in between).
+    A standfirst is an element after the page's headline (its <h1>; without one, anywhere
+    before the body outside a <header>) whose class names one (intro, lead, teaser, summary,
+    ...), that holds sentences rather than links, that stands in no figure, navigation, box
+    or teaser card, and that ends at most LEAD_GAP characters of other text before the body's
+    first paragraph. Of several, the closest to that paragraph wins, one ending a sentence
+    before one that does not. Only LEAD_SCAN_CHARS characters and LEAD_SCAN_ELEMENTS elements
+    after the headline are read: past them, no standfirst.
     """
     firsts = [b for b in blocks if b.kind == "p" and len(b.text) >= 30]
     if not firsts:
         return blocks
-    first = _WS.sub(" ", firsts[0].text[:40]).strip()
-    body_key = ""
-    opening = first[:20]
-    for el in tree.iter(*_LEAD_TAGS):  # ~0.15 ms; an XPath testing the classes takes ~1 ms
-        if el.tag == "p" and el.text and el.text.lstrip().startswith(opening):
-            break  # the body's first paragraph: a standfirst comes before it
-        hint = el.get("class")
-        if not hint or not _LEAD_HINT.search(hint.lower()):
+    h1 = _headline(tree, hints)
+    if h1 is not None:
+        events = _following(h1)
+    else:  # no headline element: the page from its top
+        top = tree.find("body")
+        events = _walk(top if top is not None else tree)
+    first = " ".join(firsts[0].text.split())[:40].rstrip()
+    flat = _Flat()
+    open_: list[tuple[etree._Element, int]] = []
+    closed: list[tuple[etree._Element, int]] = []  # candidates and where they end in ``flat``
+    found = -1
+    elements = 0
+    for kind, value in events:
+        if kind == _TEXT:
+            if not value:
+                continue
+            before = len(flat.text)
+            flat.add(value)
+            found = flat.text.find(first, max(0, before - len(first)))
+            if found >= 0 or len(flat.text) > LEAD_SCAN_CHARS:
+                break
             continue
-        if not _LEAD_WORD.search(hint) or _LEAD_NOT.search(hint):
-            continue
+        tag = value.tag
+        if tag in _BLOCKS:
+            flat.add(" ")  # a block's edge: no words glued across it
+        if kind == _START:
+            elements += 1
+            if elements > LEAD_SCAN_ELEMENTS:
+                break
+            cls = value.get("class") if tag in _LEAD_TAGS else None
+            if cls and _lead_class(cls):
+                open_.append((value, len(flat.text)))
+        elif open_ and open_[-1][0] is value:
+            closed.append((value, len(flat.text)))
+            open_.pop()
+    if found < 0:
+        return blocks
+    candidates = [(el, found - end) for el, end in closed if found - end <= LEAD_GAP]
+    if not candidates:
+        return blocks
+    # a class that several candidates share marks a list of teasers, not the standfirst
+    shared = Counter(el.get("class") for el, _ in closed)
+    body_text = " ".join(b.text for b in blocks)
+    body_key = _key(body_text)
+    body_sh = _shingles(body_text)
+    best: tuple[bool, int, str] | None = None
+    for el, gap in candidates:
         text = _lead_element_text(el)
-        words = count_words(text)
-        if not 8 <= words <= 150 or first in text or _LEAD_INSIDE(el):
+        line = " ".join(text.split())
+        words = count_words(line)
+        if not 8 <= words <= 150 or first in line:
             continue
-        key = _key(text)
-        body_key = body_key or _key(" ".join(b.text for b in blocks))
+        sentence = line[-1:] in _SENTENCE_END
+        if not sentence and words < 12:
+            continue  # a headline or a label, not sentences
+        key = _key(line)
         if key in body_key or _is_title(key, hints) or key in hints.links:
             continue
-        if text[-1:] not in _SENTENCE_END and words < 12:
-            continue  # a headline or a label, not sentences
-        if link_text_share(el) > 0.3 or not _followed_by(el, first):
+        if _overlap(_shingles(line), body_sh) >= 0.8:
+            continue  # the body repeats it, edited a little
+        if shared[el.get("class")] > 1:
             continue
-        lead = clean_blocks([Block("p", text)], hints)
-        return lead + blocks if lead else blocks
-    return blocks
+        if _link_share(el, len(line)) > 0.3 or not _lead_ok(el, h1):
+            continue
+        rank = (not sentence, gap, text)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    if best is None:
+        return blocks
+    lead = clean_blocks([Block("p", line) for line in best[2].split("\n") if line], hints)
+    return lead + blocks if lead else blocks
 
 
 # --------------------------------------------------------------------------- JSON-LD articleBody
@@ -563,6 +772,9 @@ def _extract_body(
 ) -> BodyResult:
     hints = page_hints(tree, article_objects)
     if selectors:
+        # no standfirst is put back here: a site profile's selectors name the blocks that make
+        # the site's body, its standfirst among them when the profile wants it
+
         picked = clean_blocks([Block(k, t) for k, t in selector_blocks(tree, selectors)], hints)
         if _words(picked) >= MIN_WORDS:
             return _finish(_join(picked), "selectors")

@@ -99,12 +99,6 @@ _TEASER_LINE = re.compile(
     r"\s*[:|»›>–—-]\s*\S",
     re.IGNORECASE,
 )
-# A call to pay for the publisher's journalism ("Support our independent journalism for only $5 a
-# month"): both halves are needed, either alone is ordinary prose in a story about the press.
-_SUPPORT_JOURNALISM = (r"(?:support|invest in|fund|unterstützen sie)\s+(?:(?:our|independent|quality|"
-                       r"local|trusted|unseren|unabhängigen)\s+){0,2}(?:journalism|journalismus)\b")
-_PAYMENT = (r"(?:subscri|abonn|a month|per month|/month|im monat|pro monat|donate (?:now|today)|"
-            r"make a (?:donation|contribution)|jetzt spenden|spenden sie)")
 # Calls to subscribe, sign up, buy or write in, and the affiliate notes around shop links.
 _PROMO = re.compile(
     r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|"
@@ -124,16 +118,56 @@ _PROMO = re.compile(
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati|"
     r"click here to (?:get|download|subscribe|sign up|follow)|"
-    # a subscription or donation pitch: support for journalism asked for with money
-    rf"{_SUPPORT_JOURNALISM}.{{0,200}}{_PAYMENT}|{_PAYMENT}.{{0,200}}{_SUPPORT_JOURNALISM}|"
-    r"suscr(?:íbete|ibete|ibirse)\b.{0,40}\b(?:newsletter|boletín)|"
-    r"\b(?:escríbenos|escribirnos|schreiben sie uns|écrivez-nous)\b.{0,10}\S+@|"
-    # a call to the comment area under the story ("Let us know in the comments")
-    r"\b(?:let us know|tell us|share your \w+|verraten sie|schreiben sie|sagen sie|erzählen sie|"
-    r"dites-nous|cuéntanos|dinos)\b.{0,60}\b(?:in|into|dans|en) (?:the|den|die|les|los) "
-    r"(?:comments?|kommentare?n?|commentaires|comentarios)\b",
+    # Spanish: only the imperative or the publisher's own bulletin ("invitaban a suscribirse a un
+    # boletín" is a story)
+    r"\bsuscr[íi]bete\b.{0,40}\b(?:newsletter|boletín)|"
+    r"\bsuscr[íi]b\w*\s+(?:a\s+)?nuestr[oa]s?\s+(?:boletín|newsletter)|"
+    r"\b(?:escríbenos|escribirnos|(?-i:[Ss]chreiben Sie uns)|écrivez-nous)\b.{0,10}\S+@",
     re.IGNORECASE,
 )
+# A call to pay for the publisher's journalism ("Support our journalism: subscribe for $5 a
+# month"). Stories about the press hold both halves ("fund local journalism ... 5,000
+# subscribers", "readers who pay support quality journalism"), so: the reader is addressed
+# ("support our", "Unterstützen Sie", a sentence opening with "Support"/"Invest in"), an imperative
+# subscribe/donate verb or a price call follows, the block is short and reports no one's words.
+_PAY_SUPPORT = re.compile(
+    r"\b(?:support|invest in|fund)\s+our\s+(?:[\w-]+\s+){0,2}journalism\b|"
+    r"(?:^|[.!?:]\s+)(?:please\s+)?(?:support|invest in|fund)\s+(?:[\w-]+\s+){0,2}journalism\b|"
+    r"(?-i:\b[Uu]nterstützen Sie)\s+(?:[\w-]+\s+){0,2}journalismus\b",
+    re.IGNORECASE,
+)
+_PAY_ACT = re.compile(
+    r"(?:^|[.!?:;,–—-]\s*|\b(?:and|or|please)\s+)(?:subscribe|donate|become a (?:member|"
+    r"subscriber|supporter)|make a (?:donation|contribution)|contribute)\b|"
+    r"\bby (?:subscribing|donating|becoming a (?:member|subscriber|supporter))\b|"
+    r"(?-i:\b(?:[Aa]bonnieren|[Ss]penden|[Ww]erden) Sie\b)|\bjetzt (?:abonnieren|spenden)\b|"
+    r"\bfor (?:only |just )?(?:[a-z]{0,3}[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|euros?|dollars?))"
+    r"\s*(?:a|per|/)\s*(?:month|week|year)\b|"
+    r"\b(?:für|ab) (?:nur )?\d+(?:[.,]\d+)?\s?(?:€|euro)\s*(?:im|pro|/)\s*monat\b",
+    re.IGNORECASE,
+)
+# Someone's words are reported: a pitch is never said by anyone.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according to|sagt|sagte|sagten|erklärte|explicó|dijo|declaró|afirmó|"
+    r"a déclaré|a dit|selon)\b",
+    re.IGNORECASE,
+)
+# A call to the comment area under the story ("Let us know in the comments below", "Schreiben Sie
+# uns Ihre Meinung in die Kommentare"): the imperative opens the block or a sentence ("schreiben
+# sie in den Kommentaren" and "did not tell us anything in the comments" are stories).
+_COMMENT_CALL = re.compile(
+    r"(?:^|[.!?]\s+)(?:"
+    r"(?i:let us know|tell us|share your \w+)\b.{0,60}\b(?i:in|into) the comments?"
+    r"(?i:\s+(?:section\s+)?below)?\b|"
+    r"(?i:let us know|tell us)\b.{0,60}\b(?i:below)\b|"
+    r"(?:Schreiben|Verraten|Erzählen|Teilen) Sie\b.{0,60}\b(?:in (?:den|die) (?i:kommentar\w*)|"
+    r"(?:unten|unter (?:diesem|dem) (?:Artikel|Beitrag|Text)))|"
+    r"(?i:dites-nous|partagez)\b.{0,60}\b(?i:en commentaires?|dans les commentaires)\b|"
+    r"(?i:cuéntanos|déjanos|dinos)\b.{0,60}\b(?i:en (?:los )?comentarios)\b)",
+)
+_COMMENT_WORDS = ("let us know", "tell us", "share your", "schreiben sie", "verraten sie",
+                  "erzählen sie", "teilen sie", "dites-nous", "partagez", "cuéntanos", "déjanos",
+                  "dinos")
 # A placeholder for embedded content the reader has not consented to load: it names content
 # to load AND asks for consent (either alone is ordinary prose: "um den Inhalt zu sehen",
 # "keine Zustimmung gegeben", "users accept cookies").
@@ -157,10 +191,10 @@ _PROMO_WORDS = (
     "newsletter", "subscri", "sign up", "download", "commission", "revenue", "compensation",
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
-    "if you", "subskrypcji", "suscríbete", "click here", "journalism", "suscri", "escr", "schreiben",
-    "écrivez", "comment", "kommentar", "comentario",
+    "if you", "subskrypcji", "suscríbete", "click here", "suscr", "@",
 )
-# A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)").
+# A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)"): the type and
+# size end the block ("Der Bericht (PDF, 2 MB) ist ... abrufbar." is a sentence).
 _DOWNLOAD = re.compile(r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\W{0,4}\d+(?:[.,]\d+)?\s*(?:kb|mb|gb)\b",
                        re.IGNORECASE)
 # Editorial notes about the story rather than the story: "This is a developing story", "This
@@ -234,7 +268,7 @@ _SOFT_END = re.compile(
     r"latest (?:news|stories|videos)|share this (?:article|story)|"
     r"(?:popular(?: now| stories| articles)?|top stories|editor'?s'? picks|more news|don'?t miss|"
     r"in case you missed it|(?:what to )?read next|notas relacionadas|"
-    r"(?:weitere|mehr|more|further) (?:informationen|information)(?: (?:zum thema|on this topic))?)\W*$|"
+    r"(?:weitere|mehr|more|further) (?:informationen|information) (?:zum thema|on this topic))\W*$|"
     r"lust auf mehr|schon gelesen|weitere themen|top-themen|meistgelesen|kommentierte artikel|"
     r"das könnte dich auch interessieren|vous aimerez aussi|à voir aussi|también te puede interesar|"
     r"ähnliche artikel|ähnliche|weitere artikel|mehr zum thema|mehr aus|"
@@ -264,14 +298,24 @@ _MESSENGER_CALL = re.compile(
     r"(?:canal|channel|kanal|chaîne|canale)\b",
     re.IGNORECASE,
 )
+# ... and the reader is asked to act: join, follow, tap here. A quote or a reporting verb means
+# someone's words ("\"We have a channel on Telegram ...,\" said Maria Lopez").
+_MESSENGER_ACT = re.compile(
+    r"\b(?:join|follow|subscribe|tap|click|here|abonnier\w*|folg(?:e|t|en sie)|tritt|klick\w*|"
+    r"hier|únete|unete|suscríbete|suscribete|síguenos|siguenos|aquí|rejoignez|abonnez-vous|"
+    r"suivez|ici|iscriviti|seguici|unisciti)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 # The heading of a press release's contact details ("Pressekontakt:", "Media contact"): past the
 # middle of the text, only addresses, phone numbers and mail addresses follow.
+# Only press forms: "Kontakt", "Contact" or "Investor Relations" head sections of service
+# articles ("Öffnungszeiten / Kontakt / Anfahrt").
 _CONTACT_HEAD = re.compile(
-    r"^(?:(?:press|presse|media|medien|investor|investoren)[- ]?(?:kontakt|contacts?|relations)|"
-    r"kontakt|contacts?|contacto|contatto|contact presse|contacto de prensa|ansprechpartner(?:in)?"
-    r"(?: für (?:die )?(?:presse|medien)(?:fragen|anfragen)?)?|für (?:rück)?fragen|for (?:further )?"
-    r"(?:media )?(?:enquiries|inquiries)|(?:kontakt|contact) (?:investoren|investors|für medien|"
-    r"for (?:the )?media))\s*:?$",
+    r"^(?:(?:press|presse|media|medien)[- ]?(?:kontakte?|contacts?)|contact presse|"
+    r"contacto de prensa|contatto stampa|ansprechpartner(?:in)? für (?:die )?(?:presse|medien)"
+    r"(?:fragen|anfragen)?|für rückfragen|for (?:further )?media (?:enquiries|inquiries)|"
+    r"(?:kontakt|contact) (?:für medien|for (?:the )?media))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -339,7 +383,13 @@ def messenger_promo(text: str) -> bool:
     low = text.lower()  # substring tests first: most blocks name no messenger
     if "telegram" not in low and "whats" not in low:
         return False
-    return bool(_MESSENGER_CHANNEL.search(text) and _MESSENGER_CALL.search(text))
+    return bool(
+        _MESSENGER_CHANNEL.search(text)
+        and _MESSENGER_CALL.search(text)
+        and _MESSENGER_ACT.search(text)
+        and not _QUOTE_MARK.search(text)
+        and not _REPORTED.search(text)
+    )
 
 
 def contact_head(text: str) -> bool:
@@ -357,12 +407,38 @@ def promo_block(text: str) -> bool:
     if len(text) > 400:
         return False
     low = text.lower()
-    return any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text))
+    return (
+        (any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text)))
+        or pay_pitch(text)
+        or comment_call(text)
+    )
+
+
+def pay_pitch(text: str) -> bool:
+    """A short call to pay for the publisher's journalism ("Support our journalism: subscribe")."""
+    if len(text) >= 250 or "journalis" not in text.lower():
+        return False
+    return bool(_PAY_SUPPORT.search(text) and _PAY_ACT.search(text) and not _REPORTED.search(text))
+
+
+def comment_call(text: str) -> bool:
+    """A call to the comment area under the story ("Let us know in the comments below")."""
+    if len(text) > 300:
+        return False
+    low = text.lower()
+    return any(word in low for word in _COMMENT_WORDS) and bool(_COMMENT_CALL.search(text))
 
 
 def download_block(text: str) -> bool:
-    """A short line offering a file to download, with its type and size."""
-    return len(text) <= 160 and bool(_DOWNLOAD.search(text))
+    """A line offering a file to download: its type and size end it, or it is a label
+    ("Bericht (PDF, 2 MB) herunterladen") rather than a sentence ending in a full stop."""
+    if len(text) > 160:
+        return False
+    match = _DOWNLOAD.search(text)
+    if match is None:
+        return False
+    bare = text.rstrip(" \t)]|")
+    return match.end() >= len(bare) or bare[-1:] not in ".!?"
 
 
 def caption_block(text: str) -> bool:

@@ -1,0 +1,236 @@
+"""Single-block boilerplate rules: the pitches they are meant for go, article prose stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import boilerplate as bp
+
+# --- 13: payment pitches ------------------------------------------------------------------------
+
+PRESS_STORIES = [
+    "California's deal with Google sets aside $10 million a year to fund local journalism, and "
+    "papers with fewer than 5,000 subscribers can apply first.",
+    "Subscriptions fell by 250,000 after the decision, but the owner said he would continue to "
+    "support independent journalism at the paper.",
+    "The paper charges $4 a month for its app; its editor said readers who pay support quality "
+    "journalism in the region.",
+    "Die Stiftung will lokalen Journalismus mit 100.000 Euro im Monat fördern, sagte die "
+    "Vorsitzende am Dienstag.",
+    "Sie unterstützen sie beim Journalismus, abonnieren sie aber nicht, heißt es im Bericht.",
+]
+
+PAY_PITCHES = [
+    "Support our journalism: subscribe for $5 a month.",
+    "Support our independent journalism for only $5 a month.",
+    "Subscribe today and support our journalism.",
+    "Support independent journalism. Donate now.",
+    # the block before the "Subscribe Now" button (news-dev): the price is the call
+    "Stay informed with The Namibian – your source for credible journalism. Get in-depth reporting "
+    "and opinions for only N$85 a month. Invest in journalism, invest in democracy –",
+    "Unterstützen Sie unseren Journalismus: Abonnieren Sie jetzt für nur 4,99 € im Monat.",
+    "Unterstützen Sie unabhängigen Journalismus – jetzt spenden.",
+]
+
+
+@pytest.mark.parametrize("text", PRESS_STORIES)
+def test_story_about_the_press_stays(text: str) -> None:
+    assert not bp.pay_pitch(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", PAY_PITCHES)
+def test_payment_pitch_goes(text: str) -> None:
+    assert bp.pay_pitch(text)
+    assert bp.junk_block(text)
+
+
+def test_payment_pitch_must_be_short() -> None:
+    long = PAY_PITCHES[0] + " " + "The council met on Monday to discuss the harbour fees. " * 4
+    assert len(long) >= 250
+    assert not bp.pay_pitch(long)
+
+
+# --- 14: messenger channels ---------------------------------------------------------------------
+
+CHANNEL_STORIES = [
+    "\"We have a channel on Telegram where parents share the news from the school,\" said Maria "
+    "Lopez, a mother of three.",
+    "„Wir haben einen Kanal auf Telegram gegründet, um die Eltern zu informieren“, sagt die "
+    "Schulleiterin.",
+    "\"Our community set up a group on WhatsApp to warn each other of the floods,\" the mayor said "
+    "on Tuesday.",
+    "«Nuestro canal de WhatsApp tiene ya 20.000 vecinos», explicó la alcaldesa, que lo creó durante "
+    "la DANA.",
+    "The ministry urged citizens to follow \"our official Telegram channel\" for updates on the "
+    "evacuation.",
+    "Residents can join the group's Telegram channel, where the organisers post the routes.",
+]
+
+CHANNEL_PITCHES = [
+    "Join our WhatsApp channel for the latest news",
+    "Folge unserem WhatsApp-Kanal für die wichtigsten Nachrichten des Tages.",
+    "Abonniere unseren Telegram-Kanal: hier klicken",
+    "Tenemos canal de WhatsApp: únete aquí para recibir las noticias.",
+]
+
+
+@pytest.mark.parametrize("text", CHANNEL_STORIES)
+def test_story_about_a_channel_stays(text: str) -> None:
+    assert not bp.messenger_promo(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", CHANNEL_PITCHES)
+def test_channel_pitch_goes(text: str) -> None:
+    assert bp.messenger_promo(text)
+    assert bp.junk_block(text)
+
+
+# --- 15: calls to the comments ------------------------------------------------------------------
+
+COMMENT_STORIES = [
+    "Die Anwohner sind empört. Auf Facebook schreiben sie in den Kommentaren, dass die Stadt "
+    "versagt habe.",
+    "Das sei ein Skandal, sagen sie in den Kommentaren unter dem Video, das inzwischen gelöscht "
+    "wurde.",
+    "\"He did not tell us anything new in the comments he made on Monday,\" the union leader said.",
+    "Los vecinos dinos que en los comentarios de la red social se quejan del ruido.",
+    "Viele Leser verraten sie in den Kommentaren nicht, heißt es.",
+]
+
+COMMENT_CALLS = [
+    "Let us know in the comments below.",
+    "What do you think? Let us know in the comments.",
+    "Tell us what you think below.",
+    "Schreiben Sie uns Ihre Meinung in die Kommentare.",
+    "Was meinen Sie? Verraten Sie es uns in den Kommentaren.",
+    "Schreiben Sie uns Ihre Erfahrungen unter diesem Artikel.",
+    "Dites-nous ce que vous en pensez dans les commentaires.",
+    "Cuéntanos tu opinión en los comentarios.",
+]
+
+
+@pytest.mark.parametrize("text", COMMENT_STORIES)
+def test_comments_in_a_story_stay(text: str) -> None:
+    assert not bp.comment_call(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", COMMENT_CALLS)
+def test_call_to_comment_goes(text: str) -> None:
+    assert bp.comment_call(text)
+    assert bp.junk_block(text)
+
+
+# --- 16: Spanish newsletter ---------------------------------------------------------------------
+
+
+def test_scam_bulletin_story_stays() -> None:
+    text = ("Los estafadores invitaban a las víctimas a suscribirse a un boletín de inversiones que "
+            "prometía ganancias del 30 por ciento.")
+    assert not bp.promo_block(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Suscríbete a nuestro boletín y recibe las noticias cada mañana.",
+    "Suscríbete gratis al newsletter de la redacción.",
+    "Para recibir las noticias, suscríbase a nuestro boletín.",
+])
+def test_spanish_newsletter_call_goes(text: str) -> None:
+    assert bp.promo_block(text)
+
+
+# --- 17: downloads ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Der vollständige Bericht (PDF, 2 MB) ist auf der Website des Ministeriums abrufbar.",
+    "The full report (PDF, 2.4 MB) can be read on the ministry's website from Monday.",
+    "Audio: MP3, 320 kb/s, 48 kHz.",
+])
+def test_sentence_naming_a_file_stays(text: str) -> None:
+    assert not bp.download_block(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Informationsschreiben (PDF | 38 KB)",
+    "Jahresbericht 2024 (PDF, 2,4 MB)",
+    "Download the full report - PDF 1.2 MB",
+    "Antragsformular (DOCX, 45 KB) herunterladen",
+    "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
+])
+def test_download_line_goes(text: str) -> None:
+    assert bp.download_block(text)
+    assert bp.junk_block(text)
+
+
+# --- 18: prefilters -----------------------------------------------------------------------------
+
+DECLINED = (
+    "A spokesman for the company declined to comment on the report on Tuesday, and the regulator "
+    "described the filing as incomplete. Comment les autorités vont-elles réagir? The union said "
+    "workers would schreiben a letter, and the board did not respond to several requests for "
+    "comment made by phone and email over the weekend, while the shares fell four per cent in "
+    "early trading in Frankfurt."
+)
+
+
+def test_ordinary_paragraph_skips_the_promo_regexes() -> None:
+    low = DECLINED.lower()
+    assert not any(word in low for word in bp._PROMO_WORDS)
+    assert not any(word in low for word in bp._COMMENT_WORDS)
+    assert "journalis" not in low
+    assert not bp.junk_block(DECLINED)
+
+
+# --- 12: press contact headings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Kontakt", "Kontakt:", "Contact", "Contacts", "Investor Relations", "Media relations",
+    "Contacto", "For enquiries", "Für Fragen",
+])
+def test_plain_contact_heading_is_no_press_contact(text: str) -> None:
+    assert not bp.contact_head(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pressekontakt:", "Presse-Kontakt", "Media contact", "Media contacts:", "Press contact",
+    "Medienkontakt:", "Für Rückfragen:", "Contact presse", "Contacto de prensa",
+    "Ansprechpartner für die Presse:", "Ansprechpartnerin für Medien", "For media enquiries:",
+    "For media inquiries",
+])
+def test_press_contact_heading(text: str) -> None:
+    assert bp.contact_head(text)
+
+
+# --- 19: "More information" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Weitere Informationen", "More information", "Further information", "Mehr Informationen",
+])
+def test_plain_information_heading_is_no_link_list(text: str) -> None:
+    assert not bp.soft_end(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Weitere Informationen zum Thema", "More information on this topic", "Related articles",
+    "Notas relacionadas",
+])
+def test_link_list_heading(text: str) -> None:
+    assert bp.soft_end(text)
+
+
+# --- rules the review found sound ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Lunes 3 de marzo de 2025", "20 de noviembre de 1975", "14 juillet 1789",
+    "mardi 4 mars 2025, 10:30",
+])
+def test_spanish_and_french_date_lines(text: str) -> None:
+    assert bp.date_block(text)
