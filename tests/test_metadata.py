@@ -129,6 +129,24 @@ def test_section_from_url_when_the_page_declares_none() -> None:
     assert section_from_url("https://e.com/en/politics/story") is None  # a language prefix
 
 
+@pytest.mark.parametrize(
+    ("head", "section"),
+    [
+        ('<link rel="canonical" href="/business/market-story-88">', "Business"),
+        ('<meta property="og:url" content="https://e.com/business/market-story-88">', "Business"),
+        ("", "Sport"),  # no canonical address: the fetched one
+        ('<link rel="canonical" href="https://other.example/business/market-story-88">', "Sport"),
+        ('<link rel="canonical" href="http://[::1/business/x">', "Sport"),  # unreadable
+    ],
+)
+def test_section_from_the_canonical_address(head: str, section: str) -> None:
+    """A story listed in two sections is fetched under either address first; the section is
+    the one its canonical address names."""
+    tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body><h1>T</h1></body></html>")
+    md = extract_metadata(tree, "https://e.com/sport/market-story-88", article_objects=[])
+    assert md.section == section
+
+
 def test_to_dict_flattens_every_date_field() -> None:
     """Article.to_dict() lists DateValue's fields by name: a new field must be flattened too."""
     from dataclasses import fields

@@ -94,6 +94,29 @@ _NOT_SECTIONS = frozenset({
 })
 
 
+def _canonical_url(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str]) -> str | None:
+    """The page's rel=canonical link, else its og:url, made absolute (None if unreadable)."""
+    href = None
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            href = link.get("href", "").strip()
+            break
+    href = href or meta.get("og:url")
+    if not href:
+        return None
+    try:
+        return urljoin(url, href)
+    except ValueError:  # a broken address (bad IPv6 literal...) is no canonical URL
+        return None
+
+
+def _same_host(a: str, b: str) -> bool:
+    try:
+        return urlsplit(a).hostname == urlsplit(b).hostname
+    except ValueError:
+        return False
+
+
 def section_from_url(url: str) -> str | None:
     """'/politics/2021/07/22/story.html' -> 'Politics' (a word-like first segment, not the slug)."""
     segments = [seg for seg in urlsplit(url).path.split("/") if seg]
@@ -347,7 +370,11 @@ def _extract_metadata(
     section = ld.get("articleSection") if ld else None
     if isinstance(section, list):
         section = section[0] if section else None
-    md.section = _clean(section) or _clean(meta.get("article:section")) or section_from_url(url)
+    md.canonical_url = _canonical_url(tree, url, meta)
+    # an article listed in two sections has one address per section: its canonical one names
+    # its home section, whichever address the crawl fetched first
+    home = md.canonical_url if md.canonical_url and _same_host(md.canonical_url, url) else url
+    md.section = _clean(section) or _clean(meta.get("article:section")) or section_from_url(home)
     site_keys = _site_keys(url, md.site_name, ld)
     title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
@@ -411,11 +438,5 @@ def _extract_metadata(
     image = meta.get("og:image")
     md.image = urljoin(url, image) if image else None
 
-    canonical = None
-    for link in tree.iterfind(".//link"):
-        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
-            canonical = urljoin(url, link.get("href", "").strip())
-            break
-    md.canonical_url = canonical or (urljoin(url, meta["og:url"]) if meta.get("og:url") else None)
     md.description = _clean(meta.get("og:description") or meta.get("description"))
     return md
