@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -30,14 +29,6 @@ from scraper.workers import ExtractorPool, PageTimeout
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _XML_TYPES = re.compile(rb"xml|rss|atom", re.IGNORECASE)
-
-
-def _loop_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
 
 
 def _utc_now() -> str:
@@ -104,10 +95,6 @@ class NewsSpider(Spider):
             lsh=lsh,  # the worker signs each article and bands it: DedupPipeline needn't, on the reactor
         )
         crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
-        if _loop_running():
-            # now, so that the workers import the extraction code while Scrapy builds the engine
-            # (its middlewares and download handlers) on the other core; else start() does it
-            spider.pool.start()
         return spider
 
     # -- discovery ---------------------------------------------------------------------------
