@@ -137,6 +137,17 @@ def test_section_from_url_when_the_page_declares_none() -> None:
         ("", "Sport"),  # no canonical address: the fetched one
         ('<link rel="canonical" href="https://other.example/business/market-story-88">', "Sport"),
         ('<link rel="canonical" href="http://[::1/business/x">', "Sport"),  # unreadable
+        ('<link rel="canonical" href="https://www.e.com/business/market-story-88">', "Business"),
+        # a canonical address that names no section: the fetched one still does
+        ('<link rel="canonical" href="/">', "Sport"),
+        ('<link rel="canonical" href="/market-story-88">', "Sport"),
+        ('<link rel="canonical" href="/2024/05/03/market-story-88">', "Sport"),
+        ('<link rel="canonical" href="/article.php?id=88">', "Sport"),
+        ('<link rel="canonical" href="/amp/business/market-story-88">', "Sport"),
+        ('<link rel="canonical" href="/mobile/business/market-story-88">', "Sport"),
+        # a canonical on another host, a same-site og:url
+        ('<link rel="canonical" href="https://partner.example/x/y-1">'
+         '<meta property="og:url" content="/business/market-story-88">', "Business"),
     ],
 )
 def test_section_from_the_canonical_address(head: str, section: str) -> None:

@@ -89,7 +89,8 @@ def _person_names(value: Any) -> list[str]:
 _SECTION_SEGMENT = re.compile(r"^[^\W\d_]{3,24}(?:-[^\W\d_]{2,24})?$")
 _NOT_SECTIONS = frozenset({
     "news", "article", "articles", "story", "stories", "post", "posts", "blog", "amp", "print",
-    "www", "content", "index", "html", "page", "pages", "item", "items", "id", "node", "en", "de",
+    "www", "content", "index", "html", "page", "pages", "item", "items", "id", "node", "mobile",
+    "en", "de",
     "fr", "es", "it", "pt", "ru", "tr", "pl", "ar", "zh", "ja", "ko",
 })
 
@@ -101,20 +102,27 @@ def _canonical_url(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str]) 
         if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
             href = link.get("href", "").strip()
             break
-    href = href or meta.get("og:url")
+    return _absolute(url, href or meta.get("og:url"))
+
+
+def _absolute(base: str, href: str | None) -> str | None:
+    """``href`` made absolute; None for none or a broken address (bad IPv6 literal...)."""
     if not href:
         return None
     try:
-        return urljoin(url, href)
-    except ValueError:  # a broken address (bad IPv6 literal...) is no canonical URL
+        return urljoin(base, href)
+    except ValueError:
         return None
 
 
-def _same_host(a: str, b: str) -> bool:
+def _same_site(a: str, b: str) -> bool:
+    """The same host, give or take a "www.", "m." or "amp." in front."""
     try:
-        return urlsplit(a).hostname == urlsplit(b).hostname
+        hosts = [urlsplit(u).hostname or "" for u in (a, b)]
     except ValueError:
         return False
+    bare = [re.sub(r"^(?:www|m|amp)\.", "", host) for host in hosts]
+    return bool(bare[0]) and bare[0] == bare[1]
 
 
 def section_from_url(url: str) -> str | None:
@@ -372,9 +380,14 @@ def _extract_metadata(
         section = section[0] if section else None
     md.canonical_url = _canonical_url(tree, url, meta)
     # an article listed in two sections has one address per section: its canonical one names
-    # its home section, whichever address the crawl fetched first
-    home = md.canonical_url if md.canonical_url and _same_host(md.canonical_url, url) else url
-    md.section = _clean(section) or _clean(meta.get("article:section")) or section_from_url(home)
+    # its home section, whichever address the crawl fetched first (the fetched one when the
+    # canonical one names none: a slug at the root, a date path, an article id)
+    home = [u for u in (md.canonical_url, _absolute(url, meta.get("og:url")))
+            if u and _same_site(u, url)]
+    md.section = (
+        _clean(section) or _clean(meta.get("article:section"))
+        or next((s for s in map(section_from_url, home) if s), None) or section_from_url(url)
+    )
     site_keys = _site_keys(url, md.site_name, ld)
     title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
