@@ -18,6 +18,13 @@ PRESS_STORIES = [
     "Die Stiftung will lokalen Journalismus mit 100.000 Euro im Monat fördern, sagte die "
     "Vorsitzende am Dienstag.",
     "Sie unterstützen sie beim Journalismus, abonnieren sie aber nicht, heißt es im Bericht.",
+    # second review (8): reported words, a quoted slogan, a story that opens with the slogan
+    "The editor, Jane Doe, wrote that readers could support our journalism by subscribing.",
+    "Fund local journalism or lose it: that was the message. Donate, the foundation urged readers, "
+    "even small sums.",
+    "\"Support our journalism, subscribe\" was printed on every front page that week.",
+    "Fund local journalism. That was the slogan of the campaign. Donate was the word on the "
+    "posters, and the town hall paid for them.",
 ]
 
 PAY_PITCHES = [
@@ -65,6 +72,11 @@ CHANNEL_STORIES = [
     "The ministry urged citizens to follow \"our official Telegram channel\" for updates on the "
     "evacuation.",
     "Residents can join the group's Telegram channel, where the organisers post the routes.",
+    # second review (8): a place ("here", "ici") is no call, a reporting verb means someone's words
+    "Our Telegram channel was blocked here on Monday, the editor wrote in a statement.",
+    "Notre chaîne Telegram a été bloquée ici en Russie lundi, a expliqué le rédacteur.",
+    "Our WhatsApp channel was blocked here on Monday, and the authorities gave no reason.",
+    "Notre chaîne Telegram a été bloquée ici en Russie lundi.",
 ]
 
 CHANNEL_PITCHES = [
@@ -72,6 +84,7 @@ CHANNEL_PITCHES = [
     "Folge unserem WhatsApp-Kanal für die wichtigsten Nachrichten des Tages.",
     "Abonniere unseren Telegram-Kanal: hier klicken",
     "Tenemos canal de WhatsApp: únete aquí para recibir las noticias.",
+    "Rejoignez notre chaîne Telegram : cliquez ici.",
 ]
 
 
@@ -97,6 +110,13 @@ COMMENT_STORIES = [
     "\"He did not tell us anything new in the comments he made on Monday,\" the union leader said.",
     "Los vecinos dinos que en los comentarios de la red social se quejan del ruido.",
     "Viele Leser verraten sie in den Kommentaren nicht, heißt es.",
+    # second review (7): interview questions and police appeals name no comment area
+    "Tell us what you saw below deck when the water came in.",
+    "Let us know if you have seen him, police said. The boy was last seen below the bridge.",
+    "Erzählen Sie, wie es unten im Stollen aussah, als das Wasser kam?",
+    "Let us know if you have seen him. The boy was last seen below the bridge.",
+    "Erzählen Sie, wie es unten im Stollen aussah.",
+    "Tell us what you think in the comments, the moderator asked readers on Monday.",
 ]
 
 COMMENT_CALLS = [
@@ -108,6 +128,9 @@ COMMENT_CALLS = [
     "Schreiben Sie uns Ihre Erfahrungen unter diesem Artikel.",
     "Dites-nous ce que vous en pensez dans les commentaires.",
     "Cuéntanos tu opinión en los comentarios.",
+    "Have your say in the comments below.",
+    "¿Y tú qué opinas? Déjanos tu comentario más abajo.",
+    "Schreiben Sie uns Ihre Meinung unten.",
 ]
 
 
@@ -161,6 +184,9 @@ def test_sentence_naming_a_file_stays(text: str) -> None:
     "Download the full report - PDF 1.2 MB",
     "Antragsformular (DOCX, 45 KB) herunterladen",
     "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
+    # second review (9): one full stop after the type and size
+    "Bericht herunterladen (PDF, 2 MB).",
+    "Download the annual report (PDF, 1.2 MB).",
 ])
 def test_download_line_goes(text: str) -> None:
     assert bp.download_block(text)

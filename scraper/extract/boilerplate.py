@@ -132,10 +132,21 @@ _PROMO = re.compile(
 # subscribe/donate verb or a price call follows, the block is short and reports no one's words.
 _PAY_SUPPORT = re.compile(
     r"\b(?:support|invest in|fund)\s+our\s+(?:[\w-]+\s+){0,2}journalism\b|"
-    r"(?:^|[.!?:]\s+)(?:please\s+)?(?:support|invest in|fund)\s+(?:[\w-]+\s+){0,2}journalism\b|"
     r"(?-i:\b[Uu]nterstützen Sie)\s+(?:[\w-]+\s+){0,2}journalismus\b",
     re.IGNORECASE,
 )
+# "Support independent journalism. Donate now." names no "our": only in a block of at most two
+# sentences (a longer one is a story that quotes the slogan), or with a price call.
+_PAY_SUPPORT_START = re.compile(
+    r"(?:^|[.!?:]\s+)(?:please\s+)?(?:support|invest in|fund)\s+(?:[\w-]+\s+){0,2}journalism\b",
+    re.IGNORECASE,
+)
+_PAY_PRICE = re.compile(
+    r"\bfor (?:only |just )?(?:[a-z]{0,3}[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|euros?|dollars?))"
+    r"\s*(?:a|per|/)\s*(?:month|week|year)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _PAY_ACT = re.compile(
     r"(?:^|[.!?:;,–—-]\s*|\b(?:and|or|please)\s+)(?:subscribe|donate|become a (?:member|"
     r"subscriber|supporter)|make a (?:donation|contribution)|contribute)\b|"
@@ -148,26 +159,30 @@ _PAY_ACT = re.compile(
 )
 # Someone's words are reported: a pitch is never said by anyone.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|according to|sagt|sagte|sagten|erklärte|explicó|dijo|declaró|afirmó|"
-    r"a déclaré|a dit|selon)\b",
+    r"\b(?:said|says|told|tells|wrote|writes|urged|urges|asked|asks|announced|announces|"
+    r"according to|sagt|sagte|sagten|schrieb|schreibt|betonte|erklärte|explicó|dijo|declaró|"
+    r"afirmó|escribió|selon)\b|\ba (?:déclaré|dit|expliqué|écrit|affirmé|annoncé)\b",
     re.IGNORECASE,
 )
 # A call to the comment area under the story ("Let us know in the comments below", "Schreiben Sie
 # uns Ihre Meinung in die Kommentare"): the imperative opens the block or a sentence ("schreiben
-# sie in den Kommentaren" and "did not tell us anything in the comments" are stories).
+# sie in den Kommentaren" and "did not tell us anything in the comments" are stories), and it
+# names the comments, or "below"/"unten"/"unter diesem Artikel" ends the block ("Tell us what you
+# saw below deck ..." is an interview question). See comment_call for the other checks.
 _COMMENT_CALL = re.compile(
     r"(?:^|[.!?]\s+)(?:"
-    r"(?i:let us know|tell us|share your \w+)\b.{0,60}\b(?i:in|into) the comments?"
+    r"(?i:let us know|tell us|share your \w+|have your say)\b.{0,60}\b(?i:in|into) the comments?"
     r"(?i:\s+(?:section\s+)?below)?\b|"
-    r"(?i:let us know|tell us)\b.{0,60}\b(?i:below)\b|"
+    r"(?i:let us know|tell us)\b.{0,60}\b(?i:below)\W{0,3}$|"
     r"(?:Schreiben|Verraten|Erzählen|Teilen) Sie\b.{0,60}\b(?:in (?:den|die) (?i:kommentar\w*)|"
-    r"(?:unten|unter (?:diesem|dem) (?:Artikel|Beitrag|Text)))|"
+    r"(?:unten|unter (?:diesem|dem) (?:Artikel|Beitrag|Text))\W{0,3}$)|"
     r"(?i:dites-nous|partagez)\b.{0,60}\b(?i:en commentaires?|dans les commentaires)\b|"
-    r"(?i:cuéntanos|déjanos|dinos)\b.{0,60}\b(?i:en (?:los )?comentarios)\b)",
+    r"(?i:cuéntanos|déjanos|dinos)\b.{0,60}\b(?i:en (?:los )?comentarios|(?:tu|un|su) comentario)\b)",
 )
-_COMMENT_WORDS = ("let us know", "tell us", "share your", "schreiben sie", "verraten sie",
-                  "erzählen sie", "teilen sie", "dites-nous", "partagez", "cuéntanos", "déjanos",
-                  "dinos")
+_COMMENT_NOUN = re.compile(r"\b(?:comments?|kommentar\w*|commentaires?|comentarios?)\b", re.IGNORECASE)
+_COMMENT_WORDS = ("let us know", "tell us", "share your", "have your say", "schreiben sie",
+                  "verraten sie", "erzählen sie", "teilen sie", "dites-nous", "partagez",
+                  "cuéntanos", "déjanos", "dinos")
 # A placeholder for embedded content the reader has not consented to load: it names content
 # to load AND asks for consent (either alone is ordinary prose: "um den Inhalt zu sehen",
 # "keine Zustimmung gegeben", "users accept cookies").
@@ -299,11 +314,12 @@ _MESSENGER_CALL = re.compile(
     re.IGNORECASE,
 )
 # ... and the reader is asked to act: join, follow, tap here. A quote or a reporting verb means
-# someone's words ("\"We have a channel on Telegram ...,\" said Maria Lopez").
+# someone's words ("\"We have a channel on Telegram ...,\" said Maria Lopez"). "here"/"hier"/
+# "ici"/"aquí" alone is a place ("our channel was blocked here"): only with a link verb.
 _MESSENGER_ACT = re.compile(
-    r"\b(?:join|follow|subscribe|tap|click|here|abonnier\w*|folg(?:e|t|en sie)|tritt|klick\w*|"
-    r"hier|únete|unete|suscríbete|suscribete|síguenos|siguenos|aquí|rejoignez|abonnez-vous|"
-    r"suivez|ici|iscriviti|seguici|unisciti)\b",
+    r"\b(?:join|follow|subscribe|tap|click|abonnier\w*|folg(?:e|t|en sie)|tritt|klick\w*|"
+    r"únete|unete|suscríbete|suscribete|síguenos|siguenos|rejoignez|abonnez-vous|"
+    r"suivez|iscriviti|seguici|unisciti|cliquez|clique|toca|pulsa)\b",
     re.IGNORECASE,
 )
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
@@ -418,15 +434,31 @@ def pay_pitch(text: str) -> bool:
     """A short call to pay for the publisher's journalism ("Support our journalism: subscribe")."""
     if len(text) >= 250 or "journalis" not in text.lower():
         return False
-    return bool(_PAY_SUPPORT.search(text) and _PAY_ACT.search(text) and not _REPORTED.search(text))
+    if _QUOTE_MARK.search(text) or _REPORTED.search(text) or not _PAY_ACT.search(text):
+        return False
+    if _PAY_SUPPORT.search(text):
+        return True
+    return bool(
+        _PAY_SUPPORT_START.search(text)
+        and (len(_SENTENCE_END.findall(text.strip())) < 2 or _PAY_PRICE.search(text))
+    )
 
 
 def comment_call(text: str) -> bool:
-    """A call to the comment area under the story ("Let us know in the comments below")."""
+    """A call to the comment area under the story ("Let us know in the comments below").
+    Reported words, or a question that names no comments ("Erzählen Sie, wie es unten
+    aussah?"), are an interview or a police appeal, not a pitch."""
     if len(text) > 300:
         return False
     low = text.lower()
-    return any(word in low for word in _COMMENT_WORDS) and bool(_COMMENT_CALL.search(text))
+    if not any(word in low for word in _COMMENT_WORDS):
+        return False
+    text = text.strip()
+    if _REPORTED.search(text):
+        return False
+    if text.endswith("?") and not _COMMENT_NOUN.search(text):
+        return False  # "Verraten Sie in den Kommentaren: Was halten Sie davon?" is still a call
+    return bool(_COMMENT_CALL.search(text))
 
 
 def download_block(text: str) -> bool:
@@ -438,7 +470,9 @@ def download_block(text: str) -> bool:
     if match is None:
         return False
     bare = text.rstrip(" \t)]|")
-    return match.end() >= len(bare) or bare[-1:] not in ".!?"
+    # one final full stop after the type and size ("Bericht herunterladen (PDF, 2 MB).")
+    unstopped = bare[:-1].rstrip(" \t)]|") if bare.endswith(".") and not bare.endswith("..") else bare
+    return match.end() >= len(unstopped) or bare[-1:] not in ".!?"
 
 
 def caption_block(text: str) -> bool:
