@@ -740,7 +740,7 @@ def test_standfirst_search_is_bounded() -> None:
         tree = lxml.html.fromstring(html)
         start = time.perf_counter()
         with_lead(tree, [Block("p", first, "item")], hints)
-        assert time.perf_counter() - start < 0.1  # was 6.5 s with 2000 cards
+        assert time.perf_counter() - start < 0.5  # was 6.5 s with 2000 cards (generous: loaded CI)
 
 
 @pytest.mark.parametrize(
@@ -858,3 +858,136 @@ def test_a_contact_heading_before_prose_does_not_end_the_body(
                Block("p", "Tel. 0761 201-0")]
     kept = clean_blocks([*blocks, *details], PageHints(titles=(), description=""))
     assert kept == blocks  # names and numbers after it: contact details end the body
+
+
+# --------------------------------------------------------------------------- standfirst (review 2)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    ["site has-sidebar", "page-wrapper menu-closed", "container comments-open",
+     "row hidden-print", "o-grid js-share-enabled", "site"],
+)
+def test_layout_classes_around_headline_and_body_keep_the_standfirst(wrap: str) -> None:
+    page = (f"<html><body><div class='{wrap}'><article><h1>Lighthouse keeper's cottage opens</h1>"
+            f"<p class='standfirst'>{_LEAD}</p><div class='body'>"
+            + "".join(f"<p>{p}</p>" for p in _STORY) + "</div></article><aside>x</aside></div>"
+            "</body></html>")
+    assert _led(page) == [_LEAD, *_STORY]
+
+
+_CAPTION = ("Volunteers of the harbour society raise the new weather vane on the roof of the "
+            "cottage on Friday evening.")
+
+
+@pytest.mark.parametrize(
+    ("before", "lead"),
+    [
+        # a caption under a picture, closer to the body than the real standfirst
+        (f"<p class='standfirst'>{_LEAD}</p><div class='hero'><img src='/a.jpg'>"
+         f"<p class='description'>{_CAPTION}</p></div>", True),
+        (f"<div class='hero'><img src='/a.jpg'><p class='description'>{_CAPTION}</p></div>", False),
+        (f"<div><img src='/a.jpg'></div><p class='description'>{_CAPTION}</p>", False),
+        ("<div class='audio-player'><p class='description'>Listen to this article, read by an "
+         "automated voice, in about four minutes.</p></div>", False),
+        ("<div class='signup-box'><p class='intro'>Get the best of the Gazette delivered to your "
+         "inbox every morning for free.</p></div>", False),
+    ],
+)
+def test_captions_players_and_signups_are_no_standfirst(before: str, lead: bool) -> None:
+    assert _led(_page(before)) == ([_LEAD, *_STORY] if lead else _STORY)
+
+
+def test_a_lone_h1_that_is_the_sites_name_is_not_the_headline() -> None:
+    page = ("<html><head><title>Lighthouse keeper's cottage opens as a museum - Valley News"
+            "</title></head><body><div id='masthead' class='site-header'><div class='site-branding'>"
+            "<h1 class='site-title'><a href='/'>Valley News</a></h1><p class='site-description'>"
+            "Independent news from the valley since 1887, read by thousands of people every "
+            "single day.</p></div></div><main><article><h2 class='entry-title'>Lighthouse "
+            "keeper's cottage opens as a museum</h2><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in _STORY) + "</div></article></main></body></html>")
+    assert _led(page) == _STORY
+    with_intro = page.replace("<div class='entry-content'>",
+                              f"<p class='intro'>{_LEAD}</p><div class='entry-content'>")
+    assert _led(with_intro) == [_LEAD, *_STORY]
+
+
+def test_standfirst_search_reads_no_nested_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scraper.extract import body
+
+    calls = []
+    read = body._lead_element_text
+    monkeypatch.setattr(body, "_lead_element_text", lambda el: calls.append(el) or read(el))
+    nested = ("".join(f"<div class='x{i}-intro'>" for i in range(250)) + "<b>a</b>" * 1700
+              + "</div>" * 250)
+    tree = lxml.html.fromstring(_page(nested))
+    start = time.perf_counter()
+    out = body.with_lead(tree, [body.Block("p", t) for t in _STORY], body.page_hints(tree, []))
+    assert [b.text for b in out] == _STORY
+    assert len(calls) <= 1  # was 250 walks of 1,700 elements each (~300 ms)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_a_standfirst_of_two_paragraphs_of_the_same_class() -> None:
+    two = ("<p class='intro'>The cottage opened on Saturday after three years of repairs.</p>\n"
+           "<p class='intro'>Entry is free until the end of May, the society said.</p>")
+    assert _led(_page(two)) == [
+        "The cottage opened on Saturday after three years of repairs.",
+        "Entry is free until the end of May, the society said.", *_STORY]
+    # separated by a linked heading: a list of teasers
+    apart = two.replace("\n", "<h3><a href='/other'>Ferry fares stay the same</a></h3>")
+    assert _led(_page(apart)) == _STORY
+
+
+def test_a_line_break_inside_a_sentence_is_a_space() -> None:
+    lead = ("<p class='lead'>After three years of repairs the cottage at the end of the pier<br>"
+            "shows visitors how the keepers lived.</p>")
+    assert _led(_page(lead)) == [_LEAD, *_STORY]
+
+
+def test_a_related_box_of_one_card_is_not_article_prose() -> None:
+    from scraper.extract.body import Block, clean_blocks, page_hints
+
+    head = "Harbour district: what the new plan means for residents"
+    summary = ("The city wants to build 2,000 flats on the old docks by 2030, but residents fear "
+               "rising rents and the loss of the fish market.")
+    bio = ("Jane Doe has covered city politics for the Gazette since 2015. Before that she "
+           "reported on courts and crime for the Evening Post and studied history in Leeds and "
+           "Berlin, and she lives with her family in the harbour district.")
+    page = (f"<html><body><article>{''.join(f'<p>{p}</p>' for p in _RAD)}<div class='box'>"
+            f"<h2>Related</h2><div class='c'><h3><a href='/harbour'>{head}</a></h3><p>{summary}"
+            f"</p></div></div><p class='bio'>{bio}</p></article></body></html>")
+    hints = page_hints(lxml.html.fromstring(page), [])
+    blocks = [*(Block("p", t) for t in _RAD), Block("head", "Related"), Block("p", head),
+              Block("p", summary), Block("p", bio)]
+    assert [b.text for b in clean_blocks(blocks, hints)] == _RAD
+
+
+def test_prose_far_after_press_contacts_does_not_keep_them() -> None:
+    from scraper.extract.body import Block, PageHints, clean_blocks
+
+    contact = [Block("head", "Pressekontakt:"),
+               Block("p", "Example GmbH Jane Doe Leiterin Unternehmenskommunikation "
+                          "Musterstraße 1 10115 Berlin Telefon: +49 30 1234567 "
+                          "E-Mail: presse@example.com")]
+    about = [Block("head", "Über Example GmbH"),
+             Block("p", "Die Example GmbH ist ein führender Anbieter von Industrielösungen mit "
+                        "Sitz in Berlin. Das Unternehmen beschäftigt weltweit rund 12.000 "
+                        "Mitarbeiterinnen und Mitarbeiter in 40 Ländern.")]
+    story = [Block("p", t) for t in _RAD]
+    kept = clean_blocks([*story, *contact, *about], PageHints(titles=(), description=""))
+    assert kept == story
+
+
+def test_a_french_chapo_is_a_standfirst() -> None:
+    assert _led(_page(f"<p class='article__chapo'>{_LEAD}</p>")) == [_LEAD, *_STORY]
+
+
+def test_an_h1_no_title_names_still_leaves_the_articles_header_standfirst() -> None:
+    # the <title> is the site's name only: the <h1> is set aside, the article's header is not
+    page = ("<html><head><title>Gazette</title></head><body><header class='site-header'>"
+            "<p class='site-description'>Independent news for the Example Valley since 1887, owned "
+            "and read by the people who live in it.</p></header><article><header>"
+            f"<h1>Lighthouse keeper's cottage opens as a museum</h1><p class='intro'>{_LEAD}</p>"
+            "</header>" + "".join(f"<p>{p}</p>" for p in _STORY) + "</article></body></html>")
+    assert _led(page) == [_LEAD, *_STORY]

@@ -191,8 +191,8 @@ def trafilatura_blocks(tree: lxml.html.HtmlElement, url: str, *, fast: bool = Tr
 @dataclass(frozen=True)
 class PageHints:
     """Strings of the page that tell the body's blocks from the rest (all folded by ``_key``):
-    headlines are not repeated in the body; the description is kept for reference (a standfirst
-    put back by ``with_lead`` may equal it)."""
+    headlines are not repeated in the body; the description is not read by the cleaning (kept
+    for callers and tests that build hints by hand)."""
 
     titles: tuple[str, ...]
     description: str
@@ -200,6 +200,8 @@ class PageHints:
     authors: frozenset[str] = frozenset()  # the article's author names: a byline line alone
     links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
     short_links: frozenset[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
+    card_texts: frozenset[str] = frozenset()  # texts beside a linked h2/h3 in a small box: summaries
+    named: tuple[str, ...] = ()  # the titles the page gives outside its first <h1>
 
 
 def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
@@ -222,12 +224,13 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
         if not description and isinstance(obj.get("description"), str):
             description = obj["description"]
         names.extend(_person_names(obj.get("author")))
-    h1 = tree.find(".//h1")
-    if h1 is not None:
-        titles.append(" ".join(h1.itertext()))
     title = tree.findtext(".//title")
     if title:
         titles.append(title)
+    named = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        titles.append(" ".join(h1.itertext()))
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
     labels: set[str] = set()
     short_links: set[str] = set()
@@ -260,7 +263,33 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
     labels.discard("")
     short = frozenset(short_links - {""})
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
-    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short)
+    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short,
+                     _card_texts(tree), named)
+
+
+_CARD_LINKED_HEAD = etree.XPath(
+    "(//h2|//h3|//h4)[.//a[@href and not(starts-with(@href, '#'))]"
+    " or ancestor::a[@href and not(starts-with(@href, '#'))]][position() <= 300]"
+)
+
+
+def _card_texts(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Texts (keys) of paragraphs that sit beside a linked h2/h3/h4 in the same small box: the
+    summaries of teaser cards (a "Related" box of one card is still a card)."""
+    out: set[str] = set()
+    for head in _CARD_LINKED_HEAD(tree):
+        box = head.getparent()
+        while box is not None and box.tag == "a":
+            box = box.getparent()
+        if box is None or len(box) > 6 or box.tag in ("main", "body", "html"):
+            continue
+        for sib in box:
+            if sib is head or sib.tag not in ("p", "div", "span"):
+                continue
+            text = " ".join(" ".join(sib.itertext()).split())
+            if 30 <= len(text) <= 400:
+                out.add(_key(text))
+    return frozenset(out)
 
 
 def _person_names(value: Any) -> list[str]:
@@ -290,6 +319,30 @@ def _prose(text: str) -> bool:
     return len(text) >= 200 or (len(text) >= 80 and text[-1:] in _SENTENCE_END)
 
 
+_CONTACT_BIT = re.compile(
+    r"\S+@\S+\.\w+|\+?\d[\d ()/.-]{6,}\d|\b\d{4,5} [A-ZÄÖÜ][a-zäöüß]+|www\.|https?://"
+)
+
+
+def _contact_lines(text: str) -> bool:
+    """A block rich in phone numbers, e-mail addresses, postcodes or web addresses: one every
+    80 characters, or any in a block that ends no sentence."""
+    found = len(_CONTACT_BIT.findall(text))
+    return found * 80 >= len(text) or (found > 0 and text.rstrip()[-1:] not in _SENTENCE_END)
+
+
+def _prose_follows(blocks: list[Block], start: int) -> bool:
+    """Article prose right after a contact heading: in the next two blocks, before the next
+    heading, not counting contact lines (what follows further on, "About Example GmbH" and its
+    boilerplate, does not cancel the cut)."""
+    for b in blocks[start : start + 2]:
+        if b.kind == "head":
+            break
+        if _prose(b.text) and not _contact_lines(b.text):
+            return True
+    return False
+
+
 def _inline_box(rest: list[Block], hints: PageHints) -> bool:
     """True when article prose follows a link-list heading: the list was a box inside the text.
 
@@ -297,15 +350,15 @@ def _inline_box(rest: list[Block], hints: PageHints) -> bool:
     each a link to another page or shown twice, with a line under it), the line right under a
     headline is a card's summary ("dek"), not article prose.
     Only the blocks up to the next link-list heading are looked at (headings right under this
-    one, a box's sub-heading, are passed over); when nothing is left, all of them are.
+    one, a box's sub-heading, are passed over). A paragraph the page sets beside a linked
+    headline in a small box (``PageHints.card_texts``) is a card's summary too.
     """
     lead = 0
     while lead < len(rest) and bp.soft_end(rest[lead].text):
         lead += 1
     for end in range(lead, len(rest)):
         if bp.soft_end(rest[end].text):
-            if end > lead:
-                rest = rest[lead:end]  # the next link list gets its own decision
+            rest = rest[lead:end]  # the next link list gets its own decision (end > lead)
             break
     chars = sum(len(b.text) for b in rest)
     headline = [
@@ -320,6 +373,8 @@ def _inline_box(rest: list[Block], hints: PageHints) -> bool:
             continue
         if cards >= 2 and i and headline[i - 1]:
             continue  # a teaser card's summary
+        if _key(block.text) in hints.card_texts:
+            continue  # the page sets it beside a linked headline: a card's summary
         prose.append(block)
     return len(prose) >= 2 and sum(len(b.text) for b in prose) >= 0.5 * chars
 
@@ -361,7 +416,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if started and before >= 0.3 * total and bp.hard_end(text):
             break
         if (started and before >= 0.5 * total and bp.contact_head(text)
-                and not any(b.kind == "p" and _prose(b.text) for b in blocks[i + 1 :])):
+                and not _prose_follows(blocks, i + 1)):
             break  # a press release's contact details: names, phone numbers, addresses
         if bp.soft_end(text):
             if started and not _inline_box(blocks[i + 1 :], hints):
@@ -398,7 +453,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
 # which layouts often set apart from the article's container (so trafilatura misses them).
 _LEAD_TAGS = frozenset({"div", "p", "h2"})
 _LEAD_WORDS = ("intro", "lead", "lede", "teaser", "standfirst", "summary", "abstract", "dek",
-               "description", "subtitle", "subline")
+               "description", "subtitle", "subline", "chapo", "chapeau")
 # a cheap test before a class's tokens are split (most classes fail it): a lead word not
 # followed by a small letter ("leading-7" fails) unless by a suffix ("leadtext"), or begun
 # with a capital in camelCase ("articleLead")
@@ -416,7 +471,8 @@ _LEAD_SEGMENT = re.compile(
 _LEAD_NOT_AROUND = frozenset({
     "card", "related", "nav", "menu", "footer", "sidebar", "comment", "author", "caption",
     "gallery", "cookie", "modal", "popup", "newsletter", "promo", "share", "search", "hidden",
-    "paywall", "login",
+    "paywall", "login", "hero", "player", "audio", "media", "signup", "subscribe", "branding",
+    "masthead", "site",
 })
 # words of the element's own class that mark anything but the article's standfirst; layouts
 # name wrappers "frame-type-list", "a-layout__item", "ct-header-small-img": not said of ancestors
@@ -434,10 +490,17 @@ _CARD_HEAD = etree.XPath(
     "boolean(*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a]"
     " or a[.//h2 or .//h3 or .//h4])"
 )
+_MEDIA = etree.XPath(
+    "boolean(self::img or self::picture or self::video or self::audio or self::iframe"
+    " or .//img or .//picture or .//video or .//audio)"
+)
+_IN_STORY = etree.XPath("boolean(ancestor::article or ancestor::main)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HASH = re.compile(r"(?=[a-z_-]*[0-9A-Z])[A-Za-z0-9_-]{3,10}")  # a CSS module's: "cngn3", "wd_PA"
 LEAD_GAP = 400
 """Most characters of other text between a standfirst and the body's first paragraph."""
+LEAD_SPAN = 1500
+"""Most characters of text in a standfirst (150 words); longer elements are not read."""
 LEAD_SCAN_CHARS = 8000
 """Characters of text after the headline searched for the body's first paragraph."""
 LEAD_SCAN_ELEMENTS = 2000
@@ -483,9 +546,16 @@ def _lead_class(cls: str) -> bool:
     )
 
 
+# a class token that states a condition of the page, not what the box is: "has-sidebar",
+# "menu-closed", "comments-open", "hidden-print", "js-share-enabled"
+_STATE_TOKEN = re.compile(r"(?:has|is|js|hidden)-.*|.*-(?:open|opened|closed|enabled|disabled|active)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _bad_ancestor_class(cls: str) -> bool:
-    return any(_not_lead(t, _LEAD_NOT_AROUND) for t in cls.split())
+    return any(
+        not _STATE_TOKEN.fullmatch(t.lower()) and _not_lead(t, _LEAD_NOT_AROUND) for t in cls.split()
+    )
 
 
 _START, _END, _TEXT = 0, 1, 2
@@ -525,15 +595,32 @@ def _following(el: etree._Element) -> Iterable[tuple[int, Any]]:
 
 
 def _lead_element_text(el: etree._Element) -> str:
-    """``el``'s visible text, one line per block (paragraph, list item, line break)."""
+    """``el``'s visible text, one line per block (paragraph, list item); a line break (<br>)
+    starts a new line only after the end of a sentence, elsewhere it is a space."""
     parts: list[str] = []
     for kind, value in _walk(el):
         if kind == _TEXT:
             parts.append(value)
+        elif value.tag == "br":
+            if kind == _START:
+                parts.append("\x01")
         elif value.tag in _BLOCKS:
             parts.append("\x00")  # the source's own line breaks are white space
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\x00"))
-    return "\n".join(line for line in lines if line)
+    lines: list[str] = []
+    for chunk in "".join(parts).split("\x00"):
+        line = ""
+        for piece in chunk.split("\x01"):
+            piece = " ".join(piece.split())
+            if not piece:
+                continue
+            if line and line[-1] in _SENTENCE_END:
+                lines.append(line)
+                line = piece
+            else:
+                line = f"{line} {piece}" if line else piece
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 class _Flat:
@@ -554,19 +641,36 @@ class _Flat:
         self._space = chunk[-1].isspace()
 
 
-def _lead_ok(el: etree._Element, h1: etree._Element | None) -> bool:
+def _lead_ok(
+    el: etree._Element, h1: etree._Element | None, body_el: etree._Element | None = None
+) -> bool:
     """The candidate's place in the page: not in a figure, link, navigation, box or teaser card
-    (a box beside it, not the headline's own, holding a heading that is a link); on a page
-    without an <h1>, not in a <header> either (the site's)."""
+    (a box beside it, not the headline's own, holding a heading that is a link), not right
+    after an image, video or audio (a caption); on a page without an <h1>, not in a <header>
+    either (the site's). Ancestors are read up to the first that also holds the headline or
+    the body's first paragraph: a box around both is the page's layout, not a box."""
     h1_ancestors = set(h1.iterancestors()) if h1 is not None else set()
+    stop = h1_ancestors | (set(body_el.iterancestors()) | {body_el} if body_el is not None else set())
     for anc in el.iterancestors():
-        if anc.tag in _LEAD_OUTSIDE or (h1 is None and anc.tag == "header"):
+        if anc in stop:
+            break
+        if anc.tag in _LEAD_OUTSIDE:
             return False
         cls = anc.get("class")
         if cls and anc.tag not in _LEAD_CONTAINERS and _bad_ancestor_class(cls):
             return False
+    for anc in el.iterancestors():  # these rule a standfirst out wherever they stand
+        if anc.tag in _LEAD_OUTSIDE:
+            return False
+        if h1 is None and anc.tag == "header" and not _IN_STORY(anc):
+            return False  # the site's header (an article's own <header> may hold its standfirst)
     if _LEAD_INSIDE(el):
         return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None and _MEDIA(prev):
+        return False  # a caption under a picture, a player's description
     parent = el.getparent()
     for box in (parent, parent.getparent() if parent is not None else None):
         if box is not None and box not in h1_ancestors and _CARD_HEAD(box):
@@ -577,12 +681,15 @@ def _lead_ok(el: etree._Element, h1: etree._Element | None) -> bool:
 def _headline(tree: lxml.html.HtmlElement, hints: PageHints) -> etree._Element | None:
     """The page's <h1> that names the article (not a dialog's, a menu's or the logo's)."""
     h1s = list(itertools.islice(tree.iter("h1"), 10))
-    if len(h1s) <= 1:
-        return h1s[0] if h1s else None
+    if not h1s:
+        return None
     # page_hints counts the first <h1> among the titles: leave it out of the comparison
     own = _key(" ".join(h1s[0].itertext()))
-    others = PageHints(tuple(t for t in hints.titles if t != own), "")
-    return next((h for h in h1s if _is_title(_key(" ".join(h.itertext())), others)), h1s[0])
+    others = PageHints(hints.named or tuple(t for t in hints.titles if t != own), "")
+    if not others.titles:
+        return h1s[0]  # nothing to check it against (no <title>, no meta, no JSON-LD)
+    # no <h1> naming the article (a lone one is the site's logo): as if there were none
+    return next((h for h in h1s if _is_title(_key(" ".join(h.itertext())), others)), None)
 
 
 def _link_share(el: etree._Element, chars: int) -> float:
@@ -597,10 +704,13 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
     A standfirst is an element after the page's headline (its <h1>; without one, anywhere
     before the body outside a <header>) whose class names one (intro, lead, teaser, summary,
     ...), that holds sentences rather than links, that stands in no figure, navigation, box
-    or teaser card, and that ends at most LEAD_GAP characters of other text before the body's
-    first paragraph. Of several, the closest to that paragraph wins, one ending a sentence
-    before one that does not. Only LEAD_SCAN_CHARS characters and LEAD_SCAN_ELEMENTS elements
-    after the headline are read: past them, no standfirst.
+    or teaser card nor right after a picture, and that ends at most LEAD_GAP characters of
+    other text before the body's first paragraph. Adjacent siblings of the same class are one
+    standfirst of several paragraphs; a class found in separate places marks a list of
+    teasers. An element holding another candidate, or more than LEAD_SPAN characters, is none.
+    Of several, one ending a sentence wins, then the closest to the headline (without one,
+    to the body). Only LEAD_SCAN_CHARS characters and LEAD_SCAN_ELEMENTS elements after the
+    headline are read: past them, no standfirst.
     """
     firsts = [b for b in blocks if b.kind == "p" and len(b.text) >= 30]
     if not firsts:
@@ -614,9 +724,11 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
     first = " ".join(firsts[0].text.split())[:40].rstrip()
     flat = _Flat()
     open_: list[tuple[etree._Element, int]] = []
-    closed: list[tuple[etree._Element, int]] = []  # candidates and where they end in ``flat``
+    # candidates: element, where it starts and ends in ``flat``, and whether it holds another
+    closed: list[tuple[etree._Element, int, int, bool]] = []
     found = -1
     elements = 0
+    last: etree._Element | None = None  # the element whose text was read last
     for kind, value in events:
         if kind == _TEXT:
             if not value:
@@ -631,6 +743,7 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
         if tag in _BLOCKS:
             flat.add(" ")  # a block's edge: no words glued across it
         if kind == _START:
+            last = value
             elements += 1
             if elements > LEAD_SCAN_ELEMENTS:
                 break
@@ -638,21 +751,33 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
             if cls and _lead_class(cls):
                 open_.append((value, len(flat.text)))
         elif open_ and open_[-1][0] is value:
-            closed.append((value, len(flat.text)))
-            open_.pop()
+            start = open_.pop()[1]
+            # candidates nest: the last one closed, if it began after this one, is inside it
+            holds = (bool(closed) and closed[-1][1] >= start
+                     and any(a is value for a in closed[-1][0].iterancestors()))
+            closed.append((value, start, len(flat.text), holds))
     if found < 0:
         return blocks
-    candidates = [(el, found - end) for el, end in closed if found - end <= LEAD_GAP]
+    groups = _lead_groups(closed)
+    # a class found in separate places marks a list of teasers, not the standfirst
+    shared = Counter(group[0][0].get("class") for group in groups)
+    body_el = last
+    candidates = []
+    for group in groups:
+        el, start, end = group[0][0], group[0][1], group[-1][2]
+        if found - end > LEAD_GAP or end - start > LEAD_SPAN or any(g[3] for g in group):
+            continue  # far from the body, too long, or a box around another candidate
+        if shared[el.get("class")] > 1:
+            continue
+        candidates.append((group, start, found - end))
     if not candidates:
         return blocks
-    # a class that several candidates share marks a list of teasers, not the standfirst
-    shared = Counter(el.get("class") for el, _ in closed)
     body_text = " ".join(b.text for b in blocks)
     body_key = _key(body_text)
     body_sh = _shingles(body_text)
     best: tuple[bool, int, str] | None = None
-    for el, gap in candidates:
-        text = _lead_element_text(el)
+    for group, start, gap in candidates:
+        text = "\n".join(_lead_element_text(g[0]) for g in group)
         line = " ".join(text.split())
         words = count_words(line)
         if not 8 <= words <= 150 or first in line:
@@ -665,17 +790,35 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
             continue
         if _overlap(_shingles(line), body_sh) >= 0.8:
             continue  # the body repeats it, edited a little
-        if shared[el.get("class")] > 1:
+        linked = sum(_link_share(g[0], 1) for g in group)
+        if linked > 0.3 * len(line) or not _lead_ok(group[0][0], h1, body_el):
             continue
-        if _link_share(el, len(line)) > 0.3 or not _lead_ok(el, h1):
-            continue
-        rank = (not sentence, gap, text)
+        rank = (not sentence, start if h1 is not None else gap, text)
         if best is None or rank[:2] < best[:2]:
             best = rank
     if best is None:
         return blocks
     lead = clean_blocks([Block("p", line) for line in best[2].split("\n") if line], hints)
     return lead + blocks if lead else blocks
+
+
+def _lead_groups(
+    closed: list[tuple[etree._Element, int, int, bool]],
+) -> list[list[tuple[etree._Element, int, int, bool]]]:
+    """Candidates in page order, adjacent siblings of the same class (nothing but white space
+    between them) grouped: one standfirst set in several paragraphs."""
+    groups: list[list[tuple[etree._Element, int, int, bool]]] = []
+    for cand in sorted(closed, key=lambda c: c[1]):
+        el = cand[0]
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if (groups and prev is not None and groups[-1][-1][0] is prev
+                and prev.get("class") == el.get("class") and not (prev.tail or "").strip()):
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    return groups
 
 
 # --------------------------------------------------------------------------- JSON-LD articleBody
