@@ -545,9 +545,11 @@ def test_bars_of_links_are_out(text: str, bar: bool) -> None:
     ],
 )
 def test_payment_pitches_messenger_promos_and_dates(text: str, junk: bool) -> None:
+    """Junk anywhere (dates, downloads, write-in calls), or (pitches to pay, comment or follow
+    a channel) junk where it closes the body."""
     from scraper.extract import boilerplate
 
-    assert boilerplate.junk_block(text) is junk
+    assert (boilerplate.junk_block(text) or boilerplate.tail_pitch(text)) is junk
 
 
 @pytest.mark.parametrize(
@@ -991,3 +993,125 @@ def test_an_h1_no_title_names_still_leaves_the_articles_header_standfirst() -> N
             f"<h1>Lighthouse keeper's cottage opens as a museum</h1><p class='intro'>{_LEAD}</p>"
             "</header>" + "".join(f"<p>{p}</p>" for p in _STORY) + "</article></body></html>")
     assert _led(page) == [_LEAD, *_STORY]
+
+
+# --------------------------------------------------------------------------- review 3
+
+_SECTIONS = [
+    "Road repairs take the largest share of the money, with crews due to start on the east side "
+    "of the city in June.",
+    "Residents there have complained for years about potholes, and the council promised to fix "
+    "the worst streets first.",
+    "The two new libraries will be built in neighborhoods that currently have none, according to "
+    "the plan approved.",
+    "Construction is expected to take about eighteen months, and both buildings should open to "
+    "the public in 2026.",
+]
+_STORY_URL = "https://example.com/politics/2024/05/story.html"
+
+
+def _sections_page(roads: str, libraries: str) -> str:
+    s = _SECTIONS
+    return (
+        "<html><head><title>Council approves budget after long debate | Example News</title>"
+        "</head><body><header class='site-header'><a href='/'>Example News</a><nav>"
+        "<a href='/politics'>Politics</a> <a href='/sport'>Sport</a></nav></header><main><article>"
+        "<h1>Council approves budget after long debate</h1><div class='article-body'>"
+        + "".join(f"<p>{p}</p>" for p in _STORY)
+        + "<h3>Read more</h3><ul><li><a href='/politics/2024/04/tax'>Council debates new tax on "
+        "small businesses</a></li><li><a href='/politics/2024/03/mayor'>Mayor presents first "
+        "draft of the budget</a></li></ul>"
+        f"<section><h2>{roads}</h2><p>{s[0]}</p><p>{s[1]}</p></section>"
+        f"<section><h2>{libraries}</h2><p>{s[2]}</p><p>{s[3]}</p></section>"
+        "</div></article></main><footer>(c) Example</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("roads", "libraries"),
+    [
+        # linked subheadings of an article's sections
+        ("<a href='/topics/roads'>Roads</a>", "<a href='/topics/libraries'>Libraries</a>"),
+        # a heading's permalink to a part of this page
+        (f"Roads <a class='anchor' href='{_STORY_URL}#roads'>¶</a>",
+         f"Libraries <a class='anchor' href='{_STORY_URL}#lib'>¶</a>"),
+    ],
+)
+def test_sections_with_linked_subheadings_keep_their_prose(roads: str, libraries: str) -> None:
+    tree = load_html(_sections_page(roads, libraries).encode())
+    text = extract_body(tree, _STORY_URL, article_objects=[]).text
+    for sentence in [*_STORY, *_SECTIONS]:
+        assert sentence in text
+
+
+def test_card_summaries_need_a_whole_linked_heading_to_another_page() -> None:
+    from scraper.extract.body import _card_texts, _key
+
+    summary = ("The city wants to build 2,000 flats on the old docks by 2030, but residents fear "
+               "rising rents and the loss of the fish market.")
+
+    def cards(head: str, extra: str = "", head_tags: str = "") -> frozenset[str]:
+        page = (f"<html><head>{head_tags}</head><body><div class='c'><h3>{head}</h3>"
+                f"<p>{summary}</p>{extra}</div></body></html>")
+        return _card_texts(lxml.html.fromstring(page), _STORY_URL)
+
+    assert cards("<a href='/harbour'>Harbour plan</a>") == {_key(summary)}
+    # a link to this very page, or a permalink beside the heading's words
+    assert cards(f"<a href='{_STORY_URL}'>Harbour plan</a>") == frozenset()
+    assert cards("<a href='/politics/2024/05/story.html'>Harbour plan</a>") == frozenset()
+    assert cards("<a href='https://example.com/s'>Harbour plan</a>",
+                 head_tags="<link rel='canonical' href='https://example.com/s'>") == frozenset()
+    assert cards(f"Harbour plan for the docks <a href='{_STORY_URL}#h'>¶</a>") == frozenset()
+    assert cards("Harbour plan for the docks <a href='/other'>¶</a>") == frozenset()
+    # a section: a subheading and two paragraphs
+    assert cards("<a href='/harbour'>Harbour plan</a>", f"<p>{summary} Again.</p>") == frozenset()
+
+
+def test_card_texts_read_little_of_nested_boxes() -> None:
+    from scraper.extract.body import _card_texts
+
+    depth = 120
+    boxes = "".join(f"<div><h2><a href='/s{i}'>Story {i}</a></h2><div>" for i in range(depth))
+    page = ("<html><body>" + boxes + "<p>" + "word " * 400_000 + "</p>" + "</div></div>" * depth
+            + "</body></html>")
+    tree = lxml.html.fromstring(page)
+    start = time.perf_counter()
+    assert _card_texts(tree) == frozenset()
+    assert time.perf_counter() - start < 0.4  # was ~3 s: each box read all the text below it
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # a player's description after an embed, a picture's text in a wrapper beside it
+        ("<div class='embed-wrapper'><div class='embed'><iframe src='https://www.youtube.com/"
+         f"embed/x'></iframe></div><p class='description'>{_LEAD}</p></div>"),
+        ("<div class='article-picture'><img src='/a.jpg' alt=''></div><div class='picture-text'>"
+         f"<p class='description'>{_LEAD}</p></div>"),
+        # hidden boxes
+        f"<p class='summary' hidden>{_LEAD}</p>",
+        f"<div class='article-summary' style='display: none'>{_LEAD}</div>",
+        f"<div class='wrap' style='visibility:hidden'><p class='intro'>{_LEAD}</p></div>",
+        f"<div class='teaser-text' aria-hidden='true'>{_LEAD}</div>",
+        # boxes beside the article by their ARIA role
+        f"<div role='complementary' class='box'><p class='intro'>{_LEAD}</p></div>",
+        f"<div role='dialog'><p class='intro'>{_LEAD}</p></div>",
+        # an author's bio, a podcast's promo, an editor's note
+        ("<div class='byline'><span>By <a href='/authors/jane'>Jane Doe</a></span>"
+         f"<p class='description'>{_LEAD}</p></div>"),
+        f"<div class='podcast-box'><p class='teaser-text'>{_LEAD}</p><a href='/p'>Listen</a></div>",
+        f"<div class='editorial-note'><p class='intro'>{_LEAD}</p></div>",
+        f"<div class='contributor'><p class='intro'>{_LEAD}</p></div>",
+        f"<div class='disclosure'><p class='intro'>{_LEAD}</p></div>",
+        f"<div class='author-bio'><p class='summary'>{_LEAD}</p></div>",
+    ],
+)
+def test_no_standfirst_from_media_texts_hidden_or_side_boxes(before: str) -> None:
+    assert _led(_page(before)) == _STORY
+
+
+def test_a_standfirst_after_a_picture_with_its_caption_is_kept() -> None:
+    # text between the picture and the candidate: the picture has its own caption
+    before = (f"<div class='pic'><img src='/a.jpg'></div><p>The cottage in May.</p>"
+              f"<p class='intro'>{_LEAD}</p>")
+    assert _led(_page(before)) == [_LEAD, *_STORY]

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 import trafilatura
@@ -204,7 +205,9 @@ class PageHints:
     named: tuple[str, ...] = ()  # the titles the page gives outside its first <h1>
 
 
-def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]]) -> PageHints:
+def page_hints(
+    tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]], url: str = ""
+) -> PageHints:
     titles: list[str] = []
     names: list[str] = []
     description = ""
@@ -264,31 +267,97 @@ def page_hints(tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]
     short = frozenset(short_links - {""})
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
     return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short,
-                     _card_texts(tree), named)
+                     _card_texts(tree, url), named)
 
 
 _CARD_LINKED_HEAD = etree.XPath(
     "(//h2|//h3|//h4)[.//a[@href and not(starts-with(@href, '#'))]"
     " or ancestor::a[@href and not(starts-with(@href, '#'))]][position() <= 300]"
 )
+CARD_TEXT_MAX = 400
+"""Most characters of a card's summary; longer text beside a linked heading is not one."""
 
 
-def _card_texts(tree: lxml.html.HtmlElement) -> frozenset[str]:
+def _text_upto(el: etree._Element, limit: int) -> str | None:
+    """``el``'s text, white space collapsed, or None when it is longer than ``limit``
+    characters: read only that far (a box holding the rest of the page is not read to its end)."""
+    parts: list[str] = []
+    size = raw = 0
+    for chunk in el.itertext():
+        raw += len(chunk)
+        stripped = " ".join(chunk[: 4 * limit].split())  # a text of megabytes: its start
+        if stripped:
+            parts.append(stripped)
+            size += len(stripped) + 1
+        if size > limit + 1 or raw > 20 * limit:
+            return None
+    return " ".join(parts)
+
+
+def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:
+    """The page's own addresses (its URL, canonical and og:url), without fragments."""
+    own = {urldefrag(url)[0]} if url else set()
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            own.add(urldefrag(urljoin(url, link.get("href", "").strip()))[0])
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or "").lower() == "og:url" and meta.get("content"):
+            own.add(urldefrag(urljoin(url, meta.get("content", "").strip()))[0])
+    own.discard("")
+    return own
+
+
+def _card_link(head: etree._Element, url: str, own: set[str]) -> bool:
+    """The heading is a link to another page: its link (inside it or around it) holds most of
+    its text and points neither to a part of a page (a permalink "¶") nor to this page."""
+    outer = next((a for a in head.iterancestors("a")), None)
+    if outer is not None:
+        anchors = [outer]
+    else:
+        anchors = [a for a in itertools.islice(head.iter("a"), 10) if a.get("href")]
+    text = _text_upto(head, CARD_TEXT_MAX)
+    if not text:
+        return False
+    for a in anchors:
+        href = (a.get("href") or "").strip()
+        if not href or "#" in href:
+            continue  # a part of a page: a heading's permalink, a table of contents
+        if a is not outer and 2 * len(_text_upto(a, CARD_TEXT_MAX) or "") < len(text):
+            continue  # a link beside the heading's words, not the heading
+        target = urljoin(url, href) if url else href
+        if urldefrag(target)[0] not in own:
+            return True
+    return False
+
+
+def _card_texts(tree: lxml.html.HtmlElement, url: str = "") -> frozenset[str]:
     """Texts (keys) of paragraphs that sit beside a linked h2/h3/h4 in the same small box: the
-    summaries of teaser cards (a "Related" box of one card is still a card)."""
+    summaries of teaser cards (a "Related" box of one card is still a card). A card is a box of
+    at most six children holding the heading and exactly one other text (30-400 characters);
+    the heading is a link to another page (``_card_link``). A section of an article (its
+    subheading then several paragraphs) is no card."""
     out: set[str] = set()
+    own = _own_urls(tree, url)
     for head in _CARD_LINKED_HEAD(tree):
+        top = head
         box = head.getparent()
         while box is not None and box.tag == "a":
-            box = box.getparent()
+            top, box = box, box.getparent()
         if box is None or len(box) > 6 or box.tag in ("main", "body", "html"):
             continue
+        texts = []
         for sib in box:
-            if sib is head or sib.tag not in ("p", "div", "span"):
+            if sib is top or not isinstance(sib.tag, str) or sib.tag in _INVISIBLE:
                 continue
-            text = " ".join(" ".join(sib.itertext()).split())
-            if 30 <= len(text) <= 400:
-                out.add(_key(text))
+            text = _text_upto(sib, CARD_TEXT_MAX)
+            if text is None or text:
+                texts.append((sib, text))
+        if len(texts) != 1 or (box.text or "").strip():
+            continue
+        sib, text = texts[0]
+        if (sib.tag in ("p", "div", "span") and text and len(text) >= 30
+                and _card_link(head, url, own)):
+            out.add(_key(text))
     return frozenset(out)
 
 
@@ -442,8 +511,10 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if _prose(text) or (len(text.split()) >= 8 and text[-1:] in _SENTENCE_END):
             started = True
         out.append(block)
-    while out and out[-1].kind == "head":
-        out.pop()  # a heading with nothing after it heads a box that was cut or is empty
+    # a heading with nothing after it heads a box that was cut or is empty; a pitch closing the
+    # story ("Support our journalism", "Comment below", "Join our channel") is no article text
+    while out and (out[-1].kind == "head" or bp.tail_pitch(out[-1].text)):
+        out.pop()
     return out
 
 
@@ -472,7 +543,7 @@ _LEAD_NOT_AROUND = frozenset({
     "card", "related", "nav", "menu", "footer", "sidebar", "comment", "author", "caption",
     "gallery", "cookie", "modal", "popup", "newsletter", "promo", "share", "search", "hidden",
     "paywall", "login", "hero", "player", "audio", "media", "signup", "subscribe", "branding",
-    "masthead", "site",
+    "masthead", "site", "byline", "bio", "contributor", "podcast", "disclosure", "note",
 })
 # words of the element's own class that mark anything but the article's standfirst; layouts
 # name wrappers "frame-type-list", "a-layout__item", "ct-header-small-img": not said of ancestors
@@ -492,8 +563,12 @@ _CARD_HEAD = etree.XPath(
 )
 _MEDIA = etree.XPath(
     "boolean(self::img or self::picture or self::video or self::audio or self::iframe"
-    " or .//img or .//picture or .//video or .//audio)"
+    " or .//img or .//picture or .//video or .//audio or .//iframe)"
 )
+_MEDIA_TAGS = frozenset({"img", "picture", "video", "audio", "iframe"})
+# ARIA roles of boxes beside the article: like <aside>, <footer> and dialogs, no standfirst
+_OUTSIDE_ROLES = frozenset({"complementary", "contentinfo", "dialog", "alertdialog"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _IN_STORY = etree.XPath("boolean(ancestor::article or ancestor::main)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HASH = re.compile(r"(?=[a-z_-]*[0-9A-Z])[A-Za-z0-9_-]{3,10}")  # a CSS module's: "cngn3", "wd_PA"
@@ -561,21 +636,33 @@ def _bad_ancestor_class(cls: str) -> bool:
 _START, _END, _TEXT = 0, 1, 2
 
 
+def _hidden(el: etree._Element) -> bool:
+    """An element readers do not see: ``hidden``, ``aria-hidden="true"``, or an inline style of
+    ``display: none`` or ``visibility: hidden``."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
 def _walk(el: etree._Element) -> Iterable[tuple[int, Any]]:
     """``el``'s subtree in reading order, without its tail: element starts and ends and texts.
-    Scripts, styles, templates and noscript are left out with everything in them."""
+    Scripts, styles, templates, noscript and hidden elements (``_hidden``) are left out with
+    everything in them."""
     walker = etree.iterwalk(el, events=("start", "end", "comment"))
+    skipped: set[etree._Element] = set()
     for event, node in walker:
         if event == "comment":
             yield _TEXT, node.tail or ""
         elif event == "start":
-            if node.tag in _INVISIBLE:
+            if node.tag in _INVISIBLE or _hidden(node):
+                skipped.add(node)
                 walker.skip_subtree()
                 continue
             yield _START, node
             yield _TEXT, node.text or ""
         else:
-            if node.tag not in _INVISIBLE:
+            if node not in skipped:
                 yield _END, node
             if node is not el:
                 yield _TEXT, node.tail or ""
@@ -659,8 +746,12 @@ def _lead_ok(
         cls = anc.get("class")
         if cls and anc.tag not in _LEAD_CONTAINERS and _bad_ancestor_class(cls):
             return False
+    if el.get("role") in _OUTSIDE_ROLES:
+        return False
     for anc in el.iterancestors():  # these rule a standfirst out wherever they stand
-        if anc.tag in _LEAD_OUTSIDE:
+        if anc.tag in _LEAD_OUTSIDE or anc.get("role") in _OUTSIDE_ROLES:
+            return False
+        if _hidden(anc):
             return False
         if h1 is None and anc.tag == "header" and not _IN_STORY(anc):
             return False  # the site's header (an article's own <header> may hold its standfirst)
@@ -704,13 +795,14 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
     A standfirst is an element after the page's headline (its <h1>; without one, anywhere
     before the body outside a <header>) whose class names one (intro, lead, teaser, summary,
     ...), that holds sentences rather than links, that stands in no figure, navigation, box
-    or teaser card nor right after a picture, and that ends at most LEAD_GAP characters of
-    other text before the body's first paragraph. Adjacent siblings of the same class are one
-    standfirst of several paragraphs; a class found in separate places marks a list of
-    teasers. An element holding another candidate, or more than LEAD_SPAN characters, is none.
-    Of several, one ending a sentence wins, then the closest to the headline (without one,
-    to the body). Only LEAD_SCAN_CHARS characters and LEAD_SCAN_ELEMENTS elements after the
-    headline are read: past them, no standfirst.
+    (an ARIA complementary, contentinfo or dialog role too), hidden element or teaser card nor
+    right after a picture, video or embed (no text between them, at any level), and that ends
+    at most LEAD_GAP characters of other text before the body's first paragraph. Adjacent
+    siblings of the same class are one standfirst of several paragraphs; a class found in
+    separate places marks a list of teasers. An element holding another candidate, or more
+    than LEAD_SPAN characters, is none. Of several, one ending a sentence wins, then the
+    closest to the headline (without one, to the body). Only LEAD_SCAN_CHARS characters and
+    LEAD_SCAN_ELEMENTS elements after the headline are read: past them, no standfirst.
     """
     firsts = [b for b in blocks if b.kind == "p" and len(b.text) >= 30]
     if not firsts:
@@ -729,6 +821,8 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
     found = -1
     elements = 0
     last: etree._Element | None = None  # the element whose text was read last
+    media_at = -1  # where in ``flat`` the last picture, video, audio or embed began
+    captions: set[etree._Element] = set()  # candidates with no text since a media element
     for kind, value in events:
         if kind == _TEXT:
             if not value:
@@ -747,9 +841,13 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
             elements += 1
             if elements > LEAD_SCAN_ELEMENTS:
                 break
+            if tag in _MEDIA_TAGS:
+                media_at = len(flat.text)
             cls = value.get("class") if tag in _LEAD_TAGS else None
             if cls and _lead_class(cls):
                 open_.append((value, len(flat.text)))
+                if media_at == len(flat.text):
+                    captions.add(value)  # a caption or a player's description
         elif open_ and open_[-1][0] is value:
             start = open_.pop()[1]
             # candidates nest: the last one closed, if it began after this one, is inside it
@@ -767,7 +865,7 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
         el, start, end = group[0][0], group[0][1], group[-1][2]
         if found - end > LEAD_GAP or end - start > LEAD_SPAN or any(g[3] for g in group):
             continue  # far from the body, too long, or a box around another candidate
-        if shared[el.get("class")] > 1:
+        if shared[el.get("class")] > 1 or el in captions:
             continue
         candidates.append((group, start, found - end))
     if not candidates:
@@ -913,7 +1011,7 @@ def _extract_body(
     article_objects: list[dict[str, Any]],
     selectors: Sequence[str],
 ) -> BodyResult:
-    hints = page_hints(tree, article_objects)
+    hints = page_hints(tree, article_objects, url)
     if selectors:
         # no standfirst is put back here: a site profile's selectors name the blocks that make
         # the site's body, its standfirst among them when the profile wants it
