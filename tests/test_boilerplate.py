@@ -49,7 +49,7 @@ def test_story_about_the_press_stays(text: str) -> None:
 @pytest.mark.parametrize("text", PAY_PITCHES)
 def test_payment_pitch_goes(text: str) -> None:
     assert bp.pay_pitch(text)
-    assert bp.junk_block(text)
+    assert bp.tail_pitch(text)  # at a body's end only
 
 
 def test_payment_pitch_must_be_short() -> None:
@@ -97,7 +97,7 @@ def test_story_about_a_channel_stays(text: str) -> None:
 @pytest.mark.parametrize("text", CHANNEL_PITCHES)
 def test_channel_pitch_goes(text: str) -> None:
     assert bp.messenger_promo(text)
-    assert bp.junk_block(text)
+    assert bp.tail_pitch(text)  # at a body's end only
 
 
 # --- 15: calls to the comments ------------------------------------------------------------------
@@ -143,7 +143,7 @@ def test_comments_in_a_story_stay(text: str) -> None:
 @pytest.mark.parametrize("text", COMMENT_CALLS)
 def test_call_to_comment_goes(text: str) -> None:
     assert bp.comment_call(text)
-    assert bp.junk_block(text)
+    assert bp.tail_pitch(text)  # at a body's end only
 
 
 # --- 16: Spanish newsletter ---------------------------------------------------------------------
@@ -260,3 +260,64 @@ def test_link_list_heading(text: str) -> None:
 ])
 def test_spanish_and_french_date_lines(text: str) -> None:
     assert bp.date_block(text)
+
+
+# --------------------------------------------------------------------------- pitches end a story
+ATTRIBUTED_CALLS = [
+    "Schreiben Sie uns in die Kommentare, forderte der Youtuber seine Fans auf, und viele taten es.",
+    "Cuéntanos en los comentarios, pidió el alcalde a los vecinos.",
+    "Dites-nous en commentaires ce que vous en pensez, a lancé le ministre dimanche.",
+    "Join our Telegram channel for updates, the ministry posted on Sunday.",
+    "Let us know in the comments below, he added, before the stream ended.",
+    "Support our journalism and subscribe today, the banner read, for just $5 a month.",
+    "Folgen Sie unserem WhatsApp-Kanal, appellierte das Ministerium an die Bürger.",
+    "Rejoignez notre chaîne Telegram, avait proclamé le groupe.",
+    "Unterstützen Sie unabhängigen Journalismus, fordert die Initiative, für 5 Euro im Monat.",
+]
+TAIL_PITCHES = [
+    "Join our WhatsApp channel for the latest news",
+    "Let us know in the comments below.",
+    "Schreiben Sie uns Ihre Meinung in die Kommentare.",
+    "Support independent journalism: make a donation today.",
+    "Let us know in the comments below what you think of the new timetable.",
+]
+STRONG_PITCHES = [
+    "Support our journalism: subscribe for $5 a month.",
+    "Rejoignez notre chaîne Telegram : cliquez ici.",
+    "Join our WhatsApp channel for the latest news from the coast: tap here to follow.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTED_CALLS)
+def test_an_attributed_call_is_reporting(text: str) -> None:
+    assert not bp.tail_pitch(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", TAIL_PITCHES)
+def test_a_pitch_is_a_tail_pitch_only(text: str) -> None:
+    """Pitches are dropped only where they close a body (body.clean_blocks), never as single
+    blocks inside one: the same words inside a story are reporting."""
+    assert bp.tail_pitch(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Behörde schrieb dazu: „Der vollständige Bericht (PDF, 2 MB) steht ab sofort online.“",
+    "The report lists the following measures (PDF, 3 MB):",
+    "Der Bericht der Kommission (PDF, 4 MB) liegt der Redaktion vor und umfasst 212 Seiten",
+])
+def test_a_sentence_with_a_file_size_is_no_download_line(text: str) -> None:
+    assert not bp.download_block(text)
+    assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", STRONG_PITCHES)
+def test_a_pitch_with_a_price_or_a_link_verb_is_junk_anywhere(text: str) -> None:
+    assert bp.strong_pitch(text) and bp.tail_pitch(text)
+    assert bp.junk_block(text)
+
+
+def test_an_attributed_strong_pitch_is_reporting() -> None:
+    text = "Support our journalism and subscribe today, the banner read, for just $5 a month."
+    assert not bp.strong_pitch(text) and not bp.junk_block(text)

@@ -158,6 +158,12 @@ _PAY_ACT = re.compile(
     re.IGNORECASE,
 )
 # Someone's words are reported: a pitch is never said by anyone.
+# ", pidió el alcalde", ", he added", ", the banner read", ", a lancé le ministre": a short
+# clause after a comma that starts lower-case and does not go on with the call ("and", "for"...)
+_ATTRIBUTED = re.compile(
+    r"[,;]\s+(?!(?:and|or|but|plus|for|to|und|oder|aber|um|et|ou|mais|pour|y|o|pero|para|e)\b)"
+    r"[a-zäöüéèàçñ][^,.;:!?]{0,40}[,.;!?]"
+)
 _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|wrote|writes|urged|urges|asked|asks|announced|announces|"
     r"according to|sagt|sagte|sagten|schrieb|schreibt|betonte|erklärte|explicó|dijo|declaró|"
@@ -423,11 +429,33 @@ def promo_block(text: str) -> bool:
     if len(text) > 400:
         return False
     low = text.lower()
-    return (
-        (any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text)))
-        or pay_pitch(text)
-        or comment_call(text)
-    )
+    return any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text))
+
+
+_LINK_VERB = re.compile(r"\b(?:tap|click|klick\w*|cliquez|clique|toca|pulsa)\b", re.IGNORECASE)
+
+
+def strong_pitch(text: str) -> bool:
+    """A pitch that is junk wherever it stands: a price to pay for our journalism ("for only $5
+    a month"), or our messenger channel with a link verb ("tap here to follow")."""
+    if len(text) > 300 or _ATTRIBUTED.search(text):
+        return False
+    if pay_pitch(text) and _PAY_PRICE.search(text):
+        return True
+    return bool(_LINK_VERB.search(text)) and messenger_promo(text)
+
+
+def tail_pitch(text: str) -> bool:
+    """A pitch that closes a story: pay for our journalism, comment below, follow our channel.
+
+    Only for the blocks at the very end of a body (body.clean_blocks): the same words inside a
+    story are reporting ("Join our Telegram channel, the ministry posted on Sunday"), and no
+    list of reporting verbs covers every attribution; a call followed by a comma and a
+    lower-case clause (", he added", ", pidió el alcalde") is reported speech as well.
+    """
+    if len(text) > 300 or _ATTRIBUTED.search(text):
+        return False
+    return pay_pitch(text) or comment_call(text) or messenger_promo(text)
 
 
 def pay_pitch(text: str) -> bool:
@@ -469,10 +497,17 @@ def download_block(text: str) -> bool:
     match = _DOWNLOAD.search(text)
     if match is None:
         return False
-    bare = text.rstrip(" \t)]|")
+    bare = text.rstrip(" \t)]|\"'“”„»«’")
     # one final full stop after the type and size ("Bericht herunterladen (PDF, 2 MB).")
     unstopped = bare[:-1].rstrip(" \t)]|") if bare.endswith(".") and not bare.endswith("..") else bare
-    return match.end() >= len(unstopped) or bare[-1:] not in ".!?"
+    if match.end() >= len(unstopped):
+        return True
+    # a label ("Bericht (PDF, 2 MB) herunterladen"), not a sentence: short, no sentence end,
+    # no quotation, nothing announced by a colon
+    return (
+        len(text.split()) <= 16 and len(unstopped) - match.end() <= 40
+        and bare[-1:] not in ".!?:" and not _QUOTE_MARK.search(text)
+    )
 
 
 def caption_block(text: str) -> bool:
@@ -517,7 +552,7 @@ def junk_block(text: str) -> bool:
         ui_block(text)
         or teaser_line(text)
         or promo_block(text)
-        or messenger_promo(text)
+        or strong_pitch(text)
         or download_block(text)
         or consent_block(text)
         or caption_block(text)
