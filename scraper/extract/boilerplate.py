@@ -159,10 +159,13 @@ _PAY_ACT = re.compile(
 )
 # Someone's words are reported: a pitch is never said by anyone.
 # ", pidió el alcalde", ", he added", ", the banner read", ", a lancé le ministre": a short
-# clause after a comma that starts lower-case and does not go on with the call ("and", "for"...)
+# clause after a comma that starts lower-case and does not go on with the call (", and",
+# ", subscribe for", ", it's free", ", folgen Sie")
 _ATTRIBUTED = re.compile(
-    r"[,;]\s+(?!(?:and|or|but|plus|for|to|und|oder|aber|um|et|ou|mais|pour|y|o|pero|para|e)\b)"
-    r"[a-zäöüéèàçñ][^,.;:!?]{0,40}[,.;!?]"
+    r"[,;]\s+(?!(?:and|or|but|plus|for|to|it|its|we|you|your|cancel|join|follow|tap|click|"
+    r"subscribe|donate|sign|get|read|jetzt|folgen|abonnieren|abonniere|klicken|und|oder|aber|um|"
+    r"et|ou|mais|pour|rejoignez|suivez|abonnez|cliquez|y|o|pero|para|e|síguenos|únete|"
+    r"suscríbete|toca)\b)[a-zäöüéèàçñ][^,.;:!?]{0,40}[,.;!?]"
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|wrote|writes|urged|urges|asked|asks|announced|announces|"
@@ -170,25 +173,6 @@ _REPORTED = re.compile(
     r"afirmó|escribió|selon)\b|\ba (?:déclaré|dit|expliqué|écrit|affirmé|annoncé)\b",
     re.IGNORECASE,
 )
-# A call to the comment area under the story ("Let us know in the comments below", "Schreiben Sie
-# uns Ihre Meinung in die Kommentare"): the imperative opens the block or a sentence ("schreiben
-# sie in den Kommentaren" and "did not tell us anything in the comments" are stories), and it
-# names the comments, or "below"/"unten"/"unter diesem Artikel" ends the block ("Tell us what you
-# saw below deck ..." is an interview question). See comment_call for the other checks.
-_COMMENT_CALL = re.compile(
-    r"(?:^|[.!?]\s+)(?:"
-    r"(?i:let us know|tell us|share your \w+|have your say)\b.{0,60}\b(?i:in|into) the comments?"
-    r"(?i:\s+(?:section\s+)?below)?\b|"
-    r"(?i:let us know|tell us)\b.{0,60}\b(?i:below)\W{0,3}$|"
-    r"(?:Schreiben|Verraten|Erzählen|Teilen) Sie\b.{0,60}\b(?:in (?:den|die) (?i:kommentar\w*)|"
-    r"(?:unten|unter (?:diesem|dem) (?:Artikel|Beitrag|Text))\W{0,3}$)|"
-    r"(?i:dites-nous|partagez)\b.{0,60}\b(?i:en commentaires?|dans les commentaires)\b|"
-    r"(?i:cuéntanos|déjanos|dinos)\b.{0,60}\b(?i:en (?:los )?comentarios|(?:tu|un|su) comentario)\b)",
-)
-_COMMENT_NOUN = re.compile(r"\b(?:comments?|kommentar\w*|commentaires?|comentarios?)\b", re.IGNORECASE)
-_COMMENT_WORDS = ("let us know", "tell us", "share your", "have your say", "schreiben sie",
-                  "verraten sie", "erzählen sie", "teilen sie", "dites-nous", "partagez",
-                  "cuéntanos", "déjanos", "dinos")
 # A placeholder for embedded content the reader has not consented to load: it names content
 # to load AND asks for consent (either alone is ordinary prose: "um den Inhalt zu sehen",
 # "keine Zustimmung gegeben", "users accept cookies").
@@ -436,26 +420,15 @@ _LINK_VERB = re.compile(r"\b(?:tap|click|klick\w*|cliquez|clique|toca|pulsa)\b",
 
 
 def strong_pitch(text: str) -> bool:
-    """A pitch that is junk wherever it stands: a price to pay for our journalism ("for only $5
-    a month"), or our messenger channel with a link verb ("tap here to follow")."""
+    """A pitch with a price to pay for our journalism ("for only $5 a month"), or our messenger
+    channel with a link verb ("tap here to follow"). Only such strong signs count: the same
+    calls without them ("Join our Telegram channel, the ministry posted", "Let us know in the
+    comments: the council wants your views") are often reported speech, anywhere in a story."""
     if len(text) > 300 or _ATTRIBUTED.search(text):
         return False
     if pay_pitch(text) and _PAY_PRICE.search(text):
         return True
     return bool(_LINK_VERB.search(text)) and messenger_promo(text)
-
-
-def tail_pitch(text: str) -> bool:
-    """A pitch that closes a story: pay for our journalism, comment below, follow our channel.
-
-    Only for the blocks at the very end of a body (body.clean_blocks): the same words inside a
-    story are reporting ("Join our Telegram channel, the ministry posted on Sunday"), and no
-    list of reporting verbs covers every attribution; a call followed by a comma and a
-    lower-case clause (", he added", ", pidió el alcalde") is reported speech as well.
-    """
-    if len(text) > 300 or _ATTRIBUTED.search(text):
-        return False
-    return pay_pitch(text) or comment_call(text) or messenger_promo(text)
 
 
 def pay_pitch(text: str) -> bool:
@@ -470,23 +443,6 @@ def pay_pitch(text: str) -> bool:
         _PAY_SUPPORT_START.search(text)
         and (len(_SENTENCE_END.findall(text.strip())) < 2 or _PAY_PRICE.search(text))
     )
-
-
-def comment_call(text: str) -> bool:
-    """A call to the comment area under the story ("Let us know in the comments below").
-    Reported words, or a question that names no comments ("Erzählen Sie, wie es unten
-    aussah?"), are an interview or a police appeal, not a pitch."""
-    if len(text) > 300:
-        return False
-    low = text.lower()
-    if not any(word in low for word in _COMMENT_WORDS):
-        return False
-    text = text.strip()
-    if _REPORTED.search(text):
-        return False
-    if text.endswith("?") and not _COMMENT_NOUN.search(text):
-        return False  # "Verraten Sie in den Kommentaren: Was halten Sie davon?" is still a call
-    return bool(_COMMENT_CALL.search(text))
 
 
 def download_block(text: str) -> bool:
