@@ -278,9 +278,14 @@ CARD_TEXT_MAX = 400
 """Most characters of a card's summary; longer text beside a linked heading is not one."""
 
 
+TEXT_UPTO_ELEMENTS = 2_000
+
+
 def _text_upto(el: etree._Element, limit: int) -> str | None:
     """``el``'s text, white space collapsed, or None when it is longer than ``limit``
     characters: read only that far (a box holding the rest of the page is not read to its end)."""
+    if sum(1 for _ in itertools.islice(el.iter(), TEXT_UPTO_ELEMENTS + 1)) > TEXT_UPTO_ELEMENTS:
+        return None  # a box of thousands of elements is no card's summary (and costs a walk)
     parts: list[str] = []
     size = raw = 0
     for chunk in el.itertext():
@@ -511,10 +516,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if _prose(text) or (len(text.split()) >= 8 and text[-1:] in _SENTENCE_END):
             started = True
         out.append(block)
-    # a heading with nothing after it heads a box that was cut or is empty; a pitch closing the
-    # story ("Support our journalism", "Comment below", "Join our channel") is no article text
-    while out and (out[-1].kind == "head" or bp.tail_pitch(out[-1].text)):
-        out.pop()
+    while out and out[-1].kind == "head":
+        out.pop()  # a heading with nothing after it heads a box that was cut or is empty
     return out
 
 
@@ -561,11 +564,31 @@ _CARD_HEAD = etree.XPath(
     "boolean(*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a]"
     " or a[.//h2 or .//h3 or .//h4])"
 )
-_MEDIA = etree.XPath(
-    "boolean(self::img or self::picture or self::video or self::audio or self::iframe"
-    " or .//img or .//picture or .//video or .//audio or .//iframe)"
-)
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "audio", "iframe"})
+_VIDEO_EMBED = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|video|player|podcast|audio",
+                          re.IGNORECASE)
+_NOT_CONTENT_MEDIA = re.compile(r"share|social|icon|logo|sponsor|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|"
+                                r"pixel|tracking|avatar|badge", re.IGNORECASE)
+
+
+def _content_media(node: etree._Element) -> bool:
+    """A picture, video, audio or video embed of the story (what a caption describes), not an
+    icon, a logo, a tracking pixel, a linked image or an ad frame."""
+    if node.tag in ("picture", "video", "audio"):
+        return True
+    if node.tag == "iframe":
+        return bool(_VIDEO_EMBED.search(node.get("src") or node.get("data-src") or ""))
+    for size in (node.get("width"), node.get("height")):
+        if size and size.strip().rstrip("px").isdigit() and int(size.strip().rstrip("px")) <= 2:
+            return False  # a tracking pixel
+    for i, anc in enumerate(itertools.chain((node,), node.iterancestors())):
+        if i > 3:
+            break
+        if anc.tag == "a" or _NOT_CONTENT_MEDIA.search(
+            f"{anc.get('class') or ''} {anc.get('id') or ''} {anc.get('alt') or ''}"
+        ):
+            return False
+    return True
 # ARIA roles of boxes beside the article: like <aside>, <footer> and dialogs, no standfirst
 _OUTSIDE_ROLES = frozenset({"complementary", "contentinfo", "dialog", "alertdialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -741,7 +764,7 @@ def _lead_ok(
     for anc in el.iterancestors():
         if anc in stop:
             break
-        if anc.tag in _LEAD_OUTSIDE:
+        if anc.tag in _LEAD_OUTSIDE or _hidden(anc):
             return False
         cls = anc.get("class")
         if cls and anc.tag not in _LEAD_CONTAINERS and _bad_ancestor_class(cls):
@@ -751,8 +774,6 @@ def _lead_ok(
     for anc in el.iterancestors():  # these rule a standfirst out wherever they stand
         if anc.tag in _LEAD_OUTSIDE or anc.get("role") in _OUTSIDE_ROLES:
             return False
-        if _hidden(anc):
-            return False
         if h1 is None and anc.tag == "header" and not _IN_STORY(anc):
             return False  # the site's header (an article's own <header> may hold its standfirst)
     if _LEAD_INSIDE(el):
@@ -760,7 +781,9 @@ def _lead_ok(
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
-    if prev is not None and _MEDIA(prev):
+    if prev is not None and any(
+        _content_media(m) for m in itertools.islice(prev.iter(*_MEDIA_TAGS), 50)
+    ):
         return False  # a caption under a picture, a player's description
     parent = el.getparent()
     for box in (parent, parent.getparent() if parent is not None else None):
@@ -841,7 +864,7 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
             elements += 1
             if elements > LEAD_SCAN_ELEMENTS:
                 break
-            if tag in _MEDIA_TAGS:
+            if tag in _MEDIA_TAGS and _content_media(value):
                 media_at = len(flat.text)
             cls = value.get("class") if tag in _LEAD_TAGS else None
             if cls and _lead_class(cls):
