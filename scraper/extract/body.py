@@ -13,14 +13,16 @@ the body; not on the site-profile path, whose selectors say what the body is.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import html as htmllib
 import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
@@ -201,8 +203,14 @@ class PageHints:
     authors: frozenset[str] = frozenset()  # the article's author names: a byline line alone
     links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
     short_links: frozenset[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
-    card_texts: frozenset[str] = frozenset()  # texts beside a linked h2/h3 in a small box: summaries
     named: tuple[str, ...] = ()  # the titles the page gives outside its first <h1>
+    # computes card_texts when a link-list heading asks for them (most pages never do)
+    card_source: Callable[[], frozenset[str]] | None = dataclasses.field(default=None, compare=False)
+
+    @cached_property
+    def card_texts(self) -> frozenset[str]:
+        """Texts beside a linked h2/h3 in a small box: the summaries of teaser cards."""
+        return self.card_source() if self.card_source is not None else frozenset()
 
 
 def page_hints(
@@ -267,7 +275,7 @@ def page_hints(
     short = frozenset(short_links - {""})
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
     return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short,
-                     _card_texts(tree, url), named)
+                     named, functools.partial(_card_texts, tree, url))
 
 
 _CARD_LINKED_HEAD = etree.XPath(
