@@ -1155,3 +1155,11 @@ def test_card_texts_do_not_walk_boxes_of_empty_elements() -> None:
     started = time.perf_counter()
     extract_article(_page(nested).encode(), "https://gazette.example/culture/cottage-1")
     assert time.perf_counter() - started < 3.0  # ~0.1 s; seconds per call before the bound
+
+
+@pytest.mark.parametrize("box", ["tts", "read-aloud", "listen-box", "article-speech"])
+def test_a_read_aloud_box_holds_no_standfirst(box: str) -> None:
+    """A text-to-speech player's blurb ("This article is read aloud...") is no standfirst."""
+    blurb = "This article is read aloud by a synthetic voice; the text below is the original story."
+    page = _page(f"<div class='{box}'><button>Listen</button><p class='intro-text'>{blurb}</p></div>")
+    assert blurb not in _led(page)

@@ -554,7 +554,8 @@ _LEAD_NOT_AROUND = frozenset({
     "card", "related", "nav", "menu", "footer", "sidebar", "comment", "author", "caption",
     "gallery", "cookie", "modal", "popup", "newsletter", "promo", "share", "search", "hidden",
     "paywall", "login", "hero", "player", "audio", "media", "signup", "subscribe", "branding",
-    "masthead", "site", "byline", "bio", "contributor", "podcast", "disclosure", "note",
+    "masthead", "site", "byline", "bio", "contributor", "podcast", "disclosure", "note", "tts",
+    "listen", "speech", "aloud",
 })
 # words of the element's own class that mark anything but the article's standfirst; layouts
 # name wrappers "frame-type-list", "a-layout__item", "ct-header-small-img": not said of ancestors
