@@ -1163,3 +1163,16 @@ def test_a_read_aloud_box_holds_no_standfirst(box: str) -> None:
     blurb = "This article is read aloud by a synthetic voice; the text below is the original story."
     page = _page(f"<div class='{box}'><button>Listen</button><p class='intro-text'>{blurb}</p></div>")
     assert blurb not in _led(page)
+
+
+def test_a_broken_canonical_address_costs_nothing() -> None:
+    """An unreadable rel=canonical (a bad IPv6 literal) is skipped, not raised: the page's
+    own addresses are its URL and its readable og:url."""
+    from scraper.extract.body import _own_urls
+
+    tree = lxml.html.fromstring(
+        '<html><head><link rel="canonical" href="http://[::1/x">'
+        '<meta property="og:url" content="/news/story-1#top"></head><body></body></html>'
+    )
+    assert _own_urls(tree, "https://e.com/news/story-1?x=1") == {
+        "https://e.com/news/story-1?x=1", "https://e.com/news/story-1"}

@@ -246,3 +246,14 @@ def test_no_page_furniture_or_comment_authors_in_the_byline(body: str, expected:
 
 def test_jsonld_person_name_with_a_role_gives_the_name() -> None:
     assert page(_ld('{"@type": "Person", "name": "Jane Doe, Senior Editor"}')).authors == ["Jane Doe"]
+
+
+def test_unreadable_addresses_lose_only_themselves() -> None:
+    """A broken og:image or canonical address (bad IPv6 literal) is None; the title stays."""
+    tree = lxml.html.document_fromstring(
+        '<html><head><meta property="og:image" content="http://[::1/i.jpg">'
+        '<link rel="canonical" href="http://[::1/x"><title>Harbour reopens</title></head>'
+        "<body><h1>Harbour reopens</h1></body></html>"
+    )
+    md = extract_metadata(tree, "https://e.com/sport/harbour-1", article_objects=[])
+    assert (md.image, md.canonical_url, md.title) == (None, None, "Harbour reopens")

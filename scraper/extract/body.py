@@ -33,6 +33,7 @@ from trafilatura.settings import Extractor
 
 from . import boilerplate as bp
 from .density import density_blocks, link_text_share, selector_blocks
+from .html import own_addresses
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TOKEN = re.compile(r"\w+")
@@ -309,13 +310,7 @@ def _text_upto(el: etree._Element, limit: int) -> str | None:
 
 def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:
     """The page's own addresses (its URL, canonical and og:url), without fragments."""
-    own = {urldefrag(url)[0]} if url else set()
-    for link in tree.iterfind(".//link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            own.add(urldefrag(urljoin(url, link.get("href", "").strip()))[0])
-    for meta in tree.iterfind(".//meta"):
-        if (meta.get("property") or "").lower() == "og:url" and meta.get("content"):
-            own.add(urldefrag(urljoin(url, meta.get("content", "").strip()))[0])
+    own = {urldefrag(u)[0] for u in (url, *own_addresses(tree, url)) if u}
     own.discard("")
     return own
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -149,3 +150,29 @@ def load_html(data: bytes | str, content_type: str | None = None) -> lxml.html.H
     if not text.strip():
         raise ExtractionError("empty document")
     return parse_html(text)
+
+
+def own_addresses(tree: lxml.html.HtmlElement, url: str) -> tuple[str | None, str | None]:
+    """The page's ``<link rel=canonical>`` and ``og:url``, made absolute against ``url``; None
+    for one that is missing or unreadable (a bad IPv6 literal must not cost the page)."""
+    canonical = og_url = None
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            canonical = resolve_href(url, link.get("href"))
+            break
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or ""
+        if key.strip().lower() == "og:url" and meta.get("content"):
+            og_url = resolve_href(url, meta.get("content"))
+            break
+    return canonical, og_url
+
+
+def resolve_href(base: str, href: str | None) -> str | None:
+    """``href`` made absolute against ``base``; None for none or an unreadable address."""
+    if not href or not href.strip():
+        return None
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None

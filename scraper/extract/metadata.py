@@ -6,9 +6,11 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
+
+from .html import own_addresses, resolve_href
 
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNORECASE)
@@ -93,26 +95,6 @@ _NOT_SECTIONS = frozenset({
     "en", "de",
     "fr", "es", "it", "pt", "ru", "tr", "pl", "ar", "zh", "ja", "ko",
 })
-
-
-def _canonical_url(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str]) -> str | None:
-    """The page's rel=canonical link, else its og:url, made absolute (None if unreadable)."""
-    href = None
-    for link in tree.iterfind(".//link"):
-        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
-            href = link.get("href", "").strip()
-            break
-    return _absolute(url, href or meta.get("og:url"))
-
-
-def _absolute(base: str, href: str | None) -> str | None:
-    """``href`` made absolute; None for none or a broken address (bad IPv6 literal...)."""
-    if not href:
-        return None
-    try:
-        return urljoin(base, href)
-    except ValueError:
-        return None
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -378,12 +360,12 @@ def _extract_metadata(
     section = ld.get("articleSection") if ld else None
     if isinstance(section, list):
         section = section[0] if section else None
-    md.canonical_url = _canonical_url(tree, url, meta)
+    canonical, og_url = own_addresses(tree, url)
+    md.canonical_url = canonical or og_url
     # an article listed in two sections has one address per section: its canonical one names
     # its home section, whichever address the crawl fetched first (the fetched one when the
     # canonical one names none: a slug at the root, a date path, an article id)
-    home = [u for u in (md.canonical_url, _absolute(url, meta.get("og:url")))
-            if u and _same_site(u, url)]
+    home = [u for u in (canonical, og_url) if u and _same_site(u, url)]
     md.section = (
         _clean(section) or _clean(meta.get("article:section"))
         or next((s for s in map(section_from_url, home) if s), None) or section_from_url(url)
@@ -449,7 +431,7 @@ def _extract_metadata(
         md.tags = [k for k in (_clean(str(k)) for k in keywords) if k][:30]
 
     image = meta.get("og:image")
-    md.image = urljoin(url, image) if image else None
+    md.image = resolve_href(url, image)
 
     md.description = _clean(meta.get("og:description") or meta.get("description"))
     return md
