@@ -72,6 +72,7 @@ COMMON = {
     "AUTOTHROTTLE_ENABLED": "False",
     "DOWNLOAD_DELAY": "0",
     "ROBOTSTXT_OBEY": "True",
+    "REMOTE_CONTROL_ENABLED": "False",  # ours has it off; the bare ceiling must not pay for it
 }
 _STAT = re.compile(r"'([\w/.-]+)': (\d+(?:\.\d+)?)")
 

@@ -92,6 +92,14 @@ def test_connections_are_kept_alive(crawled: CrawledPortal) -> None:
     assert 0 < connections <= 20, crawled.first_wire
 
 
+def test_no_remote_control_server(crawled: CrawledPortal) -> None:
+    """Scrapy 2.19 would start a code-executing HTTP server in every crawl; ours keeps it off."""
+    log = Path(crawled.first["log_file"]).read_text(encoding="utf-8")
+    assert "Enabled extensions" in log and "scrapy.extensions.logstats.LogStats" in log
+    assert "scrapy.extensions.remote_control.RemoteControl" not in log
+    assert "Remote control HTTP server" not in log
+
+
 def test_every_alias_url_maps_to_its_article(crawled: CrawledPortal) -> None:
     with ArchiveStore.open(crawled.db) as store:
         for t in crawled.truth:
