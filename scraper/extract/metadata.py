@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 
 from .html import own_addresses, resolve_href
@@ -189,13 +190,31 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
     return False
 
 
-def _bylines(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+_AUTHOR_MARKUP = lxml.etree.XPath(
+    './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "Byline") or contains(@class, "author-name")]'
+)
+"""Every element that author markup can be on, in document order: one scan of the page
+serves the three fallbacks that read them (_marked_authors, _bylines, _credited)."""
+
+
+def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """``rel=author`` / ``itemprop=author`` elements and byline__name / author-name classes."""
+    return [
+        el for el in marked
+        if el.get("rel") == "author" or el.get("itemprop") == "author"
+        or "byline__name" in (el.get("class") or "") or "author-name" in (el.get("class") or "")
+    ]
+
+
+def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """Byline elements: a class that names a byline, no headline inside, not in page chrome
     or comments (an article's own <header> is fine)."""
     return [
-        el for el in tree.xpath('.//*[contains(@class, "byline") or contains(@class, "Byline")]')
-        if _BYLINE_CLASS.search(el.get("class") or "") and el.find(".//h1") is None
-        and not _COMMENTS.search(el.get("class") or "") and not _in_chrome(el, header_ok=True)
+        el for el in marked
+        if ("byline" in (cls := el.get("class") or "") or "Byline" in cls)
+        and _BYLINE_CLASS.search(cls) and el.find(".//h1") is None
+        and not _COMMENTS.search(cls) and not _in_chrome(el, header_ok=True)
     ]
 
 
@@ -222,14 +241,17 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
             if len(" ".join(el.itertext()).split()) >= MAX_LEAD_WORDS:
                 return names[:6]
             continue
-        href = el.get("href") or ""
+        if not _AUTHOR_PATH.search(el.get("href") or ""):
+            continue  # (most links: their text is never read)
         text = _clean(" ".join(el.itertext()))
-        if text and _AUTHOR_PATH.search(href) and _name_like(text) and not _in_chrome(el):
+        if text and _name_like(text) and not _in_chrome(el):
             names.append(text)
     return []
 
 
-def _credited(ld: dict[str, Any], meta: dict[str, str], tree: lxml.html.HtmlElement) -> list[str]:
+def _credited(
+    ld: dict[str, Any], meta: dict[str, str], marked: list[lxml.html.HtmlElement]
+) -> list[str]:
     """The byline as the page credits it when it names no person: an agency ("Associated
     Press"), a desk ("MND Staff") or the publication itself ("Les Echos"), from the first of
     JSON-LD ``author`` (any type), the author meta tags and ``rel/itemprop=author`` markup that
@@ -249,7 +271,9 @@ def _credited(ld: dict[str, Any], meta: dict[str, str], tree: lxml.html.HtmlElem
             names = split_authors(value, keep_roles=True)
             if names:
                 return names
-    for el in tree.xpath('.//*[@rel="author" or @itemprop="author"]'):
+    for el in marked:
+        if el.get("rel") != "author" and el.get("itemprop") != "author":
+            continue
         name = _clean(" ".join(el.itertext()))
         if name:
             names = split_authors(name, keep_roles=True)
@@ -393,16 +417,14 @@ def _extract_metadata(
                 authors = _people(split_authors(value), site_keys)
                 if authors:
                     break
+    marked: list[lxml.html.HtmlElement] = [] if authors else _AUTHOR_MARKUP(tree)
     if not authors:
-        for el in tree.xpath(
-            './/*[@rel="author" or @itemprop="author" or contains(@class, "byline__name")'
-            ' or contains(@class, "author-name")]'
-        ):
+        for el in _marked_authors(marked):
             name = _clean(" ".join(el.itertext()))
             if name:
                 authors.extend(_people(split_authors(name), site_keys))
     if not authors:
-        bylines = _bylines(tree)
+        bylines = _bylines(marked)
         for el in bylines:  # "By Jane Doe and John Roe"
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
@@ -416,7 +438,7 @@ def _extract_metadata(
     if not authors:
         authors = _people(_author_links(tree), site_keys)
     if not authors:
-        authors = _credited(ld, meta, tree)
+        authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
 
     lang = tree.get("lang") or meta.get("og:locale") or meta.get("content-language")
