@@ -680,3 +680,62 @@ def test_day_words_nest_like_a_flat_list() -> None:
     text = "Heute, 10:00 · i  går 11.00 · hari ini · Aujourd'hui · xheute · idag"
     assert [m.group(1) for m in DAY_WORD_RE.finditer(text)] == [
         "Heute", "i  går", "hari ini", "Aujourd'hui", "idag"]
+
+
+def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
+    """The date patterns start with a digit (fast to search for) where they were written with
+    a look-behind first, and repeats are possessive where giving back never matched: the same
+    matches, also at a window's edge (the look-behind sees before ``pos``)."""
+    import re
+
+    from scraper.extract import datetext as dt
+
+    month = dt._MONTH_ALT
+    reference = {  # the plain forms
+        dt.ISO_RE: (dt.ISO_RE.pattern.replace(r"(\d(?<!\d\d)\d{3})", r"(?<!\d)(\d{4})", 1), 0),
+        dt._YMD: (r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?", 0),
+        dt._NUM: (r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
+                  r"(?![\d:]|\.\d|/\d)", 0),
+        dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
+                       + month + r")(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|(?=\s*(?:"
+                       r"\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
+        dt._YMD_TEXT: (r"(?<!\d)(\d{4})\.?\s+(" + month + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
+                       re.IGNORECASE),
+        dt._MDY_TEXT: (r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + month
+                       + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
+                       re.IGNORECASE),
+    }
+    texts = [
+        "2021-07-22T16:25:00+02:00 12021-07-22 x2021-07-22 .2021.07.22 2021/7/22/ 1.2021/07/22",
+        "22/07/2021 3/4/21 1.22.07.2021 122/07/2021 :22/07/2021 -22-07-2021 2.7.13 22.07.2021",
+        "22 July 2021, 1st of March 2020, 12er mars 2019 a22 June 2021 :5 May 2020 5- de mayo 2021",
+        "3 décembre 2021 à 10h, 333 May 2020, 5 dec 2021, 5 de 2021, 15 kasım 2020, 1 Μαΐου 2021",
+        "2021. július 22. 12021 July 22, 2021 July 22, July 22, 2021 June 3rd 2020 Sept. 5",
+        "on Tuesday March 3, 2020 In the early September 11 2001; Jan    5 2020 May5, 2019 Maylong 5",
+    ]
+    for pattern, (plain, flags) in reference.items():
+        old = re.compile(plain, flags)
+        for text in texts:
+            for pos in range(0, len(text), 7):  # windows starting inside a word or a number
+                got = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, pos + 50)]
+                want = [(m.span(), m.groups()) for m in old.finditer(text, pos, pos + 50)]
+                assert got == want, (pattern.pattern[:30], text, pos)
+
+
+def test_name_bits_read_ascii_names_like_ignorecase() -> None:
+    """Class and id names are read lower-cased with case-sensitive patterns when ASCII: the
+    same bits as the case-insensitive patterns (which other names still use)."""
+    from scraper.extract import datepage as dp
+
+    def plain(name: str) -> int:
+        bits = dp._ARTICLE if dp._ARTICLE_NAME.search(name) else 0
+        if dp._NOT_CHROME.search(name):
+            return bits | dp._DATEISH
+        return bits | (dp._ALWAYS if dp._CHROME_WORDS.search(name) else 0) | (
+            dp._PAGE if dp._PAGE_CHROME_WORDS.search(name) else 0)
+
+    names = ["SIDEBAR", "Sidebar\n", "x-MENU", "Post-12", "post-١٢", "HEADER", "site-Nav",
+             "Entry-Content", "recommendedStories", "ſidebar", "İnfo", "\u212Aomments", "Date",
+             "NAVBAR-top", "most-Read", "c-Related", "promo_box", "footer-links", "ads"]
+    for name in names:
+        assert dp._name_bits(name) == plain(name), name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from .datetext import (
     find_dates,
     find_relative,
     normalize_digits,
+    numeric_dates,
     numeric_order_votes,
     parse_machine,
 )
@@ -88,33 +90,38 @@ _ARTICLE_NAME = re.compile(
     r"|entry-content|article-body|story)$", re.IGNORECASE,
 )
 _ALWAYS, _PAGE, _DATEISH, _ARTICLE = 1, 2, 4, 8
-_NAME_CACHE: dict[str, int] = {}
-_CLASS_CACHE: dict[str, int] = {}
+_NAME_PATTERNS = (_ARTICLE_NAME, _NOT_CHROME, _CHROME_WORDS, _PAGE_CHROME_WORDS)
+# The same patterns, case-sensitive, for a lower-cased ASCII name (most are): for ASCII text
+# that is what IGNORECASE means (the patterns' letters are lower-case ASCII), and the re
+# module's case-insensitive matching is ~4 times slower.
+_ASCII_NAME_PATTERNS = tuple(re.compile(p.pattern) for p in _NAME_PATTERNS)
+# The caches are least-recently-used: a crawl meets new names (ids, per-post classes) all
+# the time, and one site's names repeat from page to page.
+NAME_CACHE_SIZE = 50_000
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_bits(name: str) -> int:
-    bits = _NAME_CACHE.get(name)
-    if bits is None:
-        bits = _ARTICLE if _ARTICLE_NAME.search(name) else 0
-        if _NOT_CHROME.search(name):
-            bits |= _DATEISH
-        else:
-            bits |= (_ALWAYS if _CHROME_WORDS.search(name) else 0) | (
-                _PAGE if _PAGE_CHROME_WORDS.search(name) else 0)
-        if len(_NAME_CACHE) < 50_000:
-            _NAME_CACHE[name] = bits
+    if name.isascii():
+        article, not_chrome, chrome, page_chrome = _ASCII_NAME_PATTERNS
+        name = name.lower()
+    else:
+        article, not_chrome, chrome, page_chrome = _NAME_PATTERNS
+    bits = _ARTICLE if article.search(name) else 0
+    if not_chrome.search(name):
+        bits |= _DATEISH
+    else:
+        bits |= (_ALWAYS if chrome.search(name) else 0) | (
+            _PAGE if page_chrome.search(name) else 0)
     return bits
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def class_bits(cls: str) -> int:
     """Chrome/article/date bits of a class attribute, from its whole names (cached)."""
-    bits = _CLASS_CACHE.get(cls)
-    if bits is None:
-        bits = 0
-        for name in cls.split():
-            bits |= _name_bits(name)
-        if len(_CLASS_CACHE) < 50_000:
-            _CLASS_CACHE[cls] = bits
+    bits = 0
+    for name in cls.split():
+        bits |= _name_bits(name)
     return bits
 
 
@@ -264,29 +271,19 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
                     timezone if zone else None, fetched, now_local, lang, tld, url or "")
 
 
-def _settle_reading(page: PageInfo, full: str, windows: list[tuple[int, int]]) -> None:
+def _settle_reading(page: PageInfo, full: str, numeric: list[re.Match[str]]) -> None:
     """Complete the page context from its visible text: language if unknown, day order
-    (``windows``: digit_windows(full))."""
+    (``numeric``: numeric_dates(full, digit_windows(full)))."""
     if not page.lang:
         page.lang = _guess_language(full[:3000]) or ""
         page.context = f"{page.lang} {page.tld}"
         page.day_first = _default_day_first(page.lang, page.tld, page.zone_name)
-    dmy, mdy = numeric_order_votes(full, windows)
+    dmy, mdy = numeric_order_votes(full, numeric=numeric)
     if dmy != mdy:
         page.day_first = dmy > mdy
 
 
 # --------------------------------------------------------------------------- the visible page
-
-
-def _is_chrome(el: Any, tag: str, bits: int, in_article: bool) -> bool:
-    """Site furniture whose dates are never the article's (rule 2)."""
-    if bits & _ALWAYS or tag == "nav":
-        return True
-    if not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS):
-        return True
-    role = el.get("role")  # a role="complementary" box named "meta"/"byline" is the byline
-    return bool(role) and role.lower() in _CHROME_ROLES and not bits & _DATEISH
 
 
 def _title_text(tree: lxml.html.HtmlElement) -> str | None:
@@ -388,15 +385,111 @@ def visible_candidates(
     stack: list[tuple[bool, int, bool, int, bool]] = [(False, 0, False, 0, False)]
     block_counter = 0
     last_hard = 0
-
-    def push_text(text: str | None, owner: Any) -> None:
-        nonlocal size, last_hard
-        if not text or size > MAX_TEXT_CHARS:
-            return
+    limit = MAX_TEXT_CHARS
+    self_addresses = _self_addresses(tree, meta, page.url)
+    # a link to the page ends with one of these; the addresses are resolved at the first
+    self_tails = tuple(filter(None, (_address_tail(a) for a in self_addresses)))
+    self_keys: set[tuple[str, str]] | None = None
+    title_words: set[str] | None = None  # of the page title, read at the first self link
+    teasers: dict[Any, tuple[Any, Any] | None] = {}  # teasers of this very page -> list, entry
+    self_links = 0
+    owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
+    walker = etree.iterwalk(root, events=("start", "end"))
+    # The loop runs for every element and every piece of text of a page (~600 events, ~500
+    # pieces of text), so it is written flat: the text of a "start" (the element's text) and
+    # of an "end" (its tail, in its parent's block) is added by the code at the bottom of the
+    # loop, not by a helper called per piece.
+    # The caps: MAX_ELEMENTS events (islice), and the text stops once it is longer than the
+    # limit (checked where it grows; size <= limit <= MAX_TEXT_CHARS everywhere else).
+    for event, el in itertools.islice(walker, MAX_ELEMENTS):
+        if event == "end":
+            stack.pop()
+            text = el.tail
+            if not text or el is root:
+                continue
+            _, block, mention, hard, ignored = stack[-1]
+            if ignored:
+                continue
+            owner = None  # the parent, looked up below only for text that is kept
+        else:
+            tag = el.tag
+            in_article, block, mention, hard, ignored = state = stack[-1]
+            if ignored or tag in _SKIP_TAGS or not isinstance(tag, str):  # a comment's tag is no str
+                stack.append(state)
+                walker.skip_subtree()
+                continue
+            cls = el.get("class")
+            ident = el.get("id")
+            bits = (class_bits(cls) if cls else 0) | (_name_bits(ident) if ident else 0)
+            if bits & _DATEISH:  # an element that also carries a date/meta/byline name
+                bits &= ~(_ALWAYS | _PAGE)
+            # site furniture whose dates are never the article's (rule 2), written out here
+            # as it is asked of every element; a role="complementary" box named "meta" or
+            # "byline" is the byline
+            if el not in keep and (
+                    bits & _ALWAYS or tag == "nav"
+                    or (not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS))
+                    or (not bits & _DATEISH and (role := el.get("role"))
+                        and role.lower() in _CHROME_ROLES)):
+                stack.append(state)
+                walker.skip_subtree()
+                continue
+            if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
+                heading = (el.text_content() or "")[:60].strip()
+                if len(heading) <= 40 and _LIST_HEADING.match(heading):
+                    stack[-1] = (in_article, block, mention, hard, True)
+                    stack.append(stack[-1])
+                    walker.skip_subtree()
+                    continue
+            if tag == "a" and self_tails and self_links < MAX_SELF_LINKS:
+                href = el.get("href")
+                if href and href.rstrip(_HREF_END).endswith(self_tails):
+                    self_links += 1  # addresses resolved (a bound on the cost)
+                    if self_keys is None:
+                        self_keys = {k for k in map(_page_key, self_addresses) if k is not None}
+                    if _links_to(href, self_keys, self_tails, page.url):
+                        if title_words is None:
+                            title_words = _title_words(
+                                (meta.get("og:title") or _title_text(tree) or "").strip().lower())
+                        box = _teaser_of(el, keep, title_words)
+                        if box is not None and box not in teasers:
+                            teasers[box] = _list_of(box, keep)
+            if el is headline:
+                head_pos = size
+                limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
+            itemprop = el.get("itemprop")
+            if itemprop:
+                prop_role = _ITEMPROP_ROLES.get(itemprop.strip())
+                if prop_role is not None and len(micro_values) < MAX_MICRO_VALUES:
+                    value = el.get("content") or el.get("datetime") or (
+                        el.text_content() or "")[:80]
+                    micro_values.append((value, prop_role))  # read once the day order is settled
+                elif itemprop in ("articleBody", "blogPost"):
+                    in_article = True
+            if bits & _ARTICLE or tag in ("article", "main"):
+                in_article = True
+            if tag in _BLOCK_TAGS:
+                block_counter += 1
+                block = block_counter
+                if tag in _HARD_TAGS:
+                    hard = block
+            mention = mention or tag in _MENTION_TAGS
+            stack.append((in_article, block, mention, hard, False))
+            if tag in ("time", "abbr") and len(time_values) < MAX_TIME_ELEMENTS:
+                value = _machine_value(el, tag, cls)
+                if value:
+                    time_values.append((el, value, size))  # read once the day order is settled
+            text = el.text
+            if not text:
+                continue
+            owner = el
+        # the piece of text, in the block (and mention context) it sits in
         stripped = text.strip()
-        _, block, mention, hard, ignored = stack[-1]
-        if not stripped or ignored:
-            return
+        if not stripped:
+            continue
+        if owner is None:
+            parent = el.getparent()
+            owner = parent if parent is not None else el
         if hard != last_hard:  # a line break between blocks keeps labels in their own block
             parts.append("\n")
             size += 1
@@ -413,87 +506,12 @@ def visible_candidates(
         if own.words <= PROSE_WORDS:  # counted as far as it matters
             own.words += len(stripped.split(None, PROSE_WORDS))
         own.last = stripped
-
-    n = 0
-    limit = MAX_TEXT_CHARS
-    self_addresses = _self_addresses(tree, meta, page.url)
-    # a link to the page ends with one of these; the addresses are resolved at the first
-    self_tails = tuple(filter(None, (_address_tail(a) for a in self_addresses)))
-    self_keys: set[tuple[str, str]] | None = None
-    title_words: set[str] | None = None  # of the page title, read at the first self link
-    teasers: dict[Any, tuple[Any, Any] | None] = {}  # teasers of this very page -> list, entry
-    self_links = 0
-    owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        n += 1
-        if n > MAX_ELEMENTS or size > limit:
+        if size > limit:
             break
-        if event == "end":
-            stack.pop()
-            if len(stack) > 1:
-                parent = el.getparent()
-                push_text(el.tail, parent if parent is not None else el)
-            continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        in_article, block, mention, hard, ignored = stack[-1]
-        cls = el.get("class")
-        ident = el.get("id")
-        bits = (class_bits(cls) if cls else 0) | (_name_bits(ident) if ident else 0)
-        if bits & _DATEISH:  # an element that also carries a date/meta/byline name
-            bits &= ~(_ALWAYS | _PAGE)
-        if ignored or not tag or tag in _SKIP_TAGS or (
-                el not in keep and _is_chrome(el, tag, bits, in_article)):
-            stack.append(stack[-1])
-            walker.skip_subtree()
-            continue
-        if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
-            heading = (el.text_content() or "")[:60].strip()
-            if len(heading) <= 40 and _LIST_HEADING.match(heading):
-                stack[-1] = (in_article, block, mention, hard, True)
-                stack.append(stack[-1])
-                walker.skip_subtree()
-                continue
-        if tag == "a" and self_tails and self_links < MAX_SELF_LINKS:
-            href = el.get("href")
-            if href and href.rstrip(_HREF_END).endswith(self_tails):
-                self_links += 1  # addresses resolved (a bound on the cost)
-                if self_keys is None:
-                    self_keys = {k for k in map(_page_key, self_addresses) if k is not None}
-                if _links_to(href, self_keys, self_tails, page.url):
-                    if title_words is None:
-                        title_words = _title_words(
-                            (meta.get("og:title") or _title_text(tree) or "").strip().lower())
-                    box = _teaser_of(el, keep, title_words)
-                    if box is not None and box not in teasers:
-                        teasers[box] = _list_of(box, keep)
-        if el is headline:
-            head_pos = size
-            limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
-        itemprop = el.get("itemprop")
-        if itemprop:
-            prop_role = _ITEMPROP_ROLES.get(itemprop.strip())
-            if prop_role is not None and len(micro_values) < MAX_MICRO_VALUES:
-                value = el.get("content") or el.get("datetime") or (el.text_content() or "")[:80]
-                micro_values.append((value, prop_role))  # read once the day order is settled
-            elif itemprop in ("articleBody", "blogPost"):
-                in_article = True
-        if bits & _ARTICLE or tag in ("article", "main"):
-            in_article = True
-        if tag in _BLOCK_TAGS:
-            block_counter += 1
-            block = block_counter
-            if tag in _HARD_TAGS:
-                hard = block
-        stack.append((in_article, block, mention or tag in _MENTION_TAGS, hard, False))
-        if tag in ("time", "abbr") and len(time_values) < MAX_TIME_ELEMENTS:
-            value = _machine_value(el, tag, cls)
-            if value:
-                time_values.append((el, value, size))  # read once the day order is settled
-        push_text(el.text, el)
     full = normalize_digits("".join(parts))
     windows = digit_windows(full)
-    _settle_reading(page, full, windows)
+    numeric = numeric_dates(full, windows)
+    _settle_reading(page, full, numeric)
     micro: list[Cand] = []
     for value, prop_role in micro_values:
         parsed = parse_machine(value, page.context, day_first=page.day_first)
@@ -524,7 +542,7 @@ def visible_candidates(
 
     prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
-                            default_year=default_year, windows=windows))
+                            default_year=default_year, windows=windows, numeric=numeric))
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break

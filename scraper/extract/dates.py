@@ -153,8 +153,10 @@ def _best(cands: list[Cand], url_month: tuple[int, int] | None) -> Cand | None:
     for c in cands:
         by_family.setdefault(c.family, []).append(c)
     # each family votes once: only its strongest members (within 1.5 of its best) lend support
-    voters = {f: [d for d in m if d.weight >= max(x.weight for x in m) - 1.5]
-              for f, m in by_family.items()}
+    voters: dict[str, list[Cand]] = {}
+    for family, members in by_family.items():
+        floor = max(d.weight for d in members) - 1.5  # once a family, not once a member
+        voters[family] = [d for d in members if d.weight >= floor]
     for c in cands:
         score = c.weight
         for family, members in voters.items():

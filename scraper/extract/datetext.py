@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -130,28 +131,37 @@ _ZONE_ALT = "|".join(sorted((a for a in ZONE_ABBR if a != "Z"), key=len, reverse
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：",
                         "012345678901234567890123456789:")
 
+# A pattern that starts with a number is written "(\d(?<!X\d)\d{3})", not "(?<!X)(\d{4})" (and
+# "(\d(?<!X\d)\d?)" for "(?<!X)(\d{1,2})"): the same matches (the look-behind, taken after the
+# first digit, tests the same character before it), but a pattern that starts with a digit is
+# searched for at the digits only, a lot faster than one that starts with a look-behind and
+# is tried at every character (tests/test_dates.py compares both forms).
 ISO_RE = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
     r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
 )
-_YMD = re.compile(r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
+_YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-_NUM = re.compile(r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
+_NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
+# possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
+# digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
-    r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
+    r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
     r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
     # the lookahead (a word or two of letters, then a digit) is implied by the pattern, every
     # month name being letters with at most one space: it spares the month trie at the words
-    # not followed by a number, a third of this pattern's time
-    r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
+    # not followed by a number, a third of this pattern's time. Its repeats are possessive
+    # ("{1,12}+", "?+"): a word's letters are never followed by the space, dot or digit the
+    # rest needs, so giving some back never helps, and trying that was most of the time.
+    r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
     r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
-    r"(?<!\d)(\d{4})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
+    r"(\d(?<!\d\d)\d{3})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 _TIME_AFTER = re.compile(
     r"\.?[\s,|·•\-–—/()]*(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
@@ -423,10 +433,12 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
 def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
     limit: int = 500, windows: list[tuple[int, int]] | None = None,
+    numeric: list[re.Match[str]] | None = None,
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order.
 
-    ``windows``: digit_windows(text), when the caller has them already."""
+    ``windows``: digit_windows(text), and ``numeric``: numeric_dates(text, windows), when the
+    caller has them already."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
@@ -463,7 +475,8 @@ def find_dates(
                 found.append(Parsed(day, hour, minute, second, off, zone, m.start(), end))
         else:
             add(day, m.start(), m.end())
-    for m in _scan(_CJK, text, windows):
+    # the CJK pattern needs 年 or 년, which most texts lack: not scanned for then
+    for m in _scan(_CJK, text, windows) if "年" in text or "년" in text else ():
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
@@ -503,7 +516,7 @@ def find_dates(
         else:
             continue
         add(_mkdate(year, month, int(m.group(2))), m.start(), m.end(), False, not m.group(3))
-    for m in _scan(_NUM, text, windows):
+    for m in _scan(_NUM, text, windows) if numeric is None else numeric:
         if len(found) >= limit:
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -531,15 +544,25 @@ def find_dates(
             yield p
 
 
+def numeric_dates(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The numeric dates (22/07/2021, 7.22.21) in the digit windows of ``text``, unread: a page
+    reads them twice, to settle its day order and as dates."""
+    return list(_scan(_NUM, text, windows))
+
+
 def numeric_order_votes(
-    text: str, windows: list[tuple[int, int]] | None = None
+    text: str, windows: list[tuple[int, int]] | None = None,
+    numeric: list[re.Match[str]] | None = None,
 ) -> tuple[int, int]:
     """(day-first, month-first) counts of unambiguous numeric dates like 22/07/2021.
 
     Only the digit windows are searched (``windows``: digit_windows(text) when the caller has
-    them): a numeric date is shorter than a window's margin, so none is missed."""
+    them): a numeric date is shorter than a window's margin, so none is missed. ``numeric``:
+    numeric_dates(text, windows), when the caller has them already."""
     dmy = mdy = 0
-    for m in _scan(_NUM, text, digit_windows(text) if windows is None else windows):
+    if numeric is None:
+        numeric = numeric_dates(text, digit_windows(text) if windows is None else windows)
+    for m in numeric:
         a, b = int(m.group(1)), int(m.group(3))
         if m.group(2) == ".":
             continue
@@ -594,7 +617,13 @@ def parse_machine(value: str, context: str = "", *, day_first: bool = True) -> P
 
     ``day_first``: the page's reading of an ambiguous numeric date ('01/10/2017': 1 October
     when True, 10 January when False); a dotted date is always day first."""
-    value = normalize_digits(value.strip())[:80]
+    return _parse_machine(normalize_digits(value.strip())[:80], context, day_first)
+
+
+# A page names its timestamp in several places (JSON-LD, meta, microdata, <time>): the same
+# value is read two or three times a page. The result is immutable (a frozen Parsed).
+@functools.lru_cache(maxsize=1024)
+def _parse_machine(value: str, context: str, day_first: bool) -> Parsed | None:
     if not value:
         return None
     m = ISO_RE.search(value)
