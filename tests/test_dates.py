@@ -739,3 +739,21 @@ def test_name_bits_read_ascii_names_like_ignorecase() -> None:
              "NAVBAR-top", "most-Read", "c-Related", "promo_box", "footer-links", "ads"]
     for name in names:
         assert dp._name_bits(name) == plain(name), name
+
+
+@pytest.mark.parametrize("name", ["jsonld_wrong_offset.html", "meta_utc_naive.html", "beacon.html"])
+def test_meta_and_jsonld_read_once_by_the_caller(name: str) -> None:
+    """extract_from_tree reads the meta tags and JSON-LD once and hands them to extract_dates:
+    the same answer as extract_dates reading them itself, and they are left as they were."""
+    from scraper.extract.jsonld import jsonld_objects
+    from scraper.extract.metadata import meta_values
+
+    tree = load_html((FIXTURES / name).read_bytes())
+    url = "https://news.example.com/2021/07/22/story.html"
+    fetched = datetime(2024, 9, 9, 12, 0, tzinfo=UTC)
+    meta, objects = meta_values(tree), jsonld_objects(tree)
+    before = (dict(meta), repr(objects))
+    alone = extract_dates(tree, url, fetched_at=fetched)
+    given = extract_dates(tree, url, fetched_at=fetched, meta=meta, objects=objects)
+    assert given == alone and alone.published is not None
+    assert (dict(meta), repr(objects)) == before

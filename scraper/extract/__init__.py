@@ -109,15 +109,17 @@ def extract_from_tree(
     from .body import extract_body
     from .dates import extract_dates
     from .jsonld import article_objects, jsonld_objects
-    from .metadata import extract_metadata
+    from .metadata import extract_metadata, meta_values
 
     fetched = parse_fetched_at(fetched_at)
     zone = check_timezone(timezone)
-    objects = jsonld_objects(tree)
+    objects = jsonld_objects(tree)  # read once, for metadata, dates and body
     articles = article_objects(objects)
-    md = extract_metadata(tree, url, article_objects=articles)
+    meta = meta_values(tree)
+    md = extract_metadata(tree, url, article_objects=articles, meta=meta)
     published, modified = extract_dates(
-        tree, url, fetched_at=fetched, timezone=zone, language=md.language, hints=hints
+        tree, url, fetched_at=fetched, timezone=zone, language=md.language, hints=hints,
+        meta=meta, objects=objects,
     )
     body = extract_body(tree, url, article_objects=articles)
     is_article = classify_page(tree, bool(articles), md.og_type, published is not None, body.text)

@@ -92,7 +92,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -405,13 +405,18 @@ def extract_dates(
     timezone: str | None = None,
     language: str | None = None,
     hints: Sequence[DateHint] = (),
+    meta: dict[str, str] | None = None,
+    objects: list[dict[str, Any]] | None = None,
 ) -> ExtractedDates:
-    """Decide the page's publish and modified timestamps (see the decision rules above)."""
+    """Decide the page's publish and modified timestamps (see the decision rules above).
+
+    ``meta`` (meta_values(tree)) and ``objects`` (jsonld_objects(tree)): the page's meta tags
+    and JSON-LD when the caller has read them already; they are only read here."""
     try:
-        meta = meta_values(tree)
+        meta = meta_values(tree) if meta is None else meta
         page = page_info(tree, url, meta, language, timezone, fetched_at)
         cands = visible_candidates(tree, meta, page)  # settles language and day order first
-        cands += structured_candidates(tree, meta, page)
+        cands += structured_candidates(tree, meta, page, objects)
         url_cands, url_month = url_candidates(url)
         cands += url_cands + hint_candidates(hints, page)
         pub, mod = _decide(cands, url_month, page)

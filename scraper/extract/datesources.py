@@ -79,9 +79,11 @@ _URL_YM_D = re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])
 
 
 def structured_candidates(
-    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo
+    tree: lxml.html.HtmlElement, meta: dict[str, str], page: PageInfo,
+    objects: list[dict[str, Any]] | None = None,
 ) -> list[Cand]:
-    """Dates of JSON-LD objects, ``<meta>`` tags and a date appended to the page title."""
+    """Dates of JSON-LD objects, ``<meta>`` tags and a date appended to the page title
+    (``objects``: jsonld_objects(tree), when the caller has them)."""
     out: list[Cand] = []
 
     def add(value: Any, role: str, source: DateSource, weight: float) -> None:
@@ -94,7 +96,7 @@ def structured_candidates(
                              weight=weight + bonus, raw=str(value)))
 
     first_article = True
-    for obj in jsonld_objects(tree)[:60]:
+    for obj in (jsonld_objects(tree) if objects is None else objects)[:60]:
         types = types_of(obj)
         if types & ARTICLE_TYPES:
             weight = 10.0 if first_article else 6.0

@@ -361,22 +361,24 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def extract_metadata(
-    tree: lxml.html.HtmlElement, url: str, *, article_objects: list[dict[str, Any]]
+    tree: lxml.html.HtmlElement, url: str, *, article_objects: list[dict[str, Any]],
+    meta: dict[str, str] | None = None,
 ) -> Metadata:
-    """Read the page's metadata: JSON-LD first, then OpenGraph/meta, then markup.
+    """Read the page's metadata: JSON-LD first, then OpenGraph/meta, then markup (``meta``:
+    meta_values(tree), when the caller has it; it is only read).
 
     Never raises: a page whose metadata cannot be read gives an empty Metadata.
     """
     try:
-        return _extract_metadata(tree, url, article_objects)
+        return _extract_metadata(tree, url, article_objects, meta_values(tree) if meta is None else meta)
     except Exception:  # odd markup must not break a crawl; missing fields are reported upstream
         return Metadata()
 
 
 def _extract_metadata(
-    tree: lxml.html.HtmlElement, url: str, article_objects: list[dict[str, Any]]
+    tree: lxml.html.HtmlElement, url: str, article_objects: list[dict[str, Any]],
+    meta: dict[str, str],
 ) -> Metadata:
-    meta = meta_values(tree)
     ld = article_objects[0] if article_objects and isinstance(article_objects[0], dict) else {}
     md = Metadata(og_type=meta.get("og:type"))
 
