@@ -714,6 +714,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         "on Tuesday March 3, 2020 In the early September 11 2001; Jan    5 2020 May5, 2019 Maylong 5",
     ]
     for pattern, (plain, flags) in reference.items():
+        assert plain != pattern.pattern  # (the ISO form is derived by a replace: it must apply)
         old = re.compile(plain, flags)
         for text in texts:
             for pos in range(0, len(text), 7):  # windows starting inside a word or a number
@@ -757,3 +758,38 @@ def test_meta_and_jsonld_read_once_by_the_caller(name: str) -> None:
     given = extract_dates(tree, url, fetched_at=fetched, meta=meta, objects=objects)
     assert given == alone and alone.published is not None
     assert (dict(meta), repr(objects)) == before
+
+
+def test_extract_article_dates_from_every_jsonld_object_and_meta() -> None:
+    """extract_from_tree hands extract_dates the page's JSON-LD objects (all of them, not only
+    the article ones) and its meta tags: a WebPage's datePublished and a meta modified time
+    still date the article."""
+    from scraper.extract import extract_article
+
+    html = """<html lang="en"><head><title>Harbour plan approved</title>
+    <meta property="article:modified_time" content="2021-07-23T09:00:00+02:00">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage",
+     "name": "Harbour plan approved", "datePublished": "2021-07-22T16:25:00+02:00"}</script>
+    </head><body><h1>Harbour plan approved</h1>
+    <p>The council approved the harbour plan after a long debate about costs and timing.</p>
+    </body></html>"""
+    article = extract_article(html, "https://news.example.com/harbour-plan",
+                              fetched_at="2024-09-09T12:00:00+00:00")
+    assert article.published is not None and article.modified is not None
+    assert (article.published.local, article.published.source) == ("2021-07-22T16:25:00+02:00", "jsonld")
+    assert (article.modified.local, article.modified.source) == ("2021-07-23T09:00:00+02:00", "meta")
+
+
+def test_one_huge_text_node_is_read_only_as_far_as_the_cap() -> None:
+    """The text cap holds inside a single text node too: a 2 MB <pre> is not scanned whole
+    (before, one such node took ~10 s and all its dates were read)."""
+    from scraper.extract.datepage import MAX_TEXT_CHARS
+
+    filler = "data row " * (MAX_TEXT_CHARS // 9 + 1000)
+    html = (f"<html><body><h1>Log</h1><pre>{filler} Published 22 July 2021 16:25 (UTC+04:00)"
+            f"</pre></body></html>")
+    result = extract_dates(load_html(html), "https://x.example.com/log", fetched_at=FETCHED)
+    assert result == ExtractedDates(None, None)
+    short = html.replace(filler, "data row ")
+    published = extract_dates(load_html(short), "https://x.example.com/log", fetched_at=FETCHED).published
+    assert published is not None and published.local == "2021-07-22T16:25:00+04:00"

@@ -483,7 +483,11 @@ def visible_candidates(
             if not text:
                 continue
             owner = el
-        # the piece of text, in the block (and mention context) it sits in
+        # the piece of text, in the block (and mention context) it sits in; one huge text node
+        # (a 9 MB <pre>) is read as far as the cap: the cap stops the walk after a piece, and
+        # the scans after the walk cost time and memory by the length of the whole text
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[:MAX_TEXT_CHARS]
         stripped = text.strip()
         if not stripped:
             continue
