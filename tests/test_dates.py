@@ -793,3 +793,22 @@ def test_one_huge_text_node_is_read_only_as_far_as_the_cap() -> None:
     short = html.replace(filler, "data row ")
     published = extract_dates(load_html(short), "https://x.example.com/log", fetched_at=FETCHED).published
     assert published is not None and published.local == "2021-07-22T16:25:00+04:00"
+
+
+def test_long_class_and_id_values_are_read_but_not_cached() -> None:
+    """The class/id caches keep short strings only: a page of 100 KB class attributes must
+    not stay in a crawl worker's memory (and still reads right)."""
+    from scraper.extract import datepage as dp
+
+    long_cls = "x" * (dp.CACHED_NAME_CHARS + 1) + " sidebar"
+    size = dp._cached_class_bits.cache_info().currsize
+    names = dp._cached_name_bits.cache_info().currsize
+    assert dp.class_bits(long_cls) & dp._ALWAYS
+    assert dp._name_bits("y" * 300 + "-sidebar") == dp._name_bits("y-sidebar")
+    assert dp._cached_class_bits.cache_info().currsize == size
+    assert dp._cached_name_bits.cache_info().currsize <= names + 2  # "sidebar", "y-sidebar"
+    tree = load_html(f"<html><body><div class='{long_cls}'><p>Published 22 July 2021</p></div>"
+                     "<h1>Story</h1><p>Posted 3 August 2021</p></body></html>")
+    published = extract_dates(tree, "https://x.example.com/story", fetched_at=FETCHED).published
+    assert published is not None and published.local == "2021-08-03"  # the sidebar's is not
+    assert dp._cached_class_bits.cache_info().currsize == size
