@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scraper.extract.body import BodyResult, extract_body
+from scraper.extract.body import Block, BodyResult, extract_body, page_hints, with_lead
 from scraper.extract.html import load_html
 from scraper.extract.jsonld import article_objects, jsonld_objects
 
@@ -1176,3 +1176,71 @@ def test_a_broken_canonical_address_costs_nothing() -> None:
     )
     assert _own_urls(tree, "https://e.com/news/story-1?x=1") == {
         "https://e.com/news/story-1?x=1", "https://e.com/news/story-1"}
+
+
+# --- fast paths that must give what the plain patterns give -------------------------------------
+
+TRICKY_TEXTS = [
+    "", " ", "Plain words only", "Hello,  World!", "tab\tand\u00a0nbsp", "zero\u200bwidth",
+    "under_score", "İstanbul ßtraße", "ﬁne ligature", "line\nbreak\r\n", "\x1c\x1fcontrol",
+    "  lead and trail  ", "Ünïcödé – dash — and … ellipsis", "数字 123 漢字", "a\u3000b\u202fc",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_fast_folding_and_collapsing_match_the_patterns(text: str) -> None:
+    import re
+
+    from scraper.extract import body, density
+
+    assert body._fold(text) == body._NORM.sub("", text.casefold())
+    assert body._collapse(text) == body._WS.sub(" ", text)
+    assert density._collapse(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_lazy_keys_are_the_set_of_keys_without_the_empty_one() -> None:
+    from scraper.extract.body import _key, _Keys
+
+    texts = ["World", "World!", "Sport & More", "—", "Sport & more"]
+    keys = _Keys(texts)
+    expected = frozenset(_key(t) for t in texts) - {""}
+    assert "world" in keys and "" not in keys and "sportmore" in keys
+    assert keys == expected and len(keys) == len(expected) and set(keys) == expected
+    assert hash(keys) == hash(expected)
+
+
+def test_hints_of_another_tree_do_not_lend_it_their_headline() -> None:
+    """page_hints keeps the <h1> elements it met; with_lead on another tree (the same page
+    without its standfirst) must read that tree, not the one the hints came from."""
+    story = ("The vote was close, with eleven councillors for and nine against the plan, after "
+             "a debate of three hours.")
+    lead = "The council voted on Monday to keep the old ferry in service for another ten years."
+    a = (f"<html><body><h1>Ferry stays</h1><div class='intro'><p>{lead}</p></div>"
+         f"<div class='text'><p>{story}</p></div></body></html>")
+    b = a.replace(f"<div class='intro'><p>{lead}</p></div>", "")
+    hints = page_hints(lxml.html.fromstring(a), [])
+    assert [blk.text for blk in with_lead(lxml.html.fromstring(a), [Block("p", story)], hints)] == [
+        lead, story]
+    assert [blk.text for blk in with_lead(lxml.html.fromstring(b), [Block("p", story)], hints)] == [
+        story]
+
+
+def test_an_element_tree_is_read_from_its_root() -> None:
+    """lxml.html.parse() gives an ElementTree, not an element: extract_body reads its root."""
+    import io
+
+    html = ("<html><body><h1>Ferry stays</h1><article>" + "<p>The council voted on Monday to "
+            "keep the old ferry in service for another ten years, after a long debate.</p>" * 6
+            + "</article></body></html>")
+    doc = lxml.html.parse(io.StringIO(html))
+    result = extract_body(doc, "https://news.example.com/ferry", article_objects=[])
+    assert result.text.startswith("The council voted on Monday") and result.source == "trafilatura"
+
+
+def test_short_link_keys_combine_like_a_frozenset() -> None:
+    """labels / short_links are folded lazily; set algebra on them gives plain frozensets."""
+    hints = page_hints(lxml.html.fromstring(
+        "<html><body><nav><a href='/sport'>Sport News</a></nav><h1>T</h1></body></html>"), [])
+    assert "sportnews" in hints.short_links or "sportnews" in hints.labels
+    both = hints.labels | {"Sport News"}
+    assert isinstance(both, frozenset) and "Sport News" in both and "sportnews" in both

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scraper.extract import boilerplate as bp
@@ -300,3 +302,72 @@ def test_a_pitch_with_a_price_or_a_link_verb_is_junk_anywhere(text: str) -> None
 def test_an_attributed_strong_pitch_is_reporting() -> None:
     text = "Support our journalism and subscribe today, the banner read, for just $5 a month."
     assert not bp.strong_pitch(text) and not bp.junk_block(text)
+
+
+# --- pre-checks: a cheap test before a pattern never turns away what the pattern finds ----------
+
+def test_odd_case_lists_each_character_ignorecase_takes_for_an_ascii_letter() -> None:
+    others = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = set(re.compile("[a-z]", re.IGNORECASE).findall(others))
+    assert found and all(bp._ODD_CASE.fullmatch(c) for c in found)
+
+
+def _variants(text: str) -> list[str]:
+    """The text as written, in capitals, and with the letters re.IGNORECASE takes for others."""
+    return [text, text.upper(), text.replace("s", "ſ"), text.replace("i", "ı"),
+            text.replace("i", "İ"), text.replace("k", "K")]
+
+
+CONSENT_ASKS = [
+    "Um Inhalte von YouTube zu laden, klicken Sie auf den Button.",
+    "Um den Inhalt anzuzeigen, müssen Sie der Datenschutzerklärung zustimmen.",
+    "Externe Inhalte anzeigen: Cookies akzeptieren",
+    "Sie haben hierfür keine Zustimmung gegeben. Klicken Sie hier.",
+    "Accept cookies to view this content.",
+    "You need to enable cookies to see this video.",
+    "Enable cookies to view the content.",  # (only "cookies to" lets it through)
+    "Veuillez accepter pour afficher ce contenu.",
+    "Debes aceptar para ver este contenido.",
+]
+DOWNLOADS = ["Bericht (PDF, 2 MB)", "Formular.docx 38 KB", "Alle Daten (ZIP | 1,5 GB)", "mp3 4mb"]
+AGENCY_LINES = [
+    "Jane Doe/Getty Images", "STR/AFP", "Felix Zahn/dpa", "Jane Doe/picture alliance",
+    "John Roe/imago images", "Jane Doe / Imago", "Photo by X/Shutterstock", "Jane Doe/Reuters",
+    "Jane Doe/AP Photo", "Associated Press", "iStockphoto", "Jane Doe/EPA-EFE", "Keystone",
+    "Jane Doe/Alamy", "Jane Doe/iStock", "Jane Doe/EPA", "Unsplash", "Pexels", "ddp", "Xinhua",
+    "Anadolu", "Sipa", "Zuma",
+    "Bloomberg", "Jane Doe (AFP)", "Jane Doe/Getty Image »",
+]
+
+
+@pytest.mark.parametrize("text", CONSENT_ASKS)
+def test_the_consent_pre_check_passes_what_the_pattern_finds(text: str) -> None:
+    assert bp._CONSENT_ASK.search(text) and bp.consent_block(text)
+    for variant in _variants(text):
+        if bp._CONSENT_ASK.search(variant):
+            assert not bp._lacks_words(variant, bp._CONSENT_HINTS), variant
+
+
+@pytest.mark.parametrize("text", DOWNLOADS)
+def test_the_download_pre_check_passes_what_the_pattern_finds(text: str) -> None:
+    assert bp._DOWNLOAD.search(text) and bp.download_block(text)
+    for variant in _variants(text):
+        if bp._DOWNLOAD.search(variant):
+            assert not bp._lacks_words(variant, bp._DOWNLOAD_HINTS), variant
+
+
+@pytest.mark.parametrize("text", AGENCY_LINES)
+def test_the_agency_pre_check_passes_what_the_pattern_finds(text: str) -> None:
+    assert bp._AGENCY_TAIL.search(text) and bp.credit_block(text)
+    for variant in _variants(text):
+        if bp._AGENCY_TAIL.search(variant):
+            assert bp._may_end_with_agency(variant), variant
+            assert bp.credit_block(variant), variant
+
+
+def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
+    assert bp._lacks_words("An ordinary sentence of a story.", bp._CONSENT_HINTS)
+    assert not bp._lacks_words("Accept cookies to VIEW THIS content", bp._CONSENT_HINTS)
+    assert not bp._may_end_with_agency("The minister spoke on Tuesday")
+    assert bp._word_end("Jane Doe/AFP) »") == len("Jane Doe/AFP")
+    assert bp._word_end("...") == 0

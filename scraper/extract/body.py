@@ -20,7 +20,8 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -36,6 +37,7 @@ from .density import density_blocks, link_text_share, selector_blocks
 from .html import own_addresses
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WS_ODD = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # _WS's but the space
 _TOKEN = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BLOCK_TAG = re.compile(r"<\s*(?:/p|br\s*/?|/h\d|/li|/div|/blockquote)\s*>", re.IGNORECASE)
@@ -92,9 +94,15 @@ class Block:
     hint: str = ""  # class/itemprop of the source element when trafilatura kept it
 
 
+def _collapse(text: str) -> str:
+    """``_WS.sub(" ", text)``: runs of spaces made one space. Most texts hold single spaces
+    only, which it would leave as they are: two scans find that at a quarter of its cost."""
+    return _WS.sub(" ", text) if "  " in text or _WS_ODD.search(text) else text
+
+
 def normalise_text(text: str) -> str:
     """Collapse runs of spaces, strip lines, keep paragraph breaks as one blank line."""
-    lines = [_WS.sub(" ", line).strip() for line in text.splitlines()]
+    lines = [_collapse(line).strip() for line in text.splitlines()]
     return "\n\n".join(line for line in lines if line)
 
 
@@ -108,12 +116,19 @@ def count_words(text: str) -> int:
 
 def _key(text: str) -> str:
     """The text folded for comparison: case and everything but letters and digits dropped."""
-    return _short_key(text) if len(text) <= 120 else _NORM.sub("", text.casefold())
+    return _short_key(text) if len(text) <= 120 else _fold(text)
 
 
 @functools.lru_cache(maxsize=8192)  # a site's menu and link texts recur on every page
 def _short_key(text: str) -> str:
-    return _NORM.sub("", text.casefold())
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """``_NORM.sub("", text.casefold())``, white space dropped first by str.split (in C; it is
+    all ``\\W``): most texts then hold few runs for the pattern, many none (a fifth faster)."""
+    folded = "".join(text.casefold().split())
+    return folded if folded.isalnum() else _NORM.sub("", folded)
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -150,7 +165,7 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
         elif tag == "table":
             hint = "row"  # cells joined by " | ": not a bar of links
             texts = [
-                " | ".join(_WS.sub(" ", "".join(cell.itertext())).strip() for cell in row)
+                " | ".join(_collapse("".join(cell.itertext())).strip() for cell in row)
                 for row in child.iter("row")
             ]
         elif tag == "graphic":
@@ -160,7 +175,7 @@ def _blocks_from_xml(body: etree._Element) -> list[Block]:
         kind = "head" if tag == "head" else "p"
         for text in texts:
             for line in text.split("\n"):
-                line = _WS.sub(" ", line).strip()
+                line = _collapse(line).strip()
                 if line:
                     out.append(Block(kind, line, hint))
     return out
@@ -200,13 +215,16 @@ class PageHints:
 
     titles: tuple[str, ...]
     description: str
-    labels: frozenset[str] = frozenset()  # short link texts and section names: kicker candidates
+    labels: AbstractSet[str] = frozenset()  # short link texts and section names: kicker candidates
     authors: frozenset[str] = frozenset()  # the article's author names: a byline line alone
     links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
-    short_links: frozenset[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
+    short_links: AbstractSet[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
     named: tuple[str, ...] = ()  # the titles the page gives outside its first <h1>
     # computes card_texts when a link-list heading asks for them (most pages never do)
     card_source: Callable[[], frozenset[str]] | None = dataclasses.field(default=None, compare=False)
+    # the page's first <h1> elements (at most 10) as page_hints' walk met them, for
+    # ``_headline``; None when the hints were built by hand (``_headline`` then looks itself)
+    h1s: tuple[etree._Element, ...] | None = dataclasses.field(default=None, compare=False)
 
     @cached_property
     def card_texts(self) -> frozenset[str]:
@@ -214,21 +232,61 @@ class PageHints:
         return self.card_source() if self.card_source is not None else frozenset()
 
 
+_HEADLINES = 10
+"""The <h1> elements of a page looked at for its headline (a page of hundreds is a list)."""
+
+
 def page_hints(
     tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]], url: str = ""
 ) -> PageHints:
     titles: list[str] = []
     names: list[str] = []
+    sections: list[str] = []
     description = ""
-    for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or "").lower()
-        content = meta.get("content") or ""
-        if key in ("og:title", "twitter:title"):
-            titles.append(content)
-        elif key in ("og:description", "description", "twitter:description") and not description:
-            description = content
-        elif key in ("author", "article:author") and content and "/" not in content:
-            names.append(content)
+    title: str | None = None
+    h1s: list[etree._Element] = []
+    short_texts: set[str] = set()
+    link_texts: set[str] = set()
+    anchors = 0
+    # one walk for the four tags: each iterfind(".//tag") walks the whole tree again
+    for el in tree.iterdescendants("a", "meta", "title", "h1"):
+        tag = el.tag
+        if tag == "a":
+            anchors += 1
+            if anchors > 2000:
+                continue  # the page's metas are still read
+            # most links hold bare text: no need to walk their descendants
+            text = ((el.text or "") if len(el) == 0 else " ".join(el.itertext())).strip()
+            if not text:
+                continue
+            words = len(text.split())
+            if words <= 4:
+                short_texts.add(text)
+            if words < 4 or "://" in text or "www." in text:
+                continue
+            # a link to another page, not to a part of one: a table of contents names the
+            # subheadings
+            href = (el.get("href") or "").strip()
+            if href and "#" not in href:
+                link_texts.add(text)
+        elif tag == "meta":
+            key = (el.get("property") or el.get("name") or "").lower()
+            content = el.get("content") or ""
+            if key in ("og:title", "twitter:title"):
+                titles.append(content)
+            elif key in ("og:description", "description", "twitter:description"):
+                if not description:
+                    description = content
+            elif key in ("author", "article:author"):
+                if content and "/" not in content:
+                    names.append(content)
+            elif key == "article:section":
+                sections.append(content)
+        elif tag == "title":
+            if title is None:
+                title = el.text or ""
+        elif len(h1s) < _HEADLINES:
+            h1s.append(el)
     for obj in article_objects[:1]:
         for field in ("headline", "name", "alternativeHeadline"):
             if isinstance(obj.get(field), str):
@@ -236,48 +294,55 @@ def page_hints(
         if not description and isinstance(obj.get("description"), str):
             description = obj["description"]
         names.extend(_person_names(obj.get("author")))
-    title = tree.findtext(".//title")
+        section = obj.get("articleSection")
+        sections.extend(s for s in (section if isinstance(section, list) else [section])
+                        if isinstance(s, str))
     if title:
         titles.append(title)
     named = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
-    h1 = tree.find(".//h1")
-    if h1 is not None:
-        titles.append(" ".join(h1.itertext()))
+    if h1s:
+        titles.append(" ".join(h1s[0].itertext()))
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
-    labels: set[str] = set()
-    short_links: set[str] = set()
-    links: set[str] = set()
-    for i, anchor in enumerate(tree.iterfind(".//a")):
-        if i >= 2000:
-            break
-        # most links hold bare text: no need to walk their descendants
-        text = ((anchor.text or "") if len(anchor) == 0 else " ".join(anchor.itertext())).strip()
-        if not text:
-            continue
-        words = len(text.split())
-        if words <= 4:
-            labels.add(_key(text))
-            short_links.add(_key(text))
-        if words < 4 or "://" in text or "www." in text:
-            continue
-        # a link to another page, not to a part of one: a table of contents names the subheadings
-        href = (anchor.get("href") or "").strip()
-        if href and "#" not in href:
-            links.add(_key(text))
-    for meta in tree.iterfind(".//meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() == "article:section":
-            labels.add(_key(meta.get("content") or ""))
-    for obj in article_objects[:1]:
-        section = obj.get("articleSection")
-        for name in section if isinstance(section, list) else [section]:
-            if isinstance(name, str):
-                labels.add(_key(name))
-    labels.discard("")
-    short = frozenset(short_links - {""})
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
-    return PageHints(keys, _key(description), frozenset(labels), authors, frozenset(links), short,
-                     named, functools.partial(_card_texts, tree, url))
+    links = frozenset(_key(t) for t in link_texts)
+    # short link texts and section names are the kicker candidates
+    labels = _Keys([*short_texts, *sections])
+    return PageHints(keys, _key(description), labels, authors, links, _Keys(short_texts), named,
+                     functools.partial(_card_texts, tree, url), tuple(h1s))
 
+
+class _Keys(AbstractSet[str]):
+    """The keys (``_key``, the empty one left out) of some texts, folded when first looked up:
+    most pages never look at their short link texts (``PageHints.labels``, ``short_links``),
+    a hundred keys of a typical page's menus."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts: Iterable[str] | None = texts
+        self._keys: frozenset[str] = frozenset()
+
+    def _folded(self) -> frozenset[str]:
+        if self._texts is not None:
+            self._keys = frozenset(k for k in map(_key, self._texts) if k)
+            self._texts = None
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._folded()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._folded())
+
+    def __len__(self) -> int:
+        return len(self._folded())
+
+    def __hash__(self) -> int:
+        return hash(self._folded())
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> frozenset[str]:  # type: ignore[override]
+        """``keys | other`` and the like: a frozenset of what is given, as the frozenset of keys
+        these were before gave (the Set mixins would fold the other set's texts again)."""
+        return frozenset(it)
 
 _CARD_LINKED_HEAD = etree.XPath(
     "(//h2|//h3|//h4)[.//a[@href and not(starts-with(@href, '#'))]"
@@ -510,7 +575,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
             continue  # "Series: Part one | Part two": a bar of links to other pages
         if key in hints.links and block.hint != "item":
             continue  # a headline linking to another page: a teaser (list items may be content)
-        if not started and key in hints.labels and len(text.split()) <= 4:
+        if not started and len(text.split()) <= 4 and key in hints.labels:
             continue  # a section label or kicker above the headline
         if block.hint and _JUNK_CLASS.search(block.hint) and len(text) < 300:
             continue
@@ -666,43 +731,53 @@ _START, _END, _TEXT = 0, 1, 2
 def _hidden(el: etree._Element) -> bool:
     """An element readers do not see: ``hidden``, ``aria-hidden="true"``, or an inline style of
     ``display: none`` or ``visibility: hidden``."""
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+    if el.get("hidden") is not None:
+        return True
+    aria = el.get("aria-hidden")  # absent on most elements: no string work then
+    if aria and aria.strip().lower() == "true":
         return True
     style = el.get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _walk(el: etree._Element) -> Iterable[tuple[int, Any]]:
-    """``el``'s subtree in reading order, without its tail: element starts and ends and texts.
+    """``el``'s subtree in reading order, without its tail: element starts and ends and texts
+    (non-empty ones).
     Scripts, styles, templates, noscript and hidden elements (``_hidden``) are left out with
     everything in them."""
+    # empty texts are not yielded: every caller skips them (a fifth of the events)
     walker = etree.iterwalk(el, events=("start", "end", "comment"))
     skipped: set[etree._Element] = set()
     for event, node in walker:
-        if event == "comment":
-            yield _TEXT, node.tail or ""
-        elif event == "start":
+        if event == "start":
             if node.tag in _INVISIBLE or _hidden(node):
                 skipped.add(node)
                 walker.skip_subtree()
                 continue
             yield _START, node
-            yield _TEXT, node.text or ""
-        else:
+            text = node.text
+            if text:
+                yield _TEXT, text
+        elif event == "end":
             if node not in skipped:
                 yield _END, node
-            if node is not el:
-                yield _TEXT, node.tail or ""
+            if node is not el and (tail := node.tail):
+                yield _TEXT, tail
+        elif tail := node.tail:  # a comment
+            yield _TEXT, tail
 
 
 def _following(el: etree._Element) -> Iterable[tuple[int, Any]]:
-    """What follows ``el`` in the page, in reading order (lazily: callers stop early)."""
+    """What follows ``el`` in the page, in reading order (lazily: callers stop early); like
+    ``_walk``, no empty texts."""
     node: etree._Element | None = el
     while node is not None:
-        yield _TEXT, node.tail or ""
+        if tail := node.tail:
+            yield _TEXT, tail
         for sib in node.itersiblings():
             yield from _walk(sib)
-            yield _TEXT, sib.tail or ""
+            if tail := sib.tail:
+                yield _TEXT, tail
         node = node.getparent()
         if node is not None:
             yield _END, node
@@ -749,10 +824,14 @@ class _Flat:
         if not words:
             self._space = self._space or bool(chunk)
             return
-        if self.text and (self._space or chunk[0].isspace()):
-            self.text += " "
-        self.text += " ".join(words)
+        text = " ".join(words)
+        # one concatenation: each copies the text so far
+        self.text += f" {text}" if self.text and (self._space or chunk[0].isspace()) else text
         self._space = chunk[-1].isspace()
+
+    def gap(self) -> None:
+        """``add(" ")``: the next words are set apart from those before."""
+        self._space = True
 
 
 def _lead_ok(
@@ -798,7 +877,12 @@ def _lead_ok(
 
 def _headline(tree: lxml.html.HtmlElement, hints: PageHints) -> etree._Element | None:
     """The page's <h1> that names the article (not a dialog's, a menu's or the logo's)."""
-    h1s = list(itertools.islice(tree.iter("h1"), 10))
+    # page_hints met them on its walk; hints built by hand (or from another tree) did not
+    mine = hints.h1s is not None and (
+        not hints.h1s or hints.h1s[0].getroottree().getroot() is tree.getroottree().getroot())
+    found = hints.h1s if mine and hints.h1s is not None else itertools.islice(
+        tree.iter("h1"), _HEADLINES)
+    h1s = list(found)
     if not h1s:
         return None
     # page_hints counts the first <h1> among the titles: leave it out of the comparison
@@ -852,17 +936,17 @@ def with_lead(tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
     captions: set[etree._Element] = set()  # candidates with no text since a media element
     for kind, value in events:
         if kind == _TEXT:
-            if not value:
-                continue
             before = len(flat.text)
             flat.add(value)
+            if len(flat.text) == before:
+                continue  # white space (the indentation between tags): nothing new to search
             found = flat.text.find(first, max(0, before - len(first)))
             if found >= 0 or len(flat.text) > LEAD_SCAN_CHARS:
                 break
             continue
         tag = value.tag
         if tag in _BLOCKS:
-            flat.add(" ")  # a block's edge: no words glued across it
+            flat.gap()  # a block's edge: no words glued across it
         if kind == _START:
             last = value
             elements += 1
@@ -987,7 +1071,7 @@ def segment(text: str, tree: lxml.html.HtmlElement) -> list[str]:
         return lines
     cuts: set[int] = set()
     for p in tree.iter("p", "h2", "h3", "li", "blockquote"):
-        ptext = _WS.sub(" ", "".join(p.itertext())).strip()
+        ptext = _collapse("".join(p.itertext())).strip()
         if len(ptext) < 30:
             continue
         at = text.find(ptext)
@@ -1027,6 +1111,8 @@ def extract_body(
     Never raises: a page where every method fails gives an empty result.
     """
     try:
+        if isinstance(tree, etree._ElementTree):  # lxml.html.parse(...) rather than its root
+            tree = tree.getroot()
         return _extract_body(tree, url, article_objects, selectors)
     except Exception:  # extraction must not break a crawl; an empty body is reported upstream
         return BodyResult("", None)
@@ -1050,16 +1136,19 @@ def _extract_body(
     blocks = _trafilatura(tree, url, hints, fast=True)
     words = _words(blocks)
     dense: list[Block] | None = None
+    dense_words = 0
     if words < SLOW_WORDS:
         dense = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
-    if (dense is not None and (words < 4 * MIN_WORDS or _words(dense) > 1.5 * words)
+        dense_words = _words(dense)
+    if (dense is not None and (words < 4 * MIN_WORDS or dense_words > 1.5 * words)
             and link_text_share(tree) < LIST_PAGE_LINK_SHARE):
         # the fast result looks short: let trafilatura compare itself with readability/justext
         # (not on a home or section page: no fallback makes a list of links an article, and
         # justext's all-language stoplist costs ~50 ms and ~30 MB of memory churn a call)
         slow = _trafilatura(tree, url, hints, fast=False)
-        if _words(slow) > words:
-            blocks, words = slow, _words(slow)
+        slow_words = _words(slow)
+        if slow_words > words:
+            blocks, words = slow, slow_words
     source = "trafilatura"
 
     ld = normalise_text(jsonld_text(article_objects))
@@ -1068,7 +1157,7 @@ def _extract_body(
         if decided is not None:
             return decided
 
-    if words < 4 * MIN_WORDS and dense is not None and _words(dense) > max(2 * words, MIN_WORDS):
+    if words < 4 * MIN_WORDS and dense is not None and dense_words > max(2 * words, MIN_WORDS):
         blocks, source = dense, "density"  # trafilatura missed the article
     return _finish(_join(with_lead(tree, blocks, hints)), source)
 

@@ -327,6 +327,47 @@ _CONTACT_HEAD = re.compile(
 
 _TRAIL = " \t.:;!?…|·•-–—»›>"
 
+# Cheap pre-checks: most blocks are article prose that no pattern here matches, and a failing
+# search of a long case-insensitive pattern tries each of its branches at every position. A
+# pattern is run only on a text holding a word that every one of its matches holds (keep the
+# lists in step with the patterns). re.IGNORECASE matches these characters to an ASCII letter
+# that str.lower() does not give them ("ſ" is an "s" to it, "İ" an "i"): a text holding one is
+# not pre-checked (tests/test_boilerplate.py checks the list against the re module).
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+# every branch of _CONSENT_ASK holds one of these
+_CONSENT_HINTS = ("inhalt", "zustimmung", "this ", "cookies to", "ce contenu", "este contenido")
+# a match of _DOWNLOAD ends with a unit
+_DOWNLOAD_HINTS = ("kb", "mb", "gb")
+# a match of _AGENCY_TAIL ends (before trailing non-word characters) with one of these
+_AGENCY_ENDS = (
+    "image", "images", "afp", "dpa", "alliance", "imago", "shutterstock", "reuters", "photo",
+    "press", "istock", "epa", "efe", "keystone", "alamy", "unsplash", "pexels", "ddp", "xinhua",
+    "anadolu", "sipa", "zuma", "bloomberg",
+)
+
+
+def _lacks_words(text: str, words: tuple[str, ...]) -> bool:
+    """True when ``text`` surely holds none of ``words`` (lower-case ASCII) as re.IGNORECASE
+    would find them; False when it holds one or may (a character of ``_ODD_CASE``)."""
+    if _ODD_CASE.search(text):
+        return False
+    low = text.lower()
+    return not any(word in low for word in words)
+
+
+def _may_end_with_agency(text: str) -> bool:
+    """False when surely no agency's name ends the text (``_AGENCY_TAIL``'s pre-check)."""
+    last = text[: _word_end(text)]
+    return bool(_ODD_CASE.search(last)) or last.lower().endswith(_AGENCY_ENDS)
+
+
+def _word_end(text: str) -> int:
+    """Where the text's trailing run of non-word characters (regex ``\\W*$``) begins."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return end
+
 
 def ui_block(text: str) -> bool:
     """A short interface string that is never article text ("Advertisement", "Share")."""
@@ -354,7 +395,8 @@ def credit_block(text: str) -> bool:
         return True
     if text.endswith(".") or len(text.split()) > 12:
         return False
-    return bool(_AGENCY_TAIL.search(text[-48:]))  # the agency ends the line
+    tail = text[-48:]
+    return _may_end_with_agency(tail) and bool(_AGENCY_TAIL.search(tail))  # the agency ends it
 
 
 def date_block(text: str) -> bool:
@@ -428,7 +470,7 @@ def strong_pitch(text: str) -> bool:
         return False
     if pay_pitch(text) and _PAY_PRICE.search(text):
         return True
-    return bool(_LINK_VERB.search(text)) and messenger_promo(text)
+    return messenger_promo(text) and bool(_LINK_VERB.search(text))  # the cheap test first
 
 
 def pay_pitch(text: str) -> bool:
@@ -448,7 +490,7 @@ def pay_pitch(text: str) -> bool:
 def download_block(text: str) -> bool:
     """A line offering a file to download: its type and size end it, or it is a label
     ("Bericht (PDF, 2 MB) herunterladen") rather than a sentence ending in a full stop."""
-    if len(text) > 160:
+    if len(text) > 160 or _lacks_words(text, _DOWNLOAD_HINTS):
         return False
     match = _DOWNLOAD.search(text)
     if match is None:
@@ -497,7 +539,9 @@ def doubled_block(text: str) -> bool:
 
 def consent_block(text: str) -> bool:
     """A placeholder asking the reader to consent before embedded content loads."""
-    return len(text) <= 300 and bool(_CONSENT_ASK.search(text) and _CONSENT_WORD.search(text))
+    if len(text) > 300 or _lacks_words(text, _CONSENT_HINTS):
+        return False
+    return bool(_CONSENT_ASK.search(text) and _CONSENT_WORD.search(text))
 
 
 def junk_block(text: str) -> bool:

@@ -26,7 +26,6 @@ NEGATIVE = re.compile(
     r"popup|modal|widget|toolbar|print|most-?read|trending|more-?stories|read-?more|also-?read",
     re.IGNORECASE,
 )
-_WS = re.compile(r"\s+")
 
 
 def _hint(el: etree._Element) -> str:
@@ -43,12 +42,18 @@ def _excluded(el: etree._Element) -> bool:
     return bool(hint.strip()) and bool(NEGATIVE.search(hint))
 
 
+def _collapse(text: str) -> str:
+    """``re.sub(r"\\s+", " ", text).strip()``: str.split's white space is ``\\s``'s, and
+    splitting and joining is twice as fast as the substitution."""
+    return " ".join(text.split())
+
+
 def _text(el: etree._Element) -> str:
-    return _WS.sub(" ", "".join(el.itertext())).strip()
+    return _collapse("".join(el.itertext()))
 
 
 def _link_chars(el: etree._Element) -> int:
-    return sum(len(_WS.sub(" ", "".join(a.itertext())).strip()) for a in el.iter("a"))
+    return sum(len(_collapse("".join(a.itertext()))) for a in el.iter("a"))
 
 
 def blocks_under(roots: Iterable[etree._Element]) -> list[tuple[str, str]]:
@@ -87,6 +92,7 @@ def blocks_under(roots: Iterable[etree._Element]) -> list[tuple[str, str]]:
 def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> list[tuple[str, str]]:
     """Blocks of the container holding the most paragraph text (a readability-style score)."""
     scores: dict[etree._Element, float] = {}
+    excluded: dict[etree._Element, bool] = {}  # paragraphs share their ancestors: test each once
     for count, p in enumerate(tree.iter("p", "pre", "blockquote")):
         if count > max_nodes:
             break
@@ -101,7 +107,10 @@ def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> lis
         weight = 1.0
         depth = 0
         while parent is not None and depth < 3:
-            if not _excluded(parent):
+            skip = excluded.get(parent)
+            if skip is None:
+                skip = excluded[parent] = _excluded(parent)
+            if not skip:
                 scores[parent] = scores.get(parent, 0.0) + score * weight
             weight /= 2
             depth += 1
@@ -142,16 +151,23 @@ def link_text_share(tree: lxml.html.HtmlElement, limit: int = 200_000) -> float:
     root = body if body is not None else tree
     total = linked = 0
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+        tag = el.tag
+        if not isinstance(tag, str) or tag in ("script", "style", "noscript", "template"):
             continue
-        text = len((el.text or "").strip())
-        total += text
-        if el.tag == "a" or (text and _inside_link(el)):
-            linked += text
-        tail = len((el.tail or "").strip())
-        total += tail
-        if tail and el.getparent() is not None and _inside_link(el.getparent()):
-            linked += tail
+        # tag, text, tail and parent read once each: lxml builds a new object on every read
+        text = el.text
+        size = len(text.strip()) if text else 0
+        if size:
+            total += size
+            if tag == "a" or _inside_link(el):
+                linked += size
+        tail = el.tail
+        size = len(tail.strip()) if tail else 0
+        if size:
+            total += size
+            parent = el.getparent()
+            if parent is not None and _inside_link(parent):
+                linked += size
         if total > limit:
             break
     return linked / total if total else 0.0
