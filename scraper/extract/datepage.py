@@ -97,7 +97,7 @@ _NAME_PATTERNS = (_ARTICLE_NAME, _NOT_CHROME, _CHROME_WORDS, _PAGE_CHROME_WORDS)
 _ASCII_NAME_PATTERNS = tuple(re.compile(p.pattern) for p in _NAME_PATTERNS)
 # The caches are least-recently-used: a crawl meets new names (ids, per-post classes) all
 # the time, and one site's names repeat from page to page.
-NAME_CACHE_SIZE = 50_000
+NAME_CACHE_SIZE = 25_000
 
 
 CACHED_NAME_CHARS = 200
