@@ -285,8 +285,13 @@ def _stop(daemon: Daemon, sig: int = signal.SIGTERM) -> int:
 def _count(db: Path, site: str, status: str = "finished") -> int:
     if not db.exists():
         return 0
-    return int(query(db, "SELECT count(*) FROM crawls WHERE site = ? AND status LIKE ?",
-                     (site, status))[0][0])
+    try:
+        return int(query(db, "SELECT count(*) FROM crawls WHERE site = ? AND status LIKE ?",
+                         (site, status))[0][0])
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):  # the file is there, the daemon is creating the schema
+            return 0
+        raise
 
 
 def _slow_crawl_committed(db: Path) -> bool:
