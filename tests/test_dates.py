@@ -812,3 +812,18 @@ def test_long_class_and_id_values_are_read_but_not_cached() -> None:
     published = extract_dates(tree, "https://x.example.com/story", fetched_at=FETCHED).published
     assert published is not None and published.local == "2021-08-03"  # the sidebar's is not
     assert dp._cached_class_bits.cache_info().currsize == size
+
+
+@pytest.mark.parametrize("written", ["2019-03-12", "2019/03/12", "12.03.2019", "12/03/2019",
+                                     "12 March 2019 at 10:45"])
+@pytest.mark.parametrize("before_cap", [3, 6, 9])
+def test_a_date_cut_in_two_by_the_text_cap_is_not_read(written: str, before_cap: int) -> None:
+    """A text node cut at the cap may end inside a date ("2019-03-1", "12.03.20"): dates that
+    close to the cut are not read, so no wrong date comes out of the half."""
+    from scraper.extract.datepage import MAX_TEXT_CHARS
+
+    filler = ("word " * (MAX_TEXT_CHARS // 5))[: MAX_TEXT_CHARS - before_cap]
+    html = (f"<html><body><article><h1>Log</h1><div>{filler}{written} and more text after it"
+            f"</div></article></body></html>")
+    result = extract_dates(load_html(html), "https://x.example.com/log", fetched_at=FETCHED)
+    assert result == ExtractedDates(None, None)

@@ -36,6 +36,7 @@ from .model import DateSource
 
 MAX_TEXT_CHARS = 100_000
 MAX_ELEMENTS = 150_000
+CUT_MARGIN = 40  # a date ending this close to where the text cap cut a piece is not read
 MAX_CANDIDATES = 400
 MAX_TIME_ELEMENTS = 150
 AFTER_HEADLINE_CHARS = 30_000  # text read past the headline; the byline is near it
@@ -402,6 +403,7 @@ def visible_candidates(
     stack: list[tuple[bool, int, bool, int, bool]] = [(False, 0, False, 0, False)]
     block_counter = 0
     last_hard = 0
+    cut_at: int | None = None  # where a piece cut at the text cap ends in the text
     limit = MAX_TEXT_CHARS
     self_addresses = _self_addresses(tree, meta, page.url)
     # a link to the page ends with one of these; the addresses are resolved at the first
@@ -508,7 +510,10 @@ def visible_candidates(
         # the piece of text, in the block (and mention context) it sits in; one huge text node
         # (a 9 MB <pre>) is read as far as the cap: the cap stops the walk after a piece, and
         # the scans after the walk cost time and memory by the length of the whole text
+        cut = False
         if len(text) > MAX_TEXT_CHARS:
+            text = text.lstrip()  # (a node of 100k blanks and then text keeps its text)
+            cut = len(text) > MAX_TEXT_CHARS
             text = text[:MAX_TEXT_CHARS]
         stripped = text.strip()
         if not stripped:
@@ -528,6 +533,8 @@ def visible_candidates(
         parts.append(text)
         parts.append(" ")
         size += len(text) + 1
+        if cut:  # where the cut piece ends: a date there may be cut in two ("2019-03-1")
+            cut_at = size - 1
         own.chars += len(stripped)
         if own.words <= PROSE_WORDS:  # counted as far as it matters
             own.words += len(stripped.split(None, PROSE_WORDS))
@@ -572,6 +579,8 @@ def visible_candidates(
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break
+        if cut_at is not None and parsed.end > cut_at - CUT_MARGIN:
+            continue  # maybe a date the cap cut in two ("2019-03-1", "12.03.20")
         idx = seg_of(parsed.start)
         block, owner, mention = seg_info[idx] if seg_info else (0, None, False)
         if parsed.yearless and page.now_local is not None and parsed.day > (
