@@ -1244,3 +1244,23 @@ def test_short_link_keys_combine_like_a_frozenset() -> None:
     assert "sportnews" in hints.short_links or "sportnews" in hints.labels
     both = hints.labels | {"Sport News"}
     assert isinstance(both, frozenset) and "Sport News" in both and "sportnews" in both
+
+
+def test_hints_without_a_headline_say_nothing_of_another_tree() -> None:
+    """Hints from a tree with no <h1> cannot vouch for another tree's headline: with_lead on
+    the other tree reads its own <h1> (an intro above it is no standfirst)."""
+    lead = ("The cottage below the lighthouse opens as a museum this weekend after three winters "
+            "of restoration work by volunteers.")
+    story = ["The white cottage below the lighthouse opened its doors to visitors on Saturday "
+             "morning, after three winters of work by a volunteer society.",
+             "Inside, the keeper's logbooks lie open on the desk where they were written, and "
+             "the stove has been cast again from the old drawings."]
+    b = ("<html><head><title>Lighthouse keeper's cottage opens as a museum</title></head><body>"
+         f"<main><p class='story-intro'>{lead}</p><h1>Lighthouse keeper's cottage opens as a "
+         "museum</h1>" + "".join(f"<p>{p}</p>" for p in story) + "</main></body></html>")
+    a = b.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    tree = lxml.html.fromstring(b)
+    blocks = [Block("p", t) for t in story]
+    own = [blk.text for blk in with_lead(tree, blocks, page_hints(tree, []))]
+    assert own == story
+    assert [blk.text for blk in with_lead(tree, blocks, page_hints(lxml.html.fromstring(a), []))] == own

@@ -878,10 +878,10 @@ def _lead_ok(
 def _headline(tree: lxml.html.HtmlElement, hints: PageHints) -> etree._Element | None:
     """The page's <h1> that names the article (not a dialog's, a menu's or the logo's)."""
     # page_hints met them on its walk; hints built by hand (or from another tree) did not
-    mine = hints.h1s is not None and (
-        not hints.h1s or hints.h1s[0].getroottree().getroot() is tree.getroottree().getroot())
-    found = hints.h1s if mine and hints.h1s is not None else itertools.islice(
-        tree.iter("h1"), _HEADLINES)
+    # (no <h1> in the hints cannot show which tree they came from: look again)
+    met = hints.h1s or ()
+    mine = bool(met) and met[0].getroottree().getroot() is tree.getroottree().getroot()
+    found = met if mine else itertools.islice(tree.iter("h1"), _HEADLINES)
     h1s = list(found)
     if not h1s:
         return None
