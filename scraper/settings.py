@@ -32,8 +32,8 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 # Scrapy 2.19 starts an HTTP server in every crawl that runs Python code sent to it (token in a
 # job file under the user's profile): not something a scheduled archiver should expose by
-# default, and its aiohttp import is a tenth of a second of every crawl's start. Turn it on
-# with `-s REMOTE_CONTROL_ENABLED=True` to inspect a running crawl.
+# default. Turn it on with `-s REMOTE_CONTROL_ENABLED=True` to inspect a running crawl. (Scrapy
+# still imports the extension, and aiohttp with it, while it reads the settings.)
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
