@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -340,29 +341,26 @@ AGENCY_LINES = [
 ]
 
 
-@pytest.mark.parametrize("text", CONSENT_ASKS)
-def test_the_consent_pre_check_passes_what_the_pattern_finds(text: str) -> None:
-    assert bp._CONSENT_ASK.search(text) and bp.consent_block(text)
+PRE_CHECKED = [  # (pattern, its pre-check, the rule that uses both, texts the pattern finds)
+    (bp._CONSENT_ASK, lambda t: not bp._lacks_words(t, bp._CONSENT_HINTS), bp.consent_block,
+     CONSENT_ASKS),
+    (bp._DOWNLOAD, lambda t: not bp._lacks_words(t, bp._DOWNLOAD_HINTS), bp.download_block,
+     DOWNLOADS),
+    (bp._AGENCY_TAIL, bp._may_end_with_agency, bp.credit_block, AGENCY_LINES),
+]
+
+
+@pytest.mark.parametrize(("pattern", "may_match", "rule", "text"), [
+    (pattern, may_match, rule, text) for pattern, may_match, rule, texts in PRE_CHECKED
+    for text in texts])
+def test_a_pre_check_passes_what_its_pattern_finds(
+        pattern: re.Pattern[str], may_match: Callable[[str], bool], rule: Callable[[str], bool],
+        text: str) -> None:
+    assert pattern.search(text) and rule(text)
     for variant in _variants(text):
-        if bp._CONSENT_ASK.search(variant):
-            assert not bp._lacks_words(variant, bp._CONSENT_HINTS), variant
-
-
-@pytest.mark.parametrize("text", DOWNLOADS)
-def test_the_download_pre_check_passes_what_the_pattern_finds(text: str) -> None:
-    assert bp._DOWNLOAD.search(text) and bp.download_block(text)
-    for variant in _variants(text):
-        if bp._DOWNLOAD.search(variant):
-            assert not bp._lacks_words(variant, bp._DOWNLOAD_HINTS), variant
-
-
-@pytest.mark.parametrize("text", AGENCY_LINES)
-def test_the_agency_pre_check_passes_what_the_pattern_finds(text: str) -> None:
-    assert bp._AGENCY_TAIL.search(text) and bp.credit_block(text)
-    for variant in _variants(text):
-        if bp._AGENCY_TAIL.search(variant):
-            assert bp._may_end_with_agency(variant), variant
-            assert bp.credit_block(variant), variant
+        if pattern.search(variant):
+            assert may_match(variant), variant
+            assert rule(variant), variant
 
 
 def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
