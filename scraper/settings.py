@@ -57,6 +57,7 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 900,
 }
 EXTENSIONS = {
+    "scraper.gctune.GcTuneExtension": 100,
     "scraper.progress.ProgressExtension": 500,
 }
 
@@ -75,6 +76,8 @@ CANONICAL_STRIP_WWW = False
 VALIDATE_MIN_WORDS = 30
 PROGRESS_ENABLED = False
 PROGRESS_INTERVAL = 1.0
+GC_TUNE_ENABLED = True
+GC_TUNE_THRESHOLD = 20_000
 SITES_CONFIG = "sites.toml"
 KEEPALIVE_PER_HOST = 0  # 0: CONCURRENT_REQUESTS
 EXTRACT_WORKERS = -1

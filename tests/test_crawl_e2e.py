@@ -98,6 +98,7 @@ def test_no_remote_control_server(crawled: CrawledPortal) -> None:
     assert "Enabled extensions" in log and "scrapy.extensions.logstats.LogStats" in log
     assert "scrapy.extensions.remote_control.RemoteControl" not in log
     assert "Remote control HTTP server" not in log
+    assert "scraper.gctune.GcTuneExtension" in log  # the garbage collector is tuned in crawls
 
 
 def test_every_alias_url_maps_to_its_article(crawled: CrawledPortal) -> None:

@@ -1,0 +1,74 @@
+"""Fewer cyclic garbage collections in the crawl process: its objects outlive the young generation.
+
+A crawl allocates container objects at a high rate (requests, headers, Deferreds, items), and
+most of them survive the youngest generation (queued requests, responses waiting for a
+worker, items waiting for the batch write) while almost none are cyclic garbage: a 2,000-page
+crawl of the demo portal collected 24,000 objects in 900 collections. CPython's default
+(700, 10, 10) thresholds then spend a sixth of the crawl process's CPU in the collector
+(0.84 of 4.8 s, measured with ``gc.callbacks``), a share stock Scrapy pays as well.
+
+At engine start this extension moves everything allocated so far (the imported modules of
+Scrapy, Twisted, sqlite-utils and ours) to the permanent generation with ``gc.freeze()``, so
+full collections no longer walk it, and raises the youngest generation's threshold
+(``GC_TUNE_THRESHOLD``). Collections still run, so reference cycles are still freed. Both are
+undone when the engine stops (the freeze only if nothing was frozen before), so a process that
+runs more than a crawl gets its own settings back.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+
+class GcTuneExtension:
+    """``gc.freeze()`` and a higher gen-0 threshold while the engine runs (GC_TUNE_ENABLED)."""
+
+    _active = 0  # engines running in this process with the tuning applied
+    _saved: tuple[int, int, int] | None = None  # the thresholds before the first one
+    _unfreeze = False  # nothing was frozen before the first one: unfreeze after the last
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.applied = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> GcTuneExtension:
+        settings = crawler.settings
+        if not settings.getbool("GC_TUNE_ENABLED", True):
+            raise NotConfigured("GC_TUNE_ENABLED is off")
+        threshold = settings.getint("GC_TUNE_THRESHOLD", 20_000)
+        if threshold < 1:
+            raise NotConfigured(f"GC_TUNE_THRESHOLD must be 1 or more, not {threshold}")
+        ext = cls(threshold)
+        crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def engine_started(self) -> None:
+        if self.applied:
+            return
+        cls = type(self)
+        if cls._active == 0:
+            cls._saved = gc.get_threshold()
+            cls._unfreeze = gc.get_freeze_count() == 0
+        cls._active += 1
+        self.applied = True
+        gc.freeze()
+        gen0, gen1, gen2 = gc.get_threshold()
+        gc.set_threshold(max(self.threshold, gen0), gen1, gen2)
+
+    def engine_stopped(self) -> None:
+        if not self.applied:
+            return
+        cls = type(self)
+        self.applied = False
+        cls._active -= 1
+        if cls._active == 0 and cls._saved is not None:
+            gc.set_threshold(*cls._saved)
+            cls._saved = None
+            if cls._unfreeze:  # else the host process froze objects of its own: leave them so
+                gc.unfreeze()

@@ -1,0 +1,103 @@
+"""The crawl process's garbage-collector tuning: applied while the engine runs, undone after."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.test import get_crawler
+
+from scraper.gctune import GcTuneExtension
+
+
+@pytest.fixture(autouse=True)
+def _gc_state() -> Iterator[None]:
+    """Each test starts with nothing frozen and CPython's thresholds, and leaves them so."""
+    saved = gc.get_threshold()
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*saved)
+
+
+def build(**settings: object) -> GcTuneExtension:
+    return GcTuneExtension.from_crawler(get_crawler(settings_dict=settings))
+
+
+def test_engine_start_freezes_and_raises_the_young_threshold_and_stop_undoes_both() -> None:
+    ext = build(GC_TUNE_THRESHOLD=12_345)
+    ext.engine_started()
+    assert gc.get_threshold() == (12_345, 10, 10)
+    assert gc.get_freeze_count() > 1000  # the imported modules' objects
+    ext.engine_stopped()
+    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_lower_setting_never_lowers_the_process_threshold() -> None:
+    gc.set_threshold(50_000, 20, 5)
+    ext = build(GC_TUNE_THRESHOLD=1000)
+    ext.engine_started()
+    assert gc.get_threshold() == (50_000, 20, 5)
+    ext.engine_stopped()
+    assert gc.get_threshold() == (50_000, 20, 5)
+
+
+def test_two_engines_in_one_process_restore_after_the_last_stops() -> None:
+    first, second = build(GC_TUNE_THRESHOLD=9000), build(GC_TUNE_THRESHOLD=9000)
+    first.engine_started()
+    second.engine_started()
+    first.engine_stopped()
+    assert gc.get_threshold() == (9000, 10, 10)
+    assert gc.get_freeze_count() > 0
+    first.engine_stopped()  # a second stop of the same engine changes nothing
+    assert gc.get_threshold() == (9000, 10, 10)
+    second.engine_stopped()
+    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_the_host_froze_stay_frozen() -> None:
+    gc.freeze()
+    before = gc.get_freeze_count()
+    ext = build()
+    ext.engine_started()
+    ext.engine_stopped()
+    assert gc.get_freeze_count() >= before
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_collections_still_run_on_their_own_while_tuned() -> None:
+    """Tuned, not disabled: allocating past the threshold starts a collection by itself."""
+    runs: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            runs.append(info["generation"])
+
+    ext = build(GC_TUNE_THRESHOLD=1000)
+    ext.engine_started()
+    gc.callbacks.append(count)
+    try:
+        kept = [[] for _ in range(5000)]  # tracked containers that stay alive
+        assert runs, "no automatic collection after 5,000 allocations with a threshold of 1,000"
+        assert len(kept) == 5000
+    finally:
+        gc.callbacks.remove(count)
+        ext.engine_stopped()
+
+
+@pytest.mark.parametrize(
+    ("settings", "reason"),
+    [
+        ({"GC_TUNE_ENABLED": False}, "GC_TUNE_ENABLED is off"),
+        ({"GC_TUNE_THRESHOLD": 0}, "GC_TUNE_THRESHOLD must be 1 or more, not 0"),
+    ],
+)
+def test_off_or_misconfigured_is_not_configured(settings: dict[str, object], reason: str) -> None:
+    with pytest.raises(NotConfigured, match=reason):
+        build(**settings)
+    assert gc.get_threshold() == (700, 10, 10)
