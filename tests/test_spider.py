@@ -123,3 +123,24 @@ def test_extraction_runs_in_worker_processes(fixtures: Path) -> None:
     assert remote.article is not None and inline.article is not None
     assert remote.article.to_dict() == inline.article.to_dict()
     assert remote.links == inline.links
+
+
+def test_workers_start_when_the_spider_is_built_inside_the_event_loop() -> None:
+    """`scrapy crawl` builds the spider inside the running loop: the workers start right then,
+    so they import the extraction code while the engine sets up. Built outside a loop (as
+    CrawlerProcess does before the reactor runs), nothing starts until the first request."""
+    outside = NewsSpider.from_crawler(
+        get_crawler(NewsSpider, settings_dict={"EXTRACT_WORKERS": 1}), url="http://news.test/"
+    )
+    assert outside.pool.pids() == []
+
+    async def build() -> list[int]:
+        crawler = get_crawler(NewsSpider, settings_dict={"EXTRACT_WORKERS": 1})
+        spider = NewsSpider.from_crawler(crawler, url="http://news.test/")
+        try:
+            return spider.pool.pids()
+        finally:
+            spider.pool.close()
+
+    pids = asyncio.run(build())
+    assert len(pids) == 1

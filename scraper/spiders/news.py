@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -29,6 +30,15 @@ from scraper.workers import ExtractorPool, PageTimeout
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _XML_TYPES = re.compile(rb"xml|rss|atom", re.IGNORECASE)
+
+
+def _loop_running() -> bool:
+    """Whether this runs inside an event loop (so ExtractorPool.start can watch its workers)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _utc_now() -> str:
@@ -95,6 +105,12 @@ class NewsSpider(Spider):
             lsh=lsh,  # the worker signs each article and bands it: DedupPipeline needn't, on the reactor
         )
         crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
+        if _loop_running():
+            # `scrapy crawl` builds the spider inside the running event loop: the workers can
+            # import the extraction code now, while the engine loads its middlewares and the
+            # pipelines open the archive (a quarter second), instead of after. Elsewhere
+            # (CrawlerProcess before the reactor runs) start() below does it.
+            spider.pool.start()
         return spider
 
     # -- discovery ---------------------------------------------------------------------------
