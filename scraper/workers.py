@@ -195,6 +195,18 @@ def _serve(conn: Connection) -> None:
             return
 
 
+def _worker_main(conn: Connection) -> None:
+    """A worker process: serve pages until EOF, then leave without the interpreter's teardown.
+
+    A worker holds nothing to clean up (no files, its pipe is closed), while tearing down
+    trafilatura, lxml and numpy took 40 ms at the end of every crawl."""
+    _serve(conn)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
+
+
 class ExtractorPool:
     """Runs analyse_page in worker processes (``workers=0``: inline, in the crawl process).
 
@@ -263,7 +275,7 @@ class ExtractorPool:
     def _spawn(self) -> None:
         assert self._loop is not None
         parent, child = multiprocessing.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child,), daemon=True, name="extractor")
+        process = _CONTEXT.Process(target=_worker_main, args=(child,), daemon=True, name="extractor")
         with _main_not_reimported():
             process.start()
         child.close()
@@ -345,28 +357,42 @@ class ExtractorPool:
         self._dispatch()
 
     def _retire(self, worker: _Worker, *, kill: bool) -> None:
+        self._detach(worker, kill=kill)
+        self._reap(worker, kill=kill)
+
+    def _detach(self, worker: _Worker, *, kill: bool) -> None:
+        """Stop watching ``worker`` and close our end of its pipe: it reads EOF and exits."""
         if self._loop is not None and not self._loop.is_closed():
             self._loop.remove_reader(worker.conn.fileno())
         if worker in self._all:
             self._all.remove(worker)
-        worker.conn.close()  # the worker reads EOF and returns
+        worker.conn.close()
         if kill:
             worker.process.kill()
+
+    @staticmethod
+    def _reap(worker: _Worker, *, kill: bool) -> None:
+        """Wait for a detached worker's exit (10 s for a page in hand, then kill it)."""
         worker.process.join(timeout=None if kill else 10)
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join()
 
     def close(self) -> None:
-        """Stop every worker (each finishes its page first) and fail what still waits."""
+        """Stop every worker (each finishes its page first) and fail what still waits.
+
+        Every worker is told first, then each is waited for, so they exit side by side."""
         pending: list[asyncio.Future[PageResult]] = []
-        for worker in list(self._all):
+        workers = list(self._all)
+        for worker in workers:
             if worker.timer is not None:
                 worker.timer.cancel()
                 worker.timer = None
             pending += [future for _payload, future in worker.tasks]
             worker.tasks.clear()
-            self._retire(worker, kill=False)
+            self._detach(worker, kill=False)
+        for worker in workers:
+            self._reap(worker, kill=False)
         self._abandon(pending)
         self._abandon([future for _payload, future in self._waiting])
         self._waiting.clear()

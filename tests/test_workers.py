@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,6 +91,26 @@ def test_pool_gives_every_page_its_own_result(fixtures: Path, workers: int) -> N
         pool.close()
     days = [r.article.published.local[:10] if r.article and r.article.published else None for r in results]
     assert days == [f"2021-07-{day:02d}" for day in range(1, 21)]
+
+
+def test_close_tells_every_worker_and_each_exits_cleanly(fixtures: Path) -> None:
+    """close() signals all workers before waiting for any; each leaves with exit code 0
+    (a worker ends with os._exit, skipping the interpreter's teardown)."""
+    body = (fixtures / "seed_article.html").read_bytes()
+    pool = ExtractorPool(2, timeout=60)
+
+    async def run() -> list[Any]:
+        await asyncio.gather(*(pool.analyse(body, f"http://news.test/{n}", None, FETCHED, None)
+                               for n in range(4)))
+        return [worker.process for worker in pool._all]
+
+    try:
+        processes = asyncio.run(run())
+    finally:
+        pool.close()
+    assert len(processes) == 2
+    assert [process.exitcode for process in processes] == [0, 0]
+    assert pool.pids() == []
 
 
 def test_workers_do_not_import_the_crawls_main_module() -> None:
