@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 NEWSPLEASE_VENV = BENCH / ".venv-newsplease"
 NETGUARD = BENCH / "netguard"
-ALL_TOOLS = ("ours", "ours-inline", "ours-before", "bare", "newsplease")
+ALL_TOOLS = ("ours", "ours-inline", "ours-before", "bare", "bare-gc", "newsplease")
 DEFAULT_HOST = "127.42.0.1"
 COMMON = {
     "CONCURRENT_REQUESTS": "16",
@@ -349,21 +349,28 @@ def run_ours(
 
 
 def run_bare(portal: Portal, truth: set[str], work: Path, *, timeout: float,
-             portal_ps: psutil.Process) -> Result:
+             portal_ps: psutil.Process, gc_tune: bool = False) -> Result:
+    """The bare spider: stock Scrapy (the issue's ceiling), or with ``gc_tune`` our crawl's
+    garbage-collector tuning too (scraper/gctune.py), to show what that tuning is worth to
+    Scrapy alone."""
     truth_file = work / "truth-urls.txt"
     base = portal.url.rstrip("/")
     truth_file.write_text("".join(f"{base}{key}\n" for key in sorted(truth)), "utf-8")
-    log = work / "bare.log"
+    log = work / f"bare{'-gc' if gc_tune else ''}.log"
     log.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
            "-a", f"url={portal.url}", "-a", f"truth={truth_file}",
            "-s", f"LOG_FILE={log}", "-s", "TELNETCONSOLE_ENABLED=False"]
     for key, value in COMMON.items():
         cmd += ["-s", f"{key}={value}"]
-    m = measure(cmd, env=_env({"SCRAPY_SETTINGS_MODULE": ""}), cwd=work, log=log, timeout=timeout,
-                portal=portal_ps)
+    env = {"SCRAPY_SETTINGS_MODULE": ""}
+    if gc_tune:
+        cmd += ["-s", 'EXTENSIONS={"scraper.gctune.GcTuneExtension": 100}']
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    m = measure(cmd, env=_env(env), cwd=work, log=log, timeout=timeout, portal=portal_ps)
     stats = scrapy_stats(log)
-    return Result("bare scrapy", int(stats.get("bare/articles", 0)),
+    return Result("bare scrapy + our GC tuning" if gc_tune else "bare scrapy",
+                  int(stats.get("bare/articles", 0)),
                   int(stats.get("response_received_count", 0)), m,
                   note="" if m.returncode == 0 else f"exit {m.returncode}, see {log}")
 
@@ -513,6 +520,10 @@ def ratios(by_tool: dict[str, Result]) -> list[str]:
             value = ours.rate / other.rate
             verdict = "met" if value >= goal else "NOT met"
             out.append(f"{label}: {value:.2f} (goal >= {goal:g}: {verdict})")
+    tuned = by_tool.get("bare-gc")
+    if ours and tuned and tuned.rate:
+        out.append(f"ours / bare scrapy with our GC tuning: {ours.rate / tuned.rate:.2f} "
+                   "(the same ratio against a ceiling given our garbage-collector settings)")
     before = by_tool.get("ours-before")
     if ours and before and before.rate:
         out.append(f"ours / ours before: {ours.rate / before.rate:.2f}x")
@@ -580,8 +591,9 @@ def compare(args: argparse.Namespace) -> int:
                     elif tool == "ours-inline":
                         result = run_ours(portal, truth, work, workers=0, timeout=args.timeout,
                                           portal_ps=portal_ps, settings=args.settings)
-                    elif tool == "bare":
-                        result = run_bare(portal, truth, work, timeout=args.timeout, portal_ps=portal_ps)
+                    elif tool in ("bare", "bare-gc"):
+                        result = run_bare(portal, truth, work, timeout=args.timeout, portal_ps=portal_ps,
+                                          gc_tune=tool == "bare-gc")
                     else:
                         assert python is not None
                         result = run_newsplease(portal, truth, work, python=python,
