@@ -21,6 +21,7 @@ def _gc_state() -> Iterator[None]:
     yield
     gc.unfreeze()
     gc.set_threshold(*saved)
+    GcTuneExtension._active, GcTuneExtension._saved, GcTuneExtension._froze = 0, None, False
 
 
 def build(**settings: object) -> GcTuneExtension:
@@ -60,13 +61,38 @@ def test_two_engines_in_one_process_restore_after_the_last_stops() -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_objects_the_host_froze_stay_frozen() -> None:
-    gc.freeze()
-    before = gc.get_freeze_count()
-    ext = build()
+def test_a_second_start_of_the_same_engine_counts_once() -> None:
+    ext = build(GC_TUNE_THRESHOLD=9000)
+    ext.engine_started()
     ext.engine_started()
     ext.engine_stopped()
-    assert gc.get_freeze_count() >= before
+    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_crawl_starting_while_another_runs_freezes_nothing_more() -> None:
+    """The running crawl's live objects must stay collectable once it ends."""
+    first, second = build(), build()
+    first.engine_started()
+    frozen = gc.get_freeze_count()
+    live = [[n] for n in range(1000)]  # the first crawl's objects, made after its start
+    second.engine_started()
+    assert gc.get_freeze_count() == frozen
+    assert len(live) == 1000
+    second.engine_stopped()
+    first.engine_stopped()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_host_that_froze_objects_gets_the_threshold_only() -> None:
+    gc.freeze()
+    before = gc.get_freeze_count()
+    ext = build(GC_TUNE_THRESHOLD=9000)
+    ext.engine_started()
+    assert gc.get_freeze_count() == before  # nothing of the host's run frozen by us
+    assert gc.get_threshold() == (9000, 10, 10)
+    ext.engine_stopped()
+    assert gc.get_freeze_count() == before  # and the host's own freeze kept
     assert gc.get_threshold() == (700, 10, 10)
 
 
