@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
@@ -144,3 +144,37 @@ def test_workers_start_when_the_spider_is_built_inside_the_event_loop() -> None:
 
     pids = asyncio.run(build())
     assert len(pids) == 1
+
+
+def test_workers_of_a_crawl_that_never_opened_the_spider_stop_with_its_task() -> None:
+    """A crawl that fails after building the spider (a bad setting, a component that cannot
+    load) never sends spider_closed: the end of the task that built the spider stops the
+    workers. A spider the engine opened keeps them (spider_closed stops those)."""
+    import multiprocessing
+
+    def spider_in_task(opened: bool) -> NewsSpider:
+        async def build() -> NewsSpider:
+            crawler = get_crawler(NewsSpider, settings_dict={"EXTRACT_WORKERS": 1})
+            spider = NewsSpider.from_crawler(crawler, url="http://news.test/")
+            assert len(spider.pool.pids()) == 1
+            if opened:
+                crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+            return spider
+
+        async def run() -> NewsSpider:
+            spider = await asyncio.create_task(build())
+            await asyncio.sleep(0)  # the task's done callbacks run
+            return spider
+
+        return asyncio.run(run())
+
+    failed = spider_in_task(opened=False)
+    assert failed.pool.pids() == []
+    assert multiprocessing.active_children() == []
+
+    opened = spider_in_task(opened=True)
+    try:
+        assert len(opened.pool.pids()) == 1
+    finally:
+        opened.pool.close()
+    assert multiprocessing.active_children() == []

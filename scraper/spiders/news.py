@@ -32,13 +32,12 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 _XML_TYPES = re.compile(rb"xml|rss|atom", re.IGNORECASE)
 
 
-def _loop_running() -> bool:
-    """Whether this runs inside an event loop (so ExtractorPool.start can watch its workers)."""
+def _current_task() -> asyncio.Task[Any] | None:
+    """The asyncio task this runs in, if any (no running loop: None)."""
     try:
-        asyncio.get_running_loop()
+        return asyncio.current_task()
     except RuntimeError:
-        return False
-    return True
+        return None
 
 
 def _utc_now() -> str:
@@ -83,6 +82,7 @@ class NewsSpider(Spider):
         self.tracking = (*DEFAULT_TRACKING_PARAMS, *profile.tracking_params)
         self._sitemaps_seen: set[str] = set()
         self.pool = ExtractorPool(0, 30.0)  # replaced in from_crawler from the settings
+        self.was_opened = False  # the engine opened this spider (spider_opened)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -105,13 +105,29 @@ class NewsSpider(Spider):
             lsh=lsh,  # the worker signs each article and bands it: DedupPipeline needn't, on the reactor
         )
         crawler.signals.connect(spider.pool.close, signal=signals.spider_closed)
-        if _loop_running():
-            # `scrapy crawl` builds the spider inside the running event loop: the workers can
-            # import the extraction code now, while the engine loads its middlewares and the
-            # pipelines open the archive (a quarter second), instead of after. Elsewhere
-            # (CrawlerProcess before the reactor runs) start() below does it.
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
+        task = _current_task()
+        if task is not None:
+            # `scrapy crawl` builds the spider inside the task that runs the whole crawl: the
+            # workers can import the extraction code now, while the engine loads its
+            # middlewares and the pipelines open the archive (a quarter second), instead of
+            # after. Should the crawl fail before the engine opens the spider (a bad setting, a
+            # component that cannot load), spider_closed never comes: the task's end stops
+            # them. Outside a task (CrawlerProcess before the reactor runs) start() below does it.
             spider.pool.start()
+            task.add_done_callback(spider._close_unopened_pool)
         return spider
+
+    def _opened(self) -> None:
+        self.was_opened = True
+
+    def _close_unopened_pool(self, _task: asyncio.Task[Any]) -> None:
+        """Stop the workers of a spider the engine never opened (its crawl failed to start).
+
+        Harmless if the task ends while the crawl still runs: before the spider opens no page
+        is in the pool, and start() spawns the workers again."""
+        if not self.was_opened:
+            self.pool.close()
 
     # -- discovery ---------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
