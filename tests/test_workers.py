@@ -93,23 +93,33 @@ def test_pool_gives_every_page_its_own_result(fixtures: Path, workers: int) -> N
     assert days == [f"2021-07-{day:02d}" for day in range(1, 21)]
 
 
-def test_close_tells_every_worker_and_each_exits_cleanly(fixtures: Path) -> None:
-    """close() signals all workers before waiting for any; each leaves with exit code 0
-    (a worker ends with os._exit, skipping the interpreter's teardown)."""
+def test_close_tells_every_worker_before_waiting_and_each_exits_cleanly(
+    fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """close() closes every worker's pipe before it waits for any (they exit side by side),
+    and each leaves with exit code 0 (a worker ends with os._exit)."""
     body = (fixtures / "seed_article.html").read_bytes()
     pool = ExtractorPool(2, timeout=60)
+    closed_at_first_wait: list[bool] = []
+    reap = ExtractorPool._reap
+
+    def watched_reap(worker: Any, *, kill: bool, deadline: float | None = None) -> None:
+        if not closed_at_first_wait:
+            closed_at_first_wait.extend(w.conn.closed for w in workers)
+        reap(worker, kill=kill, deadline=deadline)
 
     async def run() -> list[Any]:
         await asyncio.gather(*(pool.analyse(body, f"http://news.test/{n}", None, FETCHED, None)
                                for n in range(4)))
-        return [worker.process for worker in pool._all]
+        return list(pool._all)
 
     try:
-        processes = asyncio.run(run())
+        workers = asyncio.run(run())
+        monkeypatch.setattr(ExtractorPool, "_reap", staticmethod(watched_reap))
     finally:
         pool.close()
-    assert len(processes) == 2
-    assert [process.exitcode for process in processes] == [0, 0]
+    assert closed_at_first_wait == [True, True]
+    assert [worker.process.exitcode for worker in workers] == [0, 0]
     assert pool.pids() == []
 
 
@@ -216,3 +226,31 @@ def test_absolute_url_raises_like_urljoin_on_a_broken_link() -> None:
 
     with pytest.raises(ValueError):
         absolute_url("http://news.test/a", "http://[::1/broken")
+
+
+def test_close_gives_all_workers_one_grace_period_not_one_each() -> None:
+    """Workers still busy when close()'s grace period has run out are killed at once: N stuck
+    workers cost one CLOSE_GRACE, not N."""
+    import time
+    from types import SimpleNamespace
+
+    class StuckProcess:
+        def __init__(self) -> None:
+            self.timeouts: list[float | None] = []
+            self.killed = False
+
+        def join(self, timeout: float | None = None) -> None:
+            self.timeouts.append(timeout)
+
+        def is_alive(self) -> bool:
+            return not self.killed
+
+        def kill(self) -> None:
+            self.killed = True
+
+    stuck = [StuckProcess(), StuckProcess()]
+    deadline = time.monotonic() - 1  # the shared grace period is over
+    for process in stuck:
+        ExtractorPool._reap(SimpleNamespace(process=process), kill=False, deadline=deadline)  # type: ignore[arg-type]
+    assert [p.timeouts[0] for p in stuck] == [0.0, 0.0]
+    assert all(p.killed for p in stuck)
