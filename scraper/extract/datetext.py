@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -141,13 +142,17 @@ ISO_RE = re.compile(
     r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
 )
 _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
+# "2012. 05. 08." (Hungarian, Korean): a space after each dot, and the dot after the day
+_YMD_SPACED = re.compile(r"(\d(?<![\d.]\d)\d{3})\. (\d{1,2})\. (\d{1,2})\.(?!\d)")
+_YEAR_DOT_SPACE = re.compile(r"\d{4}\. \d")
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))",
+    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|'\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"|a las)))",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
@@ -157,7 +162,7 @@ _MDY_TEXT = re.compile(
     # ("{1,12}+", "?+"): a word's letters are never followed by the space, dot or digit the
     # rest needs, so giving some back never helps, and trying that was most of the time.
     r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4})(?!\d))?",
+    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|'\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
@@ -433,12 +438,14 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
 def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
     limit: int = 500, windows: list[tuple[int, int]] | None = None,
-    numeric: list[re.Match[str]] | None = None,
+    numeric: list[re.Match[str]] | None = None, bylines: Sequence[tuple[int, int]] = (),
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order.
 
     ``windows``: digit_windows(text), and ``numeric``: numeric_dates(text, windows), when the
-    caller has them already."""
+    caller has them already. ``bylines``: spans of ``text`` around the headline and the
+    author's name, where a short numeric date ("8.5.12", "5/8/12") that stands apart from
+    words is read too (elsewhere such a thing is more often a version number)."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
@@ -484,6 +491,11 @@ def find_dates(
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
+    # the spaced form needs "<year>. <digit>", which most texts lack: not scanned for then
+    for m in _scan(_YMD_SPACED, text, windows) if _YEAR_DOT_SPACE.search(text) else ():
+        if len(found) >= limit:
+            break
+        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
     for m in _scan(_DMY_TEXT, text, windows):
         if len(found) >= limit:
             break
@@ -510,7 +522,7 @@ def find_dates(
         if not month:
             continue
         if m.group(3):
-            year = int(m.group(3))
+            year = int(m.group(3).lstrip("'"))  # "May 8, '12": a two-digit year
         elif default_year is not None and len(m.group(1)) > 2:
             year = default_year
         else:
@@ -521,7 +533,9 @@ def find_dates(
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
-        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4):
+        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
+                sep != "-" and any(lo <= m.start() < hi for lo, hi in bylines)
+                and _short_date_apart(text, m.start(), m.end())):
             continue  # "2.7.13" is a version number, not a date
         if a > 12 and b <= 12:
             day_val, month, amb = a, b, False
@@ -542,6 +556,35 @@ def find_dates(
         prev_stop = p.end
         if not (p.yearless and p.hour is None):
             yield p
+
+
+# what may stand right before a short numeric date of a byline: a separator, or a label or
+# preposition ("am", "on", "le") - never a name ("Python 2.7.13", "Version 3.2.1")
+_SHORT_BEFORE = re.compile(
+    r"(?:^|[,|·•–—:]|(?<!\w)(?:am|vom|on|le|du|el|il|em|op|den|dne|dnia|дата|от))\s*$",
+    re.IGNORECASE)
+_SHORT_AFTER = re.compile(r"\s*(?:$|[,|·•–—]|-\s|\d{1,2}[:.h]\d{2}(?!\d)"
+                          r"|(?:by|von|par|por|door|di|av|af)(?!\w))", re.IGNORECASE)
+
+
+def _short_date_apart(text: str, start: int, end: int) -> bool:
+    """A short numeric date stands apart on its line: after a separator, a label or a
+    preposition (or at the line's start), before a separator, a time, "by"/"von" or the line's
+    end ("von Anna Berg, 8.5.12"; "Posted on 5/8/12 by Ann")."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    before = text[max(line_start, start - 60):start]
+    label = _role_label(before)
+    if not (_SHORT_BEFORE.search(before) or label):
+        return False
+    line_end = text.find("\n", end, end + 60)
+    return bool(_SHORT_AFTER.match(text[end:line_end if line_end >= 0 else end + 60]))
+
+
+def _role_label(before: str) -> bool:
+    """The text before ends with a publish or update label ("Posted", "Aktualisiert:")."""
+    tail = before.rstrip()[-30:]
+    return any(m.end() == len(tail) for m in itertools.chain(
+        PUBLISHED_WORDS.finditer(tail), UPDATED_WORDS.finditer(tail)))
 
 
 def numeric_dates(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
