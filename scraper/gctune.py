@@ -46,9 +46,15 @@ class GcTuneExtension:
         settings = crawler.settings
         if not settings.getbool("GC_TUNE_ENABLED", True):
             raise NotConfigured("GC_TUNE_ENABLED is off")
-        threshold = settings.getint("GC_TUNE_THRESHOLD", 10_000)
+        try:
+            threshold = settings.getint("GC_TUNE_THRESHOLD", 10_000)
+        except ValueError:
+            threshold = 0  # not a number: reported below, the crawl runs untuned
         if threshold < 1:
-            raise NotConfigured(f"GC_TUNE_THRESHOLD must be 1 or more, not {threshold}")
+            raise NotConfigured(
+                f"GC_TUNE_THRESHOLD must be a whole number of 1 or more, not "
+                f"{settings.get('GC_TUNE_THRESHOLD')!r}"
+            )
         ext = cls(threshold)
         crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)

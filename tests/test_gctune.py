@@ -120,7 +120,8 @@ def test_collections_still_run_on_their_own_while_tuned() -> None:
     ("settings", "reason"),
     [
         ({"GC_TUNE_ENABLED": False}, "GC_TUNE_ENABLED is off"),
-        ({"GC_TUNE_THRESHOLD": 0}, "GC_TUNE_THRESHOLD must be 1 or more, not 0"),
+        ({"GC_TUNE_THRESHOLD": 0}, "GC_TUNE_THRESHOLD must be a whole number of 1 or more, not 0"),
+        ({"GC_TUNE_THRESHOLD": "abc"}, "GC_TUNE_THRESHOLD must be a whole number of 1 or more, not 'abc'"),
     ],
 )
 def test_off_or_misconfigured_is_not_configured(settings: dict[str, object], reason: str) -> None:
