@@ -353,7 +353,7 @@ class ExtractorPool:
     def _fail(self, worker: _Worker, reason: str) -> None:
         """Kill ``worker``, fail its current page with PageTimeout, queue the page waiting
         behind it again, start a replacement."""
-        self._retire(worker, kill=True)
+        self._kill(worker)
         future = self._take_current(worker)
         if future is not None:
             future.set_exception(PageTimeout(reason))
@@ -362,9 +362,10 @@ class ExtractorPool:
         self._spawn()
         self._dispatch()
 
-    def _retire(self, worker: _Worker, *, kill: bool) -> None:
-        self._detach(worker, kill=kill)
-        self._reap(worker, kill=kill)
+    def _kill(self, worker: _Worker) -> None:
+        """Kill ``worker`` now (its page overran, or it died) and wait for it."""
+        self._detach(worker, kill=True)
+        worker.process.join()
 
     def _detach(self, worker: _Worker, *, kill: bool) -> None:
         """Stop watching ``worker`` and close our end of its pipe: it reads EOF and exits."""
@@ -377,14 +378,9 @@ class ExtractorPool:
             worker.process.kill()
 
     @staticmethod
-    def _reap(worker: _Worker, *, kill: bool, deadline: float | None = None) -> None:
-        """Wait for a detached worker's exit: a killed one at once; else until ``deadline``
-        (time.monotonic(); default 10 s from now) for the page in hand, then kill it."""
-        if kill:
-            worker.process.join()
-            return
-        if deadline is None:
-            deadline = time.monotonic() + CLOSE_GRACE
+    def _reap(worker: _Worker, deadline: float) -> None:
+        """Give a detached worker until ``deadline`` (time.monotonic()) to finish the page in
+        hand and exit, then kill it."""
         worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
         if worker.process.is_alive():
             worker.process.kill()
@@ -405,7 +401,7 @@ class ExtractorPool:
             self._detach(worker, kill=False)
         deadline = time.monotonic() + CLOSE_GRACE  # one grace period for all, not one each
         for worker in workers:
-            self._reap(worker, kill=False, deadline=deadline)
+            self._reap(worker, deadline)
         self._abandon(pending)
         self._abandon([future for _payload, future in self._waiting])
         self._waiting.clear()

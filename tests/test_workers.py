@@ -103,10 +103,10 @@ def test_close_tells_every_worker_before_waiting_and_each_exits_cleanly(
     closed_at_first_wait: list[bool] = []
     reap = ExtractorPool._reap
 
-    def watched_reap(worker: Any, *, kill: bool, deadline: float | None = None) -> None:
+    def watched_reap(worker: Any, deadline: float) -> None:
         if not closed_at_first_wait:
             closed_at_first_wait.extend(w.conn.closed for w in workers)
-        reap(worker, kill=kill, deadline=deadline)
+        reap(worker, deadline)
 
     async def run() -> list[Any]:
         await asyncio.gather(*(pool.analyse(body, f"http://news.test/{n}", None, FETCHED, None)
@@ -251,6 +251,6 @@ def test_close_gives_all_workers_one_grace_period_not_one_each() -> None:
     stuck = [StuckProcess(), StuckProcess()]
     deadline = time.monotonic() - 1  # the shared grace period is over
     for process in stuck:
-        ExtractorPool._reap(SimpleNamespace(process=process), kill=False, deadline=deadline)  # type: ignore[arg-type]
+        ExtractorPool._reap(SimpleNamespace(process=process), deadline)  # type: ignore[arg-type]
     assert [p.timeouts[0] for p in stuck] == [0.0, 0.0]
     assert all(p.killed for p in stuck)
