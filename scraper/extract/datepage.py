@@ -42,8 +42,6 @@ MAX_TIME_ELEMENTS = 150
 AFTER_HEADLINE_CHARS = 30_000  # text read past the headline; the byline is near it
 NEAR_AFTER = 1200  # characters after the headline that still count as its byline area
 NEAR_BEFORE = 400
-AUTHOR_SPAN = 150  # characters either side of an author's link that count as its byline
-MAX_AUTHOR_LINKS = 5
 
 _ITEMPROP_ROLES = {"datePublished": "published", "dateCreated": "published",
                    "dateModified": "modified", "uploadDate": "published"}
@@ -400,7 +398,6 @@ def visible_candidates(
     micro_values: list[tuple[str, str]] = []  # itemprop dates: value, role
     size = 0
     head_pos = -1
-    author_pos: list[int] = []  # where the text of <a rel="author"> links starts
     # stack entries: (in_article, block id, mention context, hard block id, ignored);
     # chrome subtrees are skipped, and so is the rest of a box headed "Related", "Latest"...
     stack: list[tuple[bool, int, bool, int, bool]] = [(False, 0, False, 0, False)]
@@ -481,9 +478,6 @@ def visible_candidates(
                         box = _teaser_of(el, keep, title_words)
                         if box is not None and box not in teasers:
                             teasers[box] = _list_of(box, keep)
-            if tag == "a" and len(author_pos) < MAX_AUTHOR_LINKS and "author" in (
-                    el.get("rel") or "").lower():
-                author_pos.append(size)  # <a rel="author">: the byline's author
             if el is headline:
                 head_pos = size
                 limit = min(MAX_TEXT_CHARS, size + AFTER_HEADLINE_CHARS)
@@ -580,13 +574,8 @@ def visible_candidates(
         return judged
 
     prev_end = 0
-    # where a byline is: around the headline and the author's link (short dates are read there)
-    bylines = [(max(0, pos - AUTHOR_SPAN), pos + AUTHOR_SPAN) for pos in author_pos]
-    if head_pos >= 0:
-        bylines.append((max(0, head_pos - NEAR_BEFORE), head_pos + NEAR_AFTER))
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
-                            default_year=default_year, windows=windows, numeric=numeric,
-                            bylines=bylines))
+                            default_year=default_year, windows=windows, numeric=numeric))
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break

@@ -76,11 +76,9 @@ Decision rules
    unambiguous numeric dates, then its language/TLD/zone (English outside the
    Commonwealth and American zones -> month first; dotted dates are always day first). A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
-   is read in that same order. A short date with a two-digit year ("8.5.12", "5/8/12") is
-   mostly a version number: it is read only in a byline (near the headline or an
-   ``<a rel="author">``) and apart from words (after a separator, a label or "on"/"am", before
-   a separator, a time, "by"/"von" or the line's end). "May 8, '12" and the Hungarian and
-   Korean "2012. 05. 08." are dates.
+   is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
+   taken for a version number, never read. "May 8, '12" (the century that puts the year at
+   most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -144,14 +143,14 @@ ISO_RE = re.compile(
 _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
 # "2012. 05. 08." (Hungarian, Korean): a space after each dot, and the dot after the day
 _YMD_SPACED = re.compile(r"(\d(?<![\d.]\d)\d{3})\. (\d{1,2})\. (\d{1,2})\.(?!\d)")
-_YEAR_DOT_SPACE = re.compile(r"\d{4}\. \d")
+_YEAR_DOT_SPACE = re.compile(r"\. \d(?<=\d{4}\. \d)")  # led by a literal: a cheap whole-text test
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|'\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
     re.IGNORECASE,
 )
@@ -162,7 +161,7 @@ _MDY_TEXT = re.compile(
     # ("{1,12}+", "?+"): a word's letters are never followed by the space, dot or digit the
     # rest needs, so giving some back never helps, and trying that was most of the time.
     r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|'\d{2})(?!\d))?",
+    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
@@ -288,6 +287,14 @@ class Parsed:
     @property
     def has_time(self) -> bool:
         return self.hour is not None
+
+
+def _apostrophe_year(two_digits: int, reference: int | None) -> int:
+    """'12 -> 2012 and '99 -> 1999: the century that puts the year at most one year after the
+    reference year (the crawl's, else this one)."""
+    ref = reference if reference is not None else date.today().year
+    year = ref // 100 * 100 + two_digits
+    return year - 100 if year > ref + 1 else year
 
 
 def _mkdate(year: int, month: int, day: int) -> date | None:
@@ -438,14 +445,12 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
 def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
     limit: int = 500, windows: list[tuple[int, int]] | None = None,
-    numeric: list[re.Match[str]] | None = None, bylines: Sequence[tuple[int, int]] = (),
+    numeric: list[re.Match[str]] | None = None,
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order.
 
     ``windows``: digit_windows(text), and ``numeric``: numeric_dates(text, windows), when the
-    caller has them already. ``bylines``: spans of ``text`` around the headline and the
-    author's name, where a short numeric date ("8.5.12", "5/8/12") that stands apart from
-    words is read too (elsewhere such a thing is more often a version number)."""
+    caller has them already."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
@@ -499,8 +504,10 @@ def find_dates(
     for m in _scan(_DMY_TEXT, text, windows):
         if len(found) >= limit:
             break
-        year_text = m.group(3).lstrip("'")
-        if year_text:
+        year_text = m.group(3).lstrip("'’")
+        if len(year_text) == 2:  # "8 May '12"
+            year = _apostrophe_year(int(year_text), default_year)
+        elif year_text:
             year = int(year_text)
         elif default_year is not None:
             year = default_year
@@ -522,7 +529,9 @@ def find_dates(
         if not month:
             continue
         if m.group(3):
-            year = int(m.group(3).lstrip("'"))  # "May 8, '12": a two-digit year
+            year_text = m.group(3)  # "2012", or "'12" / "’12": a two-digit year
+            year = int(year_text) if year_text[0].isdigit() else _apostrophe_year(
+                int(year_text[1:]), default_year)
         elif default_year is not None and len(m.group(1)) > 2:
             year = default_year
         else:
@@ -533,9 +542,7 @@ def find_dates(
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
-        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
-                sep != "-" and any(lo <= m.start() < hi for lo, hi in bylines)
-                and _short_date_apart(text, m.start(), m.end())):
+        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4):
             continue  # "2.7.13" is a version number, not a date
         if a > 12 and b <= 12:
             day_val, month, amb = a, b, False
@@ -556,35 +563,6 @@ def find_dates(
         prev_stop = p.end
         if not (p.yearless and p.hour is None):
             yield p
-
-
-# what may stand right before a short numeric date of a byline: a separator, or a label or
-# preposition ("am", "on", "le") - never a name ("Python 2.7.13", "Version 3.2.1")
-_SHORT_BEFORE = re.compile(
-    r"(?:^|[,|·•–—:]|(?<!\w)(?:am|vom|on|le|du|el|il|em|op|den|dne|dnia|дата|от))\s*$",
-    re.IGNORECASE)
-_SHORT_AFTER = re.compile(r"\s*(?:$|[,|·•–—]|-\s|\d{1,2}[:.h]\d{2}(?!\d)"
-                          r"|(?:by|von|par|por|door|di|av|af)(?!\w))", re.IGNORECASE)
-
-
-def _short_date_apart(text: str, start: int, end: int) -> bool:
-    """A short numeric date stands apart on its line: after a separator, a label or a
-    preposition (or at the line's start), before a separator, a time, "by"/"von" or the line's
-    end ("von Anna Berg, 8.5.12"; "Posted on 5/8/12 by Ann")."""
-    line_start = text.rfind("\n", max(0, start - 60), start) + 1
-    before = text[max(line_start, start - 60):start]
-    label = _role_label(before)
-    if not (_SHORT_BEFORE.search(before) or label):
-        return False
-    line_end = text.find("\n", end, end + 60)
-    return bool(_SHORT_AFTER.match(text[end:line_end if line_end >= 0 else end + 60]))
-
-
-def _role_label(before: str) -> bool:
-    """The text before ends with a publish or update label ("Posted", "Aktualisiert:")."""
-    tail = before.rstrip()[-30:]
-    return any(m.end() == len(tail) for m in itertools.chain(
-        PUBLISHED_WORDS.finditer(tail), UPDATED_WORDS.finditer(tail)))
 
 
 def numeric_dates(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
