@@ -289,11 +289,15 @@ class Parsed:
         return self.hour is not None
 
 
-def _apostrophe_year(two_digits: int, reference: int | None) -> int:
-    """'12 -> 2012 and '99 -> 1999: the century that puts the year at most one year after the
-    reference year (the crawl's, else this one)."""
+def _written_year(text: str, reference: int | None) -> int:
+    """A year after a month name: "2012", "'2012", or "'12" / "’12" -> 2012, "'99" -> 1999 (the
+    century that puts the year at most one year after the reference year: the crawl's, else
+    this one)."""
+    digits = text.lstrip("'’")
+    if len(digits) != 2:
+        return int(digits)
     ref = reference if reference is not None else date.today().year
-    year = ref // 100 * 100 + two_digits
+    year = ref // 100 * 100 + int(digits)
     return year - 100 if year > ref + 1 else year
 
 
@@ -504,11 +508,9 @@ def find_dates(
     for m in _scan(_DMY_TEXT, text, windows):
         if len(found) >= limit:
             break
-        year_text = m.group(3).lstrip("'’")
-        if len(year_text) == 2:  # "8 May '12"
-            year = _apostrophe_year(int(year_text), default_year)
-        elif year_text:
-            year = int(year_text)
+        year_text = m.group(3)
+        if year_text:
+            year = _written_year(year_text, default_year)
         elif default_year is not None:
             year = default_year
         else:
@@ -529,9 +531,7 @@ def find_dates(
         if not month:
             continue
         if m.group(3):
-            year_text = m.group(3)  # "2012", or "'12" / "’12": a two-digit year
-            year = int(year_text) if year_text[0].isdigit() else _apostrophe_year(
-                int(year_text[1:]), default_year)
+            year = _written_year(m.group(3), default_year)
         elif default_year is not None and len(m.group(1)) > 2:
             year = default_year
         else:
