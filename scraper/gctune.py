@@ -19,10 +19,20 @@ The freeze is made only by the first engine of a process that had nothing frozen
 when the last engine stops; the thresholds are restored then too. A host that froze objects
 of its own, or a second crawl starting while one runs, gets the threshold only: freezing the
 other crawl's live objects would keep its cycles after it ends.
+
+The process's exit is tuned too. A process in which a crawl ran freezes everything once more
+when it exits (an ``atexit`` hook, added by the first engine to start): the interpreter's
+teardown then no longer runs full collections over all of Scrapy's, Twisted's and the crawl's
+objects, which took 0.2 s at the end of every ``scrapy crawl`` of the demo portal (an eighth of
+the crawl process's collector time before this tuning, on one core while the other idles).
+What that skips is only what Python never promises at exit: ``__del__`` of objects in
+reference cycles still alive then. Our store, workers and log files are closed when the spider
+closes, and handlers that run later (logging's flush, multiprocessing's) still run.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 from scrapy import signals
@@ -36,6 +46,7 @@ class GcTuneExtension:
     _active = 0  # engines running in this process with the tuning applied
     _saved: tuple[int, int, int] | None = None  # the thresholds before the first one
     _froze = False  # the first one froze (nothing was frozen before): unfreeze after the last
+    _exit_hooked = False  # the process's exit freezes (registered once, by the first start)
 
     def __init__(self, threshold: int) -> None:
         self.threshold = threshold
@@ -69,6 +80,9 @@ class GcTuneExtension:
             cls._froze = gc.get_freeze_count() == 0
             if cls._froze:
                 gc.freeze()
+        if not cls._exit_hooked:
+            cls._exit_hooked = True
+            atexit.register(gc.freeze)  # teardown: no full collections over every object
         cls._active += 1
         self.applied = True
         gen0, gen1, gen2 = gc.get_threshold()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -128,3 +130,35 @@ def test_off_or_misconfigured_is_not_configured(settings: dict[str, object], rea
     with pytest.raises(NotConfigured, match=reason):
         build(**settings)
     assert gc.get_threshold() == (700, 10, 10)
+
+
+EXIT_SCRIPT = """
+import atexit, gc, sys
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))  # runs last
+from scrapy.utils.test import get_crawler
+from scrapy.exceptions import NotConfigured
+from scraper.gctune import GcTuneExtension
+hooks = atexit._ncallbacks()
+try:
+    engines = [GcTuneExtension.from_crawler(get_crawler(settings_dict={"GC_TUNE_ENABLED": %s}))
+               for _ in range(2)]
+except NotConfigured:
+    engines = []
+for ext in engines:
+    ext.engine_started()
+for ext in engines:
+    ext.engine_stopped()
+print("hooks added:", atexit._ncallbacks() - hooks)
+print("frozen after the crawls:", gc.get_freeze_count())
+"""
+
+
+@pytest.mark.parametrize(("enabled", "hooks", "frozen"), [(True, 1, "True"), (False, 0, "False")])
+def test_a_process_that_crawled_freezes_at_exit(enabled: bool, hooks: int, frozen: str) -> None:
+    """The teardown's full collections skip the crawl's objects: everything is frozen at exit
+    (after the crawls had unfrozen), by one hook however many crawls ran; not when tuning is off."""
+    out = subprocess.run(
+        [sys.executable, "-c", EXIT_SCRIPT % enabled], capture_output=True, text=True,
+        check=True, timeout=60,
+    ).stdout.splitlines()
+    assert out == [f"hooks added: {hooks}", "frozen after the crawls: 0", f"frozen at exit: {frozen}"]
