@@ -28,7 +28,8 @@ class ValidatePipeline:
         record = item.record
         if not (record.get("title") or "").strip():
             self._drop("no_title", item)
-        words = len((record.get("body") or "").split())
+        # counted as far as the minimum: a body is read once more here, on the reactor
+        words = len((record.get("body") or "").split(maxsplit=self.min_words))
         if words < self.min_words:
             self._drop("short_body", item, f"{words} words < {self.min_words}")
         return item

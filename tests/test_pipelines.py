@@ -46,6 +46,18 @@ def test_validate_drops_short_and_untitled() -> None:
     assert crawler.stats.get_value("validate/dropped_no_title") == 1
 
 
+@pytest.mark.parametrize(("words", "kept"), [(49, False), (50, True), (51, True), (500, True)])
+def test_validate_counts_words_up_to_the_minimum(words: int, kept: bool) -> None:
+    """The count stops at the minimum (a body is not split whole on the reactor): the bounds."""
+    pipe = build_from_crawler(ValidatePipeline, get_crawler(settings_dict={"VALIDATE_MIN_WORDS": 50}))
+    body = "\n ".join(f"w{i}" for i in range(words)) + "  "
+    if kept:
+        assert pipe.process_item(item("http://e.com/a", body=body)).url == "http://e.com/a"
+    else:
+        with pytest.raises(DropItem, match="short body 49 words < 50"):
+            pipe.process_item(item("http://e.com/a", body=body))
+
+
 def test_canonical_trusts_same_site_only() -> None:
     crawler = get_crawler(settings_dict={"CANONICAL_TRACKING_PARAMS": ["ref_id"]})
     pipe = build_from_crawler(CanonicalUrlPipeline, crawler)

@@ -6,8 +6,8 @@ import asyncio
 import contextlib
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -41,7 +41,7 @@ def _current_task() -> asyncio.Task[Any] | None:
 
 
 def _utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())  # (datetime's is 3x slower)
 
 
 class NewsSpider(Spider):
