@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from scraper.workers import PREFETCH_BYTES, ExtractorPool, PageResult, PageTimeout
+from scraper.analysis import PageResult
+from scraper.workers import PREFETCH_BYTES, ExtractorPool, PageTimeout
 
 FETCHED = "2024-09-09T08:00:00Z"
 
@@ -139,6 +140,26 @@ def test_workers_do_not_import_the_crawls_main_module() -> None:
     )  # the real main module is back
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc/PID/maps")
+def test_a_working_worker_has_not_loaded_asyncio(fixtures: Path) -> None:
+    """A worker imports scraper.analysis, not the pool's module with its asyncio plumbing (22 ms
+    of every worker's start-up): asyncio's C half is not mapped into the worker after a page."""
+    import _asyncio
+
+    import lxml.etree
+
+    pool = ExtractorPool(1, timeout=60)
+    body = (fixtures / "seed_article.html").read_bytes()
+    try:
+        result = asyncio.run(pool.analyse(body, "http://news.test/a", None, FETCHED, None))
+        maps = Path(f"/proc/{pool.pids()[0]}/maps").read_text()
+    finally:
+        pool.close()
+    assert result.article is not None and result.article.title
+    assert Path(lxml.etree.__file__).name in maps  # what a worker does load is seen there
+    assert Path(_asyncio.__file__).name not in maps
+
+
 def test_worker_signs_and_bands_the_article_for_near_duplicate_detection(fixtures: Path) -> None:
     from scraper.fingerprint import band_keys, lsh_params, signature
 
@@ -213,7 +234,7 @@ def test_absolute_url_is_urljoin_for_every_kind_of_link(url: str, href: str) -> 
     for the same href on another site or another page of the same site."""
     from urllib.parse import urljoin
 
-    from scraper.workers import absolute_url
+    from scraper.analysis import absolute_url
 
     for base in (url, url.replace("news.test", "other.test"), url + "/deeper/page",
                  url.split("?")[0] + "/elsewhere?other=2"):
@@ -222,7 +243,7 @@ def test_absolute_url_is_urljoin_for_every_kind_of_link(url: str, href: str) -> 
 
 
 def test_absolute_url_raises_like_urljoin_on_a_broken_link() -> None:
-    from scraper.workers import absolute_url
+    from scraper.analysis import absolute_url
 
     with pytest.raises(ValueError):
         absolute_url("http://news.test/a", "http://[::1/broken")
