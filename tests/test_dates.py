@@ -859,3 +859,114 @@ def test_a_date_cut_in_two_by_the_text_cap_is_not_read(written: str, before_cap:
             f"</div></article></body></html>")
     result = extract_dates(load_html(html), "https://x.example.com/log", fetched_at=FETCHED)
     assert result == ExtractedDates(None, None)
+
+
+# --------------------------------------------------------------------------- scan filters
+# find_dates scans each date pattern only in the digit windows where it can match, and
+# find_relative skips its scans on ASCII text without the words they need: these properties
+# say the skipped scans would have found nothing, on random texts of date-like pieces.
+
+def _date_texts(seed: int, count: int) -> list[str]:
+    import random
+
+    from scraper.extract import datetext as dt
+
+    rng = random.Random(seed)
+    months = list(dt.MONTHS)
+    pieces = [
+        '2021-07-22T16:25:00+02:00', '22.07.2021', '7/22/21', '2021/07/22', '2012. 05. 08.',
+        '2021年7月22日', '16:25', '10h30', '22 July 2021', 'July 22, 2021', '’12', "'99", 'the', 'at',
+        'of', 'de', 'Uhr', 'pm', 'Posted', 'ago', 'vor', 'hace', 'il y a', 'hours', 'minutes',
+        'days', 'yesterday', 'today', 'heute', 'hari ini', 'i dag', '2', '3', '12'
+    ]
+    seps = [" ", "", ", ", "\n", "-", ".", "/", "  ", ". ", "\u00a0", " " * 45]
+    texts = []
+    for _ in range(count):
+        out = []
+        for _ in range(rng.randint(1, 30)):
+            r = rng.random()
+            if r < 0.25:
+                word = rng.choice(months)
+                word = word.upper() if rng.random() < 0.2 else word
+                if rng.random() < 0.05:  # what IGNORECASE also lets match ASCII letters
+                    word = word.replace("i", "ı").replace("s", "ſ").replace("k", "\u212a")
+            elif r < 0.55:
+                word = "".join(rng.choice("0123456789") for _ in range(rng.choice([1, 2, 2, 4, 4, 3])))
+            else:
+                word = rng.choice(pieces)
+            out.append(word + rng.choice(seps))
+        texts.append("".join(out))
+    return texts
+
+
+def test_each_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    from scraper.extract import datetext as dt
+
+    matched = 0
+    for text in _date_texts(seed=3, count=1500):
+        runs: list[list[tuple[int, int]]] = []
+        windows = dt.digit_windows(text, runs=runs)
+        chosen = dt._pattern_windows(text, windows, runs)
+        patterns = (dt.ISO_RE, dt._YMD, dt._YMD_TEXT, dt._DMY_TEXT, dt._MDY_TEXT)
+        for pattern, kept in [*zip(patterns, chosen, strict=True),
+                              (dt._NUM, dt._num_windows(text, windows, runs)),
+                              (dt._YMD_SPACED, chosen[1])]:
+            for window in windows:
+                found = next(pattern.finditer(text, *window), None)
+                if window not in kept:
+                    assert found is None, (pattern.pattern[:40], text[window[0]:window[1]])
+                matched += found is not None
+    assert matched > 1000  # the texts do hold dates of every form
+
+
+def test_relative_scans_are_skipped_only_where_they_cannot_match() -> None:
+    import random
+
+    from scraper.extract import datetext as dt
+
+    rng = random.Random(4)
+    pieces = [
+        '2', '3', '12', 'an', 'a', 'one', 'hours', 'hour', 'minutes', 'mins', 'days', 'weeks',
+        'ago', 'AGO', 'fa', 'temu', 'lalu', 'yang', 'geleden', 'siden', 'sedan', 'vor', 'hace',
+        'ha', 'il', 'y', 'a', 'Stunden', 'horas', 'yesterday', 'Today', 'gestern', 'heute', 'hier',
+        'hoy', 'ieri', 'hari', 'ini', 'i', 'dag', 'idag', '23:40', '9.30', '10h15', 'at', 'um', ',',
+        'the', 'news', 'said', 'Chicago'
+    ]
+    texts = ["".join(rng.choice(pieces) + rng.choice([" ", "", ", ", "  ", "\n", " " * 12])
+                     for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    now = datetime(2024, 9, 9, 12, 0)
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            low = text[start:end + dt._CLOCK_AFTER].lower()
+            if not low.isascii():
+                continue
+            relative = next(dt.RELATIVE_RE.finditer(text, start, end), None)
+            if not dt._ASCII_RELATIVE.search(low, 0, end - start):
+                assert relative is None, text
+            day_words = [m for m in dt.DAY_WORD_RE.finditer(text, start, end)
+                         if dt._TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))]
+            if not any(dt._ASCII_DAY_END.search(low, max(0, c.start() - dt._DAY_END_CHARS), c.start())
+                       for c in dt._CLOCK.finditer(low)):
+                assert not day_words, text
+            found += bool(relative or day_words)
+    assert found > 300  # the texts do hold relative dates and day words with a clock
+    assert [when for when, *_ in dt.find_relative("updated 2 hours AGO, yesterday at 23:40", now)] \
+        == [datetime(2024, 9, 9, 10, 0), datetime(2024, 9, 8, 23, 40)]
+
+
+def test_the_ascii_shortcuts_know_every_letter_that_matches_ascii_ignoring_case() -> None:
+    """The ASCII pre-checks read the patterns' words lower-cased, with ı, ſ and the Kelvin sign
+    as i, s and k (_ASCII_FOLD): no other letter of theirs may match an ASCII letter."""
+    import re as re_
+
+    from scraper.extract import datetext as dt
+
+    letters = {ch for pattern in (dt.RELATIVE_RE, dt.DAY_WORD_RE, dt._MDY_TEXT)
+               for ch in pattern.pattern if ch.isalpha()}
+    for ch in letters:
+        folded = ch.translate(dt._ASCII_FOLD).lower()
+        for code in range(128):
+            c = chr(code)
+            hit = re_.fullmatch(re_.escape(ch), c, re_.IGNORECASE) is not None
+            assert hit == (folded.isascii() and folded == c.lower()), (ch, c)

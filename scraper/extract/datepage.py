@@ -542,8 +542,9 @@ def visible_candidates(
         if size > limit:
             break
     full = normalize_digits("".join(parts))
-    windows = digit_windows(full)
-    numeric = numeric_dates(full, windows)
+    runs: list[list[tuple[int, int]]] = []
+    windows = digit_windows(full, runs=runs)
+    numeric = numeric_dates(full, windows, runs)
     _settle_reading(page, full, numeric)
     micro: list[Cand] = []
     for value, prop_role in micro_values:
@@ -575,7 +576,8 @@ def visible_candidates(
 
     prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
-                            default_year=default_year, windows=windows, numeric=numeric))
+                            default_year=default_year, windows=windows, numeric=numeric,
+                            runs=runs))
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break

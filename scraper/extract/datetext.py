@@ -241,12 +241,17 @@ _UNIT_ALT = trie_pattern(list(_REL_UNITS))
 # no "a minutes ago"): the bounds also spare the engine a try at every vowel of the text
 _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen|eine|um|uma|bir"
             r"|jeden|jedną))")
+# the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
+# after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
+_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha"]
+_AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
+              "sedan", "前", "전"]
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
-    r"(?:(?:(?<!\w)(?:vor|hace|il\s+y\s+a|há|ha)|منذ)\s+" + _NUMWORD + r"\s+(" + _UNIT_ALT
-    + r")(?!\w)"
-    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:ago|fa|назад|önce|temu|yang\s+lalu|lalu"
-    r"|geleden|siden|sedan|前|전)(?!\w))",
+    r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
+    + r"\s+(" + _UNIT_ALT + r")(?!\w)"
+    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+")
+    + r")(?!\w))",
     re.IGNORECASE,
 )
 _DAY_WORDS = [
@@ -418,22 +423,33 @@ _OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９：]")
 
 def normalize_digits(text: str) -> str:
     """Arabic-Indic and full-width digits to ASCII (same length, so positions survive)."""
-    return text.translate(_DIGITS) if _OTHER_DIGITS.search(text) else text
+    # (those digits are not ASCII: an ASCII text, most are, needs no search)
+    return text if text.isascii() or not _OTHER_DIGITS.search(text) else text.translate(_DIGITS)
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": led by a digit, it is searched for at digits only
 
 
-def digit_windows(text: str, before: int = 40, after: int = 40) -> list[tuple[int, int]]:
-    """Merged spans around digit runs: every date has a digit, so only these are scanned."""
+def digit_windows(text: str, before: int = 40, after: int = 40,
+                  runs: list[list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """Merged spans around digit runs: every date has a digit, so only these are scanned.
+    ``runs``: a list that gets the digit runs (start, end) of each window, a list a window."""
     out: list[tuple[int, int]] = []
     for m in _DIGIT_RUN.finditer(text):
         start, end = max(0, m.start() - before), m.end() + after
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
+            if runs is not None:
+                runs[-1].append(m.span())
         else:
             out.append((start, end))
+            if runs is not None:
+                runs.append([m.span()])
     return out
+
+
+def _runs_of(text: str, windows: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in _DIGIT_RUN.finditer(text, start, end)] for start, end in windows]
 
 
 def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[
@@ -446,19 +462,113 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
                 yield m
 
 
+# Which windows each pattern can match in, told by their digit runs (a pattern scanned in a
+# window it cannot match in costs as much as one that matches): every match starts at a
+# digit run or, for _MDY_TEXT, ends with one, and needs
+#   ISO_RE: a run of four digits before "-"; _YMD (and _YMD_SPACED): four before "." or "/";
+#   _YMD_TEXT: four before "." or white space; _NUM: one or two before ".", "/" or "-";
+#   _DMY_TEXT: a match at a run of one or two digits (tried there: cheaper than the scan);
+#   _MDY_TEXT: a run of one or two digits after "<word>.? *" (see _month_before).
+def _num_windows(text: str, windows: list[tuple[int, int]],
+                 runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    out = []
+    for window, spans in zip(windows, runs, strict=True):
+        for start, end in spans:
+            if end - start <= 2 and text[end:end + 1] in _NUM_SEPS:
+                out.append(window)
+                break
+    return out
+
+
+_NUM_SEPS = {".", "/", "-"}
+
+
+def _pattern_windows(text: str, windows: list[tuple[int, int]],
+                     runs: list[list[tuple[int, int]]]) -> tuple[list[tuple[int, int]], ...]:
+    """The windows of ISO_RE, _YMD, _YMD_TEXT, _DMY_TEXT and _MDY_TEXT (see above)."""
+    iso, ymd, ymd_text, dmy, mdy = [], [], [], [], []
+    for window, spans in zip(windows, runs, strict=True):
+        w_iso = w_ymd = w_ymd_text = w_dmy = w_mdy = False
+        for start, end in spans:
+            size = end - start
+            if size == 4:
+                after = text[end:end + 1]
+                if after == "-":
+                    w_iso = True
+                elif after == ".":
+                    w_ymd = w_ymd_text = True
+                elif after == "/":
+                    w_ymd = True
+                elif after.isspace():
+                    w_ymd_text = True
+            elif size <= 2:
+                if not w_dmy and _DMY_TEXT.match(text, start, window[1]):
+                    w_dmy = True
+                if not w_mdy and _month_before(text, window[0], start):
+                    w_mdy = True
+        if w_iso:
+            iso.append(window)
+        if w_ymd:
+            ymd.append(window)
+        if w_ymd_text:
+            ymd_text.append(window)
+        if w_dmy:
+            dmy.append(window)
+        if w_mdy:
+            mdy.append(window)
+    return iso, ymd, ymd_text, dmy, mdy
+
+
+def _month_before(text: str, start: int, day: int) -> bool:
+    r"""Whether a _MDY_TEXT match (from ``start`` on) may end with the day at ``day``: its month
+    is the word before ``\.?\s*`` (a month's last word; its letters, at most 12, start after
+    no word character), so an ASCII word must be one (ignoring case); another is not judged."""
+    end = day
+    if end > start and text[end - 1].isspace():
+        end -= 1
+        while end > start and text[end - 1].isspace():  # by pieces: a run's spaces, once
+            piece = max(start, end - 64)
+            end = piece + len(text[piece:end].rstrip())
+    if end > start and text[end - 1] == ".":
+        end -= 1
+    word = _LAST_LETTERS.search(text, max(start, end - 13), end)  # 13 letters: no month
+    if word is None:
+        return False
+    name = word.group()
+    return not name.isascii() or name.lower() in _ASCII_MONTH_ENDS
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]++\Z")
+# A non-ASCII letter of a month name that matches an ASCII one ignoring case (the re module
+# lets "ı" match "i", "ſ" "s", "K" (Kelvin) "k"): month names read that way in ASCII
+_ASCII_FOLD = str.maketrans("ıſK", "isk")
+_ASCII_MONTH_ENDS = {end for end in (m.lower().rsplit(" ", 1)[-1].translate(_ASCII_FOLD)
+                                     for m in MONTHS) if end.isascii()}
+
+
+def _ascii_words(words: list[str]) -> list[str]:
+    """The words (lower-cased) that can match ASCII text ignoring case, as ASCII."""
+    return [w for w in (word.lower().translate(_ASCII_FOLD) for word in words) if w.isascii()]
+
+
 def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
     limit: int = 500, windows: list[tuple[int, int]] | None = None,
-    numeric: list[re.Match[str]] | None = None,
+    numeric: list[re.Match[str]] | None = None, runs: list[list[tuple[int, int]]] | None = None,
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order.
 
-    ``windows``: digit_windows(text), and ``numeric``: numeric_dates(text, windows), when the
-    caller has them already."""
+    ``windows``: digit_windows(text, runs=runs), and ``numeric``: numeric_dates(text, windows,
+    runs), when the caller has them already."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
-        windows = digit_windows(text)
+        runs = []
+        windows = digit_windows(text, runs=runs)
+    elif runs is None:
+        runs = _runs_of(text, windows)
+    iso_windows, ymd_windows, ymd_text_windows, dmy_windows, mdy_windows = _pattern_windows(
+        text, windows, runs)
 
     def add(day: date | None, start: int, end: int, ambiguous: bool = False,
             yearless: bool = False) -> None:
@@ -470,7 +580,7 @@ def find_dates(
             Parsed(day, hour, minute, second, offset, zone, start, stop, ambiguous, yearless)
         )
 
-    for m in _scan(ISO_RE, text, windows):
+    for m in _scan(ISO_RE, text, iso_windows):
         if len(found) >= limit:
             break
         day = _mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -496,16 +606,16 @@ def find_dates(
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
-    for m in _scan(_YMD, text, windows):
+    for m in _scan(_YMD, text, ymd_windows):
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
     # the spaced form needs "<year>. <digit>", which most texts lack: not scanned for then
-    for m in _scan(_YMD_SPACED, text, windows) if _YEAR_DOT_SPACE.search(text) else ():
+    for m in _scan(_YMD_SPACED, text, ymd_windows) if _YEAR_DOT_SPACE.search(text) else ():
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
-    for m in _scan(_DMY_TEXT, text, windows):
+    for m in _scan(_DMY_TEXT, text, dmy_windows):
         if len(found) >= limit:
             break
         year_text = m.group(3)
@@ -518,13 +628,13 @@ def find_dates(
         month = MONTHS.get(m.group(2).lower())
         if month:
             add(_mkdate(year, month, int(m.group(1))), m.start(), m.end(), False, not year_text)
-    for m in _scan(_YMD_TEXT, text, windows):
+    for m in _scan(_YMD_TEXT, text, ymd_text_windows):
         if len(found) >= limit:
             break
         month = MONTHS.get(m.group(2).lower())
         if month:
             add(_mkdate(int(m.group(1)), month, int(m.group(3))), m.start(), m.end())
-    for m in _scan(_MDY_TEXT, text, windows):
+    for m in _scan(_MDY_TEXT, text, mdy_windows):
         if len(found) >= limit:
             break
         month = MONTHS.get(m.group(1).lower())
@@ -537,7 +647,7 @@ def find_dates(
         else:
             continue
         add(_mkdate(year, month, int(m.group(2))), m.start(), m.end(), False, not m.group(3))
-    for m in _scan(_NUM, text, windows) if numeric is None else numeric:
+    for m in numeric_dates(text, windows, runs) if numeric is None else numeric:
         if len(found) >= limit:
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -565,10 +675,13 @@ def find_dates(
             yield p
 
 
-def numeric_dates(text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+def numeric_dates(text: str, windows: list[tuple[int, int]],
+                  runs: list[list[tuple[int, int]]] | None = None) -> list[re.Match[str]]:
     """The numeric dates (22/07/2021, 7.22.21) in the digit windows of ``text``, unread: a page
-    reads them twice, to settle its day order and as dates."""
-    return list(_scan(_NUM, text, windows))
+    reads them twice, to settle its day order and as dates (``runs``: see digit_windows)."""
+    if runs is None:
+        runs = _runs_of(text, windows)
+    return list(_scan(_NUM, text, _num_windows(text, windows, runs)))
 
 
 def numeric_order_votes(
@@ -594,14 +707,23 @@ def numeric_order_votes(
     return dmy, mdy
 
 
-def find_relative(text: str, now_local: datetime, start: int = 0, end: int | None = None
-                  ) -> Iterator[tuple[datetime, bool, int, int]]:
-    """Relative dates ('2 hours ago', 'gestern, 23:40') -> (local datetime, has_time, start, end).
+# Cheap tests for ASCII text, in lower case: a relative date needs one of RELATIVE_RE's words
+# that can match ASCII text ignoring case (after an "ago" word no word character, after a
+# "before" word white space); a day word a clock (_TIME_ONLY: "\d[:h.]\d\d" starting at most 16
+# characters after it) with its last word ("hari ini" -> "ini") at most _DAY_END_CHARS before
+# that. Words are read as the re module folds them (_ASCII_FOLD): "ı" may match "i".
+_ASCII_RELATIVE = re.compile("|".join(  # flat, so the engine skips to the first letters
+    [w.replace("_", r"\s+") + r"(?!\w)" for w in _ascii_words(_AGO_WORDS)]
+    + [w.replace("_", r"\s+") + r"\s" for w in _ascii_words(_BEFORE_WORDS)]))
+_ASCII_DAY_ENDS = [word.rsplit("_", 1)[-1] for word in _ascii_words(_DAY_WORDS)]
+_ASCII_DAY_END = re.compile("|".join(map(re.escape, _ASCII_DAY_ENDS)))
+_CLOCK = re.compile(r"\d(?=[:h.]\d\d)")  # one character: every start is found
+_CLOCK_AFTER = 20
+_DAY_END_CHARS = max(map(len, _ASCII_DAY_ENDS)) + _CLOCK_AFTER - 4
 
-    A day word ('yesterday', 'heute') counts only with a time after it: alone it is too often
-    a menu item or an ordinary word in another language ('hier' is French and German).
-    """
-    end = len(text) if end is None else min(end, len(text))
+
+def _relative(text: str, now_local: datetime, start: int, end: int
+              ) -> Iterator[tuple[datetime, bool, int, int]]:
     for m in RELATIVE_RE.finditer(text, start, end):
         num_text = (m.group(1) or m.group(3) or "").lower()
         unit_text = (m.group(2) or m.group(4) or "").lower()
@@ -617,6 +739,24 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
             yield now_local - timedelta(days=num), False, m.start(), m.end()
         else:
             yield now_local - timedelta(weeks=num), False, m.start(), m.end()
+
+
+def find_relative(text: str, now_local: datetime, start: int = 0, end: int | None = None
+                  ) -> Iterator[tuple[datetime, bool, int, int]]:
+    """Relative dates ('2 hours ago', 'gestern, 23:40') -> (local datetime, has_time, start, end).
+
+    A day word ('yesterday', 'heute') counts only with a time after it: alone it is too often
+    a menu item or an ordinary word in another language ('hier' is French and German).
+    """
+    end = len(text) if end is None else min(end, len(text))
+    # on ASCII text two cheap tests rule the scans out (see _ASCII_RELATIVE)
+    window = text[start:end + _CLOCK_AFTER]
+    low = window.lower() if window.isascii() else None
+    if low is None or _ASCII_RELATIVE.search(low, 0, end - start):
+        yield from _relative(text, now_local, start, end)
+    if low is not None and not any(_ASCII_DAY_END.search(low, max(0, c.start() - _DAY_END_CHARS),
+                                                         c.start()) for c in _CLOCK.finditer(low)):
+        return
     for m in DAY_WORD_RE.finditer(text, start, end):
         word = " ".join(m.group(1).lower().split())
         base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
