@@ -1184,6 +1184,7 @@ TRICKY_TEXTS = [
     "", " ", "Plain words only", "Hello,  World!", "tab\tand\u00a0nbsp", "zero\u200bwidth",
     "under_score", "İstanbul ßtraße", "ﬁne ligature", "line\nbreak\r\n", "\x1c\x1fcontrol",
     "  lead and trail  ", "Ünïcödé – dash — and … ellipsis", "数字 123 漢字", "a\u3000b\u202fc",
+    "lone \ud800 surrogate (JSON-LD)", "ASCII, Only: 42_x\t\x0b.",
 ]
 
 
@@ -1264,3 +1265,25 @@ def test_hints_without_a_headline_say_nothing_of_another_tree() -> None:
     own = [blk.text for blk in with_lead(tree, blocks, page_hints(tree, []))]
     assert own == story
     assert [blk.text for blk in with_lead(tree, blocks, page_hints(lxml.html.fromstring(a), []))] == own
+
+
+def test_prune_xpath_finds_what_the_element_form_finds() -> None:
+    """PRUNE_XPATH reaches its elements through their attributes: the same ones, in the same
+    order, as the plain predicate over every element."""
+    from lxml import etree
+
+    from scraper.extract.body import PRUNE_XPATH
+
+    plain = etree.XPath(
+        "//*[self::figcaption or @role and (@role='complementary' or @role='contentinfo'"
+        " or @role='dialog' or @role='alertdialog') or @aria-hidden and @aria-hidden='true'"
+        " and not(.//p)]"
+    )
+    tree = load_html(
+        '<html role="dialog"><body><div role="complementary"><figcaption>c</figcaption>'
+        '<span aria-hidden="true">x</span><div aria-hidden="true"><p>kept</p></div></div>'
+        '<aside role="main" aria-hidden="false"></aside><div role="alertdialog" aria-hidden="true">'
+        "</div><footer role=\"contentinfo\"><figcaption role=\"dialog\"></figcaption></footer></body></html>"
+    )
+    found = etree.XPath(PRUNE_XPATH[0])(tree)
+    assert found == plain(tree) and len(found) == 7
