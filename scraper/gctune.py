@@ -25,9 +25,12 @@ when it exits (an ``atexit`` hook, added by the first engine to start): the inte
 teardown then no longer runs full collections over all of Scrapy's, Twisted's and the crawl's
 objects, which took 0.2 s at the end of every ``scrapy crawl`` of the demo portal (an eighth of
 the crawl process's collector time before this tuning, on one core while the other idles).
-What that skips is only what Python never promises at exit: ``__del__`` of objects in
-reference cycles still alive then. Our store, workers and log files are closed when the spider
-closes, and handlers that run later (logging's flush, multiprocessing's) still run.
+What that skips is what Python does not promise at exit: the ``__del__`` methods and weakref
+callbacks of objects in reference cycles (garbage or not) do not run then, so such an object
+left unclosed stays so (a temporary file is not deleted, an SQLite connection leaves its -wal
+file). ``weakref.finalize`` callbacks and the handlers registered before (logging's flush,
+multiprocessing's) still run; our store, workers and log files are closed when the spider
+closes.
 """
 
 from __future__ import annotations

@@ -970,3 +970,12 @@ def test_the_ascii_shortcuts_know_every_letter_that_matches_ascii_ignoring_case(
             c = chr(code)
             hit = re_.fullmatch(re_.escape(ch), c, re_.IGNORECASE) is not None
             assert hit == (folded.isascii() and folded == c.lower()), (ch, c)
+
+
+def test_find_relative_reads_a_negative_start_as_the_text_start() -> None:
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 9, 9, 12, 0)
+    for text, start in (("posted 2 hours ago by the desk ......", -5), ("yesterday at 10:30 ok", -4)):
+        assert list(find_relative(text, now, start)) == list(find_relative(text, now, 0))
+        assert len(list(find_relative(text, now, start))) == 1

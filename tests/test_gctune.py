@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import subprocess
 import sys
@@ -24,6 +25,9 @@ def _gc_state() -> Iterator[None]:
     gc.unfreeze()
     gc.set_threshold(*saved)
     GcTuneExtension._active, GcTuneExtension._saved, GcTuneExtension._froze = 0, None, False
+    if GcTuneExtension._exit_hooked:  # not pytest's own exit: no hook left behind
+        atexit.unregister(gc.freeze)
+        GcTuneExtension._exit_hooked = False
 
 
 def build(**settings: object) -> GcTuneExtension:

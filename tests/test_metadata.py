@@ -259,25 +259,16 @@ def test_unreadable_addresses_lose_only_themselves() -> None:
     assert (md.image, md.canonical_url, md.title) == (None, None, "Harbour reopens")
 
 
-def test_author_markup_and_first_headline_match_their_plain_forms() -> None:
-    """_AUTHOR_MARKUP reaches elements through their attributes, _FIRST_H1/_FIRST_TITLE stop at
-    the first match: the same elements as the plain expressions give."""
-    from lxml import etree
-
+def test_first_headline_and_title_match_find() -> None:
+    """_FIRST_H1/_FIRST_TITLE stop at the first match: the elements find() gives."""
     from scraper.extract import metadata
 
-    plain = etree.XPath(
-        './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-        ' or contains(@class, "Byline") or contains(@class, "author-name")]'
-    )
     tree = load_html(
         '<html class="byline"><head><title>T</title></head><body class="x-byline">'
         '<a rel="author" class="author-name">A</a><span itemprop="author">B</span>'
         '<div class="ArticleByline"><h1>H</h1><svg><title>S</title></svg></div>'
         '<a rel="nofollow author">C</a><h1 class="author">H2</h1></body></html>'
     )
-    found = metadata._AUTHOR_MARKUP(tree)
-    assert found == plain(tree) and len(found) == 4
     assert metadata._FIRST_H1(tree) == [tree.find(".//h1")]
     assert [t.text for t in metadata._FIRST_TITLE(tree)] == [tree.findtext(".//title")]
     assert metadata._FIRST_H1(tree.find("head")) == []

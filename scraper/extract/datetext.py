@@ -749,6 +749,7 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
     a menu item or an ordinary word in another language ('hier' is French and German).
     """
     end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)  # as finditer reads it (a slice would count a negative from the end)
     # on ASCII text two cheap tests rule the scans out (see _ASCII_RELATIVE)
     window = text[start:end + _CLOCK_AFTER]
     low = window.lower() if window.isascii() else None

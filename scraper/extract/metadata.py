@@ -191,13 +191,13 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
 
 
 _AUTHOR_MARKUP = lxml.etree.XPath(
-    '(.//*/@rel[.="author"] | .//*/@itemprop[.="author"]'
-    ' | .//*/@class[contains(., "byline") or contains(., "Byline") or contains(., "author-name")])/..'
+    './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "Byline") or contains(@class, "author-name")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
-serves the three fallbacks that read them (_marked_authors, _bylines, _credited). The
-elements of ``.//*[@rel="author" or ...]``, found from their attributes: libxml2 tests an
-attribute node much faster than an element's ``@rel`` (half the time on a news page)."""
+serves the three fallbacks that read them (_marked_authors, _bylines, _credited). (Not a
+union of attribute-node paths, faster on a news page but quadratic in libxml2 2.14 on a page
+of many bylines: see PRUNE_XPATH in body.py.)"""
 
 
 # ``tree.find(".//h1")`` and ``tree.findtext(".//title")`` as lists of at most one: lxml's
