@@ -1282,3 +1282,30 @@ def test_pruning_a_page_of_many_hidden_icons_takes_linear_time() -> None:
     found = etree.XPath(PRUNE_XPATH[0])(tree)
     assert len(found) == 100_001 and found[-1].tag == "figcaption"
     assert all("|" not in expression for expression in PRUNE_XPATH)
+
+
+def test_a_newline_in_a_paragraphs_source_does_not_split_it() -> None:
+    """Source line breaks inside a ``<p>`` are spaces (a link wrapping an icon, a hard-wrapped
+    paragraph); ``<br>`` still breaks and ``<pre>`` keeps its lines."""
+    html = (
+        "<html lang='de'><head><title>Aktion</title></head><body>"
+        "<svg width='0' height='0'>\n  <svg id='cart' viewbox='0 0 80 76'>\n  </svg>\n</svg>\n"
+        "<p>Wirklich profitieren können davon aktuell nur <a href='https://shop.example/vip'>\n"
+        "   <svg class='icon'>\n    <use href='#cart'></use>\n   </svg> VIP-Mitglieder</a>, was "
+        "allerdings mit wenigen Klicks erledigt ist, denn die Anmeldung ist kostenlos.</p>\n"
+        "<p>Die Aktion läuft von Montag, den 1. Mai bis einschließlich\nSonntag, den 7. Mai, "
+        "solange der Vorrat bei den\nGratiszugaben reicht, und gilt in allen Filialen.</p>\n"
+        "<p>Die Gratiszugaben gibt es ab einem Bestellwert von 40 Euro.<br>Ab 85 Euro kommt eine "
+        "Sammelmünze dazu, die es sonst nirgends zu kaufen gibt.</p>\n"
+        "<pre>make\nmake install</pre></body></html>"
+    )
+    tree = load_html(html.encode())
+    text = extract_body(tree, URL, article_objects=[]).text
+    paragraphs = text.split("\n\n")
+    assert ("Wirklich profitieren können davon aktuell nur VIP-Mitglieder, was allerdings mit "
+            "wenigen Klicks erledigt ist, denn die Anmeldung ist kostenlos.") in paragraphs
+    assert ("Die Aktion läuft von Montag, den 1. Mai bis einschließlich Sonntag, den 7. Mai, "
+            "solange der Vorrat bei den Gratiszugaben reicht, und gilt in allen Filialen."
+            ) in paragraphs
+    assert "Die Gratiszugaben gibt es ab einem Bestellwert von 40 Euro." in paragraphs
+    assert tree.xpath("string(//pre)") == "make\nmake install"

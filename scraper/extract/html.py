@@ -127,6 +127,34 @@ for each element proxy (form-specific classes are not needed for extraction)."""
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
+_BLOCK = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+          "table", "tr", "td", "th", "blockquote", "section", "article", "aside", "header",
+          "footer", "nav", "figure", "figcaption", "form", "hr", "pre", "address", "main")
+_PARAGRAPH_NEWLINES = etree.XPath(
+    "//p//text()[contains(., '\n')][not(ancestor::pre or ancestor::textarea)]"
+    "[not(../*[" + " or ".join(f"self::{t}" for t in _BLOCK) + "])]"
+)
+"""Text runs of a paragraph that hold a line break of the page's source, except in an element
+that also holds blocks or ``<br>`` (a ``<p>`` wrapping ``<div>``s, as broken pages have it)."""
+
+
+def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
+    """A newline in a paragraph's source is a space, as a browser shows it.
+
+    Extractors split text at newlines (trafilatura's output, our visible text), so a
+    hard-wrapped paragraph or ``nur <a>\\n <svg/> VIP-Mitglieder</a>`` would be cut in two.
+    Only ``<p>`` is unwrapped: outside paragraphs a source line often is a line on screen too
+    (a ``<span>`` styled as a block), and lists cost ten times as much to scan (menus).
+    """
+    for run in _PARAGRAPH_NEWLINES(root):
+        owner = run.getparent()
+        if owner is None:
+            continue
+        if run.is_tail:
+            owner.tail = (owner.tail or "").replace("\n", " ")
+        else:
+            owner.text = (owner.text or "").replace("\n", " ")
+
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse HTML text into a tree; raises ExtractionError when nothing usable comes out."""
@@ -141,6 +169,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
         raise ExtractionError(f"unparseable HTML: {exc}") from exc
     if root is None:
         raise ExtractionError("unparseable HTML: empty tree")
+    _unwrap_paragraph_newlines(root)
     return root
 
 
