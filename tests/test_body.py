@@ -191,6 +191,9 @@ def test_paywall_notice_ends_the_body() -> None:
         ("AFP / Jane Doe", True),
         ("Kategorie: Nachrichten", True),
         ("2025年1月14日 01時28分 (1月14日 01時40分更新)", True),
+        ("Updated Thu, 16 Apr 2020 01:00 AM IST", True),
+        ("Updated: Monday 3 May 2021", True),
+        ("Updated the timetable for the summer season", False),
         ("<Copyright © Example Daily. All rights reserved.>", True),
         ("Keine Kommentare", True),
         ("Die Skifahrerin im Ziel von Kitzbühel. © AFP / Jane Doe", True),
@@ -1309,3 +1312,56 @@ def test_a_newline_in_a_paragraphs_source_does_not_split_it() -> None:
             ) in paragraphs
     assert "Die Gratiszugaben gibt es ab einem Bestellwert von 40 Euro." in paragraphs
     assert tree.xpath("string(//pre)") == "make\nmake install"
+
+
+def test_an_article_split_by_ad_slots_is_whole() -> None:
+    """Paragraphs in two containers with an ad between them (and "sidebar" in their class):
+    trafilatura's first pass takes only the first container; the page's other prose shows it."""
+    result = body_of("split_by_ads.html")
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[0].startswith("THE VALLEY — The regional council voted on Tuesday")
+    assert paragraphs[-1] == ("The first night train is due to leave the valley station on the "
+                              "first Friday of June, with a brass band on the platform to see it off.")
+    assert len(paragraphs) == 11
+    for junk in ("Advertisement", "Most read", "Bridge closed", "All rights reserved", "Ana Ruiz"):
+        assert junk not in result.text
+
+
+def test_a_container_of_paragraphs_in_trafilaturas_output_gives_its_paragraphs() -> None:
+    """trafilatura's slower pass hands back readability's ``<div>`` whole: its paragraphs,
+    table and loose text must stay blocks of their own, not one run-together line."""
+    from lxml import etree
+
+    from scraper.extract.body import _blocks_from_xml
+
+    body = etree.fromstring(
+        "<body><div>Lead text of the box<p>First paragraph.</p><p>Second paragraph.</p>"
+        "loose words after<table><row><cell>a</cell><cell>b</cell></row></table></div>"
+        "<div>A div of text only<lb/>on two lines</div><p>Third paragraph.</p></body>"
+    )
+    assert [(b.kind, b.text) for b in _blocks_from_xml(body)] == [
+        ("p", "Lead text of the box"),
+        ("p", "First paragraph."),
+        ("p", "Second paragraph."),
+        ("p", "loose words after"),
+        ("p", "a | b"),
+        ("p", "A div of text only"),
+        ("p", "on two lines"),
+        ("p", "Third paragraph."),
+    ]
+
+
+@pytest.mark.parametrize("wrapper", ["article", "section"])
+def test_the_next_article_of_an_endless_page_is_not_a_continuation(wrapper: str) -> None:
+    """A second story below (its own ``<article>``, or under its own ``<h1>``) has containers of
+    the same class; they are not the first story's continuation."""
+    page = (FIXTURES / "split_by_ads.html").read_text("utf-8")
+    story = ("<p>Another story entirely, about a harbour festival that drew thousands of visitors "
+             "to the quay over the weekend despite the rain.</p>") * 6
+    nxt = (f"<{wrapper}><h1>Harbour festival draws crowds</h1><div class='sidebar-grid__container'>"
+           f"<div class='sidebar-grid__content article__content'>{story}</div></div></{wrapper}>")
+    page = page.replace("</main>", nxt + "</main>")
+    tree = load_html(page.encode())
+    text = extract_body(tree, URL, article_objects=[]).text
+    assert "harbour festival" not in text
+    assert text.startswith("THE VALLEY — The regional council voted on Tuesday")

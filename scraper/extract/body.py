@@ -4,7 +4,10 @@ The rivals are the publisher's JSON-LD ``articleBody`` (used when it is complete
 on the page), site-profile CSS selectors, and a text-density method of our own that runs only
 when trafilatura's result looks wrong (empty or much shorter than the page's paragraphs).
 trafilatura runs in its fast mode; its slower comparison with readability/justext is asked
-for only when the fast result is short or the density method finds much more text. A standfirst
+for only when the fast result is short or the density method finds much more text. When the
+page holds far more prose than a short result, the containers that continue the result's own
+(same tag and class, later under the same headline: an article split by ad slots) are added
+first; the slower pass then has to find half as much again to replace that. A standfirst
 that the layout sets apart from the article's container (a class naming an intro, lead, teaser or
 summary, between the headline and the first paragraph and close to it) is put back in front of
 the body; not on the site-profile path, whose selectors say what the body is.
@@ -34,7 +37,7 @@ from lxml import etree
 from trafilatura.settings import Extractor
 
 from . import boilerplate as bp
-from .density import density_blocks, link_text_share, selector_blocks
+from .density import continuation_blocks, density_blocks, link_text_share, selector_blocks
 from .html import own_addresses
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -76,6 +79,13 @@ LIST_PAGE_LINK_SHARE = 0.5
 SLOW_WORDS = 250
 """Below this many words trafilatura's fast result is checked against the density method (and,
 when short or outdone by it, against trafilatura's own slower fallback comparison)."""
+
+CONTINUED_MARGIN = 1.5
+"""How many times the words of a continued result the slower pass must give to replace it."""
+
+TRUNCATED_SHARE = 3.0
+"""A short fast result is also checked against the slower pass when the page's prose paragraphs
+hold this many times its characters."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +180,36 @@ def _element_text(el: etree._Element) -> str:
     return "".join(el.itertext())
 
 
+_OUT_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "graphic"})
+
+
+def _unwrap_containers(body: etree._Element) -> None:
+    """Lift the blocks out of a ``<div>`` that holds them (trafilatura's slower pass hands back
+    readability's container whole): its paragraphs must stay paragraphs, not run together.
+
+    Loose text in the container (before, between or after its blocks) becomes a paragraph.
+    """
+    containers = [div for div in body.iter("div")
+                  if any(isinstance(c.tag, str) and c.tag in _OUT_BLOCKS for c in div)]
+    if not containers:
+        return
+    for div in containers:
+        if div.text and div.text.strip():
+            lead = etree.Element("p")
+            lead.text, div.text = div.text, None
+            div.insert(0, lead)
+        for child in [*div, div]:
+            if child.tail and child.tail.strip():
+                loose = etree.Element("p")
+                loose.text, child.tail = child.tail, None
+                child.addnext(loose)
+        div.tag = "unwrap"
+    etree.strip_tags(body, "unwrap")
+
+
 def _blocks_from_xml(body: etree._Element) -> list[Block]:
     """trafilatura's output tree (p, head, list/item, quote, table/row, code) -> blocks."""
+    _unwrap_containers(body)
     out: list[Block] = []
     for child in body:
         tag = child.tag if isinstance(child.tag, str) else ""
@@ -1155,17 +1193,29 @@ def _extract_body(
     words = _words(blocks)
     dense: list[Block] | None = None
     dense_words = 0
+    truncated = continued = False
     if words < SLOW_WORDS:
-        dense = clean_blocks([Block(k, t) for k, t in density_blocks(tree)], hints)
+        density = density_blocks(tree)
+        dense = clean_blocks([Block(k, t) for k, t in density.blocks], hints)
         dense_words = _words(dense)
-    if (dense is not None and (words < 4 * MIN_WORDS or dense_words > 1.5 * words)
+        # the page holds far more prose than the result: an article split into containers
+        # (say by an ad slot), of which trafilatura's first pass took the first
+        truncated = density.prose_chars > TRUNCATED_SHARE * sum(len(b.text) for b in blocks)
+        if truncated and blocks:
+            more = _continuation(tree, blocks, hints)
+            if more:
+                blocks, continued = blocks + more, True
+                words = _words(blocks)
+    if (dense is not None and (words < 4 * MIN_WORDS or dense_words > 1.5 * words or truncated)
             and link_text_share(tree) < LIST_PAGE_LINK_SHARE):
         # the fast result looks short: let trafilatura compare itself with readability/justext
         # (not on a home or section page: no fallback makes a list of links an article, and
         # justext's all-language stoplist costs ~50 ms and ~30 MB of memory churn a call)
         slow = _trafilatura(tree, url, hints, fast=False)
         slow_words = _words(slow)
-        if slow_words > words:
+        # against a continued result the slower pass must find much more: it also reads on
+        # into the next story of an endless page, which the continuation stops at
+        if slow_words > (CONTINUED_MARGIN * words if continued else words):
             blocks, words = slow, slow_words
     source = "trafilatura"
 
@@ -1178,6 +1228,18 @@ def _extract_body(
     if words < 4 * MIN_WORDS and dense is not None and dense_words > max(2 * words, MIN_WORDS):
         blocks, source = dense, "density"  # trafilatura missed the article
     return _finish(_join(with_lead(tree, blocks, hints)), source)
+
+
+def _continuation(
+    tree: lxml.html.HtmlElement, blocks: list[Block], hints: PageHints
+) -> list[Block]:
+    """The blocks of the containers that continue the article after trafilatura's last block."""
+    last = next((b for b in reversed(blocks) if b.kind == "p"), None)
+    if last is None:
+        return []
+    seen = {b.text for b in blocks}
+    more = clean_blocks([Block(k, t) for k, t in continuation_blocks(tree, last.text)], hints)
+    return [b for b in more if b.text not in seen]
 
 
 def _words(blocks: list[Block]) -> int:

@@ -62,7 +62,9 @@ _AGENCY_TAIL = re.compile(
 )
 # A short block that is only a date or a date and a time ("05.08.2024, 20:59 Uhr").
 _DATE_ONLY = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"^(?:(?:published|updated|veröffentlicht|aktualisiert|posted|publié|publicado|pubblicato)"
+    r":?\s+(?=[^\W\d]))?"  # "Updated Thu, 16 Apr 2020": the label before the weekday
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche)\w*,?\s*)?(?:published|updated|veröffentlicht|aktualisiert|stand|posted|"
     r"publié|publicado|pubblicato)?:?\s*"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -89,9 +90,21 @@ def blocks_under(roots: Iterable[etree._Element]) -> list[tuple[str, str]]:
     return out
 
 
-def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Density:
+    """The density method's result, and how much prose the whole page holds."""
+
+    blocks: list[tuple[str, str]]
+    """Blocks of the container holding the most paragraph text."""
+    prose_chars: int
+    """Characters of every prose paragraph of the page (25 characters or more, at most half
+    links), wherever it sits: more of it than a result holds says the result is truncated."""
+
+
+def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> Density:
     """Blocks of the container holding the most paragraph text (a readability-style score)."""
     scores: dict[etree._Element, float] = {}
+    prose = 0
     excluded: dict[etree._Element, bool] = {}  # paragraphs share their ancestors: test each once
     for count, p in enumerate(tree.iter("p", "pre", "blockquote")):
         if count > max_nodes:
@@ -102,6 +115,7 @@ def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> lis
         links = _link_chars(p)
         if links > 0.5 * len(text):
             continue
+        prose += len(text)
         score = 1 + min(len(text), 600) / 100 + text.count(",") * 0.5
         parent = p.getparent()
         weight = 1.0
@@ -116,9 +130,45 @@ def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> lis
             depth += 1
             parent = parent.getparent()
     if not scores:
-        return []
+        return Density([], prose)
     best = max(scores, key=lambda el: scores[el])
-    return blocks_under([best])
+    return Density(blocks_under([best]), prose)
+
+
+_LAST_PARAGRAPH = etree.XPath("//p[starts-with(normalize-space(.), $head)]")
+_SAME_CLASS_AFTER = etree.XPath("following::*[@class = $cls]")
+_H1_BEFORE = etree.XPath("count(preceding::h1)")
+_ARTICLE = etree.XPath("ancestor::article[1]")
+
+
+def continuation_blocks(
+    tree: lxml.html.HtmlElement, last_text: str, max_containers: int = 20
+) -> list[tuple[str, str]]:
+    """Blocks of the containers that carry an article on after the one ending in ``last_text``.
+
+    Pages split an article into several containers of one class with ad slots or boxes between
+    them; extractors take the first. A continuation has the paragraph's container's tag and
+    class, comes later in the same ``<article>`` (if any) and under the same headline (no
+    ``<h1>`` in between).
+    """
+    head = " ".join(last_text.split())[:60]
+    if len(head) < 20:
+        return []
+    found = _LAST_PARAGRAPH(tree, head=head)
+    if len(found) != 1:
+        return []  # not found, or a text the page repeats: no safe anchor
+    container = found[0].getparent()
+    cls = container.get("class") if container is not None else None
+    if container is None or not cls or not cls.strip():
+        return []
+    article = _ARTICLE(container)
+    h1s = _H1_BEFORE(container)
+    roots = []
+    for el in _SAME_CLASS_AFTER(container, cls=cls)[:max_containers]:
+        if el.tag != container.tag or _ARTICLE(el) != article or _H1_BEFORE(el) != h1s:
+            continue
+        roots.append(el)
+    return blocks_under(roots)
 
 
 def selector_blocks(tree: lxml.html.HtmlElement, selectors: Sequence[str]) -> list[tuple[str, str]]:
