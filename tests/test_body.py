@@ -1365,3 +1365,18 @@ def test_the_next_article_of_an_endless_page_is_not_a_continuation(wrapper: str)
     text = extract_body(tree, URL, article_objects=[]).text
     assert "harbour festival" not in text
     assert text.startswith("THE VALLEY — The regional council voted on Tuesday")
+
+
+def test_the_video_players_no_script_notice_is_not_in_a_jsonld_body() -> None:
+    notice = ("To view this video please enable JavaScript, and consider upgrading to a web\n"
+              "\t\t\tbrowser that\n\t\t\tsupports HTML5\n\t\t\t\tvideo")
+    page = (FIXTURES / "jsonld_complete.html").read_text("utf-8")
+    page = page.replace('"articleBody": "Orchard growers',
+                        '"articleBody": "' + notice.replace("\n", "\\n").replace("\t", "\\t")
+                        + '\\n\\nOrchard growers', 1)
+    tree = load_html(page.encode())
+    assert notice.split("\n")[0] in "".join(tree.xpath("//script/text()"))
+    result = extract_body(tree, URL, article_objects=article_objects(jsonld_objects(tree)))
+    assert result.source in ("jsonld", "trafilatura+jsonld")
+    assert result.text.startswith("Orchard growers across the valley expect")
+    assert "HTML5" not in result.text and "browser that" not in result.text

@@ -1089,6 +1089,15 @@ def _lead_groups(
 # --------------------------------------------------------------------------- JSON-LD articleBody
 
 
+_NO_JS_PLAYER = re.compile(
+    r"To view this video please enable JavaScript,?\s+and\s+consider\s+upgrading\s+to\s+a\s+web"
+    r"\s+browser\s+that\s+supports\s+HTML5\s+video\.?",
+    re.IGNORECASE,
+)
+"""video.js's no-script notice, which CMSs copy into ``articleBody`` with the template's line
+breaks in it (so no single line of it looks like the notice)."""
+
+
 def jsonld_text(article_objects: list[dict[str, Any]]) -> str:
     """The longest ``articleBody`` of the page's article objects, HTML stripped."""
     best = ""
@@ -1102,7 +1111,10 @@ def jsonld_text(article_objects: list[dict[str, Any]]) -> str:
         return ""
     if "<" in best:
         best = _TAG.sub(" ", _BLOCK_TAG.sub("\n", best))
-    return htmllib.unescape(best)
+    best = htmllib.unescape(best)
+    if "HTML5" in best:
+        best = _NO_JS_PLAYER.sub("\n", best)
+    return best
 
 
 def visible_text(tree: lxml.html.HtmlElement) -> str:
