@@ -8,7 +8,15 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scraper.extract.body import Block, BodyResult, extract_body, page_hints, with_lead
+from scraper.extract.body import (
+    Block,
+    BodyResult,
+    PageHints,
+    clean_blocks,
+    extract_body,
+    page_hints,
+    with_lead,
+)
 from scraper.extract.html import load_html
 from scraper.extract.jsonld import article_objects, jsonld_objects
 
@@ -1380,3 +1388,36 @@ def test_the_video_players_no_script_notice_is_not_in_a_jsonld_body() -> None:
     assert result.source in ("jsonld", "trafilatura+jsonld")
     assert result.text.startswith("Orchard growers across the valley expect")
     assert "HTML5" not in result.text and "browser that" not in result.text
+
+
+def test_summaries_of_teaser_cards_that_are_one_link_are_out() -> None:
+    """A "You might also like" card that is one link (headline, date and a long summary inside
+    the <a>): a block holding its summary is a teaser. A card for this very article (another
+    address, its headline in it) does not take the article's own words out."""
+    paras = [
+        "The regional council voted on Tuesday to pay for a night train between the valley "
+        "towns and the coast, ending a decade of arguments about who should carry the cost.",
+        "Students had campaigned for the service for years, saying the last evening train left "
+        "the coast too early for anyone who worked in the harbour's restaurants at night.",
+    ]
+    summary = ("An official said that with the harbour works so close to the station, it is "
+               "unclear whether the bridge will reopen before the summer season")
+
+    def card(href: str, title: str, text: str) -> str:
+        return (f"<li><a href='{href}'><div><h1>{title}</h1><div class='date'>2024-10-14</div>"
+                f"<p><font class='red'>RISK REMAINS: </font>{text}</p></div></a></li>")
+
+    html = (
+        "<html lang='en'><head><title>Council backs night trains</title></head><body><main>"
+        "<article><h1>Council backs night trains</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article><div class='box'><h2>You might also like</h2><ul>"
+        + card("/news/bridge", "Bridge closed for inspections", summary)
+        + card("/news/2024/night-trains?ref=similar", "Council backs night trains", paras[1])
+        + "</ul></div></main></body></html>"
+    )
+    url = "https://news.example.org/news/night-trains"
+    hints = page_hints(load_html(html.encode()), [], url)
+    blocks = [Block("p", paras[0]), Block("p", paras[1]), Block("p", summary)]
+    assert [b.text for b in clean_blocks(blocks, hints)] == paras
+    assert summary in [b.text for b in clean_blocks(blocks, PageHints(titles=(), description=""))]

@@ -276,6 +276,8 @@ class PageHints:
     links: frozenset[str] = frozenset()  # texts (4+ words) of links to other pages: teaser headlines
     short_links: AbstractSet[str] = frozenset()  # texts (1-4 words) of links: parts of a link bar
     named: tuple[str, ...] = ()  # the titles the page gives outside its first <h1>
+    # texts (16+ words) of links to other pages: a teaser card that is one link, summary and all
+    card_links: tuple[str, ...] = ()
     # computes card_texts when a link-list heading asks for them (most pages never do)
     card_source: Callable[[], frozenset[str]] | None = dataclasses.field(default=None, compare=False)
     # the page's first <h1> elements (at most 10) as page_hints' walk met them, for
@@ -303,6 +305,7 @@ def page_hints(
     h1s: list[etree._Element] = []
     short_texts: set[str] = set()
     link_texts: set[str] = set()
+    long_links: list[tuple[str, str]] = []
     anchors = 0
     # one walk for the four tags: each iterfind(".//tag") walks the whole tree again
     for el in tree.iterdescendants("a", "meta", "title", "h1"):
@@ -325,6 +328,8 @@ def page_hints(
             href = (el.get("href") or "").strip()
             if href and "#" not in href:
                 link_texts.add(text)
+                if words >= CARD_LINK_WORDS:
+                    long_links.append((text, href))
         elif tag == "meta":
             key = (el.get("property") or el.get("name") or "").lower()
             content = el.get("content") or ""
@@ -361,10 +366,16 @@ def page_hints(
     keys = tuple(k for k in dict.fromkeys(_key(t) for t in titles) if len(k) >= 8)
     authors = frozenset(k for k in (_key(n) for n in names) if len(k) >= 4)
     links = frozenset(_key(t) for t in link_texts)
+    card_links: tuple[str, ...] = ()
+    if long_links:  # not a card of this article (its own address, or its headline in the card)
+        own = _own_urls(tree, url)
+        cards = (_key(t) for t, href in long_links
+                 if urldefrag(urljoin(url, href) if url else href)[0] not in own)
+        card_links = tuple(c for c in cards if not any(k in c for k in keys))
     # short link texts and section names are the kicker candidates
     labels = _Keys([*short_texts, *sections])
     return PageHints(keys, _key(description), labels, authors, links, _Keys(short_texts), named,
-                     functools.partial(_card_texts, tree, url), tuple(h1s))
+                     card_links, functools.partial(_card_texts, tree, url), tuple(h1s))
 
 
 class _Keys(AbstractSet[str]):
@@ -406,6 +417,8 @@ _CARD_LINKED_HEAD = etree.XPath(
 )
 CARD_TEXT_MAX = 400
 """Most characters of a card's summary; longer text beside a linked heading is not one."""
+CARD_LINK_WORDS = 16
+"""Words of a link's text from which it may wrap a whole teaser card (headline and summary)."""
 
 
 TEXT_UPTO_ELEMENTS = 2_000
@@ -631,6 +644,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
             continue  # "Series: Part one | Part two": a bar of links to other pages
         if key in hints.links and block.hint != "item":
             continue  # a headline linking to another page: a teaser (list items may be content)
+        if len(key) >= 40 and any(key in card for card in hints.card_links):
+            continue  # the summary of a teaser card that is one link to another page
         if not started and len(text.split()) <= 4 and key in hints.labels:
             continue  # a section label or kicker above the headline
         if block.hint and _JUNK_CLASS.search(block.hint) and len(text) < 300:
