@@ -1421,3 +1421,30 @@ def test_summaries_of_teaser_cards_that_are_one_link_are_out() -> None:
     blocks = [Block("p", paras[0]), Block("p", paras[1]), Block("p", summary)]
     assert [b.text for b in clean_blocks(blocks, hints)] == paras
     assert summary in [b.text for b in clean_blocks(blocks, PageHints(titles=(), description=""))]
+
+
+@pytest.mark.parametrize("signoff", ["(dmk)", None])
+def test_a_read_also_box_before_the_last_paragraph(signoff: str | None) -> None:
+    """A "Lesen Sie auch" box, then one long paragraph and the author's sign-off: the box sat
+    inside the text, and its teaser (a link whose text goes on: "... heise Security") is out.
+    Without the sign-off a lone paragraph after such a box is as often an author's bio: cut."""
+    from scraper.extract.body import _key
+
+    prose = [
+        "Die Verbraucherzentrale warnt vor einer neuen Welle von Betrugs-Mails, die angeblich "
+        "von einem großen Webhoster stammen und eine Zustimmung zu neuen Richtlinien verlangen.",
+        "Die Mails sprechen die Empfänger mit ihrem Namen an, was sie für viele überzeugend "
+        "wirken lässt; die Absenderadresse verrät die Fälschung jedoch auf den ersten Blick.",
+    ]
+    last = ("Am Donnerstag dieser Woche haben internationale Strafverfolger eine große Plattform "
+            "für Phishing-Dienste vom Netz genommen. Natürlich ist unklar, ob die aktuelle Welle "
+            "über diese Plattform gestartet wurde, die Ermittler prüfen das nun.")
+    teaser = "Europol nimmt Phishing-Dienste-Plattform vom Netz"
+    blocks = [Block("p", t) for t in prose] + [Block("head", "Lesen Sie auch"),
+                                              Block("head", teaser), Block("p", last)]
+    if signoff:
+        blocks.append(Block("p", signoff))
+    hints = PageHints(titles=(), description="",
+                      links=frozenset({_key(teaser + " heise Security")}))
+    kept = [b.text for b in clean_blocks(blocks, hints)]
+    assert kept == ([*prose, last] if signoff else prose)

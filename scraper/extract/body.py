@@ -554,6 +554,10 @@ def _prose_follows(blocks: list[Block], start: int) -> bool:
     return False
 
 
+LAST_PARAGRAPH_CHARS = 200
+"""Characters of a lone paragraph after a link-list box for it to be the article's last one."""
+
+
 def _inline_box(rest: list[Block], hints: PageHints) -> bool:
     """True when article prose follows a link-list heading: the list was a box inside the text.
 
@@ -587,6 +591,12 @@ def _inline_box(rest: list[Block], hints: PageHints) -> bool:
         if _key(block.text) in hints.card_texts:
             continue  # the page sets it beside a linked headline: a card's summary
         prose.append(block)
+    if len(prose) == 1 and len(prose[0].text) >= LAST_PARAGRAPH_CHARS:
+        # one long paragraph after the box, and then the article's end: an author's or agency's
+        # sign-off, "(dmk)" (a lone paragraph ending the page is as often an author's bio)
+        after = rest[rest.index(prose[0]) + 1 :]
+        return (bool(after) and all(bp.source_block(b.text) for b in after)
+                and len(prose[0].text) >= 0.5 * chars)
     return len(prose) >= 2 and sum(len(b.text) for b in prose) >= 0.5 * chars
 
 
@@ -615,6 +625,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
     done = 0
     started = False  # a real paragraph has been seen
     bar_open = False  # the last block was a share/follow bar line ending with a joiner
+    in_box = False  # after the heading of a link box inside the text, before prose resumes
     for i, block in enumerate(blocks):
         text, key = block.text, _key(block.text)
         before = done
@@ -632,7 +643,13 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if bp.soft_end(text):
             if started and not _inline_box(blocks[i + 1 :], hints):
                 break
+            in_box = started
             continue
+        if in_box:
+            if _prose(text):
+                in_box = False
+            elif len(key) >= 12 and any(link.startswith(key) for link in hints.links):
+                continue  # the box's teaser: a link's text begins with it ("... heise Security")
         if key in seen and (len(key) > 3 or block.kind == "head"):
             continue
         seen.add(key)
