@@ -200,6 +200,10 @@ def test_paywall_notice_ends_the_body() -> None:
         ("Kategorie: Nachrichten", True),
         ("2025年1月14日 01時28分 (1月14日 01時40分更新)", True),
         ("Updated Thu, 16 Apr 2020 01:00 AM IST", True),
+        ('"Hier ist Bayern": Der BR24 Newsletter informiert Sie immer montags bis freitags über '
+         "das Wichtigste vom Tag. Hier geht’s zur Anmeldung!", True),
+        ("Der Newsletter der Partei informierte die Mitglieder erst am Montag über den Rücktritt.",
+         False),
         ("Updated: Monday 3 May 2021", True),
         ("Updated the timetable for the summer season", False),
         ("<Copyright © Example Daily. All rights reserved.>", True),

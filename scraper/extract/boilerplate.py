@@ -109,6 +109,7 @@ _PROMO = re.compile(
     r"(?:do|would) you (?:want|like) to (?:be informed|receive|get)\b.{0,60}\b(?:news|updates|newsletter)|"
     r"if you (?:enjoyed|liked|like) (?:reading )?this (?:post|article|story)|"
     r"abonnieren sie (?:unseren|den) newsletter|zapraszamy (?:też )?do subskrypcji|"
+    r"newsletter informiert (?:sie|dich)\b|hier geht(?:'|’)?s zur (?:newsletter-)?anmeldung|"
     r"inscrivez-vous à (?:notre|la) newsletter|suscríbete a nuestro (?:boletín|newsletter)|"
     r"\b(?:may|might|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:share of (?:the )?)?"
     r"(?:affiliate )?(?:commission|revenue|compensation)|affiliate (?:link|commission)s?\b|"
