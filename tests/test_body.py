@@ -1452,3 +1452,36 @@ def test_a_read_also_box_before_the_last_paragraph(signoff: str | None) -> None:
                       links=frozenset({_key(teaser + " heise Security")}))
     kept = [b.text for b in clean_blocks(blocks, hints)]
     assert kept == ([*prose, last] if signoff else prose)
+
+
+def test_paragraphs_behind_a_soft_paywall_marked_aria_hidden_are_kept() -> None:
+    """The text after the first paragraph is in the page but marked ``aria-hidden`` for the
+    paywall: it is the article's (an archive keeps it); a hidden icon is still pruned.
+    (trafilatura drops them too unless they are most of the text, as here.)"""
+    paras = [
+        "Google has been synonymous with search for more than 25 years, and so how it "
+        "reimagines search matters to nearly everyone who uses the web every day.",
+        "The company says the change it unveiled on Tuesday is the biggest upgrade to its "
+        "search box since the box first appeared, more than two decades ago.",
+        "The new box grows as people type, and it accepts pictures and files as well as words, "
+        "according to a demonstration shown to reporters before the launch.",
+        "That is heady, terrifying, and maybe a bit of hyperbole: what is promised is a new "
+        "search box that expands to support the most long-winded questions.",
+        "Using this new search box does not mean that you will only get answers written by "
+        "a machine, the company's head of search said at the launch on Tuesday.",
+        "The features will reach users in the United States first, and other countries and "
+        "languages will follow over the coming months, the company said.",
+        "Rivals have moved in the same direction over the past year, and the company's share "
+        "of the search market has slipped a little for the first time in a decade.",
+        "Publishers worry that fewer readers will click through to their pages when the "
+        "answers are written on the results page itself, several of them told us.",
+    ]
+    html = (
+        "<html lang='en'><head><title>A new search box</title></head><body><article>"
+        "<h1>A new search box</h1>"
+        f"<p>{paras[0]} <i class='icon' aria-hidden='true'>⭐ favourite</i></p>"
+        + "".join(f"<p class='paywall' aria-hidden='true'>{p}</p>" for p in paras[1:])
+        + "</article></body></html>"
+    )
+    text = extract_body(load_html(html.encode()), URL, article_objects=[]).text
+    assert text.split("\n\n") == paras

@@ -58,7 +58,8 @@ _JUNK_CLASS = re.compile(
 )
 
 # Always pruned from trafilatura's copy of the tree before it looks for the body: captions,
-# asides/footers/dialogs by ARIA role, and hidden parts without paragraphs. One expression, so
+# asides/footers/dialogs by ARIA role, and hidden parts that neither are nor hold paragraphs
+# (sites mark the paragraphs behind a soft paywall aria-hidden, text and all). One expression, so
 # libxml2 walks the tree once (each walk costs ~0.3 ms on a real news page); the attribute
 # tests are guarded by their attribute's presence, which libxml2 checks much faster. (Not a
 # union of attribute-node paths ("//*/@role[...]/.."), faster on a news page: libxml2 2.14
@@ -67,7 +68,7 @@ PRUNE_XPATH = [
     "//*[self::figcaption"
     " or @role and (@role='complementary' or @role='contentinfo' or @role='dialog'"
     " or @role='alertdialog')"
-    " or @aria-hidden and @aria-hidden='true' and not(.//p)]",
+    " or @aria-hidden and @aria-hidden='true' and not(self::p or .//p)]",
 ]
 
 MIN_WORDS = 25
