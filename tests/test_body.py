@@ -1485,3 +1485,15 @@ def test_paragraphs_behind_a_soft_paywall_marked_aria_hidden_are_kept() -> None:
     )
     text = extract_body(load_html(html.encode()), URL, article_objects=[]).text
     assert text.split("\n\n") == paras
+
+
+def test_soft_hyphens_are_not_kept_in_the_body() -> None:
+    """The page's hyphenation hints (U+00AD) would cut words in two for full-text search."""
+    para = ("Auch in die\u00adsem Jahr wol\u00adlen wir Sie in eine andere Zeit ent\u00adfüh\u00adren, "
+            "in die Zeit unse\u00adrer Groß\u00advä\u00adter, mit Markt, Musik und Hand\u00adwerk.")
+    html = ("<html lang='de'><head><title>Historischer Markt</title></head><body><article>"
+            "<h1>Historischer Markt in der Wehranlage</h1>"
+            + f"<p>{para}</p>" * 4 + "</article></body></html>")
+    text = extract_body(load_html(html.encode()), URL, article_objects=[]).text
+    assert "\u00ad" not in text
+    assert text.split("\n\n")[0] == para.replace("\u00ad", "")

@@ -272,3 +272,11 @@ def test_first_headline_and_title_match_find() -> None:
     assert metadata._FIRST_H1(tree) == [tree.find(".//h1")]
     assert [t.text for t in metadata._FIRST_TITLE(tree)] == [tree.findtext(".//title")]
     assert metadata._FIRST_H1(tree.find("head")) == []
+
+
+def test_soft_hyphens_are_not_kept_in_the_title() -> None:
+    from scraper.extract.html import load_html as _load
+    from scraper.extract.metadata import extract_metadata as _meta
+
+    tree = _load("<html><head><title>Wehr\u00adanlage öff\u00adnet</title></head><body></body></html>")
+    assert _meta(tree, "https://example.org/a", article_objects=[]).title == "Wehranlage öffnet"

@@ -1196,7 +1196,9 @@ def _join(blocks: Iterable[Block]) -> str:
 
 
 def _finish(text: str, source: str) -> BodyResult:
-    text = unicodedata.normalize("NFC", text)
+    # soft hyphens are the page's hyphenation hints, invisible unless a line breaks there;
+    # kept, they cut words in two for search ("die\xadsem" is not "diesem" to FTS5)
+    text = unicodedata.normalize("NFC", text.replace("\xad", "") if "\xad" in text else text)
     return BodyResult(text, source) if text else BodyResult("", None)
 
 

@@ -18,7 +18,7 @@ _BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNO
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # and soft hyphens
 # Job titles and roles that bylines glue to names ("Jane Doe, Staff Writer").
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editorial|redakteur(?:in)?|redaktion|"
