@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -1497,3 +1498,226 @@ def test_soft_hyphens_are_not_kept_in_the_body() -> None:
     text = extract_body(load_html(html.encode()), URL, article_objects=[]).text
     assert "\u00ad" not in text
     assert text.split("\n\n")[0] == para.replace("\u00ad", "")
+
+
+# --------------------------------------------------------------------------- bodies in script data
+
+
+def _paragraphs(result: BodyResult) -> list[str]:
+    return result.text.split("\n\n")
+
+
+def test_app_router_body_split_over_two_pushes_is_read_from_the_flight_data() -> None:
+    """Next.js App Router: the DOM holds a menu and a footer; the article's HTML is a string in a
+    flight row that two ``self.__next_f.push`` calls carry, cut in the middle of a paragraph."""
+    result = body_of("nextjs_app_router.html")
+    assert result.source == "embedded"
+    assert _paragraphs(result) == [
+        "The night train between Eastford and the valley towns will run again from next month, "
+        "the regional transport authority announced on Thursday after a two-year pause.",
+        "Officials said the service had been stopped when the operator ran out of sleeper "
+        "carriages, and that three refurbished carriages bought from a northern line would now "
+        "close the gap.",
+        "Tickets go on sale in May",
+        "Fares will match the daytime service for seats, while a berth in a shared compartment "
+        'will cost a supplement that the authority called "modest" without giving a figure.',
+        'Commuters who relied on the late connection told the "Courier" that the pause had forced '
+        "them to drive or to stay overnight in the city, and most welcomed the news.",
+        "The first train is due to leave Eastford at a quarter to midnight on the first Friday of "
+        "next month, with a stop at every station along the valley.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Read more",  # a link list inside the embedded HTML
+        "Bus fares to rise",
+        "Sign up for our free newsletter",  # a newsletter box inside it
+        "Photo: Rail Archive",  # a caption
+        "Night trains return to the valley line",  # the headline, in another flight row
+        "All rights reserved",  # the DOM's footer
+        "react.fragment", "ArticleShell", "__html", "className", "<", "\\",  # script text, markup
+    ],
+)
+def test_app_router_boilerplate_and_script_text_are_out(boilerplate: str) -> None:
+    assert boilerplate not in body_of("nextjs_app_router.html").text
+
+
+def test_a_flight_text_row_split_inside_a_tag_is_joined_by_its_byte_length() -> None:
+    """A flight text row (``24:T<bytes in hex>,`` then the HTML, no line end) that two pushes
+    cut inside a tag; the row after it is read from where the byte count ends."""
+    story = ("<p>The café by the old bridge reopened on Friday under a new owner, who kept the "
+             "name, the menu and the two waiters who had worked there for twenty years.</p>"
+             "<p class='x'>Regulars said the coffee was as strong as ever, and the cakes a little "
+             "smaller, which the new owner promised to put right by the summer.</p>"
+             "<p>The café opens at seven every day but Monday.</p>")
+    stream = (f'1:"$Sreact.fragment"\n24:T{len(story.encode()):x},{story}'
+              '25:["$","p",null,{"children":"A row after the text row."}]\n')
+    cut = stream.index("='x'>")
+    escaped = [json.dumps([1, part]).replace("<", "\\u003c") for part in (stream[:cut], stream[cut:])]
+    pushes = "".join(f"<script>self.__next_f.push({part})</script>" for part in escaped)
+    tree = load_html(f"<html><body><nav><a href='/'>Home</a></nav>{pushes}</body></html>")
+    result = extract_body(tree, URL, article_objects=[])
+    assert result.source == "embedded"
+    assert _paragraphs(result) == [
+        "The café by the old bridge reopened on Friday under a new owner, who kept the name, the "
+        "menu and the two waiters who had worked there for twenty years.",
+        "Regulars said the coffee was as strong as ever, and the cakes a little smaller, which "
+        "the new owner promised to put right by the summer.",
+        "The café opens at seven every day but Monday.",
+    ]
+
+
+def test_next_data_body_field_is_the_body_and_its_teasers_are_not() -> None:
+    result = body_of("next_data.html")
+    assert result.source == "embedded"
+    assert result.text.startswith(
+        "After eleven years behind scaffolding, the old wool mill on the river opened its doors "
+        "on Saturday as a museum of weaving, with looms that visitors can work themselves."
+    )
+    assert result.text.endswith(
+        "Entry is free for children, and the café on the ground floor serves bread baked in the "
+        "mill's restored oven."
+    )
+    assert "Looms from three centuries" in _paragraphs(result)
+    assert "The old mill is a museum now." not in result.text
+    assert "Thousands came for the music." not in result.text
+
+
+def test_fusion_content_elements_are_one_text_in_parts() -> None:
+    """Fusion's ``content_elements``: one element a paragraph (inline markup, no <p>); images
+    and the related stories' headlines are no part of it."""
+    result = body_of("fusion_content.html")
+    assert result.source == "embedded"
+    assert _paragraphs(result) == [
+        "The reservoirs that supply the valley are at half their usual level after the driest "
+        "summer in forty years, the water board said on Tuesday.",
+        "Households are asked to save water where they can, though the board ruled out a "
+        "hosepipe ban for now.",
+        "Rain forecast for October",
+        "Forecasters expect heavy rain in the first weeks of October, which the board said would "
+        "refill the reservoirs by the end of the year.",
+    ]
+
+
+def test_a_server_rendered_article_never_reads_its_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DOM's article is the body, untouched by the teasers and the next story that the
+    page's state holds as HTML; the script data is not even read."""
+    from scraper.extract import embedded
+
+    def fail(*args: object) -> None:
+        raise AssertionError("script data read on a page whose DOM holds the article")
+
+    monkeypatch.setattr(embedded, "embedded_blocks", fail)
+    monkeypatch.setattr(embedded, "embedded_candidates", fail)
+    result = body_of("server_rendered_state.html")
+    assert result.source == "trafilatura"
+    assert result.text.startswith(
+        "The town library will stay open until nine in the evening on weekdays from the first of "
+        "June, after a year in which the number of visitors grew by almost a third."
+    )
+    assert result.text.endswith(
+        "starting with twenty machines that a local firm donated in March."
+    )
+    for teaser in ("harbour wall", "cycle lane", "Harbour wall repairs begin"):
+        assert teaser not in result.text
+
+
+def test_a_client_rendered_home_page_takes_no_body_from_its_teasers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The state of a home page holds teaser cards (headline, link, a one-line summary in
+    <p>) and a ticker of the summaries: found, read, and none of them is an article (a card
+    holds a link; the ticker's items are short)."""
+    from scraper.extract import embedded
+
+    read: list[list[list[tuple[str, str]]]] = []
+    real = embedded.embedded_candidates
+
+    def spy(tree: lxml.html.HtmlElement) -> list[list[tuple[str, str]]]:
+        read.append(real(tree))
+        return read[-1]
+
+    monkeypatch.setattr(embedded, "embedded_candidates", spy)
+    assert body_of("home_state.html") == BodyResult("", None)
+    assert [len(candidate) for candidate in read[0]][:1] == [8]  # the ticker, read and refused
+
+
+def test_the_pieces_of_a_paragraph_around_its_links_are_no_text_in_parts() -> None:
+    """A JSON tree of the DOM (``{"type": "p", "children": [...]}``): the text pieces between a
+    paragraph's links end no sentence, and are not taken for paragraphs."""
+    link = {"type": "a", "attribs": {"href": "/x"}, "children": [{"type": "text", "data": "a link"}]}
+    state = {"body": [{"type": "p", "children": [
+        {"type": "text", "data": f"Piece {i} of a long sentence about the harbour runs on to "},
+        link,
+        {"type": "text", "data": f"and goes on after it with a few more words, {i} times over"},
+        link,
+        {"type": "text", "data": " until it ends."},
+    ]} for i in range(6)]}
+    tree = load_html(f"<html><body><div id='app'></div><script>window.__APOLLO_STATE__="
+                     f"{json.dumps(state)};</script></body></html>")
+    assert extract_body(tree, URL, article_objects=[]) == BodyResult("", None)
+
+
+def test_of_two_embedded_stories_close_in_length_the_one_the_description_opens_wins() -> None:
+    """A page that preloads the next story: the longer one does not win when the page's
+    description names the other (a tie-breaker only: both are close in length)."""
+    this = "".join(f"<p>The ferry timetable for the summer was published on Monday. Part {i}. "
+                   "It has more crossings in the evening than last year.</p>" for i in range(3))
+    other = "".join(f"<p>The swimming pool on the seafront will close for repairs in May. Part {i}. "
+                    "It will open again in time for the summer holidays.</p>" for i in range(3))
+    state = {"next": {"body": other}, "story": {"body": this}}
+    page = ("<html><head><meta name='description' content='The ferry timetable for the summer "
+            "was published on Monday.'></head><body><div id='app'></div><script>"
+            f"window.__INITIAL_STATE__ = {json.dumps(state)};</script></body></html>")
+    result = extract_body(load_html(page), URL, article_objects=[])
+    assert result.source == "embedded"
+    assert result.text.startswith("The ferry timetable for the summer was published on Monday.")
+
+
+def test_hostile_script_data_costs_one_bounded_scan() -> None:
+    """A 20 MB script of backslashes and quotes (no literal ever closes where a pattern could
+    retry from inside it), escapes nested past the decoding limit, and an article after the
+    budget of script characters: each page gives its DOM body or none, and never raises.
+    (Measured: about 0.1 s each on the 20 MB pages; not timed here.)"""
+    from scraper.extract.embedded import LEVELS, MAX_SCRIPT_CHARS, embedded_candidates
+
+    parser = lxml.html.HTMLParser(huge_tree=True)  # else libxml2 drops a 20 MB text node
+    dom = "<p>A short note.</p>"
+    noise = ['\\\\"' * 7_000_000, '"' + '\\"' * 10_000_000, "x='" + "\\" * 20_000_000 + "'",
+             'window.s={"a":"' + '\\u003cp\\u003e\\\\\\"' * 1_000_000]
+    for script in noise:
+        tree = lxml.html.document_fromstring(
+            f"<html><body>{dom}<script>{script}</script></body></html>", parser=parser)
+        assert len(tree.find(".//script").text) >= 17_000_000
+        assert embedded_candidates(tree) == []
+        assert extract_body(tree, URL, article_objects=[]) == BodyResult("A short note.", "trafilatura")
+
+    story = "<p>" + "Words of a story that is readable at any depth of escaping. " * 10 + "</p>"
+    nested = story
+    for _ in range(LEVELS + 1):  # a literal of a literal of a literal: one level too deep
+        nested = json.dumps(nested)
+    filler = "window.pad='" + "x" * MAX_SCRIPT_CHARS + "';"
+    for script in (f"x={nested};", filler + f"window.s={json.dumps({'body': story})};"):
+        tree = lxml.html.document_fromstring(
+            f"<html><body><script>{script}</script></body></html>", parser=parser)
+        assert extract_body(tree, URL, article_objects=[]) == BodyResult("", None)
+    assert extract_body(
+        lxml.html.document_fromstring(f"<html><body><script>x={json.dumps(story)};</script>"),
+        URL, article_objects=[],
+    ).source == "embedded"  # the same story one level down is found
+
+
+def test_html_templates_and_markup_in_code_are_no_data() -> None:
+    """A ``text/x-handlebars-template`` script is HTML, not string data: its markup, read as
+    code, would give the pieces between its quotes (an inch mark puts them out of step)."""
+    prose = "Photographers earn money when agencies license their pictures for campaigns. " * 4
+    template = (f'<div class="box"><h2>Prints up to 30" wide</h2>{{{{#if shown}}}}<p class="lead">'
+                f'{prose}</p><p class="{{{{cls}}}}">{prose}</p>{{{{/if}}}}</div>')
+    page = ("<html><body><div id='app'></div><script type='text/x-handlebars-template' "
+            f"id='tmpl-box'>{template}</script></body></html>")
+    assert extract_body(load_html(page), URL, article_objects=[]) == BodyResult("", None)
+    # the same markup in a script of code: a piece that opens inside a tag ('">Photo...') is none
+    code = f"<html><body><div id='app'></div><script>var box = '{template}';</script></body></html>"
+    assert extract_body(load_html(code), URL, article_objects=[]) == BodyResult("", None)

@@ -10,7 +10,9 @@ page holds far more prose than a short result, the containers that continue the 
 first; the slower pass then has to find half as much again to replace that. A standfirst
 that the layout sets apart from the article's container (a class naming an intro, lead, teaser or
 summary, between the headline and the first paragraph and close to it) is put back in front of
-the body; not on the site-profile path, whose selectors say what the body is.
+the body; not on the site-profile path, whose selectors say what the body is. When the DOM gives
+no body (a client-rendered page), the article's HTML is looked for in the scripts' data
+(embedded.py).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ class BodyResult:
 
     text: str
     # "trafilatura" | "trafilatura+jsonld" (checked against articleBody) | "jsonld" |
-    # "selectors" | "density" | None when nothing was found
+    # "selectors" | "density" | "embedded" (script data) | None when nothing was found
     source: str | None
 
 
@@ -1274,6 +1276,13 @@ def _extract_body(
 
     if words < 4 * MIN_WORDS and dense is not None and dense_words > max(2 * words, MIN_WORDS):
         blocks, source = dense, "density"  # trafilatura missed the article
+    if _words(blocks) < MIN_WORDS:
+        # no article in the DOM: a client-rendered page may hold it in its scripts' data
+        from .embedded import embedded_blocks  # (it builds on this module's cleaning)
+
+        embedded = embedded_blocks(tree, hints)
+        if embedded:
+            return _finish(_join(embedded), "embedded")
     return _finish(_join(with_lead(tree, blocks, hints)), source)
 
 
