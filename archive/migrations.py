@@ -185,3 +185,24 @@ def m004_band_index_without_rowid(db: Database) -> None:
 def m005_archive_meta(db: Database) -> None:
     """Key/value facts about the archive itself (e.g. how the LSH band index is cut)."""
     db["archive_meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+
+
+@migrations()
+def m006_hashes_without_soft_hyphens(db: Database) -> None:
+    """Content and body hashes of articles stored with soft hyphens, computed again without them.
+
+    Extraction drops U+00AD since this version, so the next fetch of such an article would
+    otherwise differ from its stored hash by the hints alone and count as a new revision. The
+    stored text is left as it was archived.
+    """
+    from scraper.fingerprint import body_hash, content_hash
+
+    rows = db.execute(
+        "SELECT id, title, body FROM articles "
+        "WHERE instr(body, char(173)) > 0 OR instr(coalesce(title, ''), char(173)) > 0"
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE articles SET content_hash = ?, body_hash = ? WHERE id = ?",
+        [(content_hash(title, body or ""), body_hash(body or ""), article_id)
+         for article_id, title, body in rows],
+    )

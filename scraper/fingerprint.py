@@ -27,7 +27,10 @@ MIN_WORDS_FOR_IDENTITY = 50
 
 
 def normalise(text: str) -> str:
-    """Text as compared for change and identity: cosmetic lines dropped, whitespace and case folded."""
+    """Text as compared for change and identity: cosmetic lines dropped, whitespace and case
+    folded, soft hyphens (hyphenation hints, which extraction now drops) left out."""
+    if "\xad" in text:
+        text = text.replace("\xad", "")
     return " ".join(_COSMETIC_LINE.sub("", text).split()).casefold()  # split(): the same \s, faster
 
 

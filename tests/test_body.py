@@ -205,6 +205,7 @@ def test_paywall_notice_ends_the_body() -> None:
          "das Wichtigste vom Tag. Hier geht’s zur Anmeldung!", True),
         ("Der Newsletter der Partei informierte die Mitglieder erst am Montag über den Rücktritt.",
          False),
+        ("Jeden Freitag das Wichtigste aus der Region. Hier geht's zur Anmeldung!", True),
         ("Updated: Monday 3 May 2021", True),
         ("Updated the timetable for the summer season", False),
         ("<Copyright © Example Daily. All rights reserved.>", True),
@@ -1313,6 +1314,8 @@ def test_a_newline_in_a_paragraphs_source_does_not_split_it() -> None:
         "solange der Vorrat bei den\nGratiszugaben reicht, und gilt in allen Filialen.</p>\n"
         "<p>Die Gratiszugaben gibt es ab einem Bestellwert von 40 Euro.<br>Ab 85 Euro kommt eine "
         "Sammelmünze dazu, die es sonst nirgends zu kaufen gibt.</p>\n"
+        "<p>Wer mehr wissen will, liest die Bedingungen<script>var note = 'a\nb';</script> im "
+        "Shop nach, wo sie seit Montag stehen und jederzeit abrufbar sind.</p>\n"
         "<pre>make\nmake install</pre></body></html>"
     )
     tree = load_html(html.encode())
@@ -1325,6 +1328,7 @@ def test_a_newline_in_a_paragraphs_source_does_not_split_it() -> None:
             ) in paragraphs
     assert "Die Gratiszugaben gibt es ab einem Bestellwert von 40 Euro." in paragraphs
     assert tree.xpath("string(//pre)") == "make\nmake install"
+    assert tree.xpath("string(//script)") == "var note = 'a\nb';"
 
 
 def test_an_article_split_by_ad_slots_is_whole() -> None:
@@ -1349,14 +1353,15 @@ def test_a_container_of_paragraphs_in_trafilaturas_output_gives_its_paragraphs()
 
     body = etree.fromstring(
         "<body><div>Lead text of the box<p>First paragraph.</p><p>Second paragraph.</p>"
-        "loose words after<table><row><cell>a</cell><cell>b</cell></row></table></div>"
+        "loose words <hi>in bold</hi> after<table><row><cell>a</cell><cell>b</cell></row>"
+        "</table></div>"
         "<div>A div of text only<lb/>on two lines</div><p>Third paragraph.</p></body>"
     )
     assert [(b.kind, b.text) for b in _blocks_from_xml(body)] == [
         ("p", "Lead text of the box"),
         ("p", "First paragraph."),
         ("p", "Second paragraph."),
-        ("p", "loose words after"),
+        ("p", "loose words in bold after"),
         ("p", "a | b"),
         ("p", "A div of text only"),
         ("p", "on two lines"),
@@ -1364,20 +1369,55 @@ def test_a_container_of_paragraphs_in_trafilaturas_output_gives_its_paragraphs()
     ]
 
 
-@pytest.mark.parametrize("wrapper", ["article", "section"])
-def test_the_next_article_of_an_endless_page_is_not_a_continuation(wrapper: str) -> None:
-    """A second story below (its own ``<article>``, or under its own ``<h1>``) has containers of
-    the same class; they are not the first story's continuation."""
-    page = (FIXTURES / "split_by_ads.html").read_text("utf-8")
-    story = ("<p>Another story entirely, about a harbour festival that drew thousands of visitors "
-             "to the quay over the weekend despite the rain.</p>") * 6
-    nxt = (f"<{wrapper}><h1>Harbour festival draws crowds</h1><div class='sidebar-grid__container'>"
-           f"<div class='sidebar-grid__content article__content'>{story}</div></div></{wrapper}>")
-    page = page.replace("</main>", nxt + "</main>")
-    tree = load_html(page.encode())
-    text = extract_body(tree, URL, article_objects=[]).text
+_OTHER = ("<p>Another story entirely, about a harbour festival that drew thousands of visitors "
+          "to the quay over the weekend despite the rain and the closed bridge.</p>") * 6
+_SAME_CLASS = "<div class='sidebar-grid__content article__content'>{}</div>"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # the next story of an endless page: its own <article>, or its own <h1>
+        ("</main>", "<article><h1>Harbour festival draws crowds</h1>"
+         "<div class='sidebar-grid__container'>" + _SAME_CLASS.format(_OTHER) + "</div></article>"
+         "</main>"),
+        ("</main>", "<section><h1>Harbour festival draws crowds</h1>"
+         "<div class='sidebar-grid__container'>" + _SAME_CLASS.format(_OTHER) + "</div></section>"
+         "</main>"),
+        # under an <h2>, and the first story in no <article> either
+        ('<article class="article">', '<div class="article">'),
+        # reader comments and a related box that use the article's class
+        ("</article>", "</article><section id='comments'><ol>" + "".join(
+            "<li class='comment'>" + _SAME_CLASS.format(_OTHER[: len(_OTHER) // 6]) + "</li>"
+            for _ in range(6)) + "</ol></section>"),
+        ("</article>", "<aside class='related'>" + _SAME_CLASS.format(_OTHER) + "</aside></article>"),
+    ],
+)
+def test_only_the_articles_own_containers_continue_it(before: str, after: str) -> None:
+    """Containers of the article's class that are not its continuation: the next story (its own
+    ``<article>`` or headline), reader comments, a related box."""
+    page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after)
+    if before.startswith("<article"):  # the next story under an <h2>, no <article> around it
+        page = page.replace("</article>", "</div>").replace(
+            "</main>", "<h2>Harbour festival draws crowds</h2><div class='sidebar-grid__container'>"
+            + _SAME_CLASS.format(_OTHER) + "</div></main>")
+    text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
     assert "harbour festival" not in text
     assert text.startswith("THE VALLEY — The regional council voted on Tuesday")
+    assert text.endswith("with a brass band on the platform to see it off.")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Councillors from every party", "Councillors from&nbsp;every party"),  # NBSP in the head
+        ("backed the plan, although", "backed the plan,<br>although"),  # the block is a line
+    ],
+)
+def test_the_continuations_anchor_is_found_in_odd_paragraphs(before: str, after: str) -> None:
+    page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after)
+    text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
+    assert text.endswith("with a brass band on the platform to see it off.")
 
 
 def test_the_video_players_no_script_notice_is_not_in_a_jsonld_body() -> None:
@@ -1649,9 +1689,11 @@ def test_the_pieces_of_a_paragraph_around_its_links_are_no_text_in_parts() -> No
     paragraph's links end no sentence, and are not taken for paragraphs."""
     link = {"type": "a", "attribs": {"href": "/x"}, "children": [{"type": "text", "data": "a link"}]}
     state = {"body": [{"type": "p", "children": [
-        {"type": "text", "data": f"Piece {i} of a long sentence about the harbour runs on to "},
+        {"type": "text", "data": f"Piece {i} of a long sentence about the harbour and the "
+                                 "ferries that cross it every day of the week runs on to "},
         link,
-        {"type": "text", "data": f"and goes on after it with a few more words, {i} times over"},
+        {"type": "text", "data": "and goes on after it with a few more words about the boats "
+                                 f"and the people who work on them, {i} times over"},
         link,
         {"type": "text", "data": " until it ends."},
     ]} for i in range(6)]}
@@ -1667,7 +1709,7 @@ def test_of_two_embedded_stories_close_in_length_the_one_the_description_opens_w
                    "It has more crossings in the evening than last year.</p>" for i in range(3))
     other = "".join(f"<p>The swimming pool on the seafront will close for repairs in May. Part {i}. "
                     "It will open again in time for the summer holidays.</p>" for i in range(3))
-    state = {"next": {"body": other}, "story": {"body": this}}
+    state = {"preload": {"body": other}, "story": {"body": this}}
     page = ("<html><head><meta name='description' content='The ferry timetable for the summer "
             "was published on Monday.'></head><body><div id='app'></div><script>"
             f"window.__INITIAL_STATE__ = {json.dumps(state)};</script></body></html>")
@@ -1712,12 +1754,129 @@ def test_hostile_script_data_costs_one_bounded_scan() -> None:
 def test_html_templates_and_markup_in_code_are_no_data() -> None:
     """A ``text/x-handlebars-template`` script is HTML, not string data: its markup, read as
     code, would give the pieces between its quotes (an inch mark puts them out of step)."""
-    prose = "Photographers earn money when agencies license their pictures for campaigns. " * 4
+    # long enough (paragraphs of 100+ words) that only the type and the quote step refuse it
+    prose = " ".join(f"Photographers earn money when agency {i} licenses their pictures for "
+                     "campaigns." for i in range(10))
+    more = " ".join(f"Agencies pay a fee to photographer {i} for each picture used in print "
+                    "and online." for i in range(10))
     template = (f'<div class="box"><h2>Prints up to 30" wide</h2>{{{{#if shown}}}}<p class="lead">'
-                f'{prose}</p><p class="{{{{cls}}}}">{prose}</p>{{{{/if}}}}</div>')
+                f'{prose}</p><p class="{{{{cls}}}}">{more}</p>{{{{/if}}}}</div>')
     page = ("<html><body><div id='app'></div><script type='text/x-handlebars-template' "
             f"id='tmpl-box'>{template}</script></body></html>")
     assert extract_body(load_html(page), URL, article_objects=[]) == BodyResult("", None)
     # the same markup in a script of code: a piece that opens inside a tag ('">Photo...') is none
     code = f"<html><body><div id='app'></div><script>var box = '{template}';</script></body></html>"
     assert extract_body(load_html(code), URL, article_objects=[]) == BodyResult("", None)
+
+
+def test_reader_comments_in_the_articles_class_are_no_continuation() -> None:
+    art = [
+        "The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about school funding and roads.",
+        "Mayor Jane Smith said the plan would keep taxes flat while adding two new bus routes, "
+        "a change residents had asked for since 2019.",
+        "The budget takes effect in January, and the council will review spending again in the "
+        "summer, officials said on Tuesday evening.",
+    ]
+    comments = "".join(
+        f"<li class='comment'><div class='author'>User{i}</div><div class='text'><p>I have "
+        f"lived here for twenty years and I think this budget is a disgrace, number {i}, "
+        "because the roads near my house are still full of holes and nobody listens.</p></div>"
+        "</li>" for i in range(12))
+    html = ("<html><head><title>Council approves budget</title></head><body>"
+            "<h1>Council approves budget</h1><div class='text'>"
+            + "".join(f"<p>{p}</p>" for p in art)
+            + f"</div><section id='comments'><ol>{comments}</ol></section></body></html>")
+    text = extract_body(load_html(html.encode()), URL, article_objects=[]).text
+    assert text.split("\n\n") == art
+
+
+@pytest.mark.parametrize(
+    "href", ["/amp/news/night-trains", "/news/night-trains", "/news/night-trains?page=2"]
+)
+def test_a_card_of_this_very_article_under_another_address_keeps_its_lead(href: str) -> None:
+    """The page's own teaser card (its AMP copy, page 2, or itself when the page was fetched
+    with a tracking query) does not take the lead paragraph out of the body."""
+    lead = ("The regional council voted on Tuesday to pay for a night train between the valley "
+            "towns and the coast, ending a decade of arguments.")
+    rest = "".join(f"<p>Paragraph {i} of the story tells what the councillors said about the "
+                   "night train and its costs for the towns in the valley.</p>" for i in range(6))
+    card = (f"<aside><h3>Most read</h3><a href='{href}'><span>Transport</span> <b>Night trains "
+            f"approved</b> <span>{lead}</span></a></aside>")
+    html = ("<html><head><title>Valley council backs night trains to the coast</title></head>"
+            "<body><h1>Valley council backs night trains to the coast</h1>"
+            f"<article><p>{lead}</p>{rest}</article>{card}</body></html>")
+    tree = load_html(html.encode())
+    text = extract_body(tree, "https://example.com/news/night-trains?utm_source=rss",
+                        article_objects=[]).text
+    assert text.split("\n\n")[0] == lead
+
+
+def test_a_link_with_an_unreadable_address_does_not_cost_the_body() -> None:
+    paras = "".join(f"<p>Sentence {i} of the real article has enough words in it to count, and "
+                    f"it goes on about the harbour and the ferry for a while, part {i}.</p>"
+                    for i in range(6))
+    link = "<a href='http://[oops/x'>" + " ".join(f"word{i}" for i in range(20)) + "</a>"
+    html = (f"<html><head><title>T</title></head><body><h1>Headline here</h1><article>"
+            f"{paras}</article><div>{link}</div></body></html>")
+    result = extract_body(load_html(html.encode()), "https://example.com/a", article_objects=[])
+    assert result.source == "trafilatura"
+    assert result.text.startswith("Sentence 0 of the real article")
+
+
+def _video_page(state: dict[str, object]) -> str:
+    import json
+
+    return ("<html><head><title>Mayor opens the new bridge over the river</title></head><body>"
+            "<h1>Mayor opens the new bridge over the river</h1><div class='video'>"
+            "<video src='/v.mp4'></video><p>The mayor opened the new bridge on Sunday.</p></div>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(state)}</script>"
+            "</body></html>")
+
+
+def _story(n: int, topic: str) -> str:
+    return "".join(f"<p>{topic} paragraph {i}: the minister said on Tuesday that the plan would "
+                   "go ahead despite the protests in the capital, officials confirmed later.</p>"
+                   for i in range(n))
+
+
+@pytest.mark.parametrize("where", ["nextArticle", "related", "unnamed"])
+def test_a_short_pages_state_holding_another_story_gives_no_body_from_it(where: str) -> None:
+    """A video page (no article text in its DOM) whose state preloads the next story, a related
+    one, or any story not about the page's title: none of them is this page's body."""
+    other = {"headline": "Budget row", "body": _story(8, "Budget")}
+    page = {"video": {"title": "Mayor opens bridge"},
+            ("article" if where == "unnamed" else where): other}
+    result = extract_body(load_html(_video_page({"props": {"pageProps": page}}).encode()),
+                          "https://example.com/video/bridge", article_objects=[])
+    assert "Budget" not in result.text
+
+
+def test_a_short_pages_state_holding_comments_gives_no_body_from_them() -> None:
+    comments = [{"id": f"c{i}", "createdAt": "2024-05-01T10:00:00Z",
+                 "text": f"Comment {i}: I honestly think this bridge over the river is a waste of "
+                 "money and the mayor should have fixed the roads first, as everyone knows."}
+                for i in range(12)]
+    state = {"props": {"pageProps": {"video": {"title": "Mayor opens bridge"},
+                                     "comments": comments}}}
+    result = extract_body(load_html(_video_page(state).encode()),
+                          "https://example.com/video/bridge", article_objects=[])
+    assert "Comment" not in result.text
+
+
+def test_the_article_of_a_data_script_past_the_character_budget_is_read() -> None:
+    """The script that crosses the budget of characters is still walked (by values)."""
+    import json
+
+    from scraper.extract import embedded
+
+    body = _story(20, "Bridge")
+    pad = "x" * (embedded.MAX_SCRIPT_CHARS + 200_000)
+    state = json.dumps({"props": {"pageProps": {"article": {"body": body}, "pad": pad}}})
+    html = ("<html><head><title>Bridge paragraph minister plan</title></head><body>"
+            "<h1>Bridge plan</h1><div id='root'></div>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{state}</script></body></html>")
+    tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    result = extract_body(tree, "https://example.com/a", article_objects=[])
+    assert result.source == "embedded"
+    assert result.text.startswith("Bridge paragraph 0: the minister said on Tuesday")

@@ -198,3 +198,23 @@ def test_frontier_entry_is_one_lookup_of_urls_known_before_a_time(tmp_path: Path
         assert store.frontier_entry("http://e.com/1", known_before="2000-01-01T00:00:00Z") is None
         assert store.frontier_entry("http://e.com/unknown") is None
         assert store.count_frontier() == 2
+
+
+def test_soft_hyphens_alone_make_no_new_revision(tmp_path: Path) -> None:
+    """An article archived with soft hyphens (before extraction dropped them), fetched again
+    without them: the same content, also for an archive whose hashes predate the change."""
+    from archive.migrations import m006_hashes_without_soft_hyphens
+
+    shy = LONG.replace("harbour", "har\u00adbour")
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([record("http://e.com/1", body=shy)])
+        again = store.save_articles([record("http://e.com/1", body=LONG)])
+        assert (again.updated, again.unchanged) == (0, 1)
+        # a hash stored by an older version (which kept the hints): the migration recomputes it
+        store.db.execute("UPDATE articles SET content_hash = 'old', body_hash = 'old'")
+        m006_hashes_without_soft_hyphens(store.db)
+        article = store.article("http://e.com/1")
+        assert article is not None and article["body"] == shy  # the archived text stays
+        later = store.save_articles([record("http://e.com/1", body=LONG)])
+        assert (later.updated, later.unchanged) == (0, 1)
+        assert store.revisions(article["id"]) == []

@@ -17,6 +17,7 @@ no body (a client-rendered page), the article's HTML is looked for in the script
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 import functools
@@ -31,7 +32,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urlsplit
 
 import lxml.html
 import trafilatura
@@ -40,7 +41,7 @@ from trafilatura.settings import Extractor
 
 from . import boilerplate as bp
 from .density import continuation_blocks, density_blocks, link_text_share, selector_blocks
-from .html import own_addresses
+from .html import own_addresses, resolve_href
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WS_ODD = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # _WS's but the space
@@ -190,22 +191,38 @@ def _unwrap_containers(body: etree._Element) -> None:
     """Lift the blocks out of a ``<div>`` that holds them (trafilatura's slower pass hands back
     readability's container whole): its paragraphs must stay paragraphs, not run together.
 
-    Loose text in the container (before, between or after its blocks) becomes a paragraph.
+    Loose text in the container (before, between or after its blocks, inline markup and all)
+    becomes a paragraph of its own.
     """
     containers = [div for div in body.iter("div")
                   if any(isinstance(c.tag, str) and c.tag in _OUT_BLOCKS for c in div)]
     if not containers:
         return
     for div in containers:
+        loose: etree._Element | None = None
         if div.text and div.text.strip():
-            lead = etree.Element("p")
-            lead.text, div.text = div.text, None
-            div.insert(0, lead)
-        for child in [*div, div]:
-            if child.tail and child.tail.strip():
-                loose = etree.Element("p")
-                loose.text, child.tail = child.tail, None
-                child.addnext(loose)
+            loose = etree.Element("p")
+            loose.text = div.text
+        div.text = None
+        for child in list(div):
+            if isinstance(child.tag, str) and child.tag in _OUT_BLOCKS:
+                if loose is not None:
+                    child.addprevious(loose)
+                    loose = None
+                if child.tail and child.tail.strip():
+                    loose = etree.Element("p")
+                    loose.text = child.tail
+                child.tail = None
+            else:  # inline markup: part of the loose text around it (moved with its tail)
+                if loose is None:
+                    loose = etree.Element("p")
+                loose.append(child)
+        if loose is not None:
+            div.append(loose)
+        if div.tail and div.tail.strip():
+            after = etree.Element("p")
+            after.text, div.tail = div.tail, None
+            div.addnext(after)
         div.tag = "unwrap"
     etree.strip_tags(body, "unwrap")
 
@@ -286,6 +303,17 @@ class PageHints:
     # the page's first <h1> elements (at most 10) as page_hints' walk met them, for
     # ``_headline``; None when the hints were built by hand (``_headline`` then looks itself)
     h1s: tuple[etree._Element, ...] | None = dataclasses.field(default=None, compare=False)
+
+    @cached_property
+    def sorted_links(self) -> list[str]:
+        """``links`` in order, for prefix look-ups (``starts_a_link``)."""
+        return sorted(self.links)
+
+    def starts_a_link(self, key: str) -> bool:
+        """A link's text (key) begins with ``key``."""
+        links = self.sorted_links
+        at = bisect.bisect_left(links, key)
+        return at < len(links) and links[at].startswith(key)
 
     @cached_property
     def card_texts(self) -> frozenset[str]:
@@ -371,10 +399,11 @@ def page_hints(
     links = frozenset(_key(t) for t in link_texts)
     card_links: tuple[str, ...] = ()
     if long_links:  # not a card of this article (its own address, or its headline in the card)
-        own = _own_urls(tree, url)
-        cards = (_key(t) for t, href in long_links
-                 if urldefrag(urljoin(url, href) if url else href)[0] not in own)
-        card_links = tuple(c for c in cards if not any(k in c for k in keys))
+        own = {_page_key(u) for u in _own_urls(tree, url)}
+        targets = ((t, resolve_href(url, href) if url else href) for t, href in long_links)
+        cards = (_key(t) for t, target in targets if target and _page_key(target) not in own)
+        card_links = tuple(itertools.islice(
+            (c for c in cards if not any(k in c for k in keys)), CARD_LINKS_MAX))
     # short link texts and section names are the kicker candidates
     labels = _Keys([*short_texts, *sections])
     return PageHints(keys, _key(description), labels, authors, links, _Keys(short_texts), named,
@@ -420,6 +449,8 @@ _CARD_LINKED_HEAD = etree.XPath(
 )
 CARD_TEXT_MAX = 400
 """Most characters of a card's summary; longer text beside a linked heading is not one."""
+CARD_LINKS_MAX = 100
+"""Most such links kept (each block is looked for in each: bounded on pages of thousands)."""
 CARD_LINK_WORDS = 16
 """Words of a link's text from which it may wrap a whole teaser card (headline and summary)."""
 
@@ -443,6 +474,19 @@ def _text_upto(el: etree._Element, limit: int) -> str | None:
         if size > limit + 1 or raw > 20 * limit:
             return None
     return " ".join(parts)
+
+
+def _page_key(address: str) -> str:
+    """An address as a page: host without "www.", path without an "amp" segment or trailing
+    slash; no query or fragment (a tracking parameter, "?page=2" and the AMP copy are the same
+    story)."""
+    try:
+        parts = urlsplit(address)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # an unreadable host ("http://[oops/x")
+        return address
+    path = "/".join(s for s in parts.path.split("/") if s and s.lower() != "amp")
+    return f"{host}/{path.removesuffix('.amp')}"
 
 
 def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:
@@ -469,8 +513,8 @@ def _card_link(head: etree._Element, url: str, own: set[str]) -> bool:
             continue  # a part of a page: a heading's permalink, a table of contents
         if a is not outer and 2 * len(_text_upto(a, CARD_TEXT_MAX) or "") < len(text):
             continue  # a link beside the heading's words, not the heading
-        target = urljoin(url, href) if url else href
-        if urldefrag(target)[0] not in own:
+        target = resolve_href(url, href) if url else href
+        if target and urldefrag(target)[0] not in own:
             return True
     return False
 
@@ -651,7 +695,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if in_box:
             if _prose(text):
                 in_box = False
-            elif len(key) >= 12 and any(link.startswith(key) for link in hints.links):
+            elif len(key) >= 12 and hints.starts_a_link(key):
                 continue  # the box's teaser: a link's text begins with it ("... heise Security")
         if key in seen and (len(key) > 3 or block.kind == "head"):
             continue

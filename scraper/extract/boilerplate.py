@@ -199,7 +199,7 @@ _PROMO_WORDS = (
     "newsletter", "subscri", "sign up", "download", "commission", "revenue", "compensation",
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
-    "if you", "subskrypcji", "suscríbete", "click here", "suscr", "@",
+    "if you", "subskrypcji", "suscríbete", "click here", "suscr", "anmeldung", "@",
 )
 # A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)"): the type and
 # size end the block ("Der Bericht (PDF, 2 MB) ist ... abrufbar." is a sentence).

@@ -135,9 +135,13 @@ def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> Den
     return Density(blocks_under([best]), prose)
 
 
-_LAST_PARAGRAPH = etree.XPath("//p[starts-with(normalize-space(.), $head)]")
+_ANCHOR = etree.XPath(
+    "//*[self::p or self::li][contains(normalize-space(translate(., '\u00a0', ' ')), $head)]"
+)
 _SAME_CLASS_AFTER = etree.XPath("following::*[@class = $cls]")
-_H1_BEFORE = etree.XPath("count(preceding::h1)")
+_HEADS = "self::h1 or self::h2 or self::h3"
+_HEADS_BEFORE = etree.XPath(f"count(preceding::*[{_HEADS}])")
+_HEADS_IN = etree.XPath(f"count(.//*[{_HEADS}])")
 _ARTICLE = etree.XPath("ancestor::article[1]")
 
 
@@ -148,26 +152,38 @@ def continuation_blocks(
 
     Pages split an article into several containers of one class with ad slots or boxes between
     them; extractors take the first. A continuation has the paragraph's container's tag and
-    class, comes later in the same ``<article>`` (if any) and under the same headline (no
-    ``<h1>`` in between).
+    class, comes later in the same ``<article>`` (if any), with no heading (h1-h3) between it
+    and the containers before it (the next story of an endless page, a box's title), and not
+    inside a part of the page the article's container is not in (comments, an aside, a
+    related box: ``_excluded`` ancestors of its own).
     """
     head = " ".join(last_text.split())[:60]
     if len(head) < 20:
         return []
-    found = _LAST_PARAGRAPH(tree, head=head)
+    found = _ANCHOR(tree, head=head)
     if len(found) != 1:
         return []  # not found, or a text the page repeats: no safe anchor
     container = found[0].getparent()
+    if found[0].tag == "li" and container is not None:
+        container = container.getparent()  # the list's container
     cls = container.get("class") if container is not None else None
     if container is None or not cls or not cls.strip():
         return []
     article = _ARTICLE(container)
-    h1s = _H1_BEFORE(container)
-    roots = []
+    lineage = set(container.iterancestors())
+    kinds = {(a.tag, a.get("class")) for a in lineage}
+    heads = _HEADS_BEFORE(container) + _HEADS_IN(container)
+    roots: list[etree._Element] = []
     for el in _SAME_CLASS_AFTER(container, cls=cls)[:max_containers]:
-        if el.tag != container.tag or _ARTICLE(el) != article or _H1_BEFORE(el) != h1s:
+        if el.tag != container.tag or _ARTICLE(el) != article:
             continue
+        if _HEADS_BEFORE(el) != heads:
+            break  # a heading between: what follows is another story or a box
+        if any(_excluded(a) for a in el.iterancestors()
+               if a not in lineage and (a.tag, a.get("class")) not in kinds):
+            continue  # inside comments, an aside or a box of its own
         roots.append(el)
+        heads += _HEADS_IN(el)
     return blocks_under(roots)
 
 

@@ -79,6 +79,17 @@ _LINK = re.compile(r"(?:https?:)?//|/[\w-]|www\.|mailto:", re.IGNORECASE)
 # the types of scripts of code or data (not HTML templates: "text/x-handlebars-template")
 _DATA_TYPE = re.compile(r"module|(?:text|application)/(?:x-)?(?:javascript|ecmascript|json|[\w.-]+\+json)")
 _NO_TEXT = ("script", "style", "template", "noscript", "iframe", "svg")
+# keys of a page's state that hold other texts than the article: comments, the next or related
+# stories, recommendations ("nextArticle", "relatedContent", "comments", "mostRead")
+_OTHER_CONTENT = re.compile(
+    r"comment|related|next|prev(?!iew)|recommend|teaser|popular|trending|most_?read|mostread|suggest|"
+    r"sidebar|footer|promo|more_?stories|morestories|also|similar|feed|playlist",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+TITLE_SHARE = 0.4
+"""Share of the page title's words a candidate must hold (when the title has three or more):
+a page can preload another story (the next one, a recommendation) in full."""
 _SENTENCE_END = frozenset(".!?\"”“»«'’)…。！？」』")
 
 
@@ -109,9 +120,12 @@ def embedded_blocks(tree: lxml.html.HtmlElement, hints: PageHints) -> list[Block
     article)."""
     if list_page(tree):
         return []
+    title = _title_words(tree)
     scored: list[tuple[int, bool, list[Block]]] = []
     for candidate in embedded_candidates(tree):
         blocks = clean_blocks([Block(kind, text) for kind, text in candidate], hints)
+        if title and not _about(blocks, title):
+            continue  # another story than the page's
         words = [count_words(b.text) for b in blocks]
         if sum(words) < (MIN_WORDS if len(words) >= 3 else SHORT_WORDS):
             continue  # too short; one or two paragraphs: a caption, a bio, a notice
@@ -123,6 +137,20 @@ def embedded_blocks(tree: lxml.html.HtmlElement, hints: PageHints) -> list[Block
     most = max(words for words, _, _ in scored)
     close = [s for s in scored if s[0] >= 0.8 * most]
     return max(close, key=lambda s: (s[1], s[0]))[2]
+
+
+def _title_words(tree: lxml.html.HtmlElement) -> set[str]:
+    """The words of the page's title and og:title (none when they hold under three)."""
+    texts = [tree.findtext(".//title") or ""]
+    texts += [m.get("content") or "" for m in tree.iterfind(".//meta[@property='og:title']")]
+    words = {w for text in texts for w in _WORD.findall(text.casefold()) if len(w) > 1}
+    return words if len(words) >= 3 else set()
+
+
+def _about(blocks: list[Block], title: set[str]) -> bool:
+    """The text holds TITLE_SHARE of the title's words (its site name's may be missing)."""
+    words = set(_WORD.findall(" ".join(b.text for b in blocks).casefold()))
+    return len(title & words) >= TITLE_SHARE * len(title)
 
 
 def list_page(tree: lxml.html.HtmlElement) -> bool:
@@ -240,13 +268,14 @@ def _literals(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
 def _walk(value: Any, level: int, scan: _Scan) -> None:
     """Note the strings and the lists of text parts of a JSON value (iteratively, in order)."""
     stack = [value]
-    while stack and not scan.spent():
+    while stack and scan.nodes > 0:  # the characters were paid when the script was read
         item = stack.pop()
         scan.nodes -= 1
         if isinstance(item, str):
             _string(item, level, scan)
         elif isinstance(item, dict):
-            stack.extend(reversed(item.values()))
+            stack.extend(reversed([v for k, v in item.items()
+                                   if not (isinstance(k, str) and _OTHER_CONTENT.search(k))]))
         elif isinstance(item, list):
             run = _run(item)
             if run:

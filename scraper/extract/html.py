@@ -131,11 +131,13 @@ _BLOCK = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"
           "table", "tr", "td", "th", "blockquote", "section", "article", "aside", "header",
           "footer", "nav", "figure", "figcaption", "form", "hr", "pre", "address", "main")
 _PARAGRAPH_NEWLINES = etree.XPath(
-    "//p//text()[contains(., '\n')][not(ancestor::pre or ancestor::textarea)]"
+    "//p//text()[contains(., '\n')]"
+    "[not(ancestor::pre or ancestor::textarea or parent::script or parent::style)]"
     "[not(../*[" + " or ".join(f"self::{t}" for t in _BLOCK) + "])]"
 )
 """Text runs of a paragraph that hold a line break of the page's source, except in an element
-that also holds blocks or ``<br>`` (a ``<p>`` wrapping ``<div>``s, as broken pages have it)."""
+that also holds blocks (a ``<p>`` wrapping ``<div>``s, as broken pages have it) or ``<br>``s
+(old pages break their lines with both, and table cells' text loses the ``<br>``), and in code."""
 
 
 def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
