@@ -188,21 +188,56 @@ def m005_archive_meta(db: Database) -> None:
 
 
 @migrations()
-def m006_hashes_without_soft_hyphens(db: Database) -> None:
-    """Content and body hashes of articles stored with soft hyphens, computed again without them.
+def m006_text_without_soft_hyphens(db: Database) -> None:
+    """Articles archived with soft hyphens (U+00AD), as extraction gives them since it drops them.
 
-    Extraction drops U+00AD since this version, so the next fetch of such an article would
-    otherwise differ from its stored hash by the hints alone and count as a new revision. The
-    stored text is left as it was archived.
+    The hints sat inside words, so full-text search could not find those words, and the next
+    fetch of the article (without them) would have counted as a new revision. Title and body
+    lose them (the search index follows by its triggers); content hash, body hash, MinHash
+    signature and band keys are computed again. Revisions keep the text they recorded. Done
+    in batches of ids, so an archive of any size fits in memory.
     """
-    from scraper.fingerprint import body_hash, content_hash
+    from scraper.fingerprint import LshParams, band_keys, body_hash, content_hash, signature
 
-    rows = db.execute(
-        "SELECT id, title, body FROM articles "
+    layout = db.execute("SELECT value FROM archive_meta WHERE key = 'lsh_layout'").fetchone()
+    bands, _, rows = (layout[0] if layout else "").partition("x")
+    params = LshParams(0.0, int(bands), int(rows)) if bands.isdigit() and rows.isdigit() else None
+    ids = [row[0] for row in db.execute(
+        "SELECT id FROM articles "
         "WHERE instr(body, char(173)) > 0 OR instr(coalesce(title, ''), char(173)) > 0"
-    ).fetchall()
-    db.conn.executemany(
-        "UPDATE articles SET content_hash = ?, body_hash = ? WHERE id = ?",
-        [(content_hash(title, body or ""), body_hash(body or ""), article_id)
-         for article_id, title, body in rows],
-    )
+    ).fetchall()]
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        marks = ", ".join("?" * len(batch))
+        for article_id, title, body in db.execute(
+            f"SELECT id, title, body FROM articles WHERE id IN ({marks})", batch
+        ).fetchall():
+            title = title.replace("\xad", "") if title else title
+            body = (body or "").replace("\xad", "")
+            db.execute(
+                "UPDATE articles SET title = ?, body = ?, content_hash = ?, body_hash = ? "
+                "WHERE id = ?",
+                [title, body, content_hash(title, body), body_hash(body), article_id],
+            )
+            old = db.execute(
+                "SELECT signature FROM minhash WHERE article_id = ?", [article_id]
+            ).fetchone()
+            if old is None:
+                continue
+            if params is None:  # no layout recorded: find the rows by a scan (not expected)
+                db.execute("DELETE FROM minhash_bands WHERE article_id = ?", [article_id])
+            else:  # the old keys, by the table's primary key
+                db.conn.executemany(
+                    "DELETE FROM minhash_bands WHERE band_key = ? AND article_id = ?",
+                    [(key, article_id) for key in band_keys(bytes(old[0]), params)],
+                )
+            sig = signature(body)
+            if sig is None:
+                db.execute("DELETE FROM minhash WHERE article_id = ?", [article_id])
+                continue
+            db.execute("UPDATE minhash SET signature = ? WHERE article_id = ?", [sig, article_id])
+            if params is not None:
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+                    [(key, article_id) for key in band_keys(sig, params)],
+                )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -1397,14 +1398,19 @@ def test_only_the_articles_own_containers_continue_it(before: str, after: str) -
     """Containers of the article's class that are not its continuation: the next story (its own
     ``<article>`` or headline), reader comments, a related box."""
     page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after)
-    if before.startswith("<article"):  # the next story under an <h2>, no <article> around it
+    if before.startswith("<article"):  # the next story under its linked <h2>, no <article>
         page = page.replace("</article>", "</div>").replace(
-            "</main>", "<h2>Harbour festival draws crowds</h2><div class='sidebar-grid__container'>"
-            + _SAME_CLASS.format(_OTHER) + "</div></main>")
+            "</main>", "<h2><a href='/news/harbour-festival'>Harbour festival draws crowds</a></h2>"
+            "<div class='sidebar-grid__container'>" + _SAME_CLASS.format(_OTHER) + "</div></main>")
     text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
     assert "harbour festival" not in text
     assert text.startswith("THE VALLEY — The regional council voted on Tuesday")
     assert text.endswith("with a brass band on the platform to see it off.")
+
+
+_AD_SLOT = '<div class="ad full-bleed ad__instory">'
+_SECOND = ('</div>\n  <div class="ad full-bleed ad__instory"><span class="ad-label">Advertisement'
+           '</span><div id="instory"></div></div>\n  <div class="sidebar-grid__container">')
 
 
 @pytest.mark.parametrize(
@@ -1412,12 +1418,35 @@ def test_only_the_articles_own_containers_continue_it(before: str, after: str) -
     [
         ("Councillors from every party", "Councillors from&nbsp;every party"),  # NBSP in the head
         ("backed the plan, although", "backed the plan,<br>although"),  # the block is a line
+        # headings between the containers: a plain subheading, a box's title, an ad label
+        (_AD_SLOT, "<h2>What happens next</h2>" + _AD_SLOT),
+        ('<aside class="sidebar-grid__sidebar"><div class="ad ad-is-sticky">',
+         '<aside class="sidebar-grid__sidebar"><h3>Most read</h3><div class="ad ad-is-sticky">'),
+        ('<span class="ad-label">Advertisement</span><div id="instory">',
+         '<h3 class="ad-label">Advertisement</h3><div id="instory">'),
+        (_AD_SLOT, "<div class='inline-related'><h2>Read also</h2><a href='/news/x'>Bridge closed "
+         "for inspections</a></div>" + _AD_SLOT),
+        # the rest behind a soft paywall's wrapper
+        (_SECOND, _SECOND.replace('<div class="sidebar-grid__container">',
+                                  '<div class="paywall-content"><div class="sidebar-grid__container">')),
+        (_SECOND, _SECOND.replace('<div class="sidebar-grid__container">',
+                                  '<div class="premium" aria-hidden="true">'
+                                  '<div class="sidebar-grid__container">')),
+        # the story in a list item of a story list: the <p> and its <li> both hold the text
+        ('<article class="article">', '<ul class="stories"><li class="story"><article class="article">'),
     ],
 )
-def test_the_continuations_anchor_is_found_in_odd_paragraphs(before: str, after: str) -> None:
-    page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after)
+def test_the_continuation_is_found_around_odd_markup(before: str, after: str) -> None:
+    page = (FIXTURES / "split_by_ads.html").read_text("utf-8")
+    assert before in page
+    page = page.replace(before, after)
+    if "paywall-content" in after or "premium" in after:
+        page = page.replace("</article>", "</div></article>")
+    if "stories" in after:
+        page = page.replace("</article>", "</article></li></ul>")
     text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
     assert text.endswith("with a brass band on the platform to see it off.")
+    assert "The rail operator said it would use two of its older carriages" in text
 
 
 def test_the_video_players_no_script_notice_is_not_in_a_jsonld_body() -> None:
@@ -1880,3 +1909,99 @@ def test_the_article_of_a_data_script_past_the_character_budget_is_read() -> Non
     result = extract_body(tree, "https://example.com/a", article_objects=[])
     assert result.source == "embedded"
     assert result.text.startswith("Bridge paragraph 0: the minister said on Tuesday")
+
+
+_BRIDGE = [
+    "The mayor opened the new bridge over the river on Sunday, after three years of building "
+    "work that closed the old crossing twice.",
+    "Hundreds of residents walked across it in the morning, and the first buses are due to use "
+    "it from Monday, the city's transport office said.",
+    "The bridge cost 40 million euros, a third more than planned, because the foundations had "
+    "to be dug deeper than the engineers expected.",
+    "Traffic on the ring road should ease now that lorries can cross the river in the centre "
+    "again, business owners said at the ceremony.",
+]
+
+
+def _state_page(title: str, state: dict[str, object]) -> bytes:
+    import json
+
+    return (f"<html><head><title>{title}</title></head><body><div id='__next'></div>"
+            f"<script id='__NEXT_DATA__' type='application/json'>"
+            f"{json.dumps(state, ensure_ascii=False)}</script></body></html>").encode()
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda a: {"articleFeed": [a]},
+        lambda a: {"liveFeed": {"posts": [a]}},
+        lambda a: {"queries": {'getArticle({"slug":"next-steps-for-the-bridge"})': {"data": a}}},
+        lambda a: {"fallback": {"/api/article/how-to-prevent-floods": a}},
+        lambda a: {"Article:/news/popular-bridge-opens": a},
+        lambda a: {"nextData": {"article": a}},
+        lambda a: {"commentary": a},
+    ],
+)
+def test_the_article_under_keys_that_only_look_like_other_content_is_read(
+    wrap: Callable[[dict[str, str]], dict[str, object]],
+) -> None:
+    """Keys are read as identifiers' words: a cache key, a URL, "nextData", "commentary" or a
+    feed holding the page's own story are not "next", "prevent"ed, "popular" or comments."""
+    article = {"headline": "Mayor opens the new bridge over the river",
+               "body": "".join(f"<p>{p}</p>" for p in _BRIDGE)}
+    page = _state_page("Mayor opens the new bridge over the river",
+                       {"props": {"pageProps": wrap(article)}})
+    result = extract_body(load_html(page), "https://example.com/news/bridge", article_objects=[])
+    assert result.source == "embedded"
+    assert result.text.split("\n\n") == _BRIDGE
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs"),
+    [
+        ("Mayor opens the new bridge over the river - Local News - The Springfield Daily "
+         "Courier Online Edition", _BRIDGE),
+        ("市长为新桥剪彩 | 本地 | 新闻网",
+         ["市长周日为河上的新桥剪彩，此前三年的施工曾两次关闭旧桥，数百名居民上午步行过桥。",
+          "交通部门表示首批公交车将于周一通行，这座桥耗资四千万欧元，比计划多出三分之一。",
+          "因为地基需要挖得比工程师预想的更深，商户在仪式上表示，环城路的交通应会缓解。"]),
+    ],
+)
+def test_the_articles_title_is_found_in_it_whatever_the_titles_shape(
+    title: str, paragraphs: list[str]
+) -> None:
+    """The title test looks at each part of the title (the site name's is one) and, in Chinese,
+    at character pairs."""
+    article = {"body": "".join(f"<p>{p}</p>" for p in paragraphs)}
+    page = _state_page(title, {"props": {"pageProps": {"article": article}}})
+    result = extract_body(load_html(page), "https://example.com/news/bridge", article_objects=[])
+    assert result.source == "embedded"
+    assert result.text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("url", "hrefs"),
+    [
+        ("https://blog.example.com/?p=959", ["/?p=960", "/?p=961", "/?p=962"]),
+        ("https://example.com/article.php?id=959", [f"/article.php?id={i}" for i in (960, 961, 962)]),
+    ],
+)
+def test_cards_of_sibling_stories_on_a_site_addressed_by_query_are_out(
+    url: str, hrefs: list[str]
+) -> None:
+    """Where the query names the story ("?p=959"), another query is another story."""
+    lead = ("The regional council voted on Tuesday to pay for a night train between the valley "
+            "towns and the coast, ending a decade of arguments.")
+    rest = "".join(f"<p>Paragraph {i} of the story tells what the councillors said about the "
+                   "night train and its costs for the towns in the valley.</p>" for i in range(6))
+    cards = "".join(
+        f"<a class='card' href='{href}'><span>Transport</span> <b>Story {i} headline here</b> "
+        f"<p>Summary of another story number {i}: the harbour ferry will run later on weekends "
+        "from May, the operator said on Monday after talks.</p></a>" for i, href in enumerate(hrefs))
+    html = ("<html><head><title>Valley council backs night trains to the coast</title></head>"
+            "<body><h1>Valley council backs night trains to the coast</h1><article>"
+            f"<p>{lead}</p>{rest}<div class='more'>{cards}</div></article></body></html>")
+    text = extract_body(load_html(html.encode()), url, article_objects=[]).text
+    assert text.startswith(lead)
+    assert "Summary of another story" not in text

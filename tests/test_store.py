@@ -202,19 +202,41 @@ def test_frontier_entry_is_one_lookup_of_urls_known_before_a_time(tmp_path: Path
 
 def test_soft_hyphens_alone_make_no_new_revision(tmp_path: Path) -> None:
     """An article archived with soft hyphens (before extraction dropped them), fetched again
-    without them: the same content, also for an archive whose hashes predate the change."""
-    from archive.migrations import m006_hashes_without_soft_hyphens
+    without them: the same content, even for an archive whose hashes predate the change; the
+    migration also makes its words findable and its MinHash that of the text without them."""
+    from archive.migrations import m006_text_without_soft_hyphens
+    from scraper.fingerprint import band_keys, lsh_params, signature
 
     shy = LONG.replace("harbour", "har\u00adbour")
+    params = lsh_params(0.6)
+    old_sig = signature(shy)
+    assert old_sig is not None
     with ArchiveStore.open(tmp_path / "a.db") as store:
         store.save_articles([record("http://e.com/1", body=shy)])
         again = store.save_articles([record("http://e.com/1", body=LONG)])
         assert (again.updated, again.unchanged) == (0, 1)
-        # a hash stored by an older version (which kept the hints): the migration recomputes it
-        store.db.execute("UPDATE articles SET content_hash = 'old', body_hash = 'old'")
-        m006_hashes_without_soft_hyphens(store.db)
+        # as an older version stored it: its hashes and MinHash of the text with the hints
         article = store.article("http://e.com/1")
-        assert article is not None and article["body"] == shy  # the archived text stays
+        assert article is not None
+        store.db.execute("UPDATE articles SET content_hash = 'old', body_hash = 'old'")
+        store.db.execute("DELETE FROM minhash_bands")
+        store.db.execute("INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
+                         [article["id"], old_sig])
+        store.db.conn.executemany(
+            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, article["id"]) for key in band_keys(old_sig, params)])
+        store.db.execute("INSERT OR REPLACE INTO archive_meta (key, value) VALUES "
+                         "('lsh_layout', ?)", [f"{params.bands}x{params.rows}"])
+        assert store.search("harbour") == []  # FTS5 keeps the hint inside the token
+        m006_text_without_soft_hyphens(store.db)
+        article = store.article("http://e.com/1")
+        assert article is not None and article["body"] == LONG
+        assert [hit["url"] for hit in store.search("harbour")] == ["http://e.com/1"]
+        new_sig = signature(LONG)
+        assert new_sig is not None
+        assert bytes(store.db.execute("SELECT signature FROM minhash").fetchone()[0]) == new_sig
+        keys = {row[0] for row in store.db.execute("SELECT band_key FROM minhash_bands")}
+        assert keys == set(band_keys(new_sig, params))
         later = store.save_articles([record("http://e.com/1", body=LONG)])
         assert (later.updated, later.unchanged) == (0, 1)
         assert store.revisions(article["id"]) == []

@@ -476,17 +476,29 @@ def _text_upto(el: etree._Element, limit: int) -> str | None:
     return " ".join(parts)
 
 
+_NOT_THE_PAGE = re.compile(
+    r"utm_\w*|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|src|source|cmp|ito|at_\w+|"
+    r"page|pg|amp|output|outputtype|view|print|share",
+    re.IGNORECASE,
+)
+"""Query parameters that track a visit or choose a page, a print or an AMP view of a story."""
+
+
 def _page_key(address: str) -> str:
-    """An address as a page: host without "www.", path without an "amp" segment or trailing
-    slash; no query or fragment (a tracking parameter, "?page=2" and the AMP copy are the same
-    story)."""
+    """An address as a story: host without "www.", path without an "amp" segment or trailing
+    slash, the query without tracking or paging parameters (``_NOT_THE_PAGE``), no fragment: a
+    tracking link, "?page=2" and the AMP copy are the same story; "?p=959" and "?p=960" not."""
     try:
         parts = urlsplit(address)
         host = (parts.hostname or "").removeprefix("www.")
     except ValueError:  # an unreadable host ("http://[oops/x")
         return address
     path = "/".join(s for s in parts.path.split("/") if s and s.lower() != "amp")
-    return f"{host}/{path.removesuffix('.amp')}"
+    query = "&".join(sorted(
+        pair for pair in parts.query.split("&")
+        if pair and not _NOT_THE_PAGE.fullmatch(pair.partition("=")[0])
+    ))
+    return f"{host}/{path.removesuffix('.amp')}?{query}"
 
 
 def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:

@@ -138,11 +138,23 @@ def density_blocks(tree: lxml.html.HtmlElement, max_nodes: int = 200_000) -> Den
 _ANCHOR = etree.XPath(
     "//*[self::p or self::li][contains(normalize-space(translate(., '\u00a0', ' ')), $head)]"
 )
-_SAME_CLASS_AFTER = etree.XPath("following::*[@class = $cls]")
-_HEADS = "self::h1 or self::h2 or self::h3"
-_HEADS_BEFORE = etree.XPath(f"count(preceding::*[{_HEADS}])")
-_HEADS_IN = etree.XPath(f"count(.//*[{_HEADS}])")
+# one walk over what follows the container: the candidates and the headings between them
+_AFTER = etree.XPath(
+    "following::*[@class = $cls or self::h1 or self::h2 or self::h3][position() <= 2000]"
+)
 _ARTICLE = etree.XPath("ancestor::article[1]")
+_LINKED = etree.XPath("boolean(.//a[@href] or ancestor::a[@href])")
+_PAYWALL = re.compile(r"paywall|premium|subscri|locked|hidden|hide", re.IGNORECASE)
+
+
+def _box(el: etree._Element) -> bool:
+    """A part of the page beside the article (comments, an aside, a related box, an ad slot);
+    not one that only hides the article's text (a soft paywall, ``aria-hidden``)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS or not tag:
+        return True
+    hint = _hint(el)
+    return bool(hint.strip()) and bool(NEGATIVE.search(hint)) and not _PAYWALL.search(hint)
 
 
 def continuation_blocks(
@@ -152,15 +164,16 @@ def continuation_blocks(
 
     Pages split an article into several containers of one class with ad slots or boxes between
     them; extractors take the first. A continuation has the paragraph's container's tag and
-    class, comes later in the same ``<article>`` (if any), with no heading (h1-h3) between it
-    and the containers before it (the next story of an endless page, a box's title), and not
-    inside a part of the page the article's container is not in (comments, an aside, a
-    related box: ``_excluded`` ancestors of its own).
+    class, comes later in the same ``<article>`` (if any), and is not inside a part of the page
+    the article's container is not in (comments, an aside, a related box: ``_box``). The next
+    story of an endless page ends the article: an ``<h1>``, or a linked h2/h3, in between (a
+    plain subheading between the containers, or any heading inside a box, does not).
     """
     head = " ".join(last_text.split())[:60]
     if len(head) < 20:
         return []
     found = _ANCHOR(tree, head=head)
+    found = [m for m in found if not any(o is not m and m in o.iterancestors() for o in found)]
     if len(found) != 1:
         return []  # not found, or a text the page repeats: no safe anchor
     container = found[0].getparent()
@@ -172,18 +185,26 @@ def continuation_blocks(
     article = _ARTICLE(container)
     lineage = set(container.iterancestors())
     kinds = {(a.tag, a.get("class")) for a in lineage}
-    heads = _HEADS_BEFORE(container) + _HEADS_IN(container)
+
+    def beside(el: etree._Element) -> bool:  # inside a box the container is not in
+        return any(_box(a) for a in el.iterancestors()
+                   if a not in lineage and (a.tag, a.get("class")) not in kinds)
+
     roots: list[etree._Element] = []
-    for el in _SAME_CLASS_AFTER(container, cls=cls)[:max_containers]:
-        if el.tag != container.tag or _ARTICLE(el) != article:
+    for el in _AFTER(container, cls=cls):
+        if any(r in el.iterancestors() for r in (container, *roots)):
+            continue  # inside the article's text: its own subheadings, nested blocks
+        if el.tag in ("h1", "h2", "h3") and el.get("class") != cls:
+            if beside(el):
+                continue  # a box's title, an ad label
+            if el.tag == "h1" or _LINKED(el) or _ARTICLE(el) != article:
+                break  # the next story
+            continue  # a subheading set between the containers
+        if el.tag != container.tag or _ARTICLE(el) != article or beside(el):
             continue
-        if _HEADS_BEFORE(el) != heads:
-            break  # a heading between: what follows is another story or a box
-        if any(_excluded(a) for a in el.iterancestors()
-               if a not in lineage and (a.tag, a.get("class")) not in kinds):
-            continue  # inside comments, an aside or a box of its own
         roots.append(el)
-        heads += _HEADS_IN(el)
+        if len(roots) >= max_containers:
+            break
     return blocks_under(roots)
 
 

@@ -23,6 +23,7 @@ backslashes costs one linear scan.
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import json
 import re
 import statistics
@@ -80,16 +81,42 @@ _LINK = re.compile(r"(?:https?:)?//|/[\w-]|www\.|mailto:", re.IGNORECASE)
 _DATA_TYPE = re.compile(r"module|(?:text|application)/(?:x-)?(?:javascript|ecmascript|json|[\w.-]+\+json)")
 _NO_TEXT = ("script", "style", "template", "noscript", "iframe", "svg")
 # keys of a page's state that hold other texts than the article: comments, the next or related
-# stories, recommendations ("nextArticle", "relatedContent", "comments", "mostRead")
-_OTHER_CONTENT = re.compile(
-    r"comment|related|next|prev(?!iew)|recommend|teaser|popular|trending|most_?read|mostread|suggest|"
-    r"sidebar|footer|promo|more_?stories|morestories|also|similar|feed|playlist",
-    re.IGNORECASE,
-)
+# stories, recommendations ("nextArticle", "related_content", "comments", "mostRead"). Only
+# identifier-like keys, read as words (camelCase and snake_case split): a key that is a URL, a
+# cache id or serialised arguments ("getArticle({...})", "/api/article/prevent-floods") is data.
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$-]{0,60}")
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_OTHER_WORDS = frozenset({
+    "comment", "comments", "related", "recommended", "recommendation", "recommendations",
+    "teaser", "teasers", "popular", "trending", "sidebar", "footer", "promo", "promos", "similar",
+    "playlist", "suggested", "suggestions",
+})
+_OTHER_PAIRS = frozenset({("most", "read"), ("most", "viewed"), ("more", "stories"),
+                          ("read", "more"), ("up", "next")})
+_SEQUEL = frozenset({"article", "articles", "story", "stories", "post", "posts", "item", "items"})
 _WORD = re.compile(r"\w+")
-TITLE_SHARE = 0.4
-"""Share of the page title's words a candidate must hold (when the title has three or more):
-a page can preload another story (the next one, a recommendation) in full."""
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*[|｜]\s*")
+TITLE_SHARE = 0.25
+"""Share of the headline's words (or, in Chinese, Japanese and Korean, character pairs) a
+candidate must hold: a page can preload another story in full under a neutral key."""
+
+
+def _other_content(key: object) -> bool:
+    """A state key naming other texts than the article (see ``_OTHER_WORDS``)."""
+    if not isinstance(key, str) or not _IDENTIFIER.fullmatch(key):
+        return False
+    words = [w.lower() for w in _KEY_WORD.findall(key)]
+    if any(w in _OTHER_WORDS for w in words) or any(p in _OTHER_PAIRS for p in itertools.pairwise(words)):
+        return True
+    # "next", "nextArticle", "previousStory": not "nextData" or "prevPage"
+    for at, word in enumerate(words):
+        if word in ("next", "prev", "previous"):
+            rest = words[at + 1 :]
+            return not rest or rest[0] in _SEQUEL
+    return False
+
+
 _SENTENCE_END = frozenset(".!?\"”“»«'’)…。！？」』")
 
 
@@ -120,11 +147,11 @@ def embedded_blocks(tree: lxml.html.HtmlElement, hints: PageHints) -> list[Block
     article)."""
     if list_page(tree):
         return []
-    title = _title_words(tree)
+    titles = _title_terms(tree)
     scored: list[tuple[int, bool, list[Block]]] = []
     for candidate in embedded_candidates(tree):
         blocks = clean_blocks([Block(kind, text) for kind, text in candidate], hints)
-        if title and not _about(blocks, title):
+        if titles and not _about(blocks, titles):
             continue  # another story than the page's
         words = [count_words(b.text) for b in blocks]
         if sum(words) < (MIN_WORDS if len(words) >= 3 else SHORT_WORDS):
@@ -139,18 +166,27 @@ def embedded_blocks(tree: lxml.html.HtmlElement, hints: PageHints) -> list[Block
     return max(close, key=lambda s: (s[1], s[0]))[2]
 
 
-def _title_words(tree: lxml.html.HtmlElement) -> set[str]:
-    """The words of the page's title and og:title (none when they hold under three)."""
+def _title_terms(tree: lxml.html.HtmlElement) -> list[set[str]]:
+    """The terms of each part of the page's titles (<title>, og:title; parts between separators:
+    "Headline | Section | Site"), as word stems (the first four letters of words of four or more)
+    or, in scripts written without spaces, character pairs. Parts of under three terms are left
+    out (nothing to tell stories apart by); the headline is one of the parts, wherever it is."""
     texts = [tree.findtext(".//title") or ""]
     texts += [m.get("content") or "" for m in tree.iterfind(".//meta[@property='og:title']")]
-    words = {w for text in texts for w in _WORD.findall(text.casefold()) if len(w) > 1}
-    return words if len(words) >= 3 else set()
+    parts = (_terms(part) for text in texts for part in _TITLE_PARTS.split(text.strip()))
+    return [terms for terms in parts if len(terms) >= 3]
 
 
-def _about(blocks: list[Block], title: set[str]) -> bool:
-    """The text holds TITLE_SHARE of the title's words (its site name's may be missing)."""
-    words = set(_WORD.findall(" ".join(b.text for b in blocks).casefold()))
-    return len(title & words) >= TITLE_SHARE * len(title)
+def _terms(text: str) -> set[str]:
+    text = text.casefold()
+    pairs = {a + b for a, b in itertools.pairwise(text) if _CJK.match(a) and _CJK.match(b)}
+    return pairs | {w[:4] for w in _WORD.findall(text) if len(w) > 3 and not _CJK.match(w)}
+
+
+def _about(blocks: list[Block], titles: list[set[str]]) -> bool:
+    """The text holds TITLE_SHARE of the terms of one part of the page's titles."""
+    terms = _terms(" ".join(b.text for b in blocks[:40]))
+    return any(len(title & terms) >= TITLE_SHARE * len(title) for title in titles)
 
 
 def list_page(tree: lxml.html.HtmlElement) -> bool:
@@ -274,8 +310,7 @@ def _walk(value: Any, level: int, scan: _Scan) -> None:
         if isinstance(item, str):
             _string(item, level, scan)
         elif isinstance(item, dict):
-            stack.extend(reversed([v for k, v in item.items()
-                                   if not (isinstance(k, str) and _OTHER_CONTENT.search(k))]))
+            stack.extend(reversed([v for k, v in item.items() if not _other_content(k)]))
         elif isinstance(item, list):
             run = _run(item)
             if run:
