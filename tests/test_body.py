@@ -10,17 +10,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scraper.extract.body import (
-    Block,
-    BodyResult,
-    PageHints,
-    clean_blocks,
-    extract_body,
-    page_hints,
-    with_lead,
-)
+from scraper.extract.blocks import Block, BodyResult, PageHints, clean_blocks, page_hints
+from scraper.extract.body import extract_body
 from scraper.extract.html import load_html
 from scraper.extract.jsonld import article_objects, jsonld_objects
+from scraper.extract.lead import with_lead
 
 FIXTURES = Path(__file__).parent / "fixtures" / "body"
 URL = "https://news.example.org/story"
@@ -308,7 +302,7 @@ def test_network_bar_rules_fail_fast_on_a_near_miss() -> None:
 
 
 def test_a_network_name_alone_goes_only_as_the_last_button_of_a_bar() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     prose = ("The platforms were compared over six weeks by a panel of readers, who rated "
              "each of them for privacy, moderation and the ease of finding local news.")
@@ -319,7 +313,7 @@ def test_a_network_name_alone_goes_only_as_the_last_button_of_a_bar() -> None:
 
 
 def test_words_of_chinese_and_japanese_text_are_counted() -> None:
-    from scraper.extract.body import count_words
+    from scraper.extract.blocks import count_words
 
     assert count_words("Harbour ferry returns after winter repairs") == 6
     assert count_words("港町の小さな渡し船が運航を再開した") == 1 + 8  # 17 characters, no spaces
@@ -396,7 +390,7 @@ def test_embed_placeholders_and_follow_bars_are_out(embeds: BodyResult, boilerpl
 
 
 def test_comment_area_ends_the_body() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     article = [
         Block("p", "The ferry will run every half hour from the first of June, the operator said on "
@@ -446,7 +440,8 @@ def test_standfirst_page_boilerplate_is_out(standfirst: BodyResult, boilerplate:
 
 
 def test_a_standfirst_is_not_added_twice_or_from_after_the_text() -> None:
-    from scraper.extract.body import Block, PageHints, with_lead
+    from scraper.extract.blocks import Block, PageHints
+    from scraper.extract.lead import with_lead
 
     page = lxml.html.fromstring(
         "<html><body><h1>Ferry stays</h1><div class='intro'><p>The council voted on Monday to "
@@ -468,7 +463,7 @@ def test_a_standfirst_is_not_added_twice_or_from_after_the_text() -> None:
 def test_teaser_cards_after_a_link_list_heading_end_the_body() -> None:
     """A teaser card's summary reads like prose; after its headline (a link to another page, or
     the headline shown twice) it does not make the list a box inside the article."""
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     prose = ("The ferry will run every half hour from the first of June, the operator said on "
              "Monday, and the last boat will leave the island at eleven at night.")
@@ -493,7 +488,7 @@ def test_teaser_cards_after_a_link_list_heading_end_the_body() -> None:
 
 
 def test_list_items_after_a_link_list_heading_are_no_article_prose() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     prose = ("The ferry will run every half hour from the first of June, the operator said on "
              "Monday, and the last boat will leave the island at eleven at night.")
@@ -505,7 +500,7 @@ def test_list_items_after_a_link_list_heading_are_no_article_prose() -> None:
 
 
 def test_press_contact_details_end_the_body() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     prose = [Block("p", f"Paragraph {n} of the release: the harbour trust opens its new visitor "
                         "centre on the first of June, with an exhibition on the history of the pier.")
@@ -528,7 +523,7 @@ def test_press_contact_details_end_the_body() -> None:
     ],
 )
 def test_bars_of_links_are_out(text: str, bar: bool) -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     labels = frozenset({"janedoe", "johnroe", "annsmith", "theferry", "thelifeboat"})
     hints = PageHints(titles=(), description="", short_links=labels)
@@ -622,7 +617,8 @@ def _page(before: str = "", first: str = f"<p>{_STORY[0]}</p>", header: str = ""
 
 
 def _led(html: str, body: list[str] | None = None) -> list[str]:
-    from scraper.extract.body import Block, page_hints, with_lead
+    from scraper.extract.blocks import Block, page_hints
+    from scraper.extract.lead import with_lead
 
     tree = lxml.html.fromstring(html)
     blocks = [Block("p", t) for t in (body or _STORY)]
@@ -740,7 +736,8 @@ def test_a_standfirst_the_body_repeats_with_an_edit_is_not_added() -> None:
 
 
 def test_standfirst_search_is_bounded() -> None:
-    from scraper.extract.body import Block, PageHints, with_lead
+    from scraper.extract.blocks import Block, PageHints
+    from scraper.extract.lead import with_lead
 
     hints = PageHints(titles=(), description="")
     first = "The white cottage below the lighthouse opened its doors on Saturday morning."
@@ -775,7 +772,7 @@ def test_standfirst_search_is_bounded() -> None:
     ],
 )
 def test_standfirst_classes(cls: str, lead: bool) -> None:
-    from scraper.extract.body import _lead_class
+    from scraper.extract.lead import _lead_class
 
     assert _lead_class(cls) is lead
 
@@ -794,7 +791,7 @@ _RAD_TAIL = [
 
 
 def test_one_linked_headline_in_an_inline_box_does_not_end_the_body() -> None:
-    from scraper.extract.body import Block, PageHints, _key, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, _key, clean_blocks
 
     link = "Radweg an der Bahnhofstraße: Stadt zieht Bilanz nach einem Jahr"
     blocks = [*(Block("p", t) for t in _RAD), Block("head", "Lesen Sie auch"), Block("p", link),
@@ -805,7 +802,7 @@ def test_one_linked_headline_in_an_inline_box_does_not_end_the_body() -> None:
 
 def test_a_link_list_heading_right_under_another_does_not_end_the_body() -> None:
     from scraper.extract import boilerplate
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     heads = ["Mehr zum Thema", "Related articles"]  # a box's heading and its sub-heading
     assert all(boilerplate.soft_end(h) for h in heads)
@@ -818,7 +815,7 @@ def test_a_link_list_heading_right_under_another_does_not_end_the_body() -> None
 
 
 def test_table_rows_of_links_are_kept() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     hints = PageHints(titles=(), description="",
                       short_links=frozenset({"janedoe", "johnroe", "labour", "green"}))
@@ -853,7 +850,7 @@ def test_a_contact_heading_before_prose_does_not_end_the_body(
     """A bare "Kontakt" heading in a service article heads a section of it: the contact cut
     needs contact details after the heading, no prose (whatever ``contact_head`` matches)."""
     from scraper.extract import boilerplate
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     monkeypatch.setattr(boilerplate, "contact_head", lambda text: text.startswith("Kontakt"))
 
@@ -931,16 +928,16 @@ def test_a_lone_h1_that_is_the_sites_name_is_not_the_headline() -> None:
 
 
 def test_standfirst_search_reads_no_nested_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
-    from scraper.extract import body
+    from scraper.extract import lead
 
     calls = []
-    read = body._lead_element_text
-    monkeypatch.setattr(body, "_lead_element_text", lambda el: calls.append(el) or read(el))
+    read = lead._lead_element_text
+    monkeypatch.setattr(lead, "_lead_element_text", lambda el: calls.append(el) or read(el))
     nested = ("".join(f"<div class='x{i}-intro'>" for i in range(250)) + "<b>a</b>" * 1700
               + "</div>" * 250)
     tree = lxml.html.fromstring(_page(nested))
     start = time.perf_counter()
-    out = body.with_lead(tree, [body.Block("p", t) for t in _STORY], body.page_hints(tree, []))
+    out = lead.with_lead(tree, [Block("p", t) for t in _STORY], page_hints(tree, []))
     assert [b.text for b in out] == _STORY
     assert len(calls) <= 1  # was 250 walks of 1,700 elements each (~300 ms)
     assert time.perf_counter() - start < 0.5
@@ -964,7 +961,7 @@ def test_a_line_break_inside_a_sentence_is_a_space() -> None:
 
 
 def test_a_related_box_of_one_card_is_not_article_prose() -> None:
-    from scraper.extract.body import Block, clean_blocks, page_hints
+    from scraper.extract.blocks import Block, clean_blocks, page_hints
 
     head = "Harbour district: what the new plan means for residents"
     summary = ("The city wants to build 2,000 flats on the old docks by 2030, but residents fear "
@@ -982,7 +979,7 @@ def test_a_related_box_of_one_card_is_not_article_prose() -> None:
 
 
 def test_prose_far_after_press_contacts_does_not_keep_them() -> None:
-    from scraper.extract.body import Block, PageHints, clean_blocks
+    from scraper.extract.blocks import Block, PageHints, clean_blocks
 
     contact = [Block("head", "Pressekontakt:"),
                Block("p", "Example GmbH Jane Doe Leiterin Unternehmenskommunikation "
@@ -1061,7 +1058,7 @@ def test_sections_with_linked_subheadings_keep_their_prose(roads: str, libraries
 
 
 def test_card_summaries_need_a_whole_linked_heading_to_another_page() -> None:
-    from scraper.extract.body import _card_texts, _key
+    from scraper.extract.blocks import _card_texts, _key
 
     summary = ("The city wants to build 2,000 flats on the old docks by 2030, but residents fear "
                "rising rents and the loss of the fish market.")
@@ -1084,7 +1081,7 @@ def test_card_summaries_need_a_whole_linked_heading_to_another_page() -> None:
 
 
 def test_card_texts_read_little_of_nested_boxes() -> None:
-    from scraper.extract.body import _card_texts
+    from scraper.extract.blocks import _card_texts
 
     depth = 120
     boxes = "".join(f"<div><h2><a href='/s{i}'>Story {i}</a></h2><div>" for i in range(depth))
@@ -1161,7 +1158,7 @@ def test_a_hidden_page_wrapper_hides_no_standfirst() -> None:
 def test_card_texts_do_not_walk_boxes_of_empty_elements() -> None:
     """A box of thousands of text-free elements is read up to TEXT_UPTO_ELEMENTS, not to its end."""
     from scraper.extract import extract_article
-    from scraper.extract.body import TEXT_UPTO_ELEMENTS, _text_upto
+    from scraper.extract.blocks import TEXT_UPTO_ELEMENTS, _text_upto
 
     box = lxml.html.fromstring("<div>" + "<i></i>" * (TEXT_UPTO_ELEMENTS + 5) + "</div>")
     assert _text_upto(box, 400) is None
@@ -1186,7 +1183,7 @@ def test_a_read_aloud_box_holds_no_standfirst(box: str) -> None:
 def test_a_broken_canonical_address_costs_nothing() -> None:
     """An unreadable rel=canonical (a bad IPv6 literal) is skipped, not raised: the page's
     own addresses are its URL and its readable og:url."""
-    from scraper.extract.body import _own_urls
+    from scraper.extract.blocks import _own_urls
 
     tree = lxml.html.fromstring(
         '<html><head><link rel="canonical" href="http://[::1/x">'
@@ -1210,15 +1207,15 @@ TRICKY_TEXTS = [
 def test_fast_folding_and_collapsing_match_the_patterns(text: str) -> None:
     import re
 
-    from scraper.extract import body, density
+    from scraper.extract import blocks, density
 
-    assert body._fold(text) == body._NORM.sub("", text.casefold())
-    assert body._collapse(text) == body._WS.sub(" ", text)
+    assert blocks._fold(text) == blocks._NORM.sub("", text.casefold())
+    assert blocks._collapse(text) == blocks._WS.sub(" ", text)
     assert density._collapse(text) == re.sub(r"\s+", " ", text).strip()
 
 
 def test_lazy_keys_are_the_set_of_keys_without_the_empty_one() -> None:
-    from scraper.extract.body import _key, _Keys
+    from scraper.extract.blocks import _key, _Keys
 
     texts = ["World", "World!", "Sport & More", "—", "Sport & more"]
     keys = _Keys(texts)
@@ -1502,7 +1499,7 @@ def test_a_read_also_box_before_the_last_paragraph(signoff: str | None) -> None:
     """A "Lesen Sie auch" box, then one long paragraph and the author's sign-off: the box sat
     inside the text, and its teaser (a link whose text goes on: "... heise Security") is out.
     Without the sign-off a lone paragraph after such a box is as often an author's bio: cut."""
-    from scraper.extract.body import _key
+    from scraper.extract.blocks import _key
 
     prose = [
         "Die Verbraucherzentrale warnt vor einer neuen Welle von Betrugs-Mails, die angeblich "

@@ -68,7 +68,7 @@ def classify_page(
     or is not an article). Otherwise a dated page with enough text counts when most of its
     visible text is not link text.
     """
-    from .body import count_words  # words of Chinese and Japanese text too
+    from .blocks import count_words  # words of Chinese and Japanese text too
 
     if count_words(body) < MIN_ARTICLE_WORDS:
         return False

@@ -35,16 +35,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .body import (
-    LIST_PAGE_LINK_SHARE,
-    MIN_WORDS,
-    Block,
-    PageHints,
-    _key,
-    clean_blocks,
-    count_words,
-    visible_text,
-)
+from .blocks import Block, PageHints, _key, clean_blocks, count_words, visible_text
+from .body import LIST_PAGE_LINK_SHARE, MIN_WORDS
 from .density import blocks_under, link_text_share
 
 MAX_SCRIPT_CHARS = 4_000_000
