@@ -651,17 +651,17 @@ def _links(href: str = "/city/story",
 def test_share_links_are_not_resolved_as_teaser_links(monkeypatch: pytest.MonkeyPatch) -> None:
     # share, tracking and print links only contain the page's address: they are passed over
     # before any address is resolved; the list entry's link is the one teaser
-    from scraper.extract import datepage
+    from scraper.extract import dateteasers
 
     resolved: list[str] = []
-    real = datepage._page_key
+    real = dateteasers._page_key
 
     def spy(href: str, base: str = "") -> tuple[str, str] | None:
         if base:
             resolved.append(href)
         return real(href, base)
 
-    monkeypatch.setattr(datepage, "_page_key", spy)
+    monkeypatch.setattr(dateteasers, "_page_key", spy)
     got = run("self_teaser_links", fill=_links())
     assert resolved == ["/city/story"]
     check(got.published, "2020-03-18", "date", "text")
