@@ -222,22 +222,20 @@ def m006_text_without_soft_hyphens(db: Database) -> None:
             old = db.execute(
                 "SELECT signature FROM minhash WHERE article_id = ?", [article_id]
             ).fetchone()
-            if old is None:
+            if old is None or params is None:
+                # no layout recorded (an archive older than archive_meta): the band keys cannot
+                # be computed, so signature and bands stay as they are, consistent together
                 continue
-            if params is None:  # no layout recorded: find the rows by a scan (not expected)
-                db.execute("DELETE FROM minhash_bands WHERE article_id = ?", [article_id])
-            else:  # the old keys, by the table's primary key
-                db.conn.executemany(
-                    "DELETE FROM minhash_bands WHERE band_key = ? AND article_id = ?",
-                    [(key, article_id) for key in band_keys(bytes(old[0]), params)],
-                )
+            db.conn.executemany(  # the old keys, by the table's primary key
+                "DELETE FROM minhash_bands WHERE band_key = ? AND article_id = ?",
+                [(key, article_id) for key in band_keys(bytes(old[0]), params)],
+            )
             sig = signature(body)
             if sig is None:
                 db.execute("DELETE FROM minhash WHERE article_id = ?", [article_id])
                 continue
             db.execute("UPDATE minhash SET signature = ? WHERE article_id = ?", [sig, article_id])
-            if params is not None:
-                db.conn.executemany(
-                    "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
-                    [(key, article_id) for key in band_keys(sig, params)],
-                )
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+                [(key, article_id) for key in band_keys(sig, params)],
+            )

@@ -1389,6 +1389,16 @@ _SAME_CLASS = "<div class='sidebar-grid__content article__content'>{}</div>"
             "<li class='comment'>" + _SAME_CLASS.format(_OTHER[: len(_OTHER) // 6]) + "</li>"
             for _ in range(6)) + "</ol></section>"),
         ("</article>", "<aside class='related'>" + _SAME_CLASS.format(_OTHER) + "</aside></article>"),
+        # boxes whose class also says they are hidden or about subscribing are still boxes
+        ("</article>", "<div class='comments is-hidden'><h3>3 comments</h3>"
+         + _SAME_CLASS.format(_OTHER) + "</div></article>"),
+        ("</article>", "<div class='sidebar hidden-xs'>" + _SAME_CLASS.format(_OTHER)
+         + "</div></article>"),
+        ("</article>", "<div class='newsletter-subscribe'>" + _SAME_CLASS.format(_OTHER)
+         + "</div></article>"),
+        # a wrapper of its own under a heading of its own: a "Read also" section
+        ("</article>", "<section><h3>Read also</h3>" + _SAME_CLASS.format(_OTHER)
+         + "</section></article>"),
     ],
 )
 def test_only_the_articles_own_containers_continue_it(before: str, after: str) -> None:
@@ -1423,6 +1433,10 @@ _SECOND = ('</div>\n  <div class="ad full-bleed ad__instory"><span class="ad-lab
          '<h3 class="ad-label">Advertisement</h3><div id="instory">'),
         (_AD_SLOT, "<div class='inline-related'><h2>Read also</h2><a href='/news/x'>Bridge closed "
          "for inspections</a></div>" + _AD_SLOT),
+        # subheadings with a permalink or a linked word are no next story's teaser
+        (_AD_SLOT, "<h2>Why it matters <a href='#why'>#</a></h2>" + _AD_SLOT),
+        (_AD_SLOT, "<h2>What <a href='/topic/rail'>rail</a> policy means for the valley</h2>"
+         + _AD_SLOT),
         # the rest behind a soft paywall's wrapper
         (_SECOND, _SECOND.replace('<div class="sidebar-grid__container">',
                                   '<div class="paywall-content"><div class="sidebar-grid__container">')),
@@ -1818,7 +1832,10 @@ def test_reader_comments_in_the_articles_class_are_no_continuation() -> None:
 
 
 @pytest.mark.parametrize(
-    "href", ["/amp/news/night-trains", "/news/night-trains", "/news/night-trains?page=2"]
+    "href",
+    ["/amp/news/night-trains", "/news/night-trains", "/news/night-trains?page=2",
+     "/news/night-trains?mod=most_read_pos1", "/news/night-trains?xtor=RSS-3",
+     "/news/night-trains;jsessionid=AB12", "/news/night-trains/index.html"],
 )
 def test_a_card_of_this_very_article_under_another_address_keeps_its_lead(href: str) -> None:
     """The page's own teaser card (its AMP copy, page 2, or itself when the page was fetched
@@ -1938,6 +1955,7 @@ def _state_page(title: str, state: dict[str, object]) -> bytes:
         lambda a: {"Article:/news/popular-bridge-opens": a},
         lambda a: {"nextData": {"article": a}},
         lambda a: {"commentary": a},
+        lambda a: {"most-read-books-of-2024": a},  # a slug is data, not a "most read" box
     ],
 )
 def test_the_article_under_keys_that_only_look_like_other_content_is_read(
@@ -2002,3 +2020,33 @@ def test_cards_of_sibling_stories_on_a_site_addressed_by_query_are_out(
     text = extract_body(load_html(html.encode()), url, article_objects=[]).text
     assert text.startswith(lead)
     assert "Summary of another story" not in text
+
+
+@pytest.mark.parametrize("key", ["relatedcontent", "mostread", "nextUp", "alsoRead", "comments"])
+def test_a_story_on_the_same_topic_under_another_contents_key_is_not_the_body(key: str) -> None:
+    """The key filter on its own (the story shares the title's words): run-together and
+    camelCase names of other content are skipped too."""
+    other = {"body": "".join(
+        f"<p>Bridge story {i}: the mayor of the river town said the new bridge over the river "
+        "would need a second lane within ten years, the council heard on Tuesday.</p>"
+        for i in range(8))}
+    state = {"props": {"pageProps": {"video": {"title": "Mayor opens bridge"}, key: other}}}
+    result = extract_body(load_html(_video_page(state).encode()),
+                          "https://example.com/video/bridge", article_objects=[])
+    assert "Bridge story" not in result.text
+
+
+def test_one_shared_word_with_the_title_is_no_match() -> None:
+    """A preloaded story under a neutral key that shares one stem with the title ("issued") and
+    the site's name is not the page's article."""
+    budget = {"body": "".join(
+        f"<p>Budget paragraph {i}: the finance minister issued new figures on Tuesday, and the "
+        "opposition said the plan would cut spending on schools and roads.</p>" for i in range(8))}
+    page = ("<html><head><title>Flood warnings issued for coast | Harbour Post</title>"
+            "<meta property='og:site_name' content='Harbour Post'></head><body>"
+            "<div id='app'></div><script id='__NEXT_DATA__' type='application/json'>"
+            + json.dumps({"props": {"pageProps": {"story": budget}}})
+            + "</script></body></html>")
+    result = extract_body(load_html(page.encode()), "https://example.com/a", article_objects=[])
+    assert "Budget paragraph" not in result.text
+

@@ -240,3 +240,34 @@ def test_soft_hyphens_alone_make_no_new_revision(tmp_path: Path) -> None:
         later = store.save_articles([record("http://e.com/1", body=LONG)])
         assert (later.updated, later.unchanged) == (0, 1)
         assert store.revisions(article["id"]) == []
+
+
+def test_soft_hyphen_migration_leaves_the_near_duplicate_index_of_an_archive_without_a_layout(
+    tmp_path: Path,
+) -> None:
+    """An archive written before the band layout was recorded: the text and hashes are fixed,
+    the signature and its band keys stay together as they were (they cannot be recomputed)."""
+    from archive.migrations import m006_text_without_soft_hyphens
+    from scraper.fingerprint import band_keys, lsh_params
+    from scraper.fingerprint import signature as minhash
+
+    shy = LONG.replace("harbour", "har\u00adbour")
+    sig = minhash(shy)
+    assert sig is not None
+    with ArchiveStore.open(tmp_path / "a.db") as store:
+        store.save_articles([record("http://e.com/1", body=shy)])
+        article_id = store.db.execute("SELECT id FROM articles").fetchone()[0]
+        store.db.execute("INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
+                         [article_id, sig])
+        store.db.conn.executemany(
+            "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in band_keys(sig, lsh_params(0.6))])
+        store.db.execute("DELETE FROM archive_meta WHERE key = 'lsh_layout'")
+        before = store.db.execute("SELECT * FROM minhash_bands ORDER BY band_key").fetchall()
+        signature = store.db.execute("SELECT signature FROM minhash").fetchall()
+        assert before and signature
+        m006_text_without_soft_hyphens(store.db)
+        assert store.db.execute("SELECT * FROM minhash_bands ORDER BY band_key").fetchall() == before
+        assert store.db.execute("SELECT signature FROM minhash").fetchall() == signature
+        article = store.article("http://e.com/1")
+        assert article is not None and article["body"] == LONG

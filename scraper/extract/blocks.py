@@ -250,9 +250,9 @@ def page_hints(
     links = frozenset(_key(t) for t in link_texts)
     card_links: tuple[str, ...] = ()
     if long_links:  # not a card of this article (its own address, or its headline in the card)
-        own = {_page_key(u) for u in _own_urls(tree, url)}
+        own = [p for p in map(_page_parts, _own_urls(tree, url)) if p is not None]
         targets = ((t, resolve_href(url, href) if url else href) for t, href in long_links)
-        cards = (_key(t) for t, target in targets if target and _page_key(target) not in own)
+        cards = (_key(t) for t, target in targets if target and not _same_story(target, own))
         card_links = tuple(itertools.islice(
             (c for c in cards if not any(k in c for k in keys)), CARD_LINKS_MAX))
     # short link texts and section names are the kicker candidates
@@ -335,21 +335,35 @@ _NOT_THE_PAGE = re.compile(
 """Query parameters that track a visit or choose a page, a print or an AMP view of a story."""
 
 
-def _page_key(address: str) -> str:
-    """An address as a story: host without "www.", path without an "amp" segment or trailing
-    slash, the query without tracking or paging parameters (``_NOT_THE_PAGE``), no fragment: a
-    tracking link, "?page=2" and the AMP copy are the same story; "?p=959" and "?p=960" not."""
+_PagePart = tuple[str, str, frozenset[tuple[str, str]]]
+
+
+def _page_parts(address: str) -> _PagePart | None:
+    """An address as a story: host without "www.", path without an "amp" segment, an index file
+    or a trailing slash, and the query's parameters (names lower-cased) without tracking or
+    paging ones (``_NOT_THE_PAGE``); None for an unreadable address."""
     try:
         parts = urlsplit(address)
         host = (parts.hostname or "").removeprefix("www.")
     except ValueError:  # an unreadable host ("http://[oops/x")
-        return address
-    path = "/".join(s for s in parts.path.split("/") if s and s.lower() != "amp")
-    query = "&".join(sorted(
-        pair for pair in parts.query.split("&")
-        if pair and not _NOT_THE_PAGE.fullmatch(pair.partition("=")[0])
-    ))
-    return f"{host}/{path.removesuffix('.amp')}?{query}"
+        return None
+    path = "/".join(s for s in parts.path.split(";")[0].split("/") if s and s.lower() != "amp")
+    path = re.sub(r"(?:^|/)index\.(?:html?|php|aspx?)$", "", path).removesuffix(".amp")
+    params = set()
+    for pair in parts.query.split("&"):
+        name, _, value = pair.partition("=")
+        if name and not _NOT_THE_PAGE.fullmatch(name):
+            params.add((name.lower(), value))
+    return host, path, frozenset(params)
+
+
+def _same_story(address: str, own: list[_PagePart]) -> bool:
+    """``address`` is one of the page's own (``_page_parts``), whatever other parameters it adds:
+    a tracking link ("?mod=most_read", "?xtor=RSS-3"), "?page=2" and the AMP copy are the same
+    story; "?p=959" and "?p=960" are not."""
+    parts = _page_parts(address)
+    return parts is not None and any(
+        parts[0] == host and parts[1] == path and params <= parts[2] for host, path, params in own)
 
 
 def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:

@@ -143,18 +143,32 @@ _AFTER = etree.XPath(
     "following::*[@class = $cls or self::h1 or self::h2 or self::h3][position() <= 2000]"
 )
 _ARTICLE = etree.XPath("ancestor::article[1]")
-_LINKED = etree.XPath("boolean(.//a[@href] or ancestor::a[@href])")
-_PAYWALL = re.compile(r"paywall|premium|subscri|locked|hidden|hide", re.IGNORECASE)
+_HEAD_LINKS = etree.XPath(".//a[@href] | ancestor::a[@href]")
+_HEAD_BEFORE = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3][1]")
+# the words of a soft paywall's wrapper, which hides the article's text, not a box's
+_PAYWALL = re.compile(r"\S*(?:paywall|premium|locked|subscriber)\S*", re.IGNORECASE)
 
 
 def _box(el: etree._Element) -> bool:
     """A part of the page beside the article (comments, an aside, a related box, an ad slot);
-    not one that only hides the article's text (a soft paywall, ``aria-hidden``)."""
+    not a soft paywall's wrapper, which only hides the article's text."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP_TAGS or not tag:
         return True
     hint = _hint(el)
-    return bool(hint.strip()) and bool(NEGATIVE.search(hint)) and not _PAYWALL.search(hint)
+    return bool(hint.strip()) and bool(NEGATIVE.search(_PAYWALL.sub(" ", hint)))
+
+
+def _linked_heading(head: etree._Element) -> bool:
+    """A heading that is a link to another page (the next story's teaser): a link around it, or
+    one inside holding most of its text; not a permalink ("#why") or a linked word in it."""
+    text = len(_text(head))
+    for a in _HEAD_LINKS(head):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith("#") and (
+                a in head.iterancestors() or 2 * len(_text(a)) >= text):
+            return True
+    return False
 
 
 def continuation_blocks(
@@ -165,15 +179,17 @@ def continuation_blocks(
     Pages split an article into several containers of one class with ad slots or boxes between
     them; extractors take the first. A continuation has the paragraph's container's tag and
     class, comes later in the same ``<article>`` (if any), and is not inside a part of the page
-    the article's container is not in (comments, an aside, a related box: ``_box``). The next
-    story of an endless page ends the article: an ``<h1>``, or a linked h2/h3, in between (a
-    plain subheading between the containers, or any heading inside a box, does not).
+    the article's container is not in: a box (comments, an aside, a related box: ``_box``), or
+    a wrapper of its own that holds a heading before it (a "Read also" section). The next story
+    of an endless page ends the article: an ``<h1>``, or a linked h2/h3, in between (a plain
+    subheading between the containers, or any heading inside a box, does not).
     """
     head = " ".join(last_text.split())[:60]
     if len(head) < 20:
         return []
     found = _ANCHOR(tree, head=head)
-    found = [m for m in found if not any(o is not m and m in o.iterancestors() for o in found)]
+    outer = {a for m in found for a in m.iterancestors()}
+    found = [m for m in found if m not in outer]  # the innermost: a <p> rather than its <li>
     if len(found) != 1:
         return []  # not found, or a text the page repeats: no safe anchor
     container = found[0].getparent()
@@ -185,24 +201,35 @@ def continuation_blocks(
     article = _ARTICLE(container)
     lineage = set(container.iterancestors())
     kinds = {(a.tag, a.get("class")) for a in lineage}
+    boxes: dict[etree._Element, bool] = {}
+
+    def own(el: etree._Element) -> list[etree._Element]:  # its ancestors the container lacks
+        return [a for a in el.iterancestors()
+                if a not in lineage and (a.tag, a.get("class")) not in kinds]
 
     def beside(el: etree._Element) -> bool:  # inside a box the container is not in
-        return any(_box(a) for a in el.iterancestors()
-                   if a not in lineage and (a.tag, a.get("class")) not in kinds)
+        return any(boxes[a] if a in boxes else boxes.setdefault(a, _box(a)) for a in own(el))
 
+    def headed(el: etree._Element) -> bool:  # in a wrapper of its own under a heading of it
+        wrappers = own(el)
+        before = _HEAD_BEFORE(el) if wrappers else []
+        return bool(before) and any(w in before[0].iterancestors() for w in wrappers)
+
+    inside = {container}
     roots: list[etree._Element] = []
     for el in _AFTER(container, cls=cls):
-        if any(r in el.iterancestors() for r in (container, *roots)):
+        if not inside.isdisjoint(el.iterancestors()):
             continue  # inside the article's text: its own subheadings, nested blocks
         if el.tag in ("h1", "h2", "h3") and el.get("class") != cls:
             if beside(el):
                 continue  # a box's title, an ad label
-            if el.tag == "h1" or _LINKED(el) or _ARTICLE(el) != article:
+            if el.tag == "h1" or _linked_heading(el) or _ARTICLE(el) != article:
                 break  # the next story
             continue  # a subheading set between the containers
-        if el.tag != container.tag or _ARTICLE(el) != article or beside(el):
+        if el.tag != container.tag or _ARTICLE(el) != article or beside(el) or headed(el):
             continue
         roots.append(el)
+        inside.add(el)
         if len(roots) >= max_containers:
             break
     return blocks_under(roots)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html as htmllib
 import itertools
 import json
+import math
 import re
 import statistics
 from collections import Counter
@@ -76,7 +77,7 @@ _NO_TEXT = ("script", "style", "template", "noscript", "iframe", "svg")
 # stories, recommendations ("nextArticle", "related_content", "comments", "mostRead"). Only
 # identifier-like keys, read as words (camelCase and snake_case split): a key that is a URL, a
 # cache id or serialised arguments ("getArticle({...})", "/api/article/prevent-floods") is data.
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$-]{0,60}")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,60}")  # not a slug: "most-read-books-of-2024"
 _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OTHER_WORDS = frozenset({
     "comment", "comments", "related", "recommended", "recommendation", "recommendations",
@@ -84,7 +85,11 @@ _OTHER_WORDS = frozenset({
     "playlist", "suggested", "suggestions",
 })
 _OTHER_PAIRS = frozenset({("most", "read"), ("most", "viewed"), ("more", "stories"),
-                          ("read", "more"), ("up", "next")})
+                          ("read", "more"), ("up", "next"), ("next", "up"), ("also", "read"),
+                          ("read", "also")})
+# the same words run together in a lower-case key ("mostread", "relatedcontent", "nextup")
+_OTHER_RUN = re.compile(r"^(?:related|mostread|mostviewed|morestories|readmore|nextup|upnext|"
+                        r"alsoread|readalso|recommended|comments?$)")
 _SEQUEL = frozenset({"article", "articles", "story", "stories", "post", "posts", "item", "items"})
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -98,6 +103,8 @@ def _other_content(key: object) -> bool:
     """A state key naming other texts than the article (see ``_OTHER_WORDS``)."""
     if not isinstance(key, str) or not _IDENTIFIER.fullmatch(key):
         return False
+    if key.islower() and _OTHER_RUN.match(key):
+        return True
     words = [w.lower() for w in _KEY_WORD.findall(key)]
     if any(w in _OTHER_WORDS for w in words) or any(p in _OTHER_PAIRS for p in itertools.pairwise(words)):
         return True
@@ -161,12 +168,16 @@ def embedded_blocks(tree: lxml.html.HtmlElement, hints: PageHints) -> list[Block
 def _title_terms(tree: lxml.html.HtmlElement) -> list[set[str]]:
     """The terms of each part of the page's titles (<title>, og:title; parts between separators:
     "Headline | Section | Site"), as word stems (the first four letters of words of four or more)
-    or, in scripts written without spaces, character pairs. Parts of under three terms are left
-    out (nothing to tell stories apart by); the headline is one of the parts, wherever it is."""
+    or, in scripts written without spaces, character pairs; the site's name (og:site_name) is
+    no part. Parts of under two terms are left out (nothing to tell stories apart by); the
+    headline is one of the parts, wherever it is."""
     texts = [tree.findtext(".//title") or ""]
     texts += [m.get("content") or "" for m in tree.iterfind(".//meta[@property='og:title']")]
-    parts = (_terms(part) for text in texts for part in _TITLE_PARTS.split(text.strip()))
-    return [terms for terms in parts if len(terms) >= 3]
+    sites = {" ".join((m.get("content") or "").casefold().split())
+             for m in tree.iterfind(".//meta[@property='og:site_name']")}
+    parts = (_terms(part) for text in texts for part in _TITLE_PARTS.split(text.strip())
+             if " ".join(part.casefold().split()) not in sites)
+    return [terms for terms in parts if len(terms) >= 2]
 
 
 def _terms(text: str) -> set[str]:
@@ -176,9 +187,11 @@ def _terms(text: str) -> set[str]:
 
 
 def _about(blocks: list[Block], titles: list[set[str]]) -> bool:
-    """The text holds TITLE_SHARE of the terms of one part of the page's titles."""
+    """The text holds TITLE_SHARE of the terms of one part of the page's titles, and two at
+    least (one shared stem, "issu", says nothing)."""
     terms = _terms(" ".join(b.text for b in blocks[:40]))
-    return any(len(title & terms) >= TITLE_SHARE * len(title) for title in titles)
+    return any(len(title & terms) >= max(2, math.ceil(TITLE_SHARE * len(title)))
+               for title in titles)
 
 
 def list_page(tree: lxml.html.HtmlElement) -> bool:
