@@ -21,11 +21,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 import lxml.html
 from lxml import etree
 
+from ..urls import canonicalize_url, strip_variants, strip_www
 from . import boilerplate as bp
 from .html import own_addresses, resolve_href
 
@@ -327,34 +328,29 @@ def _text_upto(el: etree._Element, limit: int) -> str | None:
     return " ".join(parts)
 
 
-_NOT_THE_PAGE = re.compile(
-    r"utm_\w*|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|src|source|cmp|ito|at_\w+|"
-    r"page|pg|amp|output|outputtype|view|print|share",
-    re.IGNORECASE,
-)
-"""Query parameters that track a visit or choose a page, a print or an AMP view of a story."""
+_PAGING = frozenset({"page", "pg"})
+"""Query parameters that choose a page of a story (tracking, session, AMP and print ones are
+``scraper.urls``' to drop)."""
 
 
 _PagePart = tuple[str, str, frozenset[tuple[str, str]]]
 
 
 def _page_parts(address: str) -> _PagePart | None:
-    """An address as a story: host without "www.", path without an "amp" segment, an index file
-    or a trailing slash, and the query's parameters (names lower-cased) without tracking or
-    paging ones (``_NOT_THE_PAGE``); None for an unreadable address."""
+    """An address as a story: canonical (``scraper.urls``: no tracking or session parameters,
+    no AMP or print variant, no "www."), host, path without an "amp" segment, an index file or
+    a trailing slash, and the query's other parameters (names lower-cased, paging left out);
+    None for an unreadable address."""
     try:
-        parts = urlsplit(address)
-        host = (parts.hostname or "").removeprefix("www.")
-    except ValueError:  # an unreadable host ("http://[oops/x")
+        parts = urlsplit(strip_www(strip_variants(canonicalize_url(address))))
+    except ValueError:  # an unreadable host ("http://[oops/x"), a bad port
         return None
-    path = "/".join(s for s in parts.path.split(";")[0].split("/") if s and s.lower() != "amp")
-    path = re.sub(r"(?:^|/)index\.(?:html?|php|aspx?)$", "", path).removesuffix(".amp")
-    params = set()
-    for pair in parts.query.split("&"):
-        name, _, value = pair.partition("=")
-        if name and not _NOT_THE_PAGE.fullmatch(name):
-            params.add((name.lower(), value))
-    return host, path, frozenset(params)
+    path = "/".join(s for s in parts.path.split("/") if s and s.lower() != "amp")
+    path = re.sub(r"(?:^|/)index\.(?:html?|php|aspx?)$", "", path)
+    params = frozenset((name.lower(), value)
+                       for name, value in parse_qsl(parts.query, keep_blank_values=True)
+                       if name.lower() not in _PAGING)
+    return parts.hostname or "", path, params
 
 
 def _same_story(address: str, own: list[_PagePart]) -> bool:
