@@ -369,7 +369,7 @@ def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:
     return own
 
 
-def _card_link(head: etree._Element, url: str, own: set[str]) -> bool:
+def links_elsewhere(head: etree._Element, url: str = "", own: AbstractSet[str] = frozenset()) -> bool:
     """The heading is a link to another page: its link (inside it or around it) holds most of
     its text and points neither to a part of a page (a permalink "¶") nor to this page."""
     outer = next((a for a in head.iterancestors("a")), None)
@@ -396,7 +396,7 @@ def _card_texts(tree: lxml.html.HtmlElement, url: str = "") -> frozenset[str]:
     """Texts (keys) of paragraphs that sit beside a linked h2/h3/h4 in the same small box: the
     summaries of teaser cards (a "Related" box of one card is still a card). A card is a box of
     at most six children holding the heading and exactly one other text (30-400 characters);
-    the heading is a link to another page (``_card_link``). A section of an article (its
+    the heading is a link to another page (``links_elsewhere``). A section of an article (its
     subheading then several paragraphs) is no card."""
     out: set[str] = set()
     own = _own_urls(tree, url)
@@ -418,7 +418,7 @@ def _card_texts(tree: lxml.html.HtmlElement, url: str = "") -> frozenset[str]:
             continue
         sib, text = texts[0]
         if (sib.tag in ("p", "div", "span") and text and len(text) >= 30
-                and _card_link(head, url, own)):
+                and links_elsewhere(head, url, own)):
             out.add(_key(text))
     return frozenset(out)
 

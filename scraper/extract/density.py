@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from .blocks import links_elsewhere
+
 BLOCK_TAGS = frozenset(
     {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "figcaption"}
 )
@@ -143,7 +145,6 @@ _AFTER = etree.XPath(
     "following::*[@class = $cls or self::h1 or self::h2 or self::h3][position() <= 2000]"
 )
 _ARTICLE = etree.XPath("ancestor::article[1]")
-_HEAD_LINKS = etree.XPath(".//a[@href] | ancestor::a[@href]")
 _HEAD_BEFORE = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3][1]")
 # the words of a soft paywall's wrapper, which hides the article's text, not a box's
 _PAYWALL = re.compile(r"\S*(?:paywall|premium|locked|subscriber)\S*", re.IGNORECASE)
@@ -157,18 +158,6 @@ def _box(el: etree._Element) -> bool:
         return True
     hint = _hint(el)
     return bool(hint.strip()) and bool(NEGATIVE.search(_PAYWALL.sub(" ", hint)))
-
-
-def _linked_heading(head: etree._Element) -> bool:
-    """A heading that is a link to another page (the next story's teaser): a link around it, or
-    one inside holding most of its text; not a permalink ("#why") or a linked word in it."""
-    text = len(_text(head))
-    for a in _HEAD_LINKS(head):
-        href = (a.get("href") or "").strip()
-        if href and not href.startswith("#") and (
-                a in head.iterancestors() or 2 * len(_text(a)) >= text):
-            return True
-    return False
 
 
 def continuation_blocks(
@@ -223,7 +212,7 @@ def continuation_blocks(
         if el.tag in ("h1", "h2", "h3") and el.get("class") != cls:
             if beside(el):
                 continue  # a box's title, an ad label
-            if el.tag == "h1" or _linked_heading(el) or _ARTICLE(el) != article:
+            if el.tag == "h1" or links_elsewhere(el) or _ARTICLE(el) != article:
                 break  # the next story
             continue  # a subheading set between the containers
         if el.tag != container.tag or _ARTICLE(el) != article or beside(el) or headed(el):
