@@ -1382,8 +1382,14 @@ _SAME_CLASS = "<div class='sidebar-grid__content article__content'>{}</div>"
         ("</main>", "<section><h1>Harbour festival draws crowds</h1>"
          "<div class='sidebar-grid__container'>" + _SAME_CLASS.format(_OTHER) + "</div></section>"
          "</main>"),
-        # under an <h2>, and the first story in no <article> either
-        ('<article class="article">', '<div class="article">'),
+        # under an <h2> linked to it (a fragment or a picture in the link is still a link), and
+        # the first story in no <article> either
+        ('<article class="article">', '<div class="article">|<a href="/news/harbour-festival">'
+         'Harbour festival draws crowds</a>'),
+        ('<article class="article">', '<div class="article">|<a href="/news/harbour#main">'
+         'Harbour festival draws crowds</a>'),
+        ('<article class="article">', '<div class="article">|<a href="/news/harbour">'
+         '<img src="/h.jpg" alt=""></a>'),
         # reader comments and a related box that use the article's class
         ("</article>", "</article><section id='comments'><ol>" + "".join(
             "<li class='comment'>" + _SAME_CLASS.format(_OTHER[: len(_OTHER) // 6]) + "</li>"
@@ -1404,10 +1410,10 @@ _SAME_CLASS = "<div class='sidebar-grid__content article__content'>{}</div>"
 def test_only_the_articles_own_containers_continue_it(before: str, after: str) -> None:
     """Containers of the article's class that are not its continuation: the next story (its own
     ``<article>`` or headline), reader comments, a related box."""
-    page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after)
+    page = (FIXTURES / "split_by_ads.html").read_text("utf-8").replace(before, after.split("|")[0])
     if before.startswith("<article"):  # the next story under its linked <h2>, no <article>
         page = page.replace("</article>", "</div>").replace(
-            "</main>", "<h2><a href='/news/harbour-festival'>Harbour festival draws crowds</a></h2>"
+            "</main>", f"<h2>{after.split('|')[1]}</h2>"
             "<div class='sidebar-grid__container'>" + _SAME_CLASS.format(_OTHER) + "</div></main>")
     text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
     assert "harbour festival" not in text
@@ -1433,6 +1439,10 @@ _SECOND = ('</div>\n  <div class="ad full-bleed ad__instory"><span class="ad-lab
          '<h3 class="ad-label">Advertisement</h3><div id="instory">'),
         (_AD_SLOT, "<div class='inline-related'><h2>Read also</h2><a href='/news/x'>Bridge closed "
          "for inspections</a></div>" + _AD_SLOT),
+        # a chapter of its own under its title is the article's
+        (_SECOND, _SECOND.replace('<div class="sidebar-grid__container">',
+                                  '<section class="chapter"><h2>What happens next</h2>'
+                                  '<div class="sidebar-grid__container">')),
         # subheadings with a permalink or a linked word are no next story's teaser
         (_AD_SLOT, "<h2>Why it matters <a href='#why'>#</a></h2>" + _AD_SLOT),
         (_AD_SLOT, "<h2>What <a href='/topic/rail'>rail</a> policy means for the valley</h2>"
@@ -1453,6 +1463,8 @@ def test_the_continuation_is_found_around_odd_markup(before: str, after: str) ->
     page = page.replace(before, after)
     if "paywall-content" in after or "premium" in after:
         page = page.replace("</article>", "</div></article>")
+    if "chapter" in after:
+        page = page.replace("</article>", "</section></article>")
     if "stories" in after:
         page = page.replace("</article>", "</article></li></ul>")
     text = extract_body(load_html(page.encode()), URL, article_objects=[]).text
@@ -2022,7 +2034,10 @@ def test_cards_of_sibling_stories_on_a_site_addressed_by_query_are_out(
     assert "Summary of another story" not in text
 
 
-@pytest.mark.parametrize("key", ["relatedcontent", "mostread", "nextUp", "alsoRead", "comments"])
+@pytest.mark.parametrize(
+    "key", ["relatedcontent", "mostread", "nextUp", "alsoRead", "comments", "related-stories",
+            "most-read", "up-next"],
+)
 def test_a_story_on_the_same_topic_under_another_contents_key_is_not_the_body(key: str) -> None:
     """The key filter on its own (the story shares the title's words): run-together and
     camelCase names of other content are skipped too."""
@@ -2049,4 +2064,34 @@ def test_one_shared_word_with_the_title_is_no_match() -> None:
             + "</script></body></html>")
     result = extract_body(load_html(page.encode()), "https://example.com/a", article_objects=[])
     assert "Budget paragraph" not in result.text
+
+
+def test_a_section_name_in_the_title_does_not_vouch_for_another_story() -> None:
+    """A two-word part of the title ("Local News") tells no story apart."""
+    other = {"body": "".join(
+        f"<p>Paragraph {i}: the finance minister said local news outlets would get new money "
+        "for the coming year, and the opposition said it was not enough.</p>" for i in range(8))}
+    page = ("<html><head><title>Flood warnings for the whole coast | Local News</title></head>"
+            "<body><div id='app'></div><script id='__NEXT_DATA__' type='application/json'>"
+            + json.dumps({"props": {"pageProps": {"story": other}}}) + "</script></body></html>")
+    result = extract_body(load_html(page.encode()), "https://example.com/a", article_objects=[])
+    assert "finance minister" not in result.text
+
+
+@pytest.mark.parametrize("query", ["?src=rss", "?source=twitter", "?at_xtor=RSS-1", "?view=full"])
+def test_the_pages_own_card_is_known_whatever_its_fetched_address_says(query: str) -> None:
+    """A page fetched with a referrer or view parameter (and no canonical) still knows the card
+    that links to its plain address as its own."""
+    lead = ("The regional council voted on Tuesday to pay for a night train between the valley "
+            "towns and the coast, ending a decade of arguments.")
+    rest = "".join(f"<p>Paragraph {i} of the story tells what the councillors said about the "
+                   "night train and its costs for the towns in the valley.</p>" for i in range(6))
+    card = ("<aside><h3>Most read</h3><a href='/news/night-trains'><span>Transport</span> "
+            f"<b>Night trains approved</b> <span>{lead}</span></a></aside>")
+    html = ("<html><head><title>Valley council backs night trains to the coast</title></head>"
+            "<body><h1>Valley council backs night trains to the coast</h1>"
+            f"<article><p>{lead}</p>{rest}</article>{card}</body></html>")
+    text = extract_body(load_html(html.encode()), "https://example.com/news/night-trains" + query,
+                        article_objects=[]).text
+    assert text.split("\n\n")[0] == lead
 

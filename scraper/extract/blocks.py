@@ -328,9 +328,10 @@ def _text_upto(el: etree._Element, limit: int) -> str | None:
     return " ".join(parts)
 
 
-_PAGING = frozenset({"page", "pg"})
-"""Query parameters that choose a page of a story (tracking, session, AMP and print ones are
-``scraper.urls``' to drop)."""
+_NOT_THE_STORY = re.compile(r"page|pg|src|source|at_\w+|view|output|outputtype|print",
+                            re.IGNORECASE)
+"""Query parameters that choose a page or a view of a story, or say where a reader came from,
+beyond the tracking, session, AMP and print ones ``scraper.urls`` drops."""
 
 
 _PagePart = tuple[str, str, frozenset[tuple[str, str]]]
@@ -342,14 +343,18 @@ def _page_parts(address: str) -> _PagePart | None:
     a trailing slash, and the query's other parameters (names lower-cased, paging left out);
     None for an unreadable address."""
     try:
-        parts = urlsplit(strip_www(strip_variants(canonicalize_url(address))))
-    except ValueError:  # an unreadable host ("http://[oops/x"), a bad port
+        try:
+            parts = urlsplit(strip_www(strip_variants(canonicalize_url(address))))
+        except ValueError:  # a bad port: the address as it is
+            parts = urlsplit(strip_www(address))
+        parts.hostname  # noqa: B018 (an unreadable host raises here: "http://[oops/x")
+    except ValueError:
         return None
-    path = "/".join(s for s in parts.path.split("/") if s and s.lower() != "amp")
+    path = "/".join(s for s in parts.path.split(";")[0].split("/") if s and s.lower() != "amp")
     path = re.sub(r"(?:^|/)index\.(?:html?|php|aspx?)$", "", path)
     params = frozenset((name.lower(), value)
                        for name, value in parse_qsl(parts.query, keep_blank_values=True)
-                       if name.lower() not in _PAGING)
+                       if not _NOT_THE_STORY.fullmatch(name))
     return parts.hostname or "", path, params
 
 
@@ -369,22 +374,25 @@ def _own_urls(tree: lxml.html.HtmlElement, url: str) -> set[str]:
     return own
 
 
-def links_elsewhere(head: etree._Element, url: str = "", own: AbstractSet[str] = frozenset()) -> bool:
-    """The heading is a link to another page: its link (inside it or around it) holds most of
-    its text and points neither to a part of a page (a permalink "¶") nor to this page."""
-    outer = next((a for a in head.iterancestors("a")), None)
+def links_elsewhere(
+    head: etree._Element, url: str = "", own: AbstractSet[str] = frozenset()
+) -> bool:
+    """The heading is a link to another page: its link (around it, or inside it holding most of
+    its text; a picture's link for a heading without text) points neither to a part of this
+    page (a permalink "#why") nor to the page itself."""
+    outer = next((a for a in head.iterancestors("a") if a.get("href")), None)
     if outer is not None:
         anchors = [outer]
     else:
-        anchors = [a for a in itertools.islice(head.iter("a"), 10) if a.get("href")]
+        anchors = [a for a in itertools.islice(head.iter("a"), 30) if a.get("href")]
     text = _text_upto(head, CARD_TEXT_MAX)
-    if not text:
-        return False
+    if text is None:
+        return False  # too long for a headline
     for a in anchors:
         href = (a.get("href") or "").strip()
-        if not href or "#" in href:
-            continue  # a part of a page: a heading's permalink, a table of contents
-        if a is not outer and 2 * len(_text_upto(a, CARD_TEXT_MAX) or "") < len(text):
+        if not href or href.startswith("#"):
+            continue  # a part of this page: a heading's permalink, a table of contents
+        if a is not outer and text and 2 * len(_text_upto(a, CARD_TEXT_MAX) or "") < len(text):
             continue  # a link beside the heading's words, not the heading
         target = resolve_href(url, href) if url else href
         if target and urldefrag(target)[0] not in own:

@@ -270,7 +270,8 @@ _HARD_END = re.compile(
 )
 # Headings of link lists: the end when only headlines follow, an inline box when prose follows.
 _SOFT_END = re.compile(
-    r"^(?:read more|more stories|more from|more on this story|related(?: articles| stories|"
+    r"^(?:read more|read also|also read|more stories|more from|more on this story|"
+    r"related(?: articles| stories|"
     r" content| coverage| posts| topics)?|you may also like|you might also like|"
     r"recommended(?: for you)?|most read|most popular|trending(?: now)?|"
     r"latest (?:news|stories|videos)|share this (?:article|story)|"

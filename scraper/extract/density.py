@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from . import boilerplate as bp
 from .blocks import links_elsewhere
 
 BLOCK_TAGS = frozenset(
@@ -145,7 +146,6 @@ _AFTER = etree.XPath(
     "following::*[@class = $cls or self::h1 or self::h2 or self::h3][position() <= 2000]"
 )
 _ARTICLE = etree.XPath("ancestor::article[1]")
-_HEAD_BEFORE = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3][1]")
 # the words of a soft paywall's wrapper, which hides the article's text, not a box's
 _PAYWALL = re.compile(r"\S*(?:paywall|premium|locked|subscriber)\S*", re.IGNORECASE)
 
@@ -169,7 +169,7 @@ def continuation_blocks(
     them; extractors take the first. A continuation has the paragraph's container's tag and
     class, comes later in the same ``<article>`` (if any), and is not inside a part of the page
     the article's container is not in: a box (comments, an aside, a related box: ``_box``), or
-    a wrapper of its own that holds a heading before it (a "Read also" section). The next story
+    a wrapper of its own under a box's heading (a "Read also" section; a chapter's is none). The next story
     of an endless page ends the article: an ``<h1>``, or a linked h2/h3, in between (a plain
     subheading between the containers, or any heading inside a box, does not).
     """
@@ -199,10 +199,28 @@ def continuation_blocks(
     def beside(el: etree._Element) -> bool:  # inside a box the container is not in
         return any(boxes[a] if a in boxes else boxes.setdefault(a, _box(a)) for a in own(el))
 
-    def headed(el: etree._Element) -> bool:  # in a wrapper of its own under a heading of it
-        wrappers = own(el)
-        before = _HEAD_BEFORE(el) if wrappers else []
-        return bool(before) and any(w in before[0].iterancestors() for w in wrappers)
+    heads: dict[etree._Element, etree._Element | None] = {}
+
+    def first_head(wrapper: etree._Element) -> etree._Element | None:
+        if wrapper not in heads:
+            heads[wrapper] = next(wrapper.iter("h1", "h2", "h3"), None)
+        return heads[wrapper]
+
+    def before(head: etree._Element, el: etree._Element, wrapper: etree._Element) -> bool:
+        chain = {el, *el.iterancestors()}  # head comes first when el follows it or its parents
+        node: etree._Element | None = head
+        while node is not None and node is not wrapper:
+            if any(sib in chain for sib in node.itersiblings()):
+                return True
+            node = node.getparent()
+        return False
+
+    def headed(el: etree._Element) -> bool:  # in a wrapper of its own under a box's heading
+        for wrapper in own(el):
+            head = first_head(wrapper)
+            if head is not None and bp.soft_end(_text(head)) and before(head, el, wrapper):
+                return True  # "Read also", "Related", "Mehr zum Thema": not a chapter's title
+        return False
 
     inside = {container}
     roots: list[etree._Element] = []

@@ -77,7 +77,7 @@ _NO_TEXT = ("script", "style", "template", "noscript", "iframe", "svg")
 # stories, recommendations ("nextArticle", "related_content", "comments", "mostRead"). Only
 # identifier-like keys, read as words (camelCase and snake_case split): a key that is a URL, a
 # cache id or serialised arguments ("getArticle({...})", "/api/article/prevent-floods") is data.
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,60}")  # not a slug: "most-read-books-of-2024"
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$-]{0,60}")
 _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OTHER_WORDS = frozenset({
     "comment", "comments", "related", "recommended", "recommendation", "recommendations",
@@ -103,6 +103,8 @@ def _other_content(key: object) -> bool:
     """A state key naming other texts than the article (see ``_OTHER_WORDS``)."""
     if not isinstance(key, str) or not _IDENTIFIER.fullmatch(key):
         return False
+    if "-" in key and (key.count("-") >= 3 or any(c.isdigit() for c in key)):
+        return False  # a slug ("most-read-books-of-2024"), not a name ("related-stories")
     if key.islower() and _OTHER_RUN.match(key):
         return True
     words = [w.lower() for w in _KEY_WORD.findall(key)]
@@ -169,15 +171,15 @@ def _title_terms(tree: lxml.html.HtmlElement) -> list[set[str]]:
     """The terms of each part of the page's titles (<title>, og:title; parts between separators:
     "Headline | Section | Site"), as word stems (the first four letters of words of four or more)
     or, in scripts written without spaces, character pairs; the site's name (og:site_name) is
-    no part. Parts of under two terms are left out (nothing to tell stories apart by); the
-    headline is one of the parts, wherever it is."""
+    no part. Parts of under three terms are left out (a section's name, "Local News", tells
+    no story apart); the headline is one of the parts, wherever it is."""
     texts = [tree.findtext(".//title") or ""]
     texts += [m.get("content") or "" for m in tree.iterfind(".//meta[@property='og:title']")]
     sites = {" ".join((m.get("content") or "").casefold().split())
              for m in tree.iterfind(".//meta[@property='og:site_name']")}
     parts = (_terms(part) for text in texts for part in _TITLE_PARTS.split(text.strip())
              if " ".join(part.casefold().split()) not in sites)
-    return [terms for terms in parts if len(terms) >= 2]
+    return [terms for terms in parts if len(terms) >= 3]
 
 
 def _terms(text: str) -> set[str]:
