@@ -344,6 +344,10 @@ def test_japanese_article_is_not_taken_for_a_short_page(monkeypatch: pytest.Monk
         ("Don't miss", True),
         ("Popular Rose Varieties for Small Gardens", False),
         ("Top stories of the year in review: our reporters look back", False),
+        ("Read also", True),
+        ("Also read:", True),
+        ("Also read into the record was a letter from the mayor's office.", False),
+        ("Read also the full text of the ruling, published on Monday.", False),
     ],
 )
 def test_link_list_headings(text: str, end: bool) -> None:

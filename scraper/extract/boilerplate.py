@@ -270,13 +270,13 @@ _HARD_END = re.compile(
 )
 # Headings of link lists: the end when only headlines follow, an inline box when prose follows.
 _SOFT_END = re.compile(
-    r"^(?:read more|read also|also read|more stories|more from|more on this story|"
+    r"^(?:read more|more stories|more from|more on this story|"
     r"related(?: articles| stories|"
     r" content| coverage| posts| topics)?|you may also like|you might also like|"
     r"recommended(?: for you)?|most read|most popular|trending(?: now)?|"
     r"latest (?:news|stories|videos)|share this (?:article|story)|"
     r"(?:popular(?: now| stories| articles)?|top stories|editor'?s'? picks|more news|don'?t miss|"
-    r"in case you missed it|(?:what to )?read next|notas relacionadas|"
+    r"in case you missed it|(?:what to )?read next|read also|also read|notas relacionadas|"
     r"(?:weitere|mehr|more|further) (?:informationen|information) (?:zum thema|on this topic))\W*$|"
     r"lust auf mehr|schon gelesen|weitere themen|top-themen|meistgelesen|kommentierte artikel|"
     r"das könnte dich auch interessieren|vous aimerez aussi|à voir aussi|también te puede interesar|"

@@ -199,28 +199,26 @@ def continuation_blocks(
     def beside(el: etree._Element) -> bool:  # inside a box the container is not in
         return any(boxes[a] if a in boxes else boxes.setdefault(a, _box(a)) for a in own(el))
 
-    heads: dict[etree._Element, etree._Element | None] = {}
+    listed: dict[etree._Element, set[etree._Element]] = {}
 
-    def first_head(wrapper: etree._Element) -> etree._Element | None:
-        if wrapper not in heads:
-            heads[wrapper] = next(wrapper.iter("h1", "h2", "h3"), None)
-        return heads[wrapper]
-
-    def before(head: etree._Element, el: etree._Element, wrapper: etree._Element) -> bool:
-        chain = {el, *el.iterancestors()}  # head comes first when el follows it or its parents
-        node: etree._Element | None = head
-        while node is not None and node is not wrapper:
-            if any(sib in chain for sib in node.itersiblings()):
-                return True
-            node = node.getparent()
-        return False
+    def after_list_heading(wrapper: etree._Element) -> set[etree._Element]:
+        """What follows the wrapper's first heading when that heading is a link list's ("Read
+        also", "Related", "Mehr zum Thema"; a chapter's title is none): the following siblings
+        of the heading and of its parents up to the wrapper. Worked out once a wrapper."""
+        if wrapper not in listed:
+            found: set[etree._Element] = set()
+            head = next(wrapper.iter("h1", "h2", "h3"), None)
+            if head is not None and bp.soft_end(_text(head)):
+                node: etree._Element | None = head
+                while node is not None and node is not wrapper:
+                    found.update(node.itersiblings())
+                    node = node.getparent()
+            listed[wrapper] = found
+        return listed[wrapper]
 
     def headed(el: etree._Element) -> bool:  # in a wrapper of its own under a box's heading
-        for wrapper in own(el):
-            head = first_head(wrapper)
-            if head is not None and bp.soft_end(_text(head)) and before(head, el, wrapper):
-                return True  # "Read also", "Related", "Mehr zum Thema": not a chapter's title
-        return False
+        chain = {el, *el.iterancestors()}
+        return any(not chain.isdisjoint(after_list_heading(w)) for w in own(el))
 
     inside = {container}
     roots: list[etree._Element] = []
