@@ -277,7 +277,8 @@ _SOFT_END = re.compile(
     r"latest (?:news|stories|videos)|share this (?:article|story)|"
     r"(?:popular(?: now| stories| articles)?|top stories|editor'?s'? picks|more news|don'?t miss|"
     r"in case you missed it|(?:what to )?read next|read also|also read|notas relacionadas|"
-    r"(?:weitere|mehr|more|further) (?:informationen|information) (?:zum thema|on this topic))\W*$|"
+    r"(?:weitere|mehr|more|further) (?:informationen|information) (?:zum thema|on this topic))"
+    r"(?=\W*$)|"  # (a lookahead: the final \b must still see the phrase's last letter)
     r"lust auf mehr|schon gelesen|weitere themen|top-themen|meistgelesen|kommentierte artikel|"
     r"das könnte dich auch interessieren|vous aimerez aussi|à voir aussi|también te puede interesar|"
     r"ähnliche artikel|ähnliche|weitere artikel|mehr zum thema|mehr aus|"
