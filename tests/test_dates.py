@@ -517,6 +517,44 @@ def test_list_page_is_dated_by_its_top_entry() -> None:
     check(got.published, "2017-04-28", "date", "text", utc=None, offset=None)
 
 
+@pytest.mark.parametrize(("updated", "updated_text", "published", "modified"), [
+    # a scheduled post: its draft was last saved the evening before it went out
+    ("2019-02-09T23:00:55+01:00", "9. Februar 2019", "2019-02-10T09:30:10+01:00", None),
+    ("2019-02-12T08:00:00+01:00", "12. Februar 2019", "2019-02-10T09:30:10+01:00",
+     "2019-02-12T08:00:00+01:00"),
+])
+def test_wordpress_updated_time_beside_the_published_one_is_the_update(
+        updated: str, updated_text: str, published: str, modified: str | None) -> None:
+    # <time class="entry-date published"> + <time class="updated"> under "posted-on"
+    got = run("wp_published_updated", fill={"published": "entry-date published",
+                                           "updated": updated, "updated_text": updated_text})
+    check(got.published, published, "second", "time")
+    check(got.modified, modified)
+
+
+def test_a_theme_calling_its_only_date_updated_gives_the_publish_date() -> None:
+    got = run("theme_updated_only", url="https://autonews.example.ch/?p=31228")
+    check(got.published, "2021-11-05", "date", "text")
+    check(got.modified, None)
+
+
+@pytest.mark.parametrize(("stamp", "local", "source"), [
+    # 23:00Z / 22:00Z are 5 November's midnight in Berlin: a date stored as local midnight
+    ("2021-11-04T23:00Z", "2021-11-05", "text"),
+    ("2021-11-04T22:00:00+00:00", "2021-11-05", "text"),
+    # a real evening time, or the byline's own day in UTC, stays the publisher's stamp
+    ("2021-11-04T21:17Z", "2021-11-04T21:17:00+00:00", "meta"),
+    ("2021-11-05T09:30Z", "2021-11-05T09:30:00+00:00", "meta"),
+    # an explicit local offset is no UTC artefact
+    ("2021-11-04T23:00:00+01:00", "2021-11-04T23:00:00+01:00", "meta"),
+])
+def test_utc_stamp_of_a_local_midnight_gives_the_bylines_day(
+        stamp: str, local: str, source: str) -> None:
+    got = run("utc_local_midnight", url="https://www.example.de/laenderberichte/wahlen",
+              fill={"stamp": stamp})
+    check(got.published, local, None, source)
+
+
 def test_hatom_abbr_title_gives_the_timestamp() -> None:
     got = run("hatom_abbr")
     check(got.published, "2016-12-23T05:11:00-05:00", "second", "time",

@@ -164,7 +164,7 @@ _MOD_CLASS = re.compile(
     r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
     re.IGNORECASE,
 )
-_HATOM_CLASS = re.compile(r"(?:^|\s)(?:dt-)?(?:published|updated)(?:\s|$)", re.IGNORECASE)
+_HATOM_TOKEN = re.compile(r"(?:^|\s)(?:dt-)?(published|updated)(?=\s|$)", re.IGNORECASE)
 _PUB_CLASS = re.compile(r"publish|posted|created|pubdate|date-?pub|entry-date", re.IGNORECASE)
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
@@ -668,7 +668,7 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     title="2021-07-22T16:25">``."""
     if tag == "time":
         return el.get("datetime") or el.get("data-datetime")
-    value = el.get("title") if cls and _HATOM_CLASS.search(cls) else None
+    value = el.get("title") if cls and _HATOM_TOKEN.search(cls) else None
     return value if (value or "")[:4].isdigit() else None
 
 
@@ -728,17 +728,36 @@ def _role_from_label(label: str) -> str:
 
 
 def _role_from_classes(el: Any) -> str:
+    """published/modified from the classes or itemprop of the element and two ancestors.
+
+    An hAtom "updated" beside a sibling classed "published" (WordPress's ``<time class="entry-date
+    published">`` + ``<time class="updated">``) is the update, whatever the wrapper's name
+    ("posted-on"); alone, "updated" is what many themes call their only, publish, date."""
     node = el
     for _ in range(3):
         if node is None:
             break
         cls = f"{_class_of(node)} {node.get('itemprop') or ''}"
+        if _updated_beside_published(node, cls):
+            return "modified"
         if _MOD_CLASS.search(cls):
             return "modified"
         if _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
             return "published"
         node = node.getparent()
     return "any"
+
+
+def _hatom_tokens(cls: str) -> set[str]:
+    return {m.group(1).lower() for m in _HATOM_TOKEN.finditer(cls)}
+
+
+def _updated_beside_published(node: Any, cls: str) -> bool:
+    if _hatom_tokens(cls) != {"updated"}:
+        return False
+    near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
+                           itertools.islice(node.itersiblings(), 3))
+    return any("published" in _hatom_tokens(_class_of(sib)) for sib in near)
 
 
 def _place(cands: list[Cand], head_pos: int) -> None:

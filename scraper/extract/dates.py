@@ -61,7 +61,10 @@ Decision rules
    clock with a different explicit offset (the visible offset wins) or with no offset on a
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
-   local view is used, so the day is the publisher's). Then a visible time with an explicit
+   local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is
+   the next day's midnight east of UTC, beside a byline showing only that next day, was a
+   date-only value stored as local midnight: the byline's day is kept (precision "date").
+   Then a visible time with an explicit
    offset or zone abbreviation; then a feed/sitemap time (the byline's zone-less clock takes
    the offset the feed's instant implies); then a zone-less time, read in the profile zone.
    A zone-less structured time that equals the byline's time converted to UTC was UTC: the
@@ -93,7 +96,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -127,8 +130,20 @@ def _possible(c: Cand, page: PageInfo) -> bool:
     return c.when <= page.now_local + timedelta(days=1)
 
 
+def _eastern_midnight(stamp: Cand, day: date) -> bool:
+    """A UTC stamp on a whole hour from 10:00 that is ``day``'s midnight east of UTC
+    ("2021-11-04T23:00Z" for a page dated 5 November in Berlin): a date-only value that a
+    CMS stored as its local midnight and printed in UTC."""
+    return (stamp.offset == 0 and stamp.has_time and stamp.when.hour >= 10
+            and stamp.when.minute == 0 and stamp.when.second == 0
+            and day == stamp.day + timedelta(days=1))
+
+
 def _agree(a: Cand, b: Cand) -> bool:
     if a.day == b.day:
+        return True
+    if (not b.has_time and _eastern_midnight(a, b.day)) or (
+            not a.has_time and _eastern_midnight(b, a.day)):
         return True
     ia, ib = a.instant(), b.instant()
     if ia is not None and ib is not None:
@@ -253,6 +268,10 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                     return replace(v, offset=None, zone=None)
         s_inst = s.instant()
         if s.offset == 0 and s_inst is not None:
+            for v in cands:  # rule 5: a local midnight in UTC beside the byline's day
+                if v.family == "visible" and v.near and not v.has_time and _eastern_midnight(
+                        s, v.day):
+                    return v
             # rule 5: a UTC stamp whose calendar day differs from the page's own local view
             for v in sorted(timed, key=lambda c: -c.weight):
                 if v.day == s.day or v.family == "url":
