@@ -369,3 +369,23 @@ def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
     assert not bp._may_end_with_agency("The minister spoke on Tuesday")
     assert bp._word_end("Jane Doe/AFP) »") == len("Jane Doe/AFP")
     assert bp._word_end("...") == 0
+
+
+# --- sign-up buttons and box titles on their own line ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Abonnieren", "Jetzt anmelden", "Newsletter Signup", "Subscribe to:", "Subscribe now!",
+    "Inscrivez-vous gratuitement", "Abonnez-vous", "Suscríbete", "Newsletter abonnieren",
+])
+def test_sign_up_button_line_goes(text: str) -> None:
+    assert bp.ui_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Subscribe to the idea that less is more, and the kitchen gets easier.",
+    "Anmelden können sich alle Vereine bis zum 30. April.",
+    "Abonnieren oder nicht: die Frage stellt sich vielen Lesern",
+])
+def test_sentences_about_signing_up_stay(text: str) -> None:
+    assert not bp.ui_block(text)

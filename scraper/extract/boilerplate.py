@@ -18,6 +18,11 @@ _UI_BLOCK = re.compile(
     r"lire aussi|à lire aussi|voir aussi|leer más|lee también|ver también|leggi anche|"
     r"läs också|les også|læs også|článek|čtěte také|"
     r"follow us|subscribe|sign up|newsletter|sign up for our newsletter|"
+    # a sign-up button or box title on its own line ("Abonnieren", "Newsletter Signup")
+    r"subscribe (?:now|to|here)|sign up (?:now|here)|newsletter (?:sign ?-?up|abonnieren)|"
+    r"(?:jetzt )?(?:abonnieren|anmelden|registrieren)|zum newsletter|"
+    r"(?:inscrivez-vous|abonnez-vous|s'abonner|s’abonner)(?: gratuitement)?|"
+    r"suscr[íi]bete|iscriviti|assine|zapisz się|"
     r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[ií]guenos|suivez-nous|seguici|siga-nos|"
     r"volg ons|følg oss|följ oss|obserwuj nas)(?: (?:on|auf|bei|en|sur|su|no|op|på|na))?|"
     r"open image in gallery|view image in fullscreen|enlarge|zoom|image|photo|foto|video|"
