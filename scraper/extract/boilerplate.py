@@ -7,6 +7,8 @@ import re
 # Whole-block UI strings (matched case-insensitively on the block with trailing punctuation cut).
 _UI_BLOCK = re.compile(
     r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklame|"
+    r"reklama|hauptinhalt|skip to (?:main )?content|zum inhalt springen|posted on|posted in|"
+    r"veröffentlicht in|kategorien|categories|"
     r"article content|story continues below|continue reading|read more|read also|see also|"
     r"see more|more|more on this|more from|related|related articles?|related stories|"
     r"recommended|recommended videos?|most read|most popular|latest|latest news|latest videos?|"
