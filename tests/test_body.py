@@ -2102,3 +2102,31 @@ def test_the_pages_own_card_is_known_whatever_its_fetched_address_says(query: st
                         article_objects=[]).text
     assert text.split("\n\n")[0] == lead
 
+
+
+def test_listed_kicker_and_linked_headline_items_are_teasers() -> None:
+    # "Demenz: <a>Ab wann Gedächtnislücken besorgniserregend sind</a>" in a <ul> inside the text
+    prose = ("Der Listenpreis liegt bei rund 220 Euro für eine Packung, sagt der Mediziner, "
+             "und das sei im Vergleich zu anderen Medikamenten nicht teuer.")
+    linked = ["Ab wann Gedächtnislücken besorgniserregend sind",
+              "Häufig hilft nur noch diese Methode", "Die ersten Anzeichen der Menopause"]
+    items = [Block("p", "Demenz: " + linked[0], "item"),
+             Block("p", "Schlafstörungen: " + linked[1], "item"),
+             Block("p", "Hormone: Wechseljahre mit 27: " + linked[2], "item")]
+    refs = [Block("p", "Rose, J. D. (2010): " + linked[0], "item"),
+            Block("p", "Key, B. (2016): " + linked[1], "item")]
+    one = [Block("p", "Demenz: " + linked[0], "item")]
+    hints = PageHints(titles=(), description="", links=frozenset(
+        "".join(ch for ch in t.lower() if ch.isalnum()) for t in linked))
+    after = Block("p", prose.replace("220", "250"))
+
+    def kept(blocks: list[Block]) -> list[str]:
+        return [b.text for b in clean_blocks([Block("p", prose), *blocks, after], hints)]
+
+    assert kept(items) == [prose, after.text]
+    # references ("Author (year): linked title") and a lone linked item stay
+    assert kept(refs) == [prose, *(b.text for b in refs), after.text]
+    assert kept(one) == [prose, one[0].text, after.text]
+    # without links to those headlines the list is content
+    plain = PageHints(titles=(), description="")
+    assert len(clean_blocks([Block("p", prose), *items], plain)) == 4

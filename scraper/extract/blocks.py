@@ -544,6 +544,37 @@ def _link_bar(block: Block, hints: PageHints) -> bool:
     )
 
 
+KICKER_WORDS = 6  # "ADHS bei Erwachsenen:" before a linked headline
+_NOT_KICKER = re.compile(r"[\d,]")
+
+
+def _kicker_link(block: Block, hints: PageHints) -> bool:
+    """A list item "Kicker: Linked headline" whose part after a colon is the whole text of a
+    link (4+ words) to another page: an entry of a box of teasers. A kicker is a few words
+    without digits or commas: "Rose, J. D. (2010): Title" is a reference, "11 décembre 2019 :
+    Title" a dated press list, both content."""
+    if block.hint != "item" or len(block.text) > 300 or not hints.links:
+        return False
+    text, at = block.text, 0
+    if _NOT_KICKER.search(text, 0, max(0, text.find(": "))):
+        return False
+    for _ in range(3):
+        at = text.find(": ", at) + 2
+        if at < 2 or len(text[:at].split()) > KICKER_WORDS:
+            return False
+        if _key(text[at:]) in hints.links:
+            return True
+    return False
+
+
+def _kicker_list(blocks: list[Block], i: int, hints: PageHints) -> bool:
+    """The i-th block and a neighbouring one are "Kicker: Linked headline" items."""
+    if not _kicker_link(blocks[i], hints):
+        return False
+    return (i > 0 and _kicker_link(blocks[i - 1], hints)) or (
+        i + 1 < len(blocks) and _kicker_link(blocks[i + 1], hints))
+
+
 def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True) -> list[Block]:
     """Drop title repeats, captions, credits, bylines, UI strings, promos, teaser links,
     duplicates and the tail after the article's end."""
@@ -589,6 +620,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
             continue  # "Series: Part one | Part two": a bar of links to other pages
         if key in hints.links and block.hint != "item":
             continue  # a headline linking to another page: a teaser (list items may be content)
+        if _kicker_list(blocks, i, hints):
+            continue  # "Demenz: Ab wann Gedächtnislücken besorgniserregend sind", linked, listed
         if len(key) >= 40 and any(key in card for card in hints.card_links):
             continue  # the summary of a teaser card that is one link to another page
         if not started and len(text.split()) <= 4 and key in hints.labels:
