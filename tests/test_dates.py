@@ -551,8 +551,26 @@ def test_a_theme_calling_its_only_date_updated_gives_the_publish_date() -> None:
 def test_utc_stamp_of_a_local_midnight_gives_the_bylines_day(
         stamp: str, local: str, source: str) -> None:
     got = run("utc_local_midnight", url="https://www.example.de/laenderberichte/wahlen",
-              fill={"stamp": stamp})
+              fill={"stamp": stamp, "byline": "5. November 2021", "event": ""})
     check(got.published, local, None, source)
+
+
+@pytest.mark.parametrize(("stamp", "byline", "event", "timezone", "local"), [
+    # 15:00Z is midnight only at +09:00, where German is not written: a print edition's date
+    ("2021-11-04T15:00Z", "DIE ZEIT Nr. 45/2021, 5. November 2021", "", None,
+     "2021-11-04T15:00:00+00:00"),
+    # the byline agrees with the stamp; the next day above the headline is an event's
+    ("2021-11-04T22:00Z", "4. November 2021", "5. November 2021", None,
+     "2021-11-04T22:00:00+00:00"),
+    # a profile zone decides where midnight is
+    ("2021-11-04T23:00Z", "5. November 2021", "", "Europe/Berlin", "2021-11-05"),
+    ("2021-11-04T23:00Z", "5. November 2021", "", "Asia/Tokyo", "2021-11-04T23:00:00+00:00"),
+])
+def test_utc_stamp_beside_another_next_day_keeps_its_time(
+        stamp: str, byline: str, event: str, timezone: str | None, local: str) -> None:
+    got = run("utc_local_midnight", url="https://www.example.de/laenderberichte/wahlen",
+              timezone=timezone, fill={"stamp": stamp, "byline": byline, "event": event})
+    check(got.published, local)
 
 
 def test_hatom_abbr_title_gives_the_timestamp() -> None:

@@ -757,7 +757,7 @@ def _updated_beside_published(node: Any, cls: str) -> bool:
         return False
     near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
                            itertools.islice(node.itersiblings(), 3))
-    return any("published" in _hatom_tokens(_class_of(sib)) for sib in near)
+    return any("published" in _hatom_tokens(_class_of(sib)[:CACHED_NAME_CHARS]) for sib in near)
 
 
 def _place(cands: list[Cand], head_pos: int) -> None:

@@ -62,7 +62,9 @@ Decision rules
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
    local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is
-   the next day's midnight east of UTC, beside a byline showing only that next day, was a
+   the next day's midnight east of UTC (in the profile zone when there is one, else at an
+   offset where the page's language is written: +1..+3 for German, +9 for Japanese), beside a
+   byline (the strongest publish date near the headline) showing only that next day, was a
    date-only value stored as local midnight: the byline's day is kept (precision "date").
    Then a visible time with an explicit
    offset or zone abbreviation; then a feed/sitemap time (the byline's zone-less clock takes
@@ -85,8 +87,10 @@ Decision rules
 8. Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.
-   A page whose only dates are visible "last edited" stamps (a wiki page), besides dates
-   mentioned in its prose or captions, is dated by them.
+   A visible update stamp away from the headline in a kind of element that shows another
+   day elsewhere on the page is an entry of a list of other posts. A page whose only dates
+   are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
+   captions, is dated by them.
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).
@@ -130,20 +134,52 @@ def _possible(c: Cand, page: PageInfo) -> bool:
     return c.when <= page.now_local + timedelta(days=1)
 
 
-def _eastern_midnight(stamp: Cand, day: date) -> bool:
+_EUROPE = frozenset({1, 2, 3})
+# Whole-hour offsets east of UTC where a language's news is mostly written (standard and
+# summer time); a language missing here (English, Spanish, Arabic...) may be anywhere.
+_EAST_HOURS: dict[str, frozenset[int]] = {
+    **dict.fromkeys(("de", "fr", "it", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "sr",
+                     "bs", "sv", "da", "no", "nb", "nn", "fi", "et", "lv", "lt", "el", "bg",
+                     "uk", "be", "tr", "lb", "ca", "eu", "gl"), _EUROPE),
+    "ja": frozenset({9}), "ko": frozenset({9}), "zh": frozenset({8}), "th": frozenset({7}),
+    "vi": frozenset({7}), "id": frozenset({7, 8, 9}), "ms": frozenset({8}),
+    "he": frozenset({2, 3}), "fa": frozenset({3, 4}), "ru": frozenset(range(2, 13)),
+}
+
+
+def _eastern_midnight(stamp: Cand, day: date, lang: str = "") -> bool:
     """A UTC stamp on a whole hour from 10:00 that is ``day``'s midnight east of UTC
-    ("2021-11-04T23:00Z" for a page dated 5 November in Berlin): a date-only value that a
-    CMS stored as its local midnight and printed in UTC."""
-    return (stamp.offset == 0 and stamp.has_time and stamp.when.hour >= 10
+    ("2021-11-04T23:00Z" for a page dated 5 November in Berlin), at an offset where the
+    page's language is written: a date-only value that a CMS stored as its local midnight
+    and printed in UTC."""
+    if not (stamp.offset == 0 and stamp.has_time and stamp.when.hour >= 10
             and stamp.when.minute == 0 and stamp.when.second == 0
-            and day == stamp.day + timedelta(days=1))
+            and day == stamp.day + timedelta(days=1)):
+        return False
+    hours = _EAST_HOURS.get(lang)
+    return hours is None or 24 - stamp.when.hour in hours
+
+
+def _local_midnight(stamp: Cand, day: date, page: PageInfo) -> bool:
+    """The UTC stamp is ``day``'s midnight: in the profile zone when there is one, else in
+    some zone east of UTC."""
+    if page.zone is None:
+        return _eastern_midnight(stamp, day, page.lang)
+    inst = stamp.instant()
+    midnight = localize(datetime(day.year, day.month, day.day), page.zone)
+    return inst is not None and midnight.astimezone(UTC) == inst
+
+
+def _byline(cands: list[Cand]) -> Cand | None:
+    """The page's own date-only byline: the strongest publish date near the headline, when
+    it gives only a day."""
+    near = [c for c in cands if c.family == "visible" and c.near and c.role != "modified"]
+    top = max(near, key=lambda c: c.weight, default=None)
+    return top if top is not None and not top.has_time else None
 
 
 def _agree(a: Cand, b: Cand) -> bool:
     if a.day == b.day:
-        return True
-    if (not b.has_time and _eastern_midnight(a, b.day)) or (
-            not a.has_time and _eastern_midnight(b, a.day)):
         return True
     ia, ib = a.instant(), b.instant()
     if ia is not None and ib is not None:
@@ -268,10 +304,9 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                     return replace(v, offset=None, zone=None)
         s_inst = s.instant()
         if s.offset == 0 and s_inst is not None:
-            for v in cands:  # rule 5: a local midnight in UTC beside the byline's day
-                if v.family == "visible" and v.near and not v.has_time and _eastern_midnight(
-                        s, v.day):
-                    return v
+            byline = _byline(cands)  # rule 5: a local midnight in UTC beside the byline's day
+            if byline is not None and _local_midnight(s, byline.day, page):
+                return byline
             # rule 5: a UTC stamp whose calendar day differs from the page's own local view
             for v in sorted(timed, key=lambda c: -c.weight):
                 if v.day == s.day or v.family == "url":
@@ -359,6 +394,18 @@ def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Ca
     return replace(pub, when=pub.when + timedelta(hours=hours), offset=hours * 60, zone=None)
 
 
+def _list_stamps(mod_pool: list[Cand], cands: list[Cand]) -> list[Cand]:
+    """The modification candidates without list entries: a visible date away from the
+    headline whose kind of element (``_group_of``) shows another day elsewhere on the page
+    is an entry of a list of other posts, each printing its own "updated" time."""
+    days: dict[str, set[date]] = {}
+    for c in cands:
+        if c.group:
+            days.setdefault(c.group, set()).add(c.day)
+    return [c for c in mod_pool if c.family != "visible" or c.near or not c.group
+            or len(days[c.group]) < 2]
+
+
 def _not_before(mod: Cand, pub: Cand) -> bool:
     a, b = mod.instant(), pub.instant()
     if a is not None and b is not None:
@@ -405,6 +452,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     if published is not None and url_day is not None:
         published = _url_agreement(published, url_day, pub_pool, page)
     mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any")]
+    mod_pool = _list_stamps(mod_pool, cands)
     if published is not None:
         mod_pool = [c for c in mod_pool if _not_before(c, published)]
     if all(c.family == "hint" for c in mod_pool):
