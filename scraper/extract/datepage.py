@@ -565,8 +565,9 @@ def visible_candidates(
             if len(micro) >= MAX_MICRO_DATES:
                 break
     cands: list[Cand] = []
+    pairs: dict[Any, bool] = {}  # element -> an hAtom "updated" beside a "published"
     for el, value, pos in time_values:
-        cand = _machine_time(el, value, page, pos)
+        cand = _machine_time(el, value, page, pos, pairs)
         if cand is not None:
             cands.append(cand)
             owned.append((cand, el))
@@ -607,7 +608,7 @@ def visible_candidates(
             # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
         role = _role_from_label(label)
         if role == "any" and owner is not None:
-            role = _role_from_classes(owner)
+            role = _role_from_classes(owner, pairs)
         raw = full[parsed.start:parsed.end]
         weight = 4.0
         own = blocks.get(block)
@@ -672,12 +673,13 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     return value if (value or "")[:4].isdigit() else None
 
 
-def _machine_time(el: Any, value: str, page: PageInfo, pos: int) -> Cand | None:
+def _machine_time(el: Any, value: str, page: PageInfo, pos: int,
+                  pairs: dict[Any, bool] | None = None) -> Cand | None:
     """A ``<time>``/hAtom value, read in the page's day order (settled by then)."""
     parsed = parse_machine(value, page.context, day_first=page.day_first)
     if parsed is None:
         return None
-    cand = _cand(parsed, role=_role_from_classes(el), source="time", family="visible",
+    cand = _cand(parsed, role=_role_from_classes(el, pairs), source="time", family="visible",
                  weight=6.0, raw=value, pos=pos)
     cand.group = _group_of(el)
     return cand
@@ -727,18 +729,24 @@ def _role_from_label(label: str) -> str:
     return "published"
 
 
-def _role_from_classes(el: Any) -> str:
+def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:
     """published/modified from the classes or itemprop of the element and two ancestors.
 
     An hAtom "updated" beside a sibling classed "published" (WordPress's ``<time class="entry-date
     published">`` + ``<time class="updated">``) is the update, whatever the wrapper's name
-    ("posted-on"); alone, "updated" is what many themes call their only, publish, date."""
+    ("posted-on"); alone, "updated" is what many themes call their only, publish, date.
+    ``pairs`` keeps that answer per element for the page (a wrapper is asked once per date)."""
     node = el
     for _ in range(3):
         if node is None:
             break
         cls = f"{_class_of(node)} {node.get('itemprop') or ''}"
-        if _updated_beside_published(node, cls):
+        beside = pairs.get(node) if pairs is not None else None
+        if beside is None:
+            beside = _updated_beside_published(node, cls)
+            if pairs is not None:
+                pairs[node] = beside
+        if beside:
             return "modified"
         if _MOD_CLASS.search(cls):
             return "modified"
@@ -757,7 +765,8 @@ def _updated_beside_published(node: Any, cls: str) -> bool:
         return False
     near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
                            itertools.islice(node.itersiblings(), 3))
-    return any("published" in _hatom_tokens(_class_of(sib)[:CACHED_NAME_CHARS]) for sib in near)
+    return any("published" in _hatom_tokens((sib.get("class") or "")[:CACHED_NAME_CHARS])
+               for sib in near)
 
 
 def _place(cands: list[Cand], head_pos: int) -> None:
