@@ -379,6 +379,9 @@ def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
     "Inscrivez-vous gratuitement", "Abonnez-vous", "Suscríbete", "Newsletter abonnieren",
     # labels left alone on a line: an ad slot's, a skip link's, a byline's, a category box's
     "Reklama", "Hauptinhalt", "Posted on", "Kategorien",
+    # a blog's share and like bar, a share button
+    "Teilen Sie dies mit:", "Teilen mit:", "Gefällt mir:", "Wird geladen...", "Loading…",
+    "Partager sur Facebook", "Share on X", "Teilen auf", "Share this:",
 ])
 def test_sign_up_button_line_goes(text: str) -> None:
     assert bp.ui_block(text)
@@ -388,6 +391,7 @@ def test_sign_up_button_line_goes(text: str) -> None:
     "Subscribe to the idea that less is more, and the kitchen gets easier.",
     "Anmelden können sich alle Vereine bis zum 30. April.",
     "Abonnieren oder nicht: die Frage stellt sich vielen Lesern",
+    "Teilen mit Freunden macht Freude, sagt die Studie.", "Loading the ferry took two hours.",
 ])
 def test_sentences_about_signing_up_stay(text: str) -> None:
     assert not bp.ui_block(text)

@@ -51,6 +51,15 @@ _JOINER = r"(?:\s*[,|/·•&]|\s+(?:y|and|und|et|e|o|or|oder|ou)(?!\w))"
 _NETWORK_LIST = re.compile(rf"^{_NETWORK}(?:\s*[|/·•]\s*{_NETWORK})+$", re.IGNORECASE)
 _NETWORK_OPEN = re.compile(rf"^(?:{_NETWORK}{_JOINER}\s*)+$", re.IGNORECASE)
 _NETWORK_NAME = re.compile(rf"^{_NETWORK}$", re.IGNORECASE)
+# A share button's or a blog's like/share bar's line: "Partager sur Facebook", "Teilen mit",
+# "Teilen Sie dies mit", "Share this", "Gefällt mir", "Like this", "Wird geladen…"
+_SHARE_LINE = re.compile(
+    rf"^(?:(?:share|teilen|partager|compartir|condividi|compartilhar|delen|udostępnij|dela|del)"
+    rf"(?: (?:on|auf|sur|en|su|no|op|na|på|via|mit|per))?(?: {_NETWORK}| e-?mail)?"
+    rf"|teilen sie dies mit|share this(?: post| story| page)?|gefällt mir|like this"
+    rf"|wird geladen|loading|chargement|cargando|caricamento)$",
+    re.IGNORECASE,
+)
 
 # Picture captions and credits: "Photo: AFP", "Foto: dpa/Name", "Image: GCIS", "© Reuters".
 _CREDIT = re.compile(
@@ -386,7 +395,8 @@ def ui_block(text: str) -> bool:
     if len(text) > 80:
         return False
     bare = text.strip(_TRAIL)
-    return bool(_UI_BLOCK.match(bare) or _NETWORK_LIST.match(bare) or _NETWORK_OPEN.match(text))
+    return bool(_UI_BLOCK.match(bare) or _NETWORK_LIST.match(bare) or _NETWORK_OPEN.match(text)
+                or _SHARE_LINE.match(bare))
 
 
 def open_network_bar(text: str) -> bool:
