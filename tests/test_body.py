@@ -2130,3 +2130,22 @@ def test_listed_kicker_and_linked_headline_items_are_teasers() -> None:
     # without links to those headlines the list is content
     plain = PageHints(titles=(), description="")
     assert len(clean_blocks([Block("p", prose), *items], plain)) == 4
+
+
+def test_client_rendered_page_takes_the_publishers_article_body(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the DOM holds a caption; the story is in JSON-LD (and the app's state), never in the DOM.
+    # trafilatura's own JSON fallback reads this page, but not every such page (a real one
+    # marked paywalled gave only its caption): the rule is tested with trafilatura's miss
+    import scraper.extract.body as body_module
+
+    def caption_only(*args: object, **kwargs: object) -> list[Block]:
+        return [Block("p", "The president speaks during a televised policy debate in the capital"
+                           " on December 29 in the run-up to the presidential election.")]
+
+    monkeypatch.setattr(body_module, "_trafilatura", caption_only)
+    result = body_of("client_rendered_jsonld.html")
+    assert result.source == "jsonld"
+    assert result.text.startswith("Alice Wu fell down the rabbit hole of politics again")
+    assert result.text.endswith("does not reveal courage so much as a thick skin.")
+    assert "televised policy debate" not in result.text

@@ -263,10 +263,17 @@ def _extract_body(
     source = "trafilatura"
 
     ld = normalise_text(jsonld_text(article_objects))
-    if ld and count_words(ld) >= MIN_WORDS:
+    ld_words = count_words(ld) if ld else 0
+    if ld_words >= MIN_WORDS:
         decided = _with_jsonld(tree, blocks, ld, hints)
         if decided is not None:
             return decided
+        if words < 4 * MIN_WORDS and dense_words < 4 * MIN_WORDS and ld_words >= max(
+                4 * MIN_WORDS, 3 * words):
+            # a client-rendered page: its DOM holds a caption or a teaser, the publisher's
+            # articleBody the story (rendered from the scripts' data, so no visible text has it)
+            pieces = [Block("p", t) for t in segment(ld, tree)]
+            return _finish(_join(with_lead(tree, clean_blocks(pieces, hints), hints)), "jsonld")
 
     if words < 4 * MIN_WORDS and dense is not None and dense_words > max(2 * words, MIN_WORDS):
         blocks, source = dense, "density"  # trafilatura missed the article
