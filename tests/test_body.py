@@ -2109,15 +2109,16 @@ def test_listed_kicker_and_linked_headline_items_are_teasers() -> None:
     prose = ("Der Listenpreis liegt bei rund 220 Euro für eine Packung, sagt der Mediziner, "
              "und das sei im Vergleich zu anderen Medikamenten nicht teuer.")
     linked = ["Ab wann Gedächtnislücken besorgniserregend sind",
-              "Häufig hilft nur noch diese Methode", "Die ersten Anzeichen der Menopause"]
+              "Häufig hilft nur noch diese Methode",
+              "Wechseljahre mit 27: Die ersten Anzeichen der Menopause"]
     items = [Block("p", "Demenz: " + linked[0], "item"),
              Block("p", "Schlafstörungen: " + linked[1], "item"),
-             Block("p", "Hormone: Wechseljahre mit 27: " + linked[2], "item")]
+             Block("p", "Hormone: " + linked[2], "item")]
     refs = [Block("p", "Rose, J. D. (2010): " + linked[0], "item"),
             Block("p", "Key, B. (2016): " + linked[1], "item")]
     one = [Block("p", "Demenz: " + linked[0], "item")]
-    hints = PageHints(titles=(), description="", links=frozenset(
-        "".join(ch for ch in t.lower() if ch.isalnum()) for t in linked))
+    keys = frozenset("".join(ch for ch in t.lower() if ch.isalnum()) for t in linked)
+    hints = PageHints(titles=(), description="", links=keys, site_links=keys)
     after = Block("p", prose.replace("220", "250"))
 
     def kept(blocks: list[Block]) -> list[str]:
@@ -2127,9 +2128,44 @@ def test_listed_kicker_and_linked_headline_items_are_teasers() -> None:
     # references ("Author (year): linked title") and a lone linked item stay
     assert kept(refs) == [prose, *(b.text for b in refs), after.text]
     assert kept(one) == [prose, one[0].text, after.text]
-    # without links to those headlines the list is content
+    # without links to those headlines the list is content, and so it is when they link out
+    # of the site (a list of sources: "Reuters: <a>headline</a>")
     plain = PageHints(titles=(), description="")
     assert len(clean_blocks([Block("p", prose), *items], plain)) == 4
+    out = PageHints(titles=(), description="", links=keys)
+    assert len(clean_blocks([Block("p", prose), *items], out)) == 4
+    # a digit or comma up to the colon used marks a reference or a dated list, whichever colon
+    dated = [Block("p", f"Reuters: {n} May 2024: " + linked[n], "item") for n in range(2)]
+    assert len(clean_blocks([Block("p", prose), *dated], hints)) == 3
+
+
+def test_page_hints_tell_links_inside_the_site_from_links_out() -> None:
+    page = ("<html><body><p>x</p><ul>"
+            "<li><a href='/health-1'>Ab wann Gedächtnislücken besorgniserregend sind</a></li>"
+            "<li><a href='https://www.bbc.co.uk/news/uk-2'>How do I protect myself now</a></li>"
+            "<li><a href='https://www.reuters.com/x'>Central bank lifts rates for fourth time</a></li>"
+            "<li><a href='http://[oops/x'>A link whose address cannot be read</a></li>"
+            "</ul></body></html>")
+    hints = page_hints(lxml.html.fromstring(page), [], "https://www.bbc.com/news/world-3")
+    assert hints.site_links == {"abwanngedächtnislückenbesorgniserregendsind",
+                                "howdoiprotectmyselfnow"}
+    assert "centralbankliftsratesforfourthtime" in hints.links
+
+
+@pytest.mark.parametrize(("blocks", "kept"), [
+    # a category widget's title over its list, an ad slot's label between paragraphs: out
+    ([Block("head", "Kategorien"), Block("p", "Aktuell"), Block("p", "Basteln")], 2),
+    ([Block("p", "Abonnieren")], 0),
+    # a one-word subheading over prose, and a list item: content
+    ([Block("head", "Registrieren"), Block("p", "Öffnen Sie die Seite und geben Sie Ihre "
+                                                "E-Mail-Adresse und ein sicheres Passwort ein.")], 2),
+    ([Block("p", "Beiträge", "item"), Block("p", "Kategorien", "item")], 2),
+])
+def test_furniture_labels_go_by_place(blocks: list[Block], kept: int) -> None:
+    prose = ("Der Verein hat im vergangenen Jahr mehr als zweihundert neue Mitglieder gewonnen, "
+             "sagte die Vorsitzende am Dienstag.")
+    out = clean_blocks([Block("p", prose), *blocks], PageHints(titles=(), description=""))
+    assert len(out) == 1 + kept
 
 
 def test_client_rendered_page_takes_the_publishers_article_body(

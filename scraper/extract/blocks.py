@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 import lxml.html
 from lxml import etree
 
-from ..urls import canonicalize_url, strip_variants, strip_www
+from ..urls import canonicalize_url, host_of, strip_variants, strip_www
 from . import boilerplate as bp
 from .html import own_addresses, resolve_href
 
@@ -155,6 +155,9 @@ class PageHints:
     # the page's first <h1> elements (at most 10) as page_hints' walk met them, for
     # ``_headline``; None when the hints were built by hand (``_headline`` then looks itself)
     h1s: tuple[etree._Element, ...] | None = dataclasses.field(default=None, compare=False)
+    # the texts of ``links`` whose address is on the page's own site (a relative one, or its
+    # host): a teaser box links inside the site, a list of sources mostly out of it
+    site_links: frozenset[str] = frozenset()
 
     @cached_property
     def sorted_links(self) -> list[str]:
@@ -177,6 +180,28 @@ _HEADLINES = 10
 """The <h1> elements of a page looked at for its headline (a page of hundreds is a list)."""
 
 
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+
+
+def _brand(host: str) -> str:
+    """The name a host's site goes by: ``news.bbc.co.uk`` and ``www.bbc.com`` -> ``bbc``."""
+    labels = host.split(".")[:-1]  # without the top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else host
+
+
+def _on_site(href: str, own_brand: str) -> bool:
+    """A relative address, or one on the page's site, under any of its domains (bbc.com and
+    bbc.co.uk); an unreadable address is neither."""
+    if "://" not in href and not href.startswith("//"):
+        return True
+    try:
+        return bool(own_brand) and _brand(host_of(href)) == own_brand
+    except ValueError:  # "http://[oops/x"
+        return False
+
+
 def page_hints(
     tree: lxml.html.HtmlElement, article_objects: list[dict[str, Any]], url: str = ""
 ) -> PageHints:
@@ -188,6 +213,8 @@ def page_hints(
     h1s: list[etree._Element] = []
     short_texts: set[str] = set()
     link_texts: set[str] = set()
+    site_texts: set[str] = set()
+    own_brand = _brand(host_of(url)) if url else ""
     long_links: list[tuple[str, str]] = []
     anchors = 0
     # one walk for the four tags: each iterfind(".//tag") walks the whole tree again
@@ -211,6 +238,8 @@ def page_hints(
             href = (el.get("href") or "").strip()
             if href and "#" not in href:
                 link_texts.add(text)
+                if _on_site(href, own_brand):
+                    site_texts.add(text)
                 if words >= CARD_LINK_WORDS:
                     long_links.append((text, href))
         elif tag == "meta":
@@ -259,7 +288,8 @@ def page_hints(
     # short link texts and section names are the kicker candidates
     labels = _Keys([*short_texts, *sections])
     return PageHints(keys, _key(description), labels, authors, links, _Keys(short_texts), named,
-                     card_links, functools.partial(_card_texts, tree, url), tuple(h1s))
+                     card_links, functools.partial(_card_texts, tree, url), tuple(h1s),
+                     frozenset(_key(t) for t in site_texts))
 
 
 class _Keys(AbstractSet[str]):
@@ -550,29 +580,28 @@ _NOT_KICKER = re.compile(r"[\d,]")
 
 def _kicker_link(block: Block, hints: PageHints) -> bool:
     """A list item "Kicker: Linked headline" whose part after a colon is the whole text of a
-    link (4+ words) to another page: an entry of a box of teasers. A kicker is a few words
-    without digits or commas: "Rose, J. D. (2010): Title" is a reference, "11 décembre 2019 :
-    Title" a dated press list, both content."""
-    if block.hint != "item" or len(block.text) > 300 or not hints.links:
+    link (4+ words) to another page of the site: an entry of a box of teasers. A kicker is a
+    few words without digits or commas: "Rose, J. D. (2010): Title" is a reference, "11
+    décembre 2019 : Title" a dated press list, both content; a list of sources links out."""
+    if block.hint != "item" or len(block.text) > 300 or not hints.site_links:
         return False
     text, at = block.text, 0
-    if _NOT_KICKER.search(text, 0, max(0, text.find(": "))):
-        return False
     for _ in range(3):
         at = text.find(": ", at) + 2
-        if at < 2 or len(text[:at].split()) > KICKER_WORDS:
+        if at < 2 or len(text[:at].split()) > KICKER_WORDS or _NOT_KICKER.search(text, 0, at):
             return False
-        if _key(text[at:]) in hints.links:
+        if _key(text[at:]) in hints.site_links:
             return True
     return False
 
 
-def _kicker_list(blocks: list[Block], i: int, hints: PageHints) -> bool:
-    """The i-th block and a neighbouring one are "Kicker: Linked headline" items."""
-    if not _kicker_link(blocks[i], hints):
-        return False
-    return (i > 0 and _kicker_link(blocks[i - 1], hints)) or (
-        i + 1 < len(blocks) and _kicker_link(blocks[i + 1], hints))
+def _kicker_lists(blocks: list[Block], hints: PageHints) -> set[int]:
+    """The indexes of "Kicker: Linked headline" items with a neighbour of the same shape."""
+    if not hints.site_links:
+        return set()
+    kicks = [_kicker_link(b, hints) for b in blocks]
+    return {i for i, k in enumerate(kicks)
+            if k and ((i > 0 and kicks[i - 1]) or (i + 1 < len(kicks) and kicks[i + 1]))}
 
 
 def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True) -> list[Block]:
@@ -585,6 +614,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
     started = False  # a real paragraph has been seen
     bar_open = False  # the last block was a share/follow bar line ending with a joiner
     in_box = False  # after the heading of a link box inside the text, before prose resumes
+    kicker_items = _kicker_lists(blocks, hints)
     for i, block in enumerate(blocks):
         text, key = block.text, _key(block.text)
         before = done
@@ -614,13 +644,16 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         seen.add(key)
         if _is_title(key, hints) or bp.junk_block(text):
             continue
+        if bp.label_line(text) and block.hint != "item" and not (
+                block.kind == "head" and _prose_follows(blocks, i + 1)):
+            continue  # "Kategorien" over a widget's list, "Reklama" over an ad slot
         if key in hints.authors and len(text.split()) <= 6:
             continue  # the author's name on a line of its own
         if _link_bar(block, hints):
             continue  # "Series: Part one | Part two": a bar of links to other pages
         if key in hints.links and block.hint != "item":
             continue  # a headline linking to another page: a teaser (list items may be content)
-        if _kicker_list(blocks, i, hints):
+        if i in kicker_items:
             continue  # "Demenz: Ab wann Gedächtnislücken besorgniserregend sind", linked, listed
         if len(key) >= 40 and any(key in card for card in hints.card_links):
             continue  # the summary of a teaser card that is one link to another page

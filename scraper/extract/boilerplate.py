@@ -8,7 +8,7 @@ import re
 _UI_BLOCK = re.compile(
     r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklame|"
     r"reklama|hauptinhalt|skip to (?:main )?content|zum inhalt springen|posted on|posted in|"
-    r"veröffentlicht in|kategorien|categories|"
+    r"veröffentlicht in|"
     r"article content|story continues below|continue reading|read more|read also|see also|"
     r"see more|more|more on this|more from|related|related articles?|related stories|"
     r"recommended|recommended videos?|most read|most popular|latest|latest news|latest videos?|"
@@ -22,9 +22,8 @@ _UI_BLOCK = re.compile(
     r"follow us|subscribe|sign up|newsletter|sign up for our newsletter|"
     # a sign-up button or box title on its own line ("Abonnieren", "Newsletter Signup")
     r"subscribe (?:now|to|here)|sign up (?:now|here)|newsletter (?:sign ?-?up|abonnieren)|"
-    r"(?:jetzt )?(?:abonnieren|anmelden|registrieren)|zum newsletter|"
-    r"(?:inscrivez-vous|abonnez-vous|s'abonner|s’abonner)(?: gratuitement)?|"
-    r"suscr[íi]bete|iscriviti|assine|zapisz się|"
+    r"jetzt (?:abonnieren|anmelden|registrieren)|zum newsletter|"
+    r"(?:inscrivez-vous|abonnez-vous|s'abonner|s’abonner) gratuitement|"
     r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[ií]guenos|suivez-nous|seguici|siga-nos|"
     r"volg ons|følg oss|följ oss|obserwuj nas)(?: (?:on|auf|bei|en|sur|su|no|op|på|na))?|"
     r"open image in gallery|view image in fullscreen|enlarge|zoom|image|photo|foto|video|"
@@ -388,6 +387,22 @@ def _word_end(text: str) -> int:
     while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
         end -= 1
     return end
+
+
+# One word that is a label of the page's furniture (an ad slot's, a category widget's title, a
+# sign-up button) but can also head a section of an article ("Registrieren" in a how-to,
+# "Categories" in a review): see ``label_line``. An ad slot's label ("Reklama") is far more
+# often one than a subheading, like "Anzeige" in _UI_BLOCK.
+_LABEL_LINE = re.compile(
+    r"^(?:kategorien|categories|abonnieren|anmelden|registrieren|inscrivez-vous"
+    r"|abonnez-vous|s'abonner|s’abonner|suscr[íi]bete|iscriviti|assine|zapisz się)$",
+    re.IGNORECASE,
+)
+
+
+def label_line(text: str) -> bool:
+    """A furniture label that is also a possible subheading; the caller decides by place."""
+    return len(text) <= 40 and bool(_LABEL_LINE.match(text.strip(_TRAIL)))
 
 
 def ui_block(text: str) -> bool:
