@@ -378,7 +378,8 @@ def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
     "Jetzt abonnieren", "Jetzt anmelden", "Newsletter Signup", "Subscribe to:", "Subscribe now!",
     "Inscrivez-vous gratuitement", "Newsletter abonnieren",
     # labels left alone on a line: an ad slot's, a skip link's, a byline's
-    "Reklama", "Hauptinhalt", "Posted on", "Veröffentlicht in",
+    "Reklama", "Hauptinhalt", "Posted on", "Veröffentlicht in", "Zum Newsletter anmelden",
+    "Mehr Themen:", "Last Modified:", "Sie sind aktuell nicht eingeloggt.",
     # a blog's share and like bar, a share button
     "Teilen Sie dies mit:", "Teilen mit:", "Gefällt mir:", "Wird geladen...", "Loading…",
     "Partager sur Facebook", "Share on X", "Teilen auf", "Share this:",
@@ -403,3 +404,12 @@ def test_one_word_labels_are_left_to_their_place(text: str) -> None:
     # they can head a section of an article: clean_blocks decides by what follows
     assert bp.label_line(text)
     assert not bp.ui_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vervielfältigung nur mit Genehmigung", "Materiał chroniony prawem autorskim.",
+    "We want to hear what you think about this article. Submit your letter to the editor via "
+    "this form.",
+])
+def test_copyright_and_letters_notes_go(text: str) -> None:
+    assert bp.junk_block(text)

@@ -22,7 +22,10 @@ _UI_BLOCK = re.compile(
     r"follow us|subscribe|sign up|newsletter|sign up for our newsletter|"
     # a sign-up button or box title on its own line ("Abonnieren", "Newsletter Signup")
     r"subscribe (?:now|to|here)|sign up (?:now|here)|newsletter (?:sign ?-?up|abonnieren)|"
-    r"jetzt (?:abonnieren|anmelden|registrieren)|zum newsletter|"
+    r"jetzt (?:abonnieren|anmelden|registrieren)|zum newsletter(?: anmelden)?|"
+    r"mehr themen|zum weiterlesen|last modified|letzte änderung|release date|"
+    r"sie sind (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)|"
+    r"you are not logged in|"
     r"(?:inscrivez-vous|abonnez-vous|s'abonner|s’abonner) gratuitement|"
     r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[ií]guenos|suivez-nous|seguici|siga-nos|"
     r"volg ons|følg oss|följ oss|obserwuj nas)(?: (?:on|auf|bei|en|sur|su|no|op|på|na))?|"
@@ -134,6 +137,8 @@ _PROMO = re.compile(
     r"get in touch with (?:our|the) [\w ]{0,30}(?:team|desk)|"
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
+    r"vervielfältigung nur mit (?:schriftlicher )?genehmigung|materiał chroniony prawem|"
+    r"we want to hear what you think about this article|submit your letter to the editor|"
     r"todos los derechos reservados|tutti i diritti riservati|"
     r"click here to (?:get|download|subscribe|sign up|follow)|"
     # Spanish: only the imperative or the publisher's own bulletin ("invitaban a suscribirse a un
@@ -215,6 +220,7 @@ _PROMO_WORDS = (
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
     "if you", "subskrypcji", "suscríbete", "click here", "suscr", "anmeldung", "@",
+    "genehmigung", "chroniony", "letter to",
 )
 # A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)"): the type and
 # size end the block ("Der Bericht (PDF, 2 MB) ist ... abrufbar." is a sentence).
