@@ -266,6 +266,7 @@ STRONG_PITCHES = [
     "Support our journalism, subscribe for only $5 a month.",
     "Support our journalism for only $5 a month, cancel anytime.",
     "Join our WhatsApp channel, tap here to follow.",
+    "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace de invitación.",
     "Click here to join our Telegram channel, it only takes a second.",
     "Rejoignez notre chaîne Telegram : cliquez ici.",
     "Join our WhatsApp channel for the latest news from the coast: tap here to follow.",

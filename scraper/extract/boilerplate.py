@@ -501,7 +501,10 @@ def promo_block(text: str) -> bool:
     return any(word in low for word in _PROMO_WORDS) and bool(_PROMO.search(text))
 
 
-_LINK_VERB = re.compile(r"\b(?:tap|click|klick\w*|cliquez|clique|toca|pulsa)\b", re.IGNORECASE)
+_LINK_VERB = re.compile(
+    # a link verb, or the link itself pointed at ("en este enlace", "über diesen Link")
+    r"\b(?:tap|click|klick\w*|cliquez|clique|toca|pulsa|(?:este|this|diesen|ce|questo|neste)"
+    r" (?:enlace|link|lien|collegamento)(?: de invitación| d'invitation)?)\b", re.IGNORECASE)
 
 
 def strong_pitch(text: str) -> bool:
