@@ -414,3 +414,29 @@ def test_one_word_labels_are_left_to_their_place(text: str) -> None:
 ])
 def test_copyright_and_letters_notes_go(text: str) -> None:
     assert bp.junk_block(text)
+
+
+NEWSLETTER_PITCHES = [
+    "Check out more of our latest travel stories by signing up to our free weekly newsletter",
+    "Get local news delivered to your inbox!",
+    "Want more health and science stories in your inbox? Subscribe to Salon's weekly newsletter.",
+    "Wenn du nichts verpassen willst, dann hol dir jetzt meinen gratis Newsletter!",
+    "Hier können Sie sich zum kostenlosen Newsletter der Stadt anmelden.",
+    "Une sélection de newsletters gratuites",
+]
+NEWSLETTER_STORIES = [
+    "If you find this email in your inbox, delete it at once, the police said on Monday.",
+    "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für den Verein zu "
+    "verfassen.",
+    "The council's newsletter reached 20,000 homes last year, and it will be printed again.",
+]
+
+
+@pytest.mark.parametrize("text", NEWSLETTER_PITCHES)
+def test_newsletter_pitch_in_other_words_goes(text: str) -> None:
+    assert bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", NEWSLETTER_STORIES)
+def test_story_about_a_newsletter_or_an_inbox_stays(text: str) -> None:
+    assert not bp.junk_block(text)

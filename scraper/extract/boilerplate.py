@@ -122,6 +122,15 @@ _TEASER_LINE = re.compile(
 # Calls to subscribe, sign up, buy or write in, and the affiliate notes around shop links.
 _PROMO = re.compile(
     r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|"
+    # the newsletter pitch in other words: "by signing up to our free weekly newsletter",
+    # "delivered to your inbox", "Subscribe to Salon's weekly newsletter", "hol dir meinen
+    # gratis Newsletter", "tragen Sie sich für den ... Newsletter ein", "newsletters gratuites"
+    r"\bsigning up (?:for|to) (?:our|the|\w+['’]s)\b.{0,60}\b(?:newsletters?|emails?)\b|"
+    r"\bsubscribe to \w+['’]s\b.{0,40}\bnewsletter|"
+    r"\bdelivered (?:\w+ ){0,2}to your inbox|"
+    r"\b(?:news|stories|roundup|briefing|newsletters?|updates)\b.{0,40}\b(?:in|to|into) your inbox|"
+    r"\b(?:abonniere|hol dir|holen sie sich|tragen sie sich|trag dich)\b.{0,60}\bnewsletter|"
+    r"\bnewsletter\b.{0,60}\b(?:anmelden|eintragen)\b|newsletters? gratuites?\b|"
     r"for the latest\b.{0,80}\b(?:sign up|subscribe|download)|subscribe now\b|sign up here\b|"
     r"(?:melde dich|melden sie sich)\b.{0,40}\bnewsletter|newsletter (?:abonnieren|bestellen)|"
     r"(?:do|would) you (?:want|like) to (?:be informed|receive|get)\b.{0,60}\b(?:news|updates|newsletter)|"
@@ -220,7 +229,7 @@ _PROMO_WORDS = (
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
     "if you", "subskrypcji", "suscríbete", "click here", "suscr", "anmeldung", "@",
-    "genehmigung", "chroniony", "letter to",
+    "genehmigung", "chroniony", "letter to", "inbox",
 )
 # A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)"): the type and
 # size end the block ("Der Bericht (PDF, 2 MB) ist ... abrufbar." is a sentence).
