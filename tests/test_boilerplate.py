@@ -440,3 +440,26 @@ def test_newsletter_pitch_in_other_words_goes(text: str) -> None:
 @pytest.mark.parametrize("text", NEWSLETTER_STORIES)
 def test_story_about_a_newsletter_or_an_inbox_stays(text: str) -> None:
     assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We're sorry but blog-frontend doesn't work properly without JavaScript enabled. Please "
+    "enable it to continue.",
+    "You need to enable JavaScript to run this app.",
+    "Dieser Shop setzt voraus, dass Sie JavaScript aktivieren haben. Bitte aktivieren Sie "
+    "JavaScript und laden Sie die Seite erneut.",
+    "Please accept YouTube cookies to play this video. By accepting you will be accessing "
+    "content from YouTube, a service provided by an external third party.",
+    "Folgen Sie uns auf Twitter", "Follow us on Facebook, Instagram and X", "Weiterlesen:",
+    "Cookie-Erklärung", "Sie möchten gerne weiterlesen?",
+])
+def test_no_script_notices_follow_bars_and_labels_go(text: str) -> None:
+    assert bp.junk_block(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The site was rebuilt in JavaScript last year, and it now loads twice as fast.",
+    "Follow us on this journey: the next stop is Lisbon.",
+])
+def test_sentences_naming_javascript_or_following_stay(text: str) -> None:
+    assert not bp.junk_block(text)

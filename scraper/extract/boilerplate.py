@@ -8,6 +8,8 @@ import re
 _UI_BLOCK = re.compile(
     r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklame|"
     r"reklama|hauptinhalt|skip to (?:main )?content|zum inhalt springen|posted on|posted in|"
+    r"weiterlesen|sie möchten (?:gerne )?weiterlesen|mehr erfahren sie hier|cookie-erklärung|"
+    r"verwendung von cookies|cookie-einstellungen|cookie settings|cookie policy|"
     r"veröffentlicht in|"
     r"article content|story continues below|continue reading|read more|read also|see also|"
     r"see more|more|more on this|more from|related|related articles?|related stories|"
@@ -55,6 +57,13 @@ _NETWORK_OPEN = re.compile(rf"^(?:{_NETWORK}{_JOINER}\s*)+$", re.IGNORECASE)
 _NETWORK_NAME = re.compile(rf"^{_NETWORK}$", re.IGNORECASE)
 # A share button's or a blog's like/share bar's line: "Partager sur Facebook", "Teilen mit",
 # "Teilen Sie dies mit", "Share this", "Gefällt mir", "Like this", "Wird geladen…"
+# A follow bar's line: "Folgen Sie uns auf Twitter", "Follow us on Facebook and Instagram"
+_FOLLOW_LINE = re.compile(
+    rf"^(?:follow us|folgen sie uns|folge uns|folgt uns|s[ií]guenos|suivez-nous|seguici|siga-nos"
+    rf"|volg ons|følg oss|följ oss|obserwuj nas) (?:on|auf|bei|en|sur|su|no|op|på|na) "
+    rf"{_NETWORK}(?:(?:,| and| und| et| y| e| i| og| och) {_NETWORK})*$",
+    re.IGNORECASE,
+)
 _SHARE_LINE = re.compile(
     rf"^(?:(?:share|teilen|partager|compartir|condividi|compartilhar|delen|udostępnij|dela|del)"
     rf"(?: (?:on|auf|sur|en|su|no|op|na|på|via|mit|per))?(?: {_NETWORK}| e-?mail)?"
@@ -142,6 +151,11 @@ _PROMO = re.compile(
     r"(?:affiliate )?(?:commission|revenue|compensation)|affiliate (?:link|commission)s?\b|"
     r"contains (?:affiliate links|references to products)|"
     r"please enable javascript|(?:browser|player) (?:that|which) supports html5|"
+    # an app's or shop's no-script notice: "doesn't work properly without JavaScript enabled",
+    # "Bitte aktivieren Sie JavaScript", "wymaga włączonego ... JavaScript"
+    r"\bwithout javascript enabled|\b(?:enable|aktivieren sie|activez|habilite|activa|włącz)"
+    r"\w* javascript\b|\bjavascript (?:aktivier|to run this|enabled)|"
+    r"wymaga włączonego\b.{0,40}\bjavascript|"
     r"does not support (?:the )?(?:html5 )?video|"
     r"get in touch with (?:our|the) [\w ]{0,30}(?:team|desk)|"
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
@@ -213,7 +227,7 @@ _CONSENT_ASK = re.compile(
     r"(?:zu laden|anzuzeigen|zu sehen)|\bexterne(?:r|n)? inhalte? (?:angezeigt|laden|anzeigen)|"
     r"\b(?:hierfür|dafür|hierzu|uns) keine zustimmung gegeben|"
     r"\b(?:view|see|display|load|show) this (?:content|video|post|embed|map|tweet)|"
-    r"\bcookies to (?:view|see|show|load|display) (?:this|the) (?:content|video|post|embed|map)|"
+    r"\bcookies to (?:view|see|show|load|display|play) (?:this|the) (?:content|video|post|embed|map)|"
     r"\b(?:afficher|voir) ce contenu|\b(?:ver|mostrar) este contenido",
     re.IGNORECASE,
 )
@@ -426,7 +440,7 @@ def ui_block(text: str) -> bool:
         return False
     bare = text.strip(_TRAIL)
     return bool(_UI_BLOCK.match(bare) or _NETWORK_LIST.match(bare) or _NETWORK_OPEN.match(text)
-                or _SHARE_LINE.match(bare))
+                or _SHARE_LINE.match(bare) or _FOLLOW_LINE.match(bare))
 
 
 def open_network_bar(text: str) -> bool:
