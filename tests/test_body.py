@@ -2160,6 +2160,9 @@ def test_page_hints_tell_links_inside_the_site_from_links_out() -> None:
     ([Block("head", "Registrieren"), Block("p", "Öffnen Sie die Seite und geben Sie Ihre "
                                                 "E-Mail-Adresse und ein sicheres Passwort ein.")], 2),
     ([Block("p", "Beiträge", "item"), Block("p", "Kategorien", "item")], 2),
+    ([Block("head", "Release date"), Block("p", "The film opens in cinemas on 14 March, two "
+                                                "weeks later than the studio had planned.")], 2),
+    ([Block("p", "Weiterlesen:")], 0),
 ])
 def test_furniture_labels_go_by_place(blocks: list[Block], kept: int) -> None:
     prose = ("Der Verein hat im vergangenen Jahr mehr als zweihundert neue Mitglieder gewonnen, "

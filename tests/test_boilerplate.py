@@ -380,9 +380,9 @@ def test_a_text_holding_none_of_the_words_is_turned_away() -> None:
     "Inscrivez-vous gratuitement", "Newsletter abonnieren",
     # labels left alone on a line: an ad slot's, a skip link's, a byline's
     "Reklama", "Hauptinhalt", "Posted on", "Veröffentlicht in", "Zum Newsletter anmelden",
-    "Mehr Themen:", "Last Modified:", "Sie sind aktuell nicht eingeloggt.",
+    "Mehr Themen:", "Sie sind aktuell nicht eingeloggt.",
     # a blog's share and like bar, a share button
-    "Teilen Sie dies mit:", "Teilen mit:", "Gefällt mir:", "Wird geladen...", "Loading…",
+    "Teilen Sie dies mit:", "Teilen mit:", "Wird geladen...", "Loading…",
     "Partager sur Facebook", "Share on X", "Teilen auf", "Share this:",
 ])
 def test_sign_up_button_line_goes(text: str) -> None:
@@ -400,7 +400,8 @@ def test_sentences_about_signing_up_stay(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Abonnieren", "Abonnez-vous", "Suscríbete", "Kategorien:",
-                                  "Categories", "Registrieren"])
+                                  "Categories", "Registrieren", "Weiterlesen:", "Last Modified:",
+                                  "Gefällt mir:", "Release date", "Cookie policy"])
 def test_one_word_labels_are_left_to_their_place(text: str) -> None:
     # they can head a section of an article: clean_blocks decides by what follows
     assert bp.label_line(text)
@@ -423,9 +424,35 @@ NEWSLETTER_PITCHES = [
     "Wenn du nichts verpassen willst, dann hol dir jetzt meinen gratis Newsletter!",
     "Hier können Sie sich zum kostenlosen Newsletter der Stadt anmelden.",
     "Une sélection de newsletters gratuites",
+    "From our morning news briefing to a weekly newsletter, get the best of The Week delivered "
+    "directly to your inbox.",
+    "Get New England news, weather forecasts and entertainment stories to your inbox.",
+    "Pełne korzystanie z serwisu wymaga włączonego w Twojej przeglądarce JavaScript.",
 ]
 NEWSLETTER_STORIES = [
     "If you find this email in your inbox, delete it at once, the police said on Monday.",
+    # the review's stories: each went as a pitch in a first version of the patterns
+    "Gmail's new feature sorts promotional updates into a separate tab so that fewer stories "
+    "land in your inbox, Google said on Tuesday.",
+    "Fraudsters impersonating the tax office sent messages claiming a refund had been delivered "
+    "to your inbox, the agency warned.",
+    "By signing up to the council's newsletter, residents can now receive bin collection "
+    "reminders, the mayor said.",
+    "Many readers subscribe to Axios's morning newsletter, which the company sold in 2022.",
+    "Wer sich für den Newsletter der Stadt anmelden möchte, kann das ab sofort im Rathaus tun, "
+    "teilte die Verwaltung mit.",
+    "Tragen Sie sich nicht in jeden Newsletter ein, rät die Verbraucherschützerin.",
+    "Les newsletters gratuites de plusieurs médias ont vu leur audience doubler pendant la "
+    "pandémie, selon une étude.",
+    "Many government forms still fail when visitors browse without JavaScript enabled, a report "
+    "found.",
+    "Die Sicherheitslücke betrifft Nutzer, die in ihrem Browser JavaScript aktiviert haben, "
+    "erklärte das BSI.",
+    "Wydawca twierdzi, że artykuł to materiał chroniony prawem autorskim, i żąda usunięcia.",
+    "Das Landgericht entschied, dass der Satz „Vervielfältigung nur mit Genehmigung“ auf einem "
+    "Foto nicht ausreicht.",
+    "Some news sites now require readers to accept cookies to play the video, a practice the "
+    "regulator says breaches the law.",
     "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für den Verein zu "
     "verfassen.",
     "The council's newsletter reached 20,000 homes last year, and it will be printed again.",
@@ -450,7 +477,7 @@ def test_story_about_a_newsletter_or_an_inbox_stays(text: str) -> None:
     "JavaScript und laden Sie die Seite erneut.",
     "Please accept YouTube cookies to play this video. By accepting you will be accessing "
     "content from YouTube, a service provided by an external third party.",
-    "Folgen Sie uns auf Twitter", "Follow us on Facebook, Instagram and X", "Weiterlesen:",
+    "Folgen Sie uns auf Twitter", "Follow us on Facebook, Instagram and X",
     "Cookie-Erklärung", "Sie möchten gerne weiterlesen?",
 ])
 def test_no_script_notices_follow_bars_and_labels_go(text: str) -> None:

@@ -8,8 +8,8 @@ import re
 _UI_BLOCK = re.compile(
     r"^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklame|"
     r"reklama|hauptinhalt|skip to (?:main )?content|zum inhalt springen|posted on|posted in|"
-    r"weiterlesen|sie möchten (?:gerne )?weiterlesen|mehr erfahren sie hier|cookie-erklärung|"
-    r"verwendung von cookies|cookie-einstellungen|cookie settings|cookie policy|"
+    r"sie möchten (?:gerne )?weiterlesen|mehr erfahren sie hier|cookie-erklärung|"
+    r"verwendung von cookies|cookie-einstellungen|cookie settings|"
     r"veröffentlicht in|"
     r"article content|story continues below|continue reading|read more|read also|see also|"
     r"see more|more|more on this|more from|related|related articles?|related stories|"
@@ -25,7 +25,7 @@ _UI_BLOCK = re.compile(
     # a sign-up button or box title on its own line ("Abonnieren", "Newsletter Signup")
     r"subscribe (?:now|to|here)|sign up (?:now|here)|newsletter (?:sign ?-?up|abonnieren)|"
     r"jetzt (?:abonnieren|anmelden|registrieren)|zum newsletter(?: anmelden)?|"
-    r"mehr themen|zum weiterlesen|last modified|letzte änderung|release date|"
+    r"mehr themen|zum weiterlesen|"
     r"sie sind (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)|"
     r"you are not logged in|"
     r"(?:inscrivez-vous|abonnez-vous|s'abonner|s’abonner) gratuitement|"
@@ -67,7 +67,7 @@ _FOLLOW_LINE = re.compile(
 _SHARE_LINE = re.compile(
     rf"^(?:(?:share|teilen|partager|compartir|condividi|compartilhar|delen|udostępnij|dela|del)"
     rf"(?: (?:on|auf|sur|en|su|no|op|na|på|via|mit|per))?(?: {_NETWORK}| e-?mail)?"
-    rf"|teilen sie dies mit|share this(?: post| story| page)?|gefällt mir|like this"
+    rf"|teilen sie dies mit|share this(?: post| story| page)?|like this"
     rf"|wird geladen|loading|chargement|cargando|caricamento)$",
     re.IGNORECASE,
 )
@@ -134,12 +134,15 @@ _PROMO = re.compile(
     # the newsletter pitch in other words: "by signing up to our free weekly newsletter",
     # "delivered to your inbox", "Subscribe to Salon's weekly newsletter", "hol dir meinen
     # gratis Newsletter", "tragen Sie sich für den ... Newsletter ein", "newsletters gratuites"
-    r"\bsigning up (?:for|to) (?:our|the|\w+['’]s)\b.{0,60}\b(?:newsletters?|emails?)\b|"
-    r"\bsubscribe to \w+['’]s\b.{0,40}\bnewsletter|"
-    r"\bdelivered (?:\w+ ){0,2}to your inbox|"
-    r"\b(?:news|stories|roundup|briefing|newsletters?|updates)\b.{0,40}\b(?:in|to|into) your inbox|"
-    r"\b(?:abonniere|hol dir|holen sie sich|tragen sie sich|trag dich)\b.{0,60}\bnewsletter|"
-    r"\bnewsletter\b.{0,60}\b(?:anmelden|eintragen)\b|newsletters? gratuites?\b|"
+    r"\bsigning up (?:for|to) our\b.{0,60}\b(?:newsletters?|emails?)\b|"
+    r"(?:^|[.!?]\s+)subscribe to \w+['’]s\b.{0,40}\bnewsletter|"
+    r"(?:^|[.!?,;:]\s+)(?:get|have|want)\b.{0,80}\b(?:delivered (?:\w+ ){0,2}to|to|in|into)"
+    r" your inbox\b|"
+    # (German: the reader addressed, no "nicht"/"kein" and no sentence end or quote between)
+    r"\b(?:abonniere|hol dir|holen sie sich|tragen sie sich|trag dich)\b"
+    r"(?:(?!\b(?:nicht|keine\w*)\b)[^.!?„“\"]){0,60}\bnewsletter|"
+    r"(?:(?-i:\bSie sich)|\bdich)\b.{0,60}\bnewsletter\b.{0,60}\b(?:anmelden|eintragen)\b|"
+    r"^(?:.{0,30} )?newsletters? gratuites?$|"
     r"for the latest\b.{0,80}\b(?:sign up|subscribe|download)|subscribe now\b|sign up here\b|"
     r"(?:melde dich|melden sie sich)\b.{0,40}\bnewsletter|newsletter (?:abonnieren|bestellen)|"
     r"(?:do|would) you (?:want|like) to (?:be informed|receive|get)\b.{0,60}\b(?:news|updates|newsletter)|"
@@ -153,14 +156,17 @@ _PROMO = re.compile(
     r"please enable javascript|(?:browser|player) (?:that|which) supports html5|"
     # an app's or shop's no-script notice: "doesn't work properly without JavaScript enabled",
     # "Bitte aktivieren Sie JavaScript", "wymaga włączonego ... JavaScript"
-    r"\bwithout javascript enabled|\b(?:enable|aktivieren sie|activez|habilite|activa|włącz)"
-    r"\w* javascript\b|\bjavascript (?:aktivier|to run this|enabled)|"
-    r"wymaga włączonego\b.{0,40}\bjavascript|"
+    r"\bwork properly without javascript enabled|"
+    r"\b(?:please|bitte|veuillez|por favor|proszę|you need to|you must)\s+(?:enable|aktivieren sie"
+    r"|activez|activer|habilite|active|włącz)\w*\s+(?:\w+\s+)?javascript\b|"
+    r"\bjavascript to run this (?:app|site|page|application)\b|"
+    r"(?:stron|serwis|witryn|aplikacj)\w* wymaga włączonego\b.{0,40}\bjavascript|"
     r"does not support (?:the )?(?:html5 )?video|"
     r"get in touch with (?:our|the) [\w ]{0,30}(?:team|desk)|"
     r"(?:e-?mail(?:ing)?|contact|write to) us at \S+@|"
     r"(?<![(\"“„'])\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
-    r"vervielfältigung nur mit (?:schriftlicher )?genehmigung|materiał chroniony prawem|"
+    r"^(?:©[^.]{0,60}[.:]?\s*)?(?:vervielfältigung nur mit (?:schriftlicher )?genehmigung"
+    r"|materiał chroniony prawem)|"
     r"we want to hear what you think about this article|submit your letter to the editor|"
     r"todos los derechos reservados|tutti i diritti riservati|"
     r"click here to (?:get|download|subscribe|sign up|follow)|"
@@ -227,7 +233,8 @@ _CONSENT_ASK = re.compile(
     r"(?:zu laden|anzuzeigen|zu sehen)|\bexterne(?:r|n)? inhalte? (?:angezeigt|laden|anzeigen)|"
     r"\b(?:hierfür|dafür|hierzu|uns) keine zustimmung gegeben|"
     r"\b(?:view|see|display|load|show) this (?:content|video|post|embed|map|tweet)|"
-    r"\bcookies to (?:view|see|show|load|display|play) (?:this|the) (?:content|video|post|embed|map)|"
+    r"\bcookies to (?:view|see|show|load|display) (?:this|the) (?:content|video|post|embed|map)|"
+    r"\bcookies to play this (?:video|content)|"
     r"\b(?:afficher|voir) ce contenu|\b(?:ver|mostrar) este contenido",
     re.IGNORECASE,
 )
@@ -243,7 +250,7 @@ _PROMO_WORDS = (
     "affiliate", "references to products", "javascript", "html5", "video", "get in touch", "us at",
     "reserved", "réservés", "reservados", "vorbehalten", "riservati", "you want", "you like",
     "if you", "subskrypcji", "suscríbete", "click here", "suscr", "anmeldung", "@",
-    "genehmigung", "chroniony", "letter to", "inbox",
+    "genehmigung", "chroniony", "letter to", "inbox", "hear what you think", "gratuite",
 )
 # A link to a file with its type and size ("Informationsschreiben (PDF | 38 KB)"): the type and
 # size end the block ("Der Bericht (PDF, 2 MB) ist ... abrufbar." is a sentence).
@@ -424,7 +431,8 @@ def _word_end(text: str) -> int:
 # often one than a subheading, like "Anzeige" in _UI_BLOCK.
 _LABEL_LINE = re.compile(
     r"^(?:kategorien|categories|abonnieren|anmelden|registrieren|inscrivez-vous"
-    r"|abonnez-vous|s'abonner|s’abonner|suscr[íi]bete|iscriviti|assine|zapisz się)$",
+    r"|abonnez-vous|s'abonner|s’abonner|suscr[íi]bete|iscriviti|assine|zapisz się"
+    r"|weiterlesen|release date|cookie policy|last modified|letzte änderung|gefällt mir)$",
     re.IGNORECASE,
 )
 
