@@ -573,18 +573,6 @@ def test_utc_stamp_beside_another_next_day_keeps_its_time(
     check(got.published, local)
 
 
-def test_sidebar_inside_the_article_is_its_details_column() -> None:
-    # the article's own side column holds its only date; the site's sidebar outside the
-    # <article> and the related list under "Mehr zum Thema" inside it are still no dates of it
-    url = "https://www.example.de/nd/burgenland-best-of-ruster-ausbruch/"
-    header = '<p class="time"><time datetime="2022-01-28">28. Januar 2022</time></p>'
-    got = run("article_sidebar", url=url, fill={"header": header})
-    check(got.published, "2022-01-28", "date", "time")
-    check(got.modified, None)
-    # without it the page has no date of its own
-    check(run("article_sidebar", url=url, fill={"header": ""}).published, None)
-
-
 def test_hatom_abbr_title_gives_the_timestamp() -> None:
     got = run("hatom_abbr")
     check(got.published, "2016-12-23T05:11:00-05:00", "second", "time",
@@ -832,9 +820,8 @@ def test_name_bits_read_ascii_names_like_ignorecase() -> None:
         bits = dp._ARTICLE if dp._ARTICLE_NAME.search(name) else 0
         if dp._NOT_CHROME.search(name):
             return bits | dp._DATEISH
-        if dp._CHROME_WORDS.search(name):  # a sidebar's own bit: it may be an article's column
-            bits |= dp._SIDE if dp._SIDEBAR_NAME.search(name) else dp._ALWAYS
-        return bits | (dp._PAGE if dp._PAGE_CHROME_WORDS.search(name) else 0)
+        return bits | (dp._ALWAYS if dp._CHROME_WORDS.search(name) else 0) | (
+            dp._PAGE if dp._PAGE_CHROME_WORDS.search(name) else 0)
 
     names = ["SIDEBAR", "Sidebar\n", "x-MENU", "Post-12", "post-١٢", "HEADER", "site-Nav",
              "Entry-Content", "recommendedStories", "ſidebar", "İnfo", "\u212Aomments", "Date",
@@ -904,7 +891,7 @@ def test_long_class_and_id_values_are_read_but_not_cached() -> None:
     long_cls = "x" * (dp.CACHED_NAME_CHARS + 1) + " sidebar"
     size = dp._cached_class_bits.cache_info().currsize
     names = dp._cached_name_bits.cache_info().currsize
-    assert dp.class_bits(long_cls) & dp._SIDE  # chrome outside an <article>
+    assert dp.class_bits(long_cls) & dp._ALWAYS
     assert dp._name_bits("y" * 300 + "-sidebar") == dp._name_bits("y-sidebar")
     assert dp._cached_class_bits.cache_info().currsize == size
     assert dp._cached_name_bits.cache_info().currsize <= names + 2  # "sidebar", "y-sidebar"

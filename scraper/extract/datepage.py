@@ -103,9 +103,8 @@ _ARTICLE_NAME = re.compile(
     r"^(?:hentry|h-entry|post|entry|article|type-post|blog-post|single-post|post-\d+|post-body"
     r"|entry-content|article-body|story)$", re.IGNORECASE,
 )
-_ALWAYS, _PAGE, _DATEISH, _ARTICLE, _SIDE = 1, 2, 4, 8, 16
-_SIDEBAR_NAME = re.compile(r"^side-?bar(?:$|[_-])|[_-]side-?bar$", re.IGNORECASE)
-_NAME_PATTERNS = (_ARTICLE_NAME, _NOT_CHROME, _CHROME_WORDS, _PAGE_CHROME_WORDS, _SIDEBAR_NAME)
+_ALWAYS, _PAGE, _DATEISH, _ARTICLE = 1, 2, 4, 8
+_NAME_PATTERNS = (_ARTICLE_NAME, _NOT_CHROME, _CHROME_WORDS, _PAGE_CHROME_WORDS)
 # The same patterns, case-sensitive, for a lower-cased ASCII name (most are): for ASCII text
 # that is what IGNORECASE means (the patterns' letters are lower-case ASCII), and the re
 # module's case-insensitive matching is ~4 times slower.
@@ -126,18 +125,16 @@ def _name_bits(name: str) -> int:
 
 def _read_name_bits(name: str) -> int:
     if name.isascii():
-        article, not_chrome, chrome, page_chrome, sidebar = _ASCII_NAME_PATTERNS
+        article, not_chrome, chrome, page_chrome = _ASCII_NAME_PATTERNS
         name = name.lower()
     else:
-        article, not_chrome, chrome, page_chrome, sidebar = _NAME_PATTERNS
+        article, not_chrome, chrome, page_chrome = _NAME_PATTERNS
     bits = _ARTICLE if article.search(name) else 0
     if not_chrome.search(name):
         bits |= _DATEISH
     else:
-        if chrome.search(name):
-            # a sidebar inside the article's own <article> may be its details column
-            bits |= _SIDE if sidebar.search(name) else _ALWAYS
-        bits |= _PAGE if page_chrome.search(name) else 0
+        bits |= (_ALWAYS if chrome.search(name) else 0) | (
+            _PAGE if page_chrome.search(name) else 0)
     return bits
 
 
@@ -459,9 +456,7 @@ def visible_candidates(
                 bits |= _cached_name_bits(ident) if len(
                     ident) <= CACHED_NAME_CHARS else _read_name_bits(ident)
             if bits & _DATEISH:  # an element that also carries a date/meta/byline name
-                bits &= ~(_ALWAYS | _PAGE | _SIDE)
-            if bits & _SIDE and (bits & _ALWAYS or next(el.iterancestors("article"), None) is None):
-                bits |= _ALWAYS  # a sidebar outside any <article>: the site's
+                bits &= ~(_ALWAYS | _PAGE)
             # site furniture whose dates are never the article's (rule 2), written out here
             # as it is asked of every element; a role="complementary" box named "meta" or
             # "byline" is the byline

@@ -21,14 +21,12 @@ Decision rules
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, sidebars, related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
-   and weigh least; dates far above the headline (a header's "today") are discounted. A box
-   with role="complementary" that is named like a byline ("meta", "date") is not a sidebar,
-   nor is a box named "sidebar" inside an ``<article>`` (the article's details column; its
-   related list under a heading is still skipped). Captions outside ``<figcaption>`` ("Foto:
-   ...", "Image: ...") and the end of a span of days ("5. bis 11. Februar 2022", "9-23 Feb
-   2017": an event) weigh as mentions; a member's join date beside a forum post
-   ("Registered:", "Mitglied seit") and a citation's access date ("abgerufen am", "Retrieved",
-   "consulté le") are no candidates.
+   and weigh least; dates far above the headline (a header's "today") are discounted. A
+   box with role="complementary" that is named like a byline ("meta", "date") is not a
+   sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
+   span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
+   member's join date beside a forum post ("Registered:", "Mitglied seit") and a citation's
+   access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
    it. A teaser of the page itself in a list of stories (a short ``<article>``/``<li>`` away
