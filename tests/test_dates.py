@@ -573,6 +573,19 @@ def test_utc_stamp_beside_another_next_day_keeps_its_time(
     check(got.published, local)
 
 
+@pytest.mark.parametrize(("byline", "local"), [
+    ("Text: Redaktion, 14. Mai 2023", "2023-05-14"),
+    ("", None),  # the box's teasers are no dates of the page
+])
+def test_list_heading_wrapped_in_its_own_box_still_skips_the_list(
+        byline: str, local: str | None) -> None:
+    # <div class=box-head><div class=box-title><h3>Mehr zum Thema</h3></div></div><ul>...</ul>:
+    # the list follows the heading's wrappers, not the heading
+    got = run("wrapped_list_heading", url="https://www.example.de/wein/suesswein-rust",
+              fill={"byline": byline})
+    check(got.published, local)
+
+
 def test_hatom_abbr_title_gives_the_timestamp() -> None:
     got = run("hatom_abbr")
     check(got.published, "2016-12-23T05:11:00-05:00", "second", "time",

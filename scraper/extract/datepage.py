@@ -472,6 +472,16 @@ def visible_candidates(
                 heading = (el.text_content() or "")[:60].strip()
                 if len(heading) <= 40 and _LIST_HEADING.match(heading):
                     stack[-1] = (in_article, block, mention, hard, True)
+                    # a heading alone in its wrapper ("<div class=box-head><h3>Related</h3>
+                    # </div><ul>..."): the box is the wrapper's parent (two levels at most)
+                    box, level = el.getparent(), -1
+                    while (level > -3 and len(stack) + level > 1 and len(box) == 1
+                           and not (box.text or "").strip()):
+                        box = box.getparent()
+                        if box is None or box in keep:
+                            break
+                        level -= 1
+                        stack[level] = (*stack[level][:4], True)
                     stack.append(stack[-1])
                     walker.skip_subtree()
                     continue
