@@ -573,6 +573,13 @@ def test_utc_stamp_beside_another_next_day_keeps_its_time(
     check(got.published, local)
 
 
+def test_wrapped_list_heading_before_the_byline_leaves_the_byline() -> None:
+    # <div class=cc><h3>Comments (3)</h3></div> and then the byline, not a list of links: the
+    # skip stays inside the wrapper (a later box's "3 September 2024" is no date of the page)
+    got = run("wrapped_heading_before_byline")
+    check(got.published, "2021-07-22T16:25:00", "minute", "text")
+
+
 @pytest.mark.parametrize(("byline", "local"), [
     ("Text: Redaktion, 14. Mai 2023", "2023-05-14"),
     ("", None),  # the box's teasers are no dates of the page

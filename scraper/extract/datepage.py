@@ -473,15 +473,20 @@ def visible_candidates(
                 if len(heading) <= 40 and _LIST_HEADING.match(heading):
                     stack[-1] = (in_article, block, mention, hard, True)
                     # a heading alone in its wrapper ("<div class=box-head><h3>Related</h3>
-                    # </div><ul>..."): the box is the wrapper's parent (two levels at most)
-                    box, level = el.getparent(), -1
-                    while (level > -3 and len(stack) + level > 1 and len(box) == 1
+                    # </div><ul>..."): when a list of links follows the wrapper, the box is
+                    # the wrapper's parent (two levels at most)
+                    box, level = el.getparent(), -1  # stack[level]: box's children
+                    while (level > -3 and len(stack) + level > 2 and len(box) == 1
                            and not (box.text or "").strip()):
-                        box = box.getparent()
-                        if box is None or box in keep:
+                        parent = box.getparent()
+                        if parent is None or parent in keep:
                             break
-                        level -= 1
-                        stack[level] = (*stack[level][:4], True)
+                        after = box.getnext()
+                        if after is not None:
+                            if _link_list(after):  # the rest of the parent is the list
+                                stack[level - 1] = (*stack[level - 1][:4], True)
+                            break
+                        box, level = parent, level - 1  # a wrapper of the wrapper
                     stack.append(stack[-1])
                     walker.skip_subtree()
                     continue
@@ -665,6 +670,27 @@ def visible_candidates(
         _self_teasers(owned, teasers, keep)
     return cands + micro
 
+
+
+LINK_LIST_NODES = 300  # elements of a box read to tell a list of links
+
+
+def _link_list(el: Any) -> bool:
+    """A list, or a box of two or more links whose texts make most of its text (read as far as
+    LINK_LIST_NODES elements): the teasers under a wrapped "Related" heading."""
+    if el is None or not isinstance(el.tag, str):
+        return False
+    if el.tag in ("ul", "ol"):
+        return True
+    links = linked = chars = 0
+    for node in itertools.islice(el.iter(), LINK_LIST_NODES):
+        text = len((node.text or "").strip()) + len((node.tail or "").strip()) if node is not el \
+            else len((node.text or "").strip())
+        chars += text
+        if node.tag == "a":
+            links += 1
+            linked += len(" ".join(node.itertext()).strip())
+    return links >= 2 and linked >= 0.6 * max(chars, 1)
 
 
 def _in_span(full: str, found: list[Parsed], i: int) -> bool:
