@@ -2188,3 +2188,16 @@ def test_client_rendered_page_takes_the_publishers_article_body(
     assert result.text.startswith("Alice Wu fell down the rabbit hole of politics again")
     assert result.text.endswith("does not reveal courage so much as a thick skin.")
     assert "televised policy debate" not in result.text
+
+
+def test_newsletter_box_title_and_blurb_are_out() -> None:
+    prose = ("Die Schweiz verliert das Viertelfinale nach einer Gelb-Roten Karte, die der "
+             "Trainer auch am Tag danach nicht verstehen kann.")
+    box = [Block("head", "Newsletter: Sport inside"),
+           Block("p", "Jeden Montag die Topstorys der Woche aus der Sportredaktion")]
+    after = [Block("head", "Spielerverwechslung"), Block("p", prose.replace("Schweiz", "Elf"))]
+    kept = clean_blocks([Block("p", prose), *box, *after], PageHints(titles=(), description=""))
+    assert [b.text for b in kept] == [prose, *(b.text for b in after)]
+    # without a blurb, the subheading after the title stays
+    kept = clean_blocks([Block("p", prose), box[0], *after], PageHints(titles=(), description=""))
+    assert [b.text for b in kept] == [prose, *(b.text for b in after)]

@@ -490,3 +490,12 @@ def test_no_script_notices_follow_bars_and_labels_go(text: str) -> None:
 ])
 def test_sentences_naming_javascript_or_following_stay(text: str) -> None:
     assert not bp.junk_block(text)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Newsletter: Sport inside", True), ("PC Gamer Newsletter", True), ("Musiknewsletter", True),
+    ("Der Newsletter der Stadt erscheint jeden Montag.", False),
+    ("Wie die Zeitung ihren Newsletter an 20.000 Leser verschickt", False),
+])
+def test_newsletter_box_titles(text: str, title: bool) -> None:
+    assert bp.newsletter_title(text) is title

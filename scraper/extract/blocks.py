@@ -615,6 +615,7 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
     bar_open = False  # the last block was a share/follow bar line ending with a joiner
     in_box = False  # after the heading of a link box inside the text, before prose resumes
     kicker_items = _kicker_lists(blocks, hints)
+    after_pitch = False  # the block before was a newsletter box's title
     for i, block in enumerate(blocks):
         text, key = block.text, _key(block.text)
         before = done
@@ -642,6 +643,13 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         if key in seen and (len(key) > 3 or block.kind == "head"):
             continue
         seen.add(key)
+        if after_pitch:
+            after_pitch = False
+            if block.kind == "p" and len(text.split()) <= 25 and text[-1:] not in _SENTENCE_END:
+                continue  # the blurb under a newsletter box's title (a subheading stays)
+        if bp.newsletter_title(text):
+            after_pitch = True
+            continue
         if _is_title(key, hints) or bp.junk_block(text):
             continue
         if bp.label_line(text) and block.hint != "item" and not (

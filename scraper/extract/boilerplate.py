@@ -437,6 +437,17 @@ _LABEL_LINE = re.compile(
 )
 
 
+_NEWSLETTER_TITLE = re.compile(
+    r"^(?:newsletters?\s*[:|–—-]\s*\S.*|(?:\S+\s+){0,3}\S*newsletter)$", re.IGNORECASE)
+
+
+def newsletter_title(text: str) -> bool:
+    """The title of a newsletter sign-up box: "Newsletter: Sport inside", "PC Gamer Newsletter",
+    "Musiknewsletter" (its blurb follows; see clean_blocks)."""
+    return (len(text) <= 60 and len(text.split()) <= 6 and text[-1:] not in ".!?"
+            and bool(_NEWSLETTER_TITLE.match(text.strip())))
+
+
 def label_line(text: str) -> bool:
     """A furniture label that is also a possible subheading; the caller decides by place."""
     return len(text) <= 40 and bool(_LABEL_LINE.match(text.strip(_TRAIL)))
