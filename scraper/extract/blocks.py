@@ -595,6 +595,21 @@ def _kicker_link(block: Block, hints: PageHints) -> bool:
     return False
 
 
+_CADENCE = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|free|inbox|jeden|jede|täglich|wöchentlich|monatlich"
+    r"|kostenlos|gratis|postfach|chaque|gratuit|cada|gratis|ogni|settimanal)", re.IGNORECASE)
+
+
+def _pitch_blurb(blocks: list[Block], start: int) -> bool:
+    """A newsletter box's blurb at ``start``: a short paragraph that ends no sentence and tells
+    when or for what it arrives ("Jeden Montag die Topstorys der Woche")."""
+    if start >= len(blocks):
+        return False
+    block = blocks[start]
+    return (block.kind == "p" and block.hint != "item" and len(block.text.split()) <= 25
+            and block.text[-1:] not in _SENTENCE_END and bool(_CADENCE.search(block.text)))
+
+
 def _kicker_lists(blocks: list[Block], hints: PageHints) -> set[int]:
     """The indexes of "Kicker: Linked headline" items with a neighbour of the same shape."""
     if not hints.site_links:
@@ -645,9 +660,8 @@ def clean_blocks(blocks: list[Block], hints: PageHints, *, headings: bool = True
         seen.add(key)
         if after_pitch:
             after_pitch = False
-            if block.kind == "p" and len(text.split()) <= 25 and text[-1:] not in _SENTENCE_END:
-                continue  # the blurb under a newsletter box's title (a subheading stays)
-        if bp.newsletter_title(text):
+            continue  # the blurb under a newsletter box's title
+        if block.kind == "head" and bp.newsletter_title(text) and _pitch_blurb(blocks, i + 1):
             after_pitch = True
             continue
         if _is_title(key, hints) or bp.junk_block(text):

@@ -34,6 +34,7 @@ from .blocks import (
     BodyResult,
     PageHints,
     _collapse,
+    _key,
     _overlap,
     _shingles,
     clean_blocks,
@@ -268,12 +269,17 @@ def _extract_body(
         decided = _with_jsonld(tree, blocks, ld, hints)
         if decided is not None:
             return decided
-        if words < 4 * MIN_WORDS and dense_words < 4 * MIN_WORDS and ld_words >= max(
+        if words < 2 * MIN_WORDS and dense_words < 2 * MIN_WORDS and ld_words >= max(
                 4 * MIN_WORDS, 3 * words):
-            # a client-rendered page: its DOM holds a caption or a teaser, the publisher's
-            # articleBody the story (rendered from the scripts' data, so no visible text has it)
-            pieces = [Block("p", t) for t in segment(ld, tree)]
-            return _finish(_join(with_lead(tree, clean_blocks(pieces, hints), hints)), "jsonld")
+            # a client-rendered page: its DOM holds a caption, the publisher's articleBody the
+            # story (rendered from the scripts' data, so no visible text has it); only the
+            # page's own article object (its headline is the page's), never a related one's
+            own = normalise_text(jsonld_text(
+                [o for o in article_objects if _headline_key(o) in hints.titles]))
+            if count_words(own) >= max(4 * MIN_WORDS, 3 * words):
+                pieces = [Block("p", t) for t in segment(own, tree)]
+                return _finish(_join(with_lead(tree, clean_blocks(pieces, hints), hints)),
+                               "jsonld")
 
     if words < 4 * MIN_WORDS and dense is not None and dense_words > max(2 * words, MIN_WORDS):
         blocks, source = dense, "density"  # trafilatura missed the article
@@ -285,6 +291,11 @@ def _extract_body(
         if embedded:
             return _finish(_join(embedded), "embedded")
     return _finish(_join(with_lead(tree, blocks, hints)), source)
+
+
+def _headline_key(obj: dict[str, Any]) -> str:
+    headline = obj.get("headline") or obj.get("name")
+    return _key(headline) if isinstance(headline, str) else ""
 
 
 def _continuation(

@@ -445,7 +445,7 @@ def newsletter_title(text: str) -> bool:
     """The title of a newsletter sign-up box: "Newsletter: Sport inside", "PC Gamer Newsletter",
     "Musiknewsletter" (its blurb follows; see clean_blocks)."""
     return (len(text) <= 60 and len(text.split()) <= 6 and text[-1:] not in ".!?"
-            and bool(_NEWSLETTER_TITLE.match(text.strip())))
+            and " | " not in text and bool(_NEWSLETTER_TITLE.match(text.strip())))
 
 
 def label_line(text: str) -> bool:

@@ -481,7 +481,7 @@ def visible_candidates(
                         parent = box.getparent()
                         if parent is None or parent in keep:
                             break
-                        after = box.getnext()
+                        after = _next_box(box)
                         if after is not None:
                             if _link_list(after):  # the rest of the parent is the list
                                 stack[level - 1] = (*stack[level - 1][:4], True)
@@ -673,24 +673,41 @@ def visible_candidates(
 
 
 LINK_LIST_NODES = 300  # elements of a box read to tell a list of links
+HEADLINE_LINK_WORDS = 3  # a teaser's link is a headline; an author's link is a name
+_PERSON_LINK = re.compile(r"/(?:authors?|autor(?:en|in)?|profiles?|profil|people|staff|team)/",
+                          re.IGNORECASE)
 
 
 def _link_list(el: Any) -> bool:
-    """A list, or a box of two or more links whose texts make most of its text (read as far as
-    LINK_LIST_NODES elements): the teasers under a wrapped "Related" heading."""
+    """Two or more links that read like headlines (3+ words, not to an author's page) making
+    most of the box's text (read as far as LINK_LIST_NODES elements), in a box not named like
+    a byline or a date: the teasers under a wrapped "Related" heading, not the key points of a
+    live blog or a byline of two author links."""
     if el is None or not isinstance(el.tag, str):
         return False
-    if el.tag in ("ul", "ol"):
-        return True
-    links = linked = chars = 0
+    if class_bits(f"{el.get('class') or ''} {el.get('id') or ''}") & _DATEISH:
+        return False
+    headlines = linked = chars = 0
     for node in itertools.islice(el.iter(), LINK_LIST_NODES):
-        text = len((node.text or "").strip()) + len((node.tail or "").strip()) if node is not el \
-            else len((node.text or "").strip())
-        chars += text
+        if not isinstance(node.tag, str):
+            continue
+        chars += len((node.text or "").strip())
+        if node is not el:
+            chars += len((node.tail or "").strip())
         if node.tag == "a":
-            links += 1
-            linked += len(" ".join(node.itertext()).strip())
-    return links >= 2 and linked >= 0.6 * max(chars, 1)
+            text = " ".join(node.itertext()).strip()
+            linked += len(text)
+            headlines += len(text.split()) >= HEADLINE_LINK_WORDS and node.get(
+                "rel") != "author" and not _PERSON_LINK.search(node.get("href") or "")
+    return headlines >= 2 and linked >= 0.6 * max(chars, 1)
+
+
+def _next_box(el: Any) -> Any:
+    """The next sibling element that holds any text (an empty ad slot is stepped over)."""
+    for sib in itertools.islice(el.itersiblings(), 3):
+        if isinstance(sib.tag, str) and "".join(itertools.islice(sib.itertext(), 20)).strip():
+            return sib
+    return None
 
 
 def _in_span(full: str, found: list[Parsed], i: int) -> bool:
