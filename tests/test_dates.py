@@ -573,6 +573,15 @@ def test_utc_stamp_beside_another_next_day_keeps_its_time(
     check(got.published, local)
 
 
+@pytest.mark.parametrize(("name", "local"), [
+    ("wrapped_heading_author_links", "2021-07-22T16:25:00"),  # a byline of two author links
+    ("wrapped_heading_key_points", "2021-07-22T16:25:00"),  # a live blog's <ol> of key points
+])
+def test_wrapped_list_heading_before_a_byline_box_leaves_it(name: str, local: str) -> None:
+    got = run(name, url="https://example.com/news/2024/tram-line")
+    check(got.published, local)
+
+
 def test_wrapped_list_heading_before_the_byline_leaves_the_byline() -> None:
     # <div class=cc><h3>Comments (3)</h3></div> and then the byline, not a list of links: the
     # skip stays inside the wrapper (a later box's "3 September 2024" is no date of the page)
