@@ -597,7 +597,7 @@ def _kicker_link(block: Block, hints: PageHints) -> bool:
 
 _CADENCE = re.compile(
     r"\b(?:every|each|daily|weekly|monthly|free|inbox|jeden|jede|täglich|wöchentlich|monatlich"
-    r"|kostenlos|gratis|postfach|chaque|gratuit|cada|gratis|ogni|settimanal)", re.IGNORECASE)
+    r"|kostenlos|gratis|postfach|chaque|gratuit|cada|ogni|settimanal)", re.IGNORECASE)
 
 
 def _pitch_blurb(blocks: list[Block], start: int) -> bool:

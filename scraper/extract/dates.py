@@ -61,16 +61,16 @@ Decision rules
    clock with a different explicit offset (the visible offset wins) or with no offset on a
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
-   local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is
-   the next day's midnight east of UTC (in the profile zone when there is one, else at an
-   offset where the page's language is written: +1..+3 for German, +9 for Japanese), beside a
-   byline (the strongest publish date near the headline) showing only that next day, was a
-   date-only value stored as local midnight: the byline's day is kept (precision "date").
-   Then a visible time with an explicit
-   offset or zone abbreviation; then a feed/sitemap time (the byline's zone-less clock takes
-   the offset the feed's instant implies); then a zone-less time, read in the profile zone.
-   A zone-less structured time that equals the byline's time converted to UTC was UTC: the
-   byline's local time is kept. Without a zone it stays zone-less. Only a day -> "date".
+   local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is the
+   next day's midnight east of UTC (in the profile zone when there is one, else at an offset
+   where the page's language is written: +1..+3 for German, +9 for Japanese), beside a byline
+   (the strongest publish date near the headline) showing only that next day, was a date-only
+   value stored as local midnight: the byline's day is kept (precision "date"). Then a visible
+   time with an explicit offset or zone abbreviation; then a feed/sitemap time (the byline's
+   zone-less clock takes the offset the feed's instant implies); then a zone-less time, read
+   in the profile zone. A zone-less structured time that equals the byline's time converted to
+   UTC was UTC: the byline's local time is kept. Without a zone it stays zone-less. Only a day
+   -> "date".
 6. Zone rules: explicit offsets win; abbreviations are read in context (IST is India unless
    the page is Hebrew/.il or Irish; CST is China on Chinese pages; BST is Bangladesh on
    Bengali pages); generic names (ET, PT) follow DST; a specific name used in the wrong
