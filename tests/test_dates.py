@@ -261,6 +261,31 @@ def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
     assert [text[start:end] for _, _, start, end in find_relative(text, now)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Publié hier à 18h05", "fr", [(datetime(2024, 5, 2, 18, 5), "hier à 18h05")]),
+        ("Publié hier, 18:05", "", [(datetime(2024, 5, 2, 18, 5), "hier, 18:05")]),
+        # German and Dutch "here": no French "yesterday" on a German page
+        ("Treffpunkt ist hier um 18:00 Uhr", "de", []),
+        ("Gestern, 23:40 Uhr", "de", [(datetime(2024, 5, 2, 23, 40), "Gestern, 23:40")]),
+        # a dotted date after a day word is no clock time ("hier 12.03.2024" is no 12:03)
+        ("Ein Titel hier\n12.03.2024, 18:05 Uhr", "", []),
+        ("heute 12.03.", "de", []),
+        ("i går 12.03", "no", [(datetime(2024, 5, 2, 12, 3), "i går 12.03")]),
+        ("gestern 12:03:45", "de", [(datetime(2024, 5, 2, 12, 3), "gestern 12:03")]),
+    ],
+)
+def test_day_word_with_a_clock_time(text: str, lang: str, found: list[tuple[datetime, str]]
+                                    ) -> None:
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 5, 3, 12, 0)
+    got = [(when, text[start:end].strip()) for when, _, start, end
+           in find_relative(text, now, lang=lang)]
+    assert got == found
+
+
 def test_numeric_order_votes_count_every_unambiguous_date() -> None:
     """Counted in digit windows only, yet none missed: far apart, back to back, in prose."""
     from scraper.extract.datetext import numeric_order_votes

@@ -657,12 +657,12 @@ def visible_candidates(
         prev_end = parsed.end
     if page.now_local is not None:
         lo, hi = (max(0, head_pos - 200), head_pos + 600) if head_pos >= 0 else (0, 3000)
-        for when, has_time, start, end in find_relative(full, page.now_local, lo, hi):
+        for when, has_time, start, end in find_relative(full, page.now_local, lo, hi, page.lang):
             value = when.replace(second=0, microsecond=0)
             if not has_time:
                 value = value.replace(hour=0, minute=0)
             cands.append(Cand(value, has_time, False, None, None, "any", "text", "visible",
-                              2.5, full[start:end], start))
+                              2.5, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
                 break
     _place(cands, head_pos)

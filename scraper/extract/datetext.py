@@ -264,10 +264,15 @@ _DAY_WORDS = [
 # faster); "_" stands for the spaces inside a word ("hari ini")
 DAY_WORD_RE = re.compile(
     r"(?<!\w)(" + trie_pattern(_DAY_WORDS).replace("_", r"\s+") + r")(?!\w)", re.IGNORECASE)
+# day words that are also an ordinary word in another language: read only on a page in these
+# languages, or in one whose language is unknown ('hier' is "here" in German and Dutch)
+_DAY_WORD_LANGS = {"hier": frozenset({"fr", ""})}
 _YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
               "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس"}
 _TIME_ONLY = re.compile(
-    r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})(?!\d)"
+    r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})"
+    # a clock, not the start of a date: "12.03.2024", "12.03." (day and month)
+    r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
     r"\s*(a\.?m\.?|p\.?m\.?)?"
 )
 
@@ -741,12 +746,14 @@ def _relative(text: str, now_local: datetime, start: int, end: int
             yield now_local - timedelta(weeks=num), False, m.start(), m.end()
 
 
-def find_relative(text: str, now_local: datetime, start: int = 0, end: int | None = None
-                  ) -> Iterator[tuple[datetime, bool, int, int]]:
+def find_relative(text: str, now_local: datetime, start: int = 0, end: int | None = None,
+                  lang: str = "") -> Iterator[tuple[datetime, bool, int, int]]:
     """Relative dates ('2 hours ago', 'gestern, 23:40') -> (local datetime, has_time, start, end).
 
     A day word ('yesterday', 'heute') counts only with a time after it: alone it is too often
-    a menu item or an ordinary word in another language ('hier' is French and German).
+    a menu item or an ordinary word in another language ('hier' is French and German: it
+    counts only on a page in French or in an unknown language, ``lang``). The time is a
+    clock time, not the start of a date ('hier 12.03.2024' is no 12:03).
     """
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)  # as finditer reads it (a slice would count a negative from the end)
@@ -760,8 +767,10 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
         return
     for m in DAY_WORD_RE.finditer(text, start, end):
         word = " ".join(m.group(1).lower().split())
+        if lang not in _DAY_WORD_LANGS.get(word, (lang,)):
+            continue
         base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
-        t = _TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))
+        t = _TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 24))
         if t:
             hour, minute = int(t.group(1)), int(t.group(2))
             marker = (t.group(3) or "").lower()
