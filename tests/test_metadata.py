@@ -83,6 +83,18 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Von Anna Schmidt und Peter Klein", ["Anna Schmidt", "Peter Klein"]),
         ("By Jane Doe | May 3, 2024", ["Jane Doe"]),
         ("Jane Doe 12.03.2024", ["Jane Doe"]),
+        # a weekday or a preposition before the date goes with it
+        ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
+        ("von Anna Schmidt am 18.10.2019", ["Anna Schmidt"]),
+        ("By Jane Doe on March 12, 2024", ["Jane Doe"]),
+        ("Por Laura Jordán / Javier Urbina 22 de Abril de 2022", ["Laura Jordán", "Javier Urbina"]),
+        # ... but a surname that reads like one stays
+        ("Thanh Le, 12 March 2024", ["Thanh Le"]),
+        ("Jane Mar, 12 March 2024", ["Jane Mar"]),
+        # Korean, Japanese and Chinese roles are glued to the name
+        ("신현주 기자", ["신현주"]),
+        ("山田太郎記者", ["山田太郎"]),
+        ("记者 张三", ["张三"]),
         ("https://example.org/people/jane", []),
     ],
 )
@@ -105,6 +117,52 @@ def test_publisher_is_not_an_author() -> None:
         '<a rel="author" href="/p/amy">Amy Lee</a>',
     )
     assert md.authors == ["Amy Lee"]
+
+
+def test_a_second_author_tag_after_the_publications_own() -> None:
+    md = page(
+        '<meta property="og:site_name" content="Daily Example">'
+        '<meta name="author" content="Daily Example"><meta name="author" content="신현주 기자">'
+    )
+    assert md.authors == ["신현주"]
+
+
+SIGNED = '<div class="{cls}">Von {name}, Lille</div>'
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an element classed as the article's author that signs it: read before the
+        # publication's own credit
+        (SIGNED.format(cls="article__author", name="Seb Dumitru"), ["Seb Dumitru", "Lille"]),
+        (SIGNED.format(cls="post-author vcard", name="Seb Dumitru"), ["Seb Dumitru", "Lille"]),
+        # the same name twice (a mobile and a desktop byline) is one byline
+        (SIGNED.format(cls="author", name="Ana Lima") + SIGNED.format(cls="m-author", name="Ana Lima"),
+         ["Ana Lima", "Lille"]),
+        # boxes naming different people are teasers or forum posts: the credit stays
+        (SIGNED.format(cls="listing__author", name="Petra Basler")
+         + SIGNED.format(cls="listing__author", name="Thomas Hanstein"), ["Daily Example"]),
+        # an author box that does not sign ("About the author") is no byline
+        ('<div class="author-box">About Jane Doe, who writes on farming</div>', ["Daily Example"]),
+        # a labelled field in a details list
+        ("<ul><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>", ["Roman Goncharenko"]),
+        ("<dl><dt>Author</dt><dd>Jane Doe</dd></dl>", ["Jane Doe"]),
+        ('<div class="author"><b>Written by:</b> Charnele Henry</div>', ["Charnele Henry"]),
+        # a role in a list of signatories is no label
+        ("<p>Elliot Ackerman, <span>author</span> Martin Amis, <span>writer</span> Anne Applebaum</p>",
+         ["Daily Example"]),
+        # nor a label in the footer
+        ("<footer><p><b>Author:</b> Web Team Lead</p></footer>", ["Daily Example"]),
+    ],
+)
+def test_signed_and_labelled_bylines(body: str, expected: list[str]) -> None:
+    md = page(
+        '<meta property="og:site_name" content="Daily Example">'
+        '<meta name="author" content="Daily Example">',
+        f"<article><h1>Harbour ferry returns</h1>{body}<p>The ferry is back.</p></article>",
+    )
+    assert md.authors == expected
 
 
 def test_language_from_og_locale() -> None:

@@ -29,8 +29,18 @@ _ROLE = re.compile(
     r"wire|service|updated|published|aktualisiert|veröffentlicht)\b",
     re.IGNORECASE,
 )
+# Korean, Japanese and Chinese bylines glue the role to the name, without a space or after
+# one: "신현주 기자", "山田太郎記者", "记者 张三" (reporter, correspondent, editorial writer, editor)
+_CJK_ROLE = re.compile(
+    r"^(?:记者|記者|编辑|編輯)\s*|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
+    r"記者|特派員|编辑|編輯|记者)$"
+)
 _DATE_TAIL = re.compile(
-    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|"
+    # a weekday or a preposition may lead the date: "Jane Doe Fr, 18. Oktober 2019",
+    # "lupa am 26/10/13"
+    r"(?:[\s,|·•-]+(?:(?i:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|"
+    r"ven|mié|jue|vie|gio)[.,]|(?:am|on|le|el|il|em)(?=\s)))?"
+    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$"
 )
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*[|ㅣ]\s*")
@@ -129,6 +139,8 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     out = []
     for part in _SPLIT_AUTHORS.split(text):
         part = _BY.sub("", part.strip(" .|·-–—:()[]"))
+        if part and not part.isascii():
+            part = _CJK_ROLE.sub("", part)
         if not part or len(part) > 60 or len(part.split()) > 5:
             continue
         if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
@@ -205,6 +217,7 @@ of many bylines: see PRUNE_XPATH in body.py.)"""
 # only <h1> or <title>; libxml2 stops at the first (the <title>: a microsecond, not 0.1 ms)
 _FIRST_H1 = lxml.etree.XPath("descendant::h1[1]")
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
+_AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
 
 def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
@@ -225,6 +238,62 @@ def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]
         and _BYLINE_CLASS.search(cls) and el.find(".//h1") is None
         and not _COMMENTS.search(cls) and not _in_chrome(el, header_ok=True)
     ]
+
+
+_AUTHOR_CLASSED = lxml.etree.XPath('descendant::*[contains(@class, "author")]')
+_AUTHOR_TOKEN = re.compile(r"(?:^|\s)(?:[a-z0-9]+[-_]{1,2})*author(?:\s|$)", re.IGNORECASE)
+
+
+def _signed(tree: lxml.html.HtmlElement) -> list[str]:
+    """Names from an element classed as the article's author ("author", "article__author",
+    "post-author") whose text signs it: "Von Seb Dumitru, Lille", "By Jane Doe". An author
+    box's biography or an "authors" index does not start with "By"."""
+    found: list[list[str]] = []
+    for el in _AUTHOR_CLASSED(tree)[:20]:
+        cls = el.get("class") or ""
+        if not _AUTHOR_TOKEN.search(cls) or _COMMENTS.search(cls) or _in_chrome(el, header_ok=True):
+            continue
+        text = _clean(" ".join(el.itertext()))
+        if text and len(text) <= 120 and _BY.match(text):
+            names = split_authors(text)
+            if names:
+                found.append(names)
+    # signed boxes that name different people are a list (teasers, forum posts), not a byline
+    return max(found, key=len) if found and len({_norm(names[0]) for names in found}) == 1 else []
+
+
+_LABELS = lxml.etree.XPath(
+    "descendant::*[self::strong or self::b or self::dt or self::th or self::span]"
+    "[string-length(normalize-space(text())) > 4][string-length(text()) < 40]"
+)
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|auteur|autore|автор|yazar|penulis|"
+    r"written by|text|texto|testo)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
+    """A details list's labelled field: "<li><strong>Autorin/Autor</strong> Roman
+    Goncharenko</li>", "<dt>Author</dt><dd>Jane Doe</dd>": the name after the label, in the
+    label's element or the next one, when it reads as a person's name."""
+    for label in _LABELS(tree)[:400]:
+        if not _AUTHOR_LABEL.match(label.text or "") or _in_chrome(label):
+            continue
+        parent, after = label.getparent(), label.getnext()
+        if label.tag in ("dt", "th") and after is not None:
+            text = " ".join(after.itertext())
+        elif parent is not None and not (parent.text or "").strip() and parent[0] is label:
+            text = " ".join(parent.itertext()).replace(label.text or "", "", 1)
+        else:
+            continue  # a label starts its field: "Marie Arana, <span>author</span>" is a role
+        text = _clean(text) or ""
+        if len(text) > 80:
+            continue  # a field holds a name or two, not a list of signatories
+        names = [n for n in split_authors(text) if _name_like(n)]
+        if names:
+            return names
+    return []
 
 
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
@@ -429,6 +498,13 @@ def _extract_metadata(
                 authors = _people(split_authors(value), site_keys)
                 if authors:
                     break
+    if not authors and _is_publisher(meta.get("author") or "", site_keys):
+        # a second author tag after the publication's own: <meta name="author" content="Site">
+        # then <meta name="author" content="Jane Doe">
+        for value in _AUTHOR_METAS(tree)[1:4]:
+            authors = _people(split_authors(value), site_keys)
+            if authors:
+                break
     marked: list[lxml.html.HtmlElement] = [] if authors else _AUTHOR_MARKUP(tree)
     if not authors:
         for el in _marked_authors(marked):
@@ -447,6 +523,8 @@ def _extract_metadata(
             authors = _people(_name_leaves(el), site_keys)
             if authors:
                 break
+    if not authors:
+        authors = _people(_signed(tree) or _labelled(tree), site_keys)
     if not authors:
         authors = _people(_author_links(tree), site_keys)
     if not authors:
