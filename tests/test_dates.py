@@ -673,13 +673,84 @@ def test_spaced_year_month_day_with_dots() -> None:
 
 def test_month_names_fit_the_month_first_lookahead() -> None:
     """_MDY_TEXT's lookahead assumes every month name is letters, at most two words of at most
-    12 letters each: a new name that is not would silently never match month-first."""
+    12 letters each, or starts in an Indic script or Thai (their vowel signs are no letters):
+    a new name that is neither would silently never match month-first."""
     import re
 
     from scraper.extract.datetext import MONTHS
 
-    shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?")
+    shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?|[\u0900-\u0e7f].*")
     assert [name for name in MONTHS if not shape.fullmatch(name)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("अपडेटेड: मार्च 12, 2024 6:05 pm IST", "2024-03-12T18:05+05:30"),  # Hindi, month first
+        ("प्रकाशित: मंगलवार, १२ मार्च २०२४ ०६:०५ अपराह्न (IST)", "2024-03-12T18:05+05:30"),
+        ("শেষ আপডেট: ১২ মার্চ ২০২৪ ১৮:০৫", "2024-03-12T18:05"),  # Bengali digits
+        ("12 มี.ค. 2567 เวลา 18:05 น.", "2024-03-12T18:05"),  # Thai, Buddhist Era year
+        ("12 Mac 2024, 6:05 pm", "2024-03-12T18:05"),  # Malay
+        ("شائع 12 مارچ 2024 06:05pm", "2024-03-12T18:05"),  # Urdu
+        ("۲۲ اسفند ۱۴۰۲ - ۱۸:۰۵", "2024-03-12T18:05"),  # Persian, Solar Hijri
+        ("1 فروردين 1403", "2024-03-20"),  # the Arabic yeh; Nowruz of a leap year
+        ("עודכן ב-13.03.2024 08:22", "2024-03-13T08:22"),  # Hebrew "on" glued to the date
+        ("نشر في: 12 مارس ,2024: 06:05 م KSA", "2024-03-12T18:05+03:00"),
+        ("12 مارس 2024 - 18:05 بتوقيت أبوظبي", "2024-03-12T18:05+04:00"),
+        ("2024年3月12日(火) 18:05", "2024-03-12T18:05"),  # a weekday in brackets
+        ("2024年03月12日(星期二) 18:05", "2024-03-12T18:05"),
+        ("[2024年3月12日18時5分]", "2024-03-12T18:05"),  # a one-digit minute
+        ("2024年3月13日 06時00分 \n13日 14時20分", "2024-03-13T06:00"),  # no seconds from 13日
+    ],
+)
+def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09:00:00+00:00"
+                ) -> ExtractedDates:
+    html = (f'<html lang="{lang}"><head><title>見出し</title></head><body><main><article>'
+            f"<h1>見出し</h1>{body}</article></main></body></html>")
+    return extract_dates(load_html(html.encode("utf-8")), url,
+                         fetched_at=datetime.fromisoformat(fetched_at))
+
+
+RANKING = ('<aside class="ranking"><h2>{heading}</h2><ol><li><a href="/a">日銀、マイナス金利解除を'
+           '決定へ</a> <span class="time">2024年3月13日 21時40分</span></li><li><a href="/b">春闘 '
+           '大手企業の回答相次ぐ</a> <span class="time">2024/03/13 18:30</span></li></ol></aside>')
+
+
+@pytest.mark.parametrize("heading", ["アクセスランキング", "熱門新聞", "Xem nhiều nhất", "הכי נקראים"])
+def test_a_ranking_box_under_a_short_article_lends_no_date(heading: str) -> None:
+    got = _page_dates("ja", '<p class="date">2024/03/12 18:05</p><p>政府は12日、予備費の追加支出を'
+                      "閣議決定した。</p>" + RANKING.format(heading=heading),
+                      "https://www.example.jp/politics/20240312-OYT1T50210/")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None
+
+
+def test_a_date_in_chinese_prose_is_a_mention() -> None:
+    """No spaces between words: two characters count as one, and "。" ends a sentence."""
+    got = _page_dates("zh", "<p>国家统计局2024年2月20日发布的数据显示，工业增加值同比增长7.0%。</p>",
+                      "http://www.example.cn/fortune/20240312/0a1b2c3d/c.html")
+    check(got.published, "2024-03-12", "date", "url")
+
+
+def test_a_yearless_chinese_update_after_the_stamp() -> None:
+    got = _page_dates("zh", '<div class="date"><span>2024/3/12 18:05（3/13 08:22 更新）</span></div>',
+                      "https://www.example.tw/news/aipl/202403120123.aspx")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    check(got.modified, "2024-03-13T08:22:00", "minute", "text")
+
+
+def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:
+    from scraper.extract.datetext import find_dates, normalize_digits
+
+    found = next(find_dates(normalize_digits(text), context="xx xx"))
+    value = found.day.isoformat()
+    if found.hour is not None:
+        value += f"T{found.hour:02d}:{found.minute:02d}"
+        assert found.second is None
+    if found.offset is not None:
+        hours, minutes = divmod(abs(found.offset), 60)
+        value += f"{'+' if found.offset >= 0 else '-'}{hours:02d}:{minutes:02d}"
+    assert value == day
 
 
 def test_teaser_linking_to_the_page_itself_gives_its_date() -> None:

@@ -75,7 +75,11 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|commentaires|relacionad|más leíd|lo más|comentarios|leia também|mais lidas"
     r"|potrebbe interessarti|più lett|leggi anche|читайте также|похожие|ещё по теме"
     r"|ilgili haberler|en çok okunan|czytaj także|zobacz też|najczęściej|baca juga"
-    r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر)",
+    r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر"
+    # ranking boxes and related lists in more of the big news markets' languages
+    r"|ランキング|おすすめ|相關|推薦|熱門|排行|인기|추천|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
+    r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
+    r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer)",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -88,8 +92,8 @@ _CHROME_WORDS = re.compile(
     r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
-    r"|cookie|promo|livefeed|rail|carousel|pagination|pager)(?:$|[_-])"
-    r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?"
+    r"|cookie|promo|livefeed|rail|carousel|pagination|pager|ranking)(?:$|[_-])"
+    r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?|ranking"
     r"|menu|breadcrumbs?|carousel)$",
     re.IGNORECASE,
 )
@@ -562,7 +566,7 @@ def visible_candidates(
             cut_at = size - 1
         own.chars += len(stripped)
         if own.words <= PROSE_WORDS:  # counted as far as it matters
-            own.words += len(stripped.split(None, PROSE_WORDS))
+            own.words += _word_count(stripped)
         own.last = stripped
         if size > limit:
             break
@@ -628,9 +632,10 @@ def visible_candidates(
         weight = 4.0
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
-        words_before = full[start:parsed.start].count(" ")
+        words_before = _word_count(full[start:parsed.start], all_spaces=True)
         if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
-                blen > 60 and role == "any" and is_prose(block)):
+                (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
+                and role == "any" and is_prose(block)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
         elif _CAPTION_LABEL.match(full, start, parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
@@ -746,8 +751,19 @@ def _group_of(el: Any) -> str:
     return f"{el.tag}.{el.get('class') or ''}<{up}"
 
 
-_SENTENCE_END = re.compile(r"\w{3,}[.!?]$")
+_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|[。！？][」』）]?|\w।)$")
 PROSE_WORDS = 10  # running prose has more words than this
+# Chinese and Japanese write no spaces between words: two characters count as a word
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _word_count(text: str, *, all_spaces: bool = False) -> int:
+    """Words in ``text`` as far as PROSE_WORDS needs them (``all_spaces``: every space counts,
+    as far as the text goes); Chinese and Japanese characters count one word per two."""
+    words = text.count(" ") if all_spaces else len(text.split(None, PROSE_WORDS))
+    if not text.isascii() and words <= PROSE_WORDS + 4:
+        words += len(_CJK_CHARS.findall(text, 0, 200)) // 2
+    return words
 
 
 def _is_sentence(words: int, last: str) -> bool:

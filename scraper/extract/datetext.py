@@ -19,49 +19,68 @@ _MONTHS: dict[int, str] = {
     1: "january jan janv januar jänner jaenner janvier enero ene janeiro gennaio gen январь января"
     " январе янв ocak styczeń stycznia januari januar janúar ledna leden يناير كانون_الثاني"
     " جانفي"
-    " ianuarie siječnja siječanj січня януари ιανουαρίου ιανουάριος tammikuuta",
+    " ianuarie siječnja siječanj січня януари ιανουαρίου ιανουάριος tammikuuta"
+    " जनवरी جنوری জানুয়ারি มกราคม ม.ค. ינואר ژانویه",
     2: "february feb febr februar février fevrier févr fév fev febrero fevereiro febbraio"
     " февраль февраля феврале фев şubat subat luty lutego februari febrúar února únor فبراير"
     " شباط فيفري"
-    " februarie veljače veljača лютого февруари φεβρουαρίου φεβρουάριος helmikuuta",
+    " februarie veljače veljača лютого февруари φεβρουαρίου φεβρουάριος helmikuuta"
+    " फ़रवरी फरवरी فروری ফেব্রুয়ারি กุมภาพันธ์ ก.พ. פברואר فوریه",
     3: "march mar märz maerz mrz mars marzo março marco март марта марте мар mart marzec marca"
     " maret maart mrt marts března březen مارس آذار"
-    " martie március ožujka ožujak березня μαρτίου μάρτιος maaliskuuta marec",
+    " martie március ožujka ožujak березня μαρτίου μάρτιος maaliskuuta marec"
+    " mac मार्च مارچ মার্চ มีนาคม มี.ค. מרץ",
     4: "april apr avril avr abril abr aprile апрель апреля апреле апр nisan kwiecień kwietnia"
     " apríl dubna duben أبريل ابريل إبريل نيسان أفريل"
-    " aprilie április travnja travanj квітня април απριλίου απρίλιος huhtikuuta",
+    " aprilie április travnja travanj квітня април απριλίου απρίλιος huhtikuuta"
+    " अप्रैल اپریل এপ্রিল เมษายน เม.ย. אפריל آوریل",
     5: "may mai mayo maio maggio mag май мая мае mayıs mayis maj maja mei maí května květen"
     " مايو أيار ماي"
-    " május svibnja svibanj травня μαΐου μάιος toukokuuta",
+    " május svibnja svibanj травня μαΐου μάιος toukokuuta"
+    " मई مئی মে พฤษภาคม พ.ค. מאי",
     6: "june jun juni juin junio junho giugno giu июнь июня июне июн haziran czerwiec czerwca"
     " júní června červen يونيو يونيه حزيران جوان"
-    " iunie június lipnja lipanj червня юни ιουνίου ιούνιος kesäkuuta junij",
+    " iunie június lipnja lipanj червня юни ιουνίου ιούνιος kesäkuuta junij"
+    " जून جون জুন มิถุนายน มิ.ย. יוני ژوئن",
     7: "july jul juli juil juillet julio julho luglio lug июль июля июле июл temmuz lipiec"
     " lipca júlí července červenec يوليو يوليه تموز جويلية"
-    " iulie július srpnja srpanj липня юли ιουλίου ιούλιος heinäkuuta julij",
+    " iulie július srpnja srpanj липня юли ιουλίου ιούλιος heinäkuuta julij"
+    " julai जुलाई جولائی জুলাই กรกฎาคม ก.ค. יולי ژوئیه",
     8: "august aug août aout agosto ago agost август августа августе авг ağustos agustos"
     " sierpień sierpnia agustus agu agt augustus augusti ágúst srpna srpen أغسطس اغسطس آب أوت"
-    " augusztus avgust kolovoza kolovoz серпня αυγούστου αύγουστος elokuuta",
+    " augusztus avgust kolovoza kolovoz серпня αυγούστου αύγουστος elokuuta"
+    " ogos अगस्त اگست আগস্ট สิงหาคม ส.ค. אוגוסט",
     9: "september sep sept septembre septiembre setiembre setembro settembre set сентябрь"
     " сентября сентябре сен сент eylül eylul wrzesień września septembri září سبتمبر أيلول"
     " septembrie szeptember septembar rujna rujan вересня септември σεπτεμβρίου"
-    " σεπτέμβριος syyskuuta",
+    " σεπτέμβριος syyskuuta"
+    " सितंबर सितम्बर ستمبر সেপ্টেম্বর กันยายน ก.ย. ספטמבר سپتامبر",
     10: "october oct oktober okt octobre octubre outubro out ottobre ott октябрь октября"
     " октябре окт ekim październik października október října říjen أكتوبر اكتوبر"
     " تشرين_الأول تشرين_اول"
-    " octombrie október oktobar жовтня октомври οκτωβρίου οκτώβριος lokakuuta",
+    " octombrie október oktobar жовтня октомври οκτωβρίου οκτώβριος lokakuuta"
+    " अक्टूबर अक्तूबर اکتوبر অক্টোবর ตุลาคม ต.ค. אוקטובר اکتبر",
     11: "november nov novembre noviembre novembro ноябрь ноября ноябре ноя kasım kasim"
     " listopad listopada nóvember listopadu نوفمبر تشرين_الثاني"
     " noiembrie novembar studenoga studeni листопада ноември νοεμβρίου νοέμβριος"
-    " marraskuuta",
+    " marraskuuta"
+    " नवंबर नवम्बर نومبر নভেম্বর พฤศจิกายน พ.ย. נובמבר نوامبر",
     12: "december dec dez dezember décembre decembre déc diciembre dic dezembro dicembre"
     " декабрь декабря декабре дек aralık aralik grudzień grudnia desember des desembre"
     " prosince prosinec ديسمبر كانون_الأول كانون_اول"
     " decembrie decembar prosinca prosinac грудня декември δεκεμβρίου δεκέμβριος"
-    " joulukuuta",
+    " joulukuuta"
+    " disember दिसंबर दिसम्बर دسمبر ডিসেম্বর ธันวาคม ธ.ค. דצמבר دسامبر",
 }
+# The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
+# in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
+_JALALI_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
+                  "دی", "بهمن", "اسفند"]
 MONTHS: dict[str, int] = {
     name.replace("_", " "): num for num, names in _MONTHS.items() for name in names.split()
+} | {
+    variant: 101 + i for i, name in enumerate(_JALALI_MONTHS)
+    for variant in (name, name.replace("ی", "ي"))
 }
 
 
@@ -117,6 +136,16 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "WAT": (60, None, False), "BRT": (-180, "America/Sao_Paulo", False),
     "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
     "GST": (240, "Asia/Dubai", False),
+    # Arabic papers name the zone by its city: "18:05 بتوقيت مكة" (Mecca time), and Saudi ones
+    # write KSA
+    "KSA": (180, "Asia/Riyadh", False), "بتوقيت مكة المكرمة": (180, "Asia/Riyadh", False),
+    "بتوقيت مكة": (180, "Asia/Riyadh", False), "بتوقيت الرياض": (180, "Asia/Riyadh", False),
+    "بتوقيت السعودية": (180, "Asia/Riyadh", False), "بتوقيت أبوظبي": (240, "Asia/Dubai", False),
+    "بتوقيت أبو ظبي": (240, "Asia/Dubai", False), "بتوقيت الإمارات": (240, "Asia/Dubai", False),
+    "بتوقيت دبي": (240, "Asia/Dubai", False), "بتوقيت الدوحة": (180, "Asia/Qatar", False),
+    "بتوقيت الكويت": (180, "Asia/Kuwait", False), "بتوقيت بغداد": (180, "Asia/Baghdad", False),
+    "بتوقيت القاهرة": (120, "Africa/Cairo", True), "بتوقيت بيروت": (120, "Asia/Beirut", True),
+    "بتوقيت غرينتش": (0, None, False), "بتوقيت جرينتش": (0, None, False),
 }
 # Readings that depend on the page: language or country code -> (offset, zone)
 _IST_ALT = {"he": (120, "Asia/Jerusalem"), "il": (120, "Asia/Jerusalem"),
@@ -128,8 +157,8 @@ _ZONE_ALT = "|".join(sorted((a for a in ZONE_ABBR if a != "Z"), key=len, reverse
 
 # --------------------------------------------------------------------------- regexes
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：",
-                        "012345678901234567890123456789:")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：०१२३४५६७८९০১২৩৪৫৬৭৮৯๐๑๒๓๔๕๖๗๘๙",
+                        "012345678901234567890123456789:012345678901234567890123456789")
 
 # A pattern that starts with a number is written "(\d(?<!X\d)\d{3})", not "(?<!X)(\d{4})" (and
 # "(\d(?<!X\d)\d?)" for "(?<!X)(\d{1,2})"): the same matches (the look-behind, taken after the
@@ -145,12 +174,16 @@ _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?"
 _YMD_SPACED = re.compile(r"(\d(?<![\d.]\d)\d{3})\. (\d{1,2})\. (\d{1,2})\.(?!\d)")
 _YEAR_DOT_SPACE = re.compile(r"\. \d(?<=\d{4}\. \d)")  # led by a literal: a cheap whole-text test
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+# a month and day without a year, as Chinese, Japanese and Korean pages print a day of this
+# year: "3/12(火) 18:05", "（3/13 08:22 更新）", "3月12日 18時05分" (read only with a time)
+_MD_CJK = re.compile(r"(?<![\d年년/.])(\d{1,2})(?:/|\s*[月월]\s*)(\d{1,2})(?:\s*[日일])?(?![\d/.])")
+_CJK_LANGS = ("ja ", "zh ", "ko ")
 _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"(?!\w)\.?\s?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
     re.IGNORECASE,
 )
@@ -160,7 +193,10 @@ _MDY_TEXT = re.compile(
     # not followed by a number, a third of this pattern's time. Its repeats are possessive
     # ("{1,12}+", "?+"): a word's letters are never followed by the space, dot or digit the
     # rest needs, so giving some back never helps, and trying that was most of the time.
-    r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d)(" + _MONTH_ALT + r")(?!\w)\.?\s*"
+    # (month names in Indic scripts and Thai hold vowel signs, which are not letters: a word
+    # in those scripts is always tried)
+    r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f])"
+    r"(" + _MONTH_ALT + r")(?!\w)\.?\s*"
     r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
@@ -168,11 +204,18 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     r"(\d(?<!\d\d)\d{3})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 _TIME_AFTER = re.compile(
-    r"\.?[\s,|·•\-–—/()]*(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|, )\s*)?[\s,]*"
-    r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2})(?:\s*(?::|分|분)\s*(\d{2}))?"
-    r"(?!\d)(?:\s*(?:分|분))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
-    r"|horas\b|ص|م|صباحا|مساء)?",
+    r"\.?[\s,|·•\-–—/():]*"
+    # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
+    # "(星期二)", "2024.03.12(화)"
+    r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
+    r"\s*[)）]\s*)?"
+    r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
+    r"|jam|om|le|el|am|u|เวลา|, )\s*)?[\s,]*"
+    # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
+    r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
+    r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
+    r"(?!\d)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
+    r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न)?",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
@@ -191,14 +234,15 @@ UPDATED_WORDS = re.compile(
     r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
     r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
     r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
-    r"|تحديث|عدل)",
+    r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
+    r"|cập nhật|dikemas kini)",
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
     r"(?<![\w-])(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
     r"|发布|發布|公開|입력|등록|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
-    r"|publiceret|julkaistu|publikováno|نشر"
+    r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
     r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
     re.IGNORECASE,
 )
@@ -226,11 +270,12 @@ RANGE_GAP = re.compile(r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|to
 _REL_UNITS: dict[str, str] = {}
 for _unit, _words in {
     "m": "minute minutes min mins minuten minuto minutos minuti минуту минуты минут dakika minut"
-    " minuty menit minuut 分钟 分 분 دقيقة دقائق",
+    " minuty menit minuut 分钟 分 분 دقيقة دقائق मिनट মিনিট منٹ دقیقه phút นาที דקות",
     "h": "hour hours hr hrs stunde stunden heure heures hora horas ora ore час часа часов saat"
-    " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات",
+    " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات घंटे घंटा ঘণ্টা گھنٹے گھنٹہ ساعت giờ"
+    " ชั่วโมง שעות",
     "d": "day days tag tagen jour jours día días dia dias giorno giorni день дня дней gün dzień"
-    " dni hari dag dagen 天 日 일 يوم أيام",
+    " dni hari dag dagen 天 日 일 يوم أيام दिन দিন دن روز ngày วัน ימים",
     "w": "week weeks woche wochen semaine semaines semana semanas settimana settimane неделю"
     " недели недель hafta tydzień tygodnie minggu week weken 周 週間 주",
 }.items():
@@ -243,9 +288,9 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
             r"|jeden|jedną))")
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
-_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha"]
+_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
-              "sedan", "前", "전"]
+              "sedan", "前", "전", "पहले", "আগে", "پہلے", "پیش", "trước", "ที่แล้ว", "ที่ผ่านมา"]
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
@@ -311,15 +356,40 @@ def _written_year(text: str, reference: int | None) -> int:
     return year - 100 if year > ref + 1 else year
 
 
+BUDDHIST_ERA = 543  # Thai years: 2567 BE is 2024 CE
+
+
 def _mkdate(year: int, month: int, day: int) -> date | None:
+    if month > 100:  # a Solar Hijri month (MONTHS)
+        return _from_jalali(year, month - 100, day)
     if year < 100:
         year += 2000 if year < 70 else 1900
+    elif MIN_YEAR + BUDDHIST_ERA <= year <= MAX_YEAR + BUDDHIST_ERA:
+        year -= BUDDHIST_ERA  # no Gregorian year of the archive's range is this late
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+_JALALI_EPOCH = date(622, 3, 21).toordinal()  # 1 Farvardin 1, counted back by the same cycle
+
+
+def _from_jalali(year: int, month: int, day: int) -> date | None:
+    """A Solar Hijri date ("22 اسفند 1402") as a Gregorian one (2024-03-12), by the 33-year
+    arithmetic cycle Iran's calendar follows over 1244-1530 SH (1865-2151 CE): a year is leap
+    when (25 * year + 11) mod 33 < 8."""
+    if not 1369 <= year <= 1478 or not 1 <= month <= 12:  # the archive's years, 1990-2099
+        return None
+    leap = (25 * year + 11) % 33 < 8
+    if not 1 <= day <= (31 if month <= 6 else 30 if month <= 11 or leap else 29):
+        return None
+    years = year - 1
+    days = 365 * years + (8 * years + 29) // 33  # leap days before this year
+    days += (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return date.fromordinal(_JALALI_EPOCH + days + day - 1)
 
 
 def _valid_time(hour: int, minute: int, second: int | None) -> bool:
@@ -394,9 +464,9 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     hour, minute = int(m.group(2)), int(m.group(3))
     second = int(m.group(4)) if m.group(4) else None
     marker = (m.group(1) or m.group(5) or "").lower().replace(" ", "")
-    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء")) and hour < 12:
+    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء", "अपराह्न")) and hour < 12:
         hour += 12
-    elif marker.startswith(("a", "오전", "午前", "上午", "ص")) and hour == 12:
+    elif marker.startswith(("a", "오전", "午前", "上午", "ص", "पूर्वाह्न")) and hour == 12:
         hour = 0
     if not _valid_time(hour, minute, second):
         return None, None, None, None, None, pos
@@ -423,13 +493,19 @@ def _time_before(text: str, lo: int, start: int) -> tuple[int, int, int | None] 
     return (hour, minute, second) if _valid_time(hour, minute, second) else None
 
 
-_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９：]")
+_HEBREW_PREFIX = re.compile(r"(?<=[\u05d0-\u05ea])-(?=\d)")
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９：०-९০-৯๐-๙]")
 
 
 def normalize_digits(text: str) -> str:
-    """Arabic-Indic and full-width digits to ASCII (same length, so positions survive)."""
+    """Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits to ASCII (same
+    length, so positions survive)."""
     # (those digits are not ASCII: an ASCII text, most are, needs no search)
-    return text if text.isascii() or not _OTHER_DIGITS.search(text) else text.translate(_DIGITS)
+    if text.isascii():
+        return text
+    if _HEBREW_PREFIX.search(text):  # "ב-13.03.2024" (on 13.03.2024): the date stands alone
+        text = _HEBREW_PREFIX.sub(" ", text)
+    return text if not _OTHER_DIGITS.search(text) else text.translate(_DIGITS)
 
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": led by a digit, it is searched for at digits only
@@ -537,8 +613,10 @@ def _month_before(text: str, start: int, day: int) -> bool:
     if end > start and text[end - 1] == ".":
         end -= 1
     word = _LAST_LETTERS.search(text, max(start, end - 13), end)  # 13 letters: no month
-    if word is None:
-        return False
+    if word is None:  # a vowel sign ends a word ("মে"), a Thai abbreviation its dot ("ก.ย."):
+        # a word in a script with marks is not judged
+        last = text[end - 2] if end - 1 > start and text[end - 1] == "." else text[end - 1:end]
+        return bool(last) and not last.isascii() and not last.isspace()
     name = word.group()
     return not name.isascii() or name.lower() in _ASCII_MONTH_ENDS
 
@@ -667,6 +745,12 @@ def find_dates(
             first = day_first or sep == "."
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
+    if default_year is not None and context.startswith(_CJK_LANGS):
+        for m in _MD_CJK.finditer(text):
+            if len(found) >= limit:
+                break
+            add(_mkdate(default_year, int(m.group(1)), int(m.group(2))), m.start(), m.end(),
+                False, True)
     found.sort(key=lambda p: p.start)
     prev_stop = 0
     for p in found:
