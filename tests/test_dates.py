@@ -648,6 +648,90 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "published", "modified"),
+    [
+        # WordPress's pair of <time> elements side by side, month first: no "2024 March 13"
+        ('<span class="posted-on"><time class="entry-date published" datetime="2024-03-12T18:05:00-05:00">'
+         'March 12, 2024</time><time class="updated" datetime="2024-03-13T08:22:00-05:00">March 13, '
+         "2024</time></span>", "2024-03-12T18:05:00-05:00", "2024-03-13T08:22:00-05:00"),
+        # a zone between the clock and the date; a weekday before the date
+        ("<p><span>Published:</span> <time>18:05 GMT, 12 March 2024</time></p>",
+         "2024-03-12T18:05:00+00:00", None),
+        ("<p>Published 6:05 PM EDT, Tue March 12, 2024</p>", "2024-03-12T18:05:00-04:00", None),
+        ("<p>6.05pm, 4 Mar 2024</p>", "2024-03-04T18:05:00", None),
+        # words between the date and the clock
+        ("<p>2024. március 12., kedd 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12 Mart 2024 Salı 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
+        # the next line's "13.03." is a day and month, not a clock
+        ('<div class="pm-date">12.03.2024</div><p>13.03. – Die Stadtwerke beginnen am Mittwoch.</p>',
+         "2024-03-12", None),
+        # a relative update takes its role from its label
+        ('<div class="date">Publiziert 12. März 2024, 18:05</div><div>Aktualisiert vor 2 Std.</div>',
+         "2024-03-12T18:05:00", "2024-03-14T07:00:00"),
+        ("<p>Published March 12, 2024 6:05 PM</p><p>Updated 2 hours ago</p>",
+         "2024-03-12T18:05:00", "2024-03-14T07:00:00"),
+        ('<div class="date">Publiceret 12. mar. 2024 kl. 18.05</div><div>Opdateret for 3 timer siden'
+         "</div>", "2024-03-12T18:05:00", "2024-03-14T06:00:00"),
+        ("<p>12 marzo 2024 (modifica il 13 marzo 2024 | 08:22)</p>", "2024-03-12",
+         "2024-03-13T08:22:00"),
+        # Daily Mail prints "GMT" in a British summer beside a stamp at +01:00: the stamp is right
+        ('<p><time datetime="2020-09-26T22:00:27+0100"> 22:00 GMT, 26 September 2020 </time></p>',
+         "2020-09-26T22:00:27+01:00", None),
+        # "CST" in July beside a stamp at the Central summer offset
+        ('<p><time datetime="2023-07-04T18:05:00-05:00">Jul 4, 2023 / 06:05 PM CST</time></p>',
+         "2023-07-04T18:05:00-05:00", None),
+    ],
+)
+def test_date_lines_of_more_publishers(body: str, published: str, modified: str | None) -> None:
+    html = (f"<html><head><title>Council approves water plant</title></head><body><article>"
+            f"<h1>Council approves water plant</h1>{body}<p>The council met on Monday.</p>"
+            "</article></body></html>")
+    got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.com/news/water-plant",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published)
+    check(got.modified, modified)
+
+
+def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09:00:00+00:00"
+                ) -> ExtractedDates:
+    html = (f'<html lang="{lang}"><head><title>見出し</title></head><body><main><article>'
+            f"<h1>見出し</h1>{body}</article></main></body></html>")
+    return extract_dates(load_html(html.encode("utf-8")), url,
+                         fetched_at=datetime.fromisoformat(fetched_at))
+
+
+RANKING = ('<aside class="ranking"><h2>{heading}</h2><ol><li><a href="/a">日銀、マイナス金利解除を'
+           '決定へ</a> <span class="time">2024年3月13日 21時40分</span></li><li><a href="/b">春闘 '
+           '大手企業の回答相次ぐ</a> <span class="time">2024/03/13 18:30</span></li></ol></aside>')
+
+
+@pytest.mark.parametrize("heading", ["アクセスランキング", "熱門新聞", "Xem nhiều nhất", "הכי נקראים"])
+def test_a_ranking_box_under_a_short_article_lends_no_date(heading: str) -> None:
+    got = _page_dates("ja", '<p class="date">2024/03/12 18:05</p><p>政府は12日、予備費の追加支出を'
+                      "閣議決定した。</p>" + RANKING.format(heading=heading),
+                      "https://www.example.jp/politics/20240312-OYT1T50210/")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None
+
+
+def test_a_date_in_chinese_prose_is_a_mention() -> None:
+    """No spaces between words: two characters count as one, and "。" ends a sentence."""
+    got = _page_dates("zh", "<p>国家统计局2024年2月20日发布的数据显示，工业增加值同比增长7.0%。</p>",
+                      "http://www.example.cn/fortune/20240312/0a1b2c3d/c.html")
+    check(got.published, "2024-03-12", "date", "url")
+
+
+def test_a_yearless_chinese_update_after_the_stamp() -> None:
+    got = _page_dates("zh", '<div class="date"><span>2024/3/12 18:05（3/13 08:22 更新）</span></div>',
+                      "https://www.example.tw/news/aipl/202403120123.aspx")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    check(got.modified, "2024-03-13T08:22:00", "minute", "text")
+
+
+@pytest.mark.parametrize(
     ("text", "day"),
     [
         ("8 May '12", "2012-05-08"),
@@ -703,42 +787,6 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("2024年3月13日 06時00分 \n13日 14時20分", "2024-03-13T06:00"),  # no seconds from 13日
     ],
 )
-def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09:00:00+00:00"
-                ) -> ExtractedDates:
-    html = (f'<html lang="{lang}"><head><title>見出し</title></head><body><main><article>'
-            f"<h1>見出し</h1>{body}</article></main></body></html>")
-    return extract_dates(load_html(html.encode("utf-8")), url,
-                         fetched_at=datetime.fromisoformat(fetched_at))
-
-
-RANKING = ('<aside class="ranking"><h2>{heading}</h2><ol><li><a href="/a">日銀、マイナス金利解除を'
-           '決定へ</a> <span class="time">2024年3月13日 21時40分</span></li><li><a href="/b">春闘 '
-           '大手企業の回答相次ぐ</a> <span class="time">2024/03/13 18:30</span></li></ol></aside>')
-
-
-@pytest.mark.parametrize("heading", ["アクセスランキング", "熱門新聞", "Xem nhiều nhất", "הכי נקראים"])
-def test_a_ranking_box_under_a_short_article_lends_no_date(heading: str) -> None:
-    got = _page_dates("ja", '<p class="date">2024/03/12 18:05</p><p>政府は12日、予備費の追加支出を'
-                      "閣議決定した。</p>" + RANKING.format(heading=heading),
-                      "https://www.example.jp/politics/20240312-OYT1T50210/")
-    check(got.published, "2024-03-12T18:05:00", "minute", "text")
-    assert got.modified is None
-
-
-def test_a_date_in_chinese_prose_is_a_mention() -> None:
-    """No spaces between words: two characters count as one, and "。" ends a sentence."""
-    got = _page_dates("zh", "<p>国家统计局2024年2月20日发布的数据显示，工业增加值同比增长7.0%。</p>",
-                      "http://www.example.cn/fortune/20240312/0a1b2c3d/c.html")
-    check(got.published, "2024-03-12", "date", "url")
-
-
-def test_a_yearless_chinese_update_after_the_stamp() -> None:
-    got = _page_dates("zh", '<div class="date"><span>2024/3/12 18:05（3/13 08:22 更新）</span></div>',
-                      "https://www.example.tw/news/aipl/202403120123.aspx")
-    check(got.published, "2024-03-12T18:05:00", "minute", "text")
-    check(got.modified, "2024-03-13T08:22:00", "minute", "text")
-
-
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:
     from scraper.extract.datetext import find_dates, normalize_digits
 
@@ -909,12 +957,14 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         dt._NUM: (r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
                   r"(?![\d:]|\.\d|/\d)", 0),
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
-                       + month + r")(?!\w)\.?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
+                       + month + r")(?!\w)\.?\s?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
                        r"\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
-        dt._YMD_TEXT: (r"(?<!\d)(\d{4})\.?\s+(" + month + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
+        dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(" + month
+                       + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
                        re.IGNORECASE),
         dt._MDY_TEXT: (r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + month
-                       + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
+                       + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)"
+                       r"(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
                        re.IGNORECASE),
     }
     texts = [
@@ -923,6 +973,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         "22 July 2021, 1st of March 2020, 12er mars 2019 a22 June 2021 :5 May 2020 5- de mayo 2021",
         "3 décembre 2021 à 10h, 333 May 2020, 5 dec 2021, 5 de 2021, 15 kasım 2020, 1 Μαΐου 2021",
         "2021. július 22. 12021 July 22, 2021 July 22, July 22, 2021 June 3rd 2020 Sept. 5",
+        "12 مارس ,2024: 06:05 March 12, 2024March 13, 2024 Mar 12 2024 Mar 13 2024 2024 Mar 14",
         "on Tuesday March 3, 2020 In the early September 11 2001; Jan    5 2020 May5, 2019 Maylong 5",
         "8 May '12, May 8, ’12 and 8 May '123, 5 June '9 x2012. 05. 08. 2012. 5. 8. 2012. 5. 88.",
     ]

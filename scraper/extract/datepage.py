@@ -666,7 +666,9 @@ def visible_candidates(
             value = when.replace(second=0, microsecond=0)
             if not has_time:
                 value = value.replace(hour=0, minute=0)
-            cands.append(Cand(value, has_time, False, None, None, "any", "text", "visible",
+            # "Aktualisiert vor 2 Std.", "Updated 2 hours ago": the label names the role
+            role = _role_from_label(_label_before(full, max(0, start - 80), start))
+            cands.append(Cand(value, has_time, False, None, None, role, "text", "visible",
                               2.5, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
                 break

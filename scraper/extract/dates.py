@@ -58,7 +58,9 @@ Decision rules
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim, unless the visible byline shows the same wall
-   clock with a different explicit offset (the visible offset wins) or with no offset on a
+   clock with a different explicit offset (the visible offset wins, but not a zone
+   abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
+   beside a stamp at that place's real offset) or with no offset on a
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
    local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is the
@@ -98,6 +100,7 @@ Decision rules
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -108,7 +111,7 @@ import lxml.html
 
 from .datepage import Cand, PageInfo, page_info, visible_candidates
 from .datesources import hint_candidates, structured_candidates, url_candidates
-from .datetext import localize
+from .datetext import ZONE_ABBR, localize
 from .metadata import meta_values
 from .model import DateHint, DateValue, Precision
 
@@ -191,6 +194,27 @@ def _agree(a: Cand, b: Cand) -> bool:
 
 def _same_clock(a: Cand, b: Cand) -> bool:
     return a.has_time and b.has_time and a.clock() == b.clock()
+
+
+_ABBR = re.compile(r"\b[A-Z]{2,5}\b")
+# where an abbreviation without a zone of its own is used for the local time, its season
+# checked there: British pages print "GMT" all year round
+_ABBR_HOME = {"GMT": "Europe/London"}
+
+
+def _out_of_season(v: Cand, s: Cand) -> bool:
+    """The visible time's zone abbreviation is out of season where it is used ("CST" in July,
+    "GMT" in a British summer) while the structured stamp has that place's real offset: the
+    label is loose and the stamp right (rule 5)."""
+    for abbr in _ABBR.findall(v.raw):
+        entry = ZONE_ABBR.get(abbr)
+        home = _ABBR_HOME.get(abbr) or (entry[1] if entry else None)
+        if entry is None or home is None or entry[0] != v.offset:
+            continue
+        real = _offset_of(ZoneInfo(home), s.when)
+        if real != v.offset and real == s.offset:
+            return True
+    return False
 
 
 def _offset_of(zone: ZoneInfo, when: datetime) -> int:
@@ -296,7 +320,8 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
     if struct_off:
         s = max(struct_off, key=_strength)
         for v in sorted(vis_off, key=lambda c: -c.weight):
-            if _same_clock(s, v) and v.offset != s.offset and v.source == "text":
+            if _same_clock(s, v) and v.offset != s.offset and v.source == "text" and not (
+                    _out_of_season(v, s)):
                 return v
         if page.zone is not None:
             for v in vis_naive:

@@ -196,31 +196,57 @@ _MDY_TEXT = re.compile(
     # (month names in Indic scripts and Thai hold vowel signs, which are not letters: a word
     # in those scripts is always tried)
     r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f])"
+    # the day is no numeric date's first part: "…en abril" ending a headline above "12/03/2024"
     r"(" + _MONTH_ALT + r")(?!\w)\.?\s*"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
+    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
-    r"(\d(?<!\d\d)\d{3})\.?\s+(" + _MONTH_ALT + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
+    # not a year that ends a date written before it: "March 12, 2024 March 13, 2024" (two
+    # <time> elements side by side) holds no "2024 March 13"
+    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)\d{3})\.?\s+(" + _MONTH_ALT
+    + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
+# weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
+# kedd 18:05"), as read by _TIME_AFTER
+_WEEKDAYS = trie_pattern([day for names in (
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lunes martes miércoles jueves viernes sábado domingo",
+    "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pazartesi salı çarşamba perşembe cuma cumartesi pazar",
+    "hétfő kedd szerda csütörtök péntek szombat vasárnap",
+    "понедельник вторник среда четверг пятница суббота воскресенье",
+    "poniedziałek wtorek środa czwartek piątek sobota niedziela",
+    "pondělí úterý středa čtvrtek pátek neděle",
+) for day in names.split()])
 _TIME_AFTER = re.compile(
     r"\.?[\s,|·•\-–—/():]*"
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
     r"\s*[)）]\s*)?"
+    # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
+    r"(?:(?:г\.|r\.|roku|года?)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|เวลา|, )\s*)?[\s,]*"
+    r"|jam|om|le|el|am|u|v|ve|เวลา|, )\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
     r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
-    r"(?!\d)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
+    # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
+    r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
     r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न)?",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
-    r"(?<![\d:.])(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?"
-    r"\s*(?:\(?(?:" + _ZONE_ALT + r")\)?)?\s*[,|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?$",
+    # "18:05 GMT, 12 March 2024", "6:05 PM EDT, Tue March 12, 2024", "6.05pm, 4 Jul 2024" (a
+    # dot only before am/pm)
+    r"(?<![\d:.])(\d{1,2})\s*(?:[:h]|\.(?=\d\d\s*[ap]\.?\s?m))\s*(\d{2})(?::(\d{2}))?"
+    r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?"
+    r"\s*(?:\(?(" + _ZONE_ALT + r")\)?)?\s*[,|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?$",
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic on a whitespace run
@@ -235,7 +261,9 @@ UPDATED_WORDS = re.compile(
     r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
     r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
     r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
-    r"|cập nhật|dikemas kini)",
+    r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
+    r"|atualização|ενημερώθηκε|ενημέρωση|actualizat|actualizării|frissítve|frissítés|оновлено"
+    r"|upraveno|aktualizacji)",
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
@@ -270,11 +298,15 @@ RANGE_GAP = re.compile(r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|to
 _REL_UNITS: dict[str, str] = {}
 for _unit, _words in {
     "m": "minute minutes min mins minuten minuto minutos minuti минуту минуты минут dakika minut"
+    " minuty menit minuut minutter minuter minutami minutou minuuttia minuutti хвилин хвилини"
+    " λεπτά λεπτό"
     " minuty menit minuut 分钟 分 분 دقيقة دقائق मिनट মিনিট منٹ دقیقه phút นาที דקות",
     "h": "hour hours hr hrs stunde stunden heure heures hora horas ora ore час часа часов saat"
+    " h std godz ч timer timmar timme hodinami hodinou tuntia tunti години годин годину ώρες ώρα"
     " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات घंटे घंटा ঘণ্টা گھنٹے گھنٹہ ساعت giờ"
     " ชั่วโมง שעות",
     "d": "day days tag tagen jour jours día días dia dias giorno giorni день дня дней gün dzień"
+    " dage dager dagar dny dnem päivää päivä zile днів дні μέρες ημέρες"
     " dni hari dag dagen 天 日 일 يوم أيام दिन দিন دن روز ngày วัน ימים",
     "w": "week weeks woche wochen semaine semaines semana semanas settimana settimane неделю"
     " недели недель hafta tydzień tygodnie minggu week weken 周 週間 주",
@@ -288,14 +320,14 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
             r"|jeden|jedną))")
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
-_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני"]
+_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
-              "sedan", "前", "전", "पहले", "আগে", "پہلے", "پیش", "trước", "ที่แล้ว", "ที่ผ่านมา"]
+              "sedan", "sitten", "тому", "前", "전", "पहले", "আগে", "پہلے", "پیش", "trước", "ที่แล้ว", "ที่ผ่านมา"]
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
     + r"\s+(" + _UNIT_ALT + r")(?!\w)"
-    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\s*(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+")
+    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\.?\s*(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+")
     + r")(?!\w))",
     re.IGNORECASE,
 )
@@ -303,7 +335,8 @@ _DAY_WORDS = [
     "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ontem",
     "hoje", "ieri", "oggi", "вчера", "сегодня", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
     "kemarin", "hari_ini", "gisteren", "vandaag", "i_går", "i_dag", "igår", "idag", "昨天", "今天",
-    "昨日", "今日", "어제", "오늘", "أمس", "اليوم",
+    "昨日", "今日", "어제", "오늘", "أمس", "اليوم", "aujourd’hui", "dnes", "včera", "tänään", "eilen",
+    "azi", "astăzi", "tegnap", "σήμερα", "χθες", "сьогодні", "вчора",
 ]
 # nested by prefix (no word is the start of another, so it matches what a flat list would,
 # faster); "_" stands for the spaces inside a word ("hari ini")
@@ -313,6 +346,7 @@ DAY_WORD_RE = re.compile(
 # languages, or in one whose language is unknown ('hier' is "here" in German and Dutch)
 _DAY_WORD_LANGS = {"hier": frozenset({"fr", ""})}
 _YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
+              "včera", "eilen", "tegnap", "χθες", "вчора",
               "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس"}
 _TIME_ONLY = re.compile(
     r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})"
@@ -478,7 +512,10 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     return hour, minute, second, off, zone, end if off is not None else m.end()
 
 
-def _time_before(text: str, lo: int, start: int) -> tuple[int, int, int | None] | None:
+def _time_before(text: str, lo: int, start: int, day: date, context: str
+                 ) -> tuple[int, int, int | None, int | None, str | None, int] | None:
+    """The time (and its zone) written just before a date, on its line: hour, minute, second,
+    offset, zone, and where the time starts."""
     window = text[lo:start].rsplit("\n", 1)[-1]
     m = _TIME_BEFORE.search(window)
     if not m:
@@ -490,7 +527,10 @@ def _time_before(text: str, lo: int, start: int) -> tuple[int, int, int | None] 
         hour += 12
     elif marker.startswith("a") and hour == 12:
         hour = 0
-    return (hour, minute, second) if _valid_time(hour, minute, second) else None
+    if not _valid_time(hour, minute, second):
+        return None
+    found = abbr_zone(m.group(5), day, context) if m.group(5) else None
+    return hour, minute, second, *(found or (None, None)), start - len(window) + m.start()
 
 
 _HEBREW_PREFIX = re.compile(r"(?<=[\u05d0-\u05ea])-(?=\d)")
@@ -756,9 +796,11 @@ def find_dates(
     for p in found:
         if p.hour is None and p.offset is None:
             # "16:25, 22 July 2021": a time just before, on the same line, used by no other date
-            before = _time_before(text, max(prev_stop, p.start - 30), p.start)
+            before = _time_before(text, max(prev_stop, p.start - 40), p.start, p.day, context)
             if before:
-                p = replace(p, hour=before[0], minute=before[1], second=before[2])
+                hour, minute, second, offset, zone, begin = before
+                p = replace(p, hour=hour, minute=minute, second=second, offset=offset, zone=zone,
+                            start=begin)
         prev_stop = p.end
         if not (p.yearless and p.hour is None):
             yield p
