@@ -670,13 +670,28 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
          "2024-03-12", None),
         # a relative update takes its role from its label
         ('<div class="date">Publiziert 12. März 2024, 18:05</div><div>Aktualisiert vor 2 Std.</div>',
-         "2024-03-12T18:05:00", "2024-03-14T07:00:00"),
+         "2024-03-12T18:05:00", "2024-03-14T07:00:00+00:00"),
         ("<p>Published March 12, 2024 6:05 PM</p><p>Updated 2 hours ago</p>",
-         "2024-03-12T18:05:00", "2024-03-14T07:00:00"),
+         "2024-03-12T18:05:00", "2024-03-14T07:00:00+00:00"),
         ('<div class="date">Publiceret 12. mar. 2024 kl. 18.05</div><div>Opdateret for 3 timer siden'
-         "</div>", "2024-03-12T18:05:00", "2024-03-14T06:00:00"),
+         "</div>", "2024-03-12T18:05:00", "2024-03-14T06:00:00+00:00"),
+        # "2 hours ago" is an instant: written in the offset of the page's own stamp
+        ("<p>Published March 13, 2024 6:05 PM EDT</p><p>Updated 2 hours ago</p>",
+         "2024-03-13T18:05:00-04:00", "2024-03-14T03:00:00-04:00"),
         ("<p>12 marzo 2024 (modifica il 13 marzo 2024 | 08:22)</p>", "2024-03-12",
          "2024-03-13T08:22:00"),
+        # the other stamp as a clock only: the dated stamp's day (the next or previous one when
+        # the clock says so), in its offset
+        ('<p class="meta">Publié le 12 mars 2024 à 18h05, modifié à 20h14</p>',
+         "2024-03-12T18:05:00", "2024-03-12T20:14:00"),
+        ("<p>publié le 12 mars 2024 à 18h05 (mis à jour à 20h14)</p>",
+         "2024-03-12T18:05:00", "2024-03-12T20:14:00"),
+        ("<p>Published March 12, 2024 6:05 p.m. ET Updated 8:22 a.m. ET</p>",
+         "2024-03-12T18:05:00-04:00", "2024-03-13T08:22:00-04:00"),
+        ("<p>Updated March 12, 2024 — 8.22pm, first published at 6.05pm</p>",
+         "2024-03-12T18:05:00", "2024-03-12T20:22:00"),
+        ("<p>Updated March 12, 2024 — 0.22am, first published at 11.05pm</p>",
+         "2024-03-11T23:05:00", "2024-03-12T00:22:00"),
         # Daily Mail prints "GMT" in a British summer beside a stamp at +01:00: the stamp is right
         ('<p><time datetime="2020-09-26T22:00:27+0100"> 22:00 GMT, 26 September 2020 </time></p>',
          "2020-09-26T22:00:27+01:00", None),

@@ -33,6 +33,7 @@ from .datetext import (
     PUBLISHED_WORDS,
     RANGE_END,
     RANGE_GAP,
+    RELATIVE_RE,
     UPDATED_WORDS,
     Parsed,
     digit_windows,
@@ -660,6 +661,11 @@ def visible_candidates(
         if teasers and owner is not None and weight > 1:
             owned.append((cand, owner))
         prev_end = parsed.end
+        if weight > 1:
+            nxt = found[i + 1].start if i + 1 < len(found) else len(full)
+            other = _other_clock(full, parsed, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand)
+            if other is not None:
+                cands.append(other)
     if page.now_local is not None:
         lo, hi = (max(0, head_pos - 200), head_pos + 600) if head_pos >= 0 else (0, 3000)
         for when, has_time, start, end in find_relative(full, page.now_local, lo, hi, page.lang):
@@ -668,7 +674,10 @@ def visible_candidates(
                 value = value.replace(hour=0, minute=0)
             # "Aktualisiert vor 2 Std.", "Updated 2 hours ago": the label names the role
             role = _role_from_label(_label_before(full, max(0, start - 80), start))
-            cands.append(Cand(value, has_time, False, None, None, role, "text", "visible",
+            # "3 hours ago" is an instant, counted back from the fetch (a UTC clock without a
+            # profile zone); "yesterday, 23:40" is the page's own wall clock
+            offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
+            cands.append(Cand(value, has_time, False, offset, None, role, "text", "visible",
                               2.5, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
                 break
@@ -677,6 +686,44 @@ def visible_candidates(
         _self_teasers(owned, teasers, keep)
     return cands + micro
 
+
+
+OTHER_CLOCK_CHARS = 100
+_CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
+                      r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
+_UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
+                           re.IGNORECASE)
+_PUBLISH_CLOCK = re.compile(
+    r"(?<![\w-])(first\s+published|published|posted|publié|veröffentlicht|publicado|pubblicato)"
+    + _CLOCK_AFTER_LABEL, re.IGNORECASE)
+
+
+def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | None:
+    """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
+    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "Updated 8:22 a.m. ET": the stamp's
+    day, the next one when the clock is earlier) or the first publication ("Updated March 12,
+    2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
+    the stamp's offset."""
+    update = stamp.role != "modified"
+    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(full, parsed.end, end)
+    if m is None:
+        return None
+    hour, minute = int(m.group(2)), int(m.group(3))
+    marker = (m.group(4) or "").lower()
+    if marker.startswith("p") and hour < 12:
+        hour += 12
+    elif marker.startswith("a") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    when = stamp.when.replace(hour=hour, minute=minute, second=0)
+    if stamp.has_time and update and when <= stamp.when:
+        when += timedelta(days=1)
+    elif stamp.has_time and not update and when >= stamp.when:
+        when -= timedelta(days=1)
+    return replace(stamp, when=when, has_time=True, has_seconds=False,
+                   role="modified" if update else "published", raw=m.group(0), pos=m.start(),
+                   group="")
 
 
 LINK_LIST_NODES = 300  # elements of a box read to tell a list of links

@@ -86,7 +86,12 @@ Decision rules
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
    taken for a version number, never read. "May 8, '12" (the century that puts the year at
    most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
-8. Modified is the best modification candidate later than the publish moment, or None: a
+8. A stamp's other half written as a clock only ("Publié le 12 mars 2024 à 18h05, modifié à
+   20h14", "Updated … 8.22pm, first published at 6.05pm") takes the stamp's day (the next day
+   for an update clock earlier than the stamp's, the previous one for a publish clock later)
+   and its offset. "3 hours ago" is an instant counted back from the fetch: in UTC without a
+   profile zone, written in the offset of the page's other stamp when it has one.
+   Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
    hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.
    A visible update stamp away from the headline in a kind of element that shows another
@@ -111,7 +116,7 @@ import lxml.html
 
 from .datepage import Cand, PageInfo, page_info, visible_candidates
 from .datesources import hint_candidates, structured_candidates, url_candidates
-from .datetext import ZONE_ABBR, localize
+from .datetext import RELATIVE_RE, ZONE_ABBR, localize
 from .metadata import meta_values
 from .model import DateHint, DateValue, Precision
 
@@ -215,6 +220,22 @@ def _out_of_season(v: Cand, s: Cand) -> bool:
         if real != v.offset and real == s.offset:
             return True
     return False
+
+
+def _in_offset_of(relative: Cand, other: Cand) -> Cand:
+    """A relative stamp ("Updated 3 hours ago"), an instant counted back from the fetch in UTC,
+    written in the offset (or zone) of the page's other stamp ("6:05 PM EDT")."""
+    if relative.offset != 0 or not other.offset or not RELATIVE_RE.match(relative.raw):
+        return relative
+    instant = relative.when.replace(tzinfo=UTC)
+    if other.zone:
+        local = instant.astimezone(ZoneInfo(other.zone))
+        shift = local.utcoffset()
+        offset = int(shift.total_seconds() // 60) if shift is not None else other.offset
+    else:
+        offset = other.offset
+        local = instant + timedelta(minutes=offset)
+    return replace(relative, when=local.replace(tzinfo=None), offset=offset, zone=other.zone)
 
 
 def _offset_of(zone: ZoneInfo, when: datetime) -> int:
@@ -484,6 +505,8 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         return published, None  # a sitemap lastmod alone also moves for cosmetic changes
     mod_winner = _best(mod_pool, None)
     modified = _represent(mod_winner, mod_pool, page, "modified") if mod_winner else None
+    if modified is not None and published is not None:
+        modified = _in_offset_of(modified, published)
     if modified is not None and published is not None and (
             _same_moment(modified, published)
             or (modified.day == published.day and not (modified.has_time and published.has_time))):
