@@ -710,6 +710,32 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
     check(got.modified, modified)
 
 
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # a date inside a sentence of the text is a mention, even with no other date
+        ("<p>The plant was cited by state regulators on Nov. 14, 2023, after a pump failure left "
+         "about 11,000 households under a boil-water notice for three days.</p>", None),
+        ("<p>Eine Studie der Charité vom 15. Juni 2021 zeigte, dass bereits 30 Minuten "
+         "Bildschirmpause vor dem Zubettgehen die Einschlafzeit verkürzen.</p>", None),
+        # ... but a blog's sentence that says it is the post's date is a stamp
+        ('<p class="postmetadata">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner '
+         "veröffentlicht und unter Arduino abgelegt.</p>", "2015-12-14T14:48:00"),
+        ("<p>This entry was posted on Monday, December 14th, 2015 at 2:48 pm and is filed under "
+         "Arduino projects and tutorials.</p>", "2015-12-14T14:48:00"),
+        # ... and so is a press release's dateline on its own line
+        ("<p>Veröffentlichung und Nachdruck honorarfrei, ein Belegexemplar an die Pressestelle "
+         "erbeten.<br>Hamburg, den 02. Dezember 2022</p>", "2022-12-02"),
+    ],
+)
+def test_a_page_with_only_prose_dates(body: str, published: str | None) -> None:
+    html = (f"<html><head><title>Water plant</title></head><body><article><h1>Water plant</h1>"
+            f"{body}</article></body></html>")
+    got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.com/news/water-plant",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published)
+
+
 def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09:00:00+00:00"
                 ) -> ExtractedDates:
     html = (f'<html lang="{lang}"><head><title>見出し</title></head><body><main><article>'

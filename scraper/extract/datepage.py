@@ -197,6 +197,7 @@ class Cand:
     pos: int = -1  # text position for visible dates
     near: bool = False  # in the headline/byline area
     group: str = ""  # tag and classes of the element holding a visible date (list entries)
+    inside: bool = False  # a visible date inside a sentence of running prose
 
     @property
     def day(self) -> date:
@@ -647,6 +648,12 @@ def visible_candidates(
             weight += 1.5
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
+        # (not a blog's "This entry was posted on …" / "Dieser Beitrag wurde am …
+        # veröffentlicht": a sentence that says it is the post's date)
+        cand.inside = weight <= 1.0 and words_before > 3 and is_prose(block) and not (
+            _STAMP_VERB.search(full, start, start + blen)) and _word_count(
+            full[max(start, full.rfind("\n", start, parsed.start)):parsed.start],
+            all_spaces=True) > 3  # "…<br>Hamburg, den 02. Dezember 2022": a dateline
         if owner is not None and weight > 1:
             cand.group = _group_of(owner)
         if parsed.numeric_ambiguous:
@@ -688,6 +695,9 @@ def visible_candidates(
 
 
 
+_STAMP_VERB = re.compile(
+    r"(?<![\w-])(?:posted|published|veröffentlicht|erstellt|geschrieben|publié|publicado|"
+    r"pubblicato|opublikowano|gepubliceerd)(?![\w-])", re.IGNORECASE)
 OTHER_CLOCK_CHARS = 100
 _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")

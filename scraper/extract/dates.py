@@ -97,7 +97,11 @@ Decision rules
    A visible update stamp away from the headline in a kind of element that shows another
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
-   captions, is dated by them.
+   captions, is dated by them. A page with no other date is not dated by one inside a
+   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …"): null, unless the
+   sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
+   veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
+   2022").
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).
@@ -486,7 +490,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         # besides dates mentioned in its prose or captions
         stamps = [replace(c, role="any") for c in cands
                   if c.role == "modified" and c.family == "visible" and c.weight > 2]
-        pub_pool = stamps or pub_pool
+        pub_pool = stamps or [c for c in pub_pool if not c.inside]
     for c in pub_pool:
         if c.role == "modified_or_any":
             c.weight -= 3.0
