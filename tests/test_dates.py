@@ -587,9 +587,9 @@ def test_utc_stamp_of_a_local_midnight_gives_the_bylines_day(
     # the byline agrees with the stamp; the next day above the headline is an event's
     ("2021-11-04T22:00Z", "4. November 2021", "5. November 2021", None,
      "2021-11-04T22:00:00+00:00"),
-    # a profile zone decides where midnight is
+    # a profile zone decides where midnight is (and a UTC stamp is written in its time)
     ("2021-11-04T23:00Z", "5. November 2021", "", "Europe/Berlin", "2021-11-05"),
-    ("2021-11-04T23:00Z", "5. November 2021", "", "Asia/Tokyo", "2021-11-04T23:00:00+00:00"),
+    ("2021-11-04T23:00Z", "5. November 2021", "", "Asia/Tokyo", "2021-11-05T08:00:00+09:00"),
 ])
 def test_utc_stamp_beside_another_next_day_keeps_its_time(
         stamp: str, byline: str, event: str, timezone: str | None, local: str) -> None:
@@ -733,6 +733,31 @@ def test_a_page_with_only_prose_dates(body: str, published: str | None) -> None:
             f"{body}</article></body></html>")
     got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.com/news/water-plant",
                         fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published)
+
+
+@pytest.mark.parametrize(
+    ("body", "timezone", "published"),
+    [
+        # an English .com under a profile zone outside the Americas reads day first
+        ("<div>First published on: 12-03-2024 at 18:05 IST</div>", "Asia/Kolkata",
+         "2024-03-12T18:05:00+05:30"),
+        # ... and without one, a month-first reading after the fetch is the day-first one
+        ("<div>First published on: 12-03-2024 at 18:05 IST</div>", None, "2024-03-12T18:05:00+05:30"),
+        ("<div>Posted 03/04/2024 6:05 PM</div>", None, "2024-03-04T18:05:00"),
+        # a UTC stamp on a site with a profile zone is written in the site's time
+        ('<p><time datetime="2024-03-12T17:05:00.000Z">Publié le 12/03/2024 à 18:05</time></p>',
+         "Europe/Paris", "2024-03-12T18:05:00+01:00"),
+        ('<p><time datetime="2024-03-12T17:05:00.000Z">Publié le 12/03/2024 à 18:05</time></p>',
+         None, "2024-03-12T17:05:00+00:00"),
+    ],
+)
+def test_day_order_and_zone_of_a_profile(body: str, timezone: str | None, published: str) -> None:
+    html = (f"<html lang='en'><head><title>Series win</title></head><body><article>"
+            f"<h1>Series win</h1>{body}</article></body></html>")
+    got = extract_dates(load_html(html.encode("utf-8")),
+                        "https://www.example.com/article/sports/series-9210000/",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone=timezone)
     check(got.published, published)
 
 

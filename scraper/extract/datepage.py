@@ -274,8 +274,10 @@ def _guess_language(sample: str) -> str | None:
 
 
 def _default_day_first(lang: str, tld: str, timezone: str | None) -> bool:
+    """English is month first in America and on a .com without a profile zone; day first in
+    the Commonwealth and under a profile zone outside the Americas (an Indian .com)."""
     american = (timezone or "").startswith("America/") or tld in {"us", "gov", "edu", "mil"}
-    return not (lang == "en" and (american or tld not in _COMMONWEALTH))
+    return not (lang == "en" and (american or (not timezone and tld not in _COMMONWEALTH)))
 
 
 def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
@@ -623,6 +625,13 @@ def visible_candidates(
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
                 continue
+        if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
+                page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12:
+            # "12-03-2024" read month first is December, after the fetch: it is 12 March
+            swapped = parsed.day.replace(month=parsed.day.day, day=parsed.day.month)
+            if swapped > page.now_local.date() + timedelta(days=1):
+                continue
+            parsed = replace(parsed, day=swapped)
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;

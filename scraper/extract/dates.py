@@ -57,7 +57,8 @@ Decision rules
    the page is dated by the list's top entry, which lists lead with their newest.
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
-   timestamp with an offset is kept verbatim, unless the visible byline shows the same wall
+   timestamp with an offset is kept verbatim (a UTC one is written in the profile zone's time
+   when the site has one), unless the visible byline shows the same wall
    clock with a different explicit offset (the visible offset wins, but not a zone
    abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
    beside a stamp at that place's real offset) or with no offset on a
@@ -226,6 +227,17 @@ def _out_of_season(v: Cand, s: Cand) -> bool:
     return False
 
 
+def _in_site_time(stamp: Cand, page: PageInfo) -> Cand:
+    """A UTC machine stamp on a site with a profile zone, written in the site's own time."""
+    instant = stamp.instant()
+    if page.zone is None or instant is None:
+        return stamp
+    local = instant.astimezone(page.zone)
+    shift = local.utcoffset()
+    return replace(stamp, when=local.replace(tzinfo=None), zone=page.zone_name,
+                   offset=int(shift.total_seconds() // 60) if shift else 0)
+
+
 def _in_offset_of(relative: Cand, other: Cand) -> Cand:
     """A relative stamp ("Updated 3 hours ago"), an instant counted back from the fetch in UTC,
     written in the offset (or zone) of the page's other stamp ("6:05 PM EDT")."""
@@ -357,6 +369,8 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
             byline = _byline(cands)  # rule 5: a local midnight in UTC beside the byline's day
             if byline is not None and _local_midnight(s, byline.day, page):
                 return byline
+            if page.zone is not None:
+                return _in_site_time(s, page)
             # rule 5: a UTC stamp whose calendar day differs from the page's own local view
             for v in sorted(timed, key=lambda c: -c.weight):
                 if v.day == s.day or v.family == "url":
@@ -371,7 +385,8 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                     return replace(s, when=s.when + shift, offset=minutes, zone=None)
         return s
     if vis_off:
-        return max(vis_off, key=lambda c: c.weight)
+        v = max(vis_off, key=lambda c: c.weight)
+        return _in_site_time(v, page) if v.source == "time" and v.offset == 0 else v
     hint_off = [c for c in timed if c.family == "hint" and c.offset is not None]
     if hint_off:
         h = max(hint_off, key=lambda c: c.weight)
