@@ -665,6 +665,15 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
+        # DPG Media's dashed two-digit year, read with a clock after it (alone: a version)
+        ('<div class="meta"><time>12-03-24, 18:05</time> Laatste update: 13-03-24, 08:22</div>',
+         "2024-03-12T18:05:00", "2024-03-13T08:22:00"),
+        # a dotted day and month without a year, with a clock: this year's
+        ("<div>Julkaistu: 12.3. 18:05 | Päivitetty: 13.3. 8:22</div>", "2024-03-12T18:05:00",
+         "2024-03-13T08:22:00"),
+        ("<div>12. března 2024 18:05, aktualizováno 13. 3. 8:22</div>", "2024-03-12T18:05:00",
+         "2024-03-13T08:22:00"),
+        ("<div>Mac 12, 2024 @ 6:05pm</div>", "2024-03-12T18:05:00", None),
         # the next line's "13.03." is a day and month, not a clock
         ('<div class="pm-date">12.03.2024</div><p>13.03. – Die Stadtwerke beginnen am Mittwoch.</p>',
          "2024-03-12", None),
@@ -841,6 +850,8 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("শেষ আপডেট: ১২ মার্চ ২০২৪ ১৮:০৫", "2024-03-12T18:05"),  # Bengali digits
         ("12 มี.ค. 2567 เวลา 18:05 น.", "2024-03-12T18:05"),  # Thai, Buddhist Era year
         ("12 Mac 2024, 6:05 pm", "2024-03-12T18:05"),  # Malay
+        ("Mac 12, 2024 @ 6:05pm", "2024-03-12T18:05"),
+        ("12 مارچ ، 2024", "2024-03-12"),  # Urdu, the Arabic comma
         ("شائع 12 مارچ 2024 06:05pm", "2024-03-12T18:05"),  # Urdu
         ("۲۲ اسفند ۱۴۰۲ - ۱۸:۰۵", "2024-03-12T18:05"),  # Persian, Solar Hijri
         ("1 فروردين 1403", "2024-03-20"),  # the Arabic yeh; Nowruz of a leap year
@@ -1023,7 +1034,8 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         dt._NUM: (r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
                   r"(?![\d:]|\.\d|/\d)", 0),
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
-                       + month + r")(?!\w)\.?\s?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
+                       + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+)?("
+                       r"'?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
                        r"\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
         dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(" + month
                        + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",

@@ -178,12 +178,15 @@ _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日
 # year: "3/12(火) 18:05", "（3/13 08:22 更新）", "3月12日 18時05分" (read only with a time)
 _MD_CJK = re.compile(r"(?<![\d年년/.])(\d{1,2})(?:/|\s*[月월]\s*)(\d{1,2})(?:\s*[日일])?(?![\d/.])")
 _CJK_LANGS = ("ja ", "zh ", "ko ")
+# a day and month without a year, dotted, as Finnish, Czech and German pages print a day of
+# this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
+_DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
 _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?\s?,?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
     re.IGNORECASE,
 )
@@ -223,7 +226,7 @@ _WEEKDAYS = trie_pattern([day for names in (
     "pondělí úterý středa čtvrtek pátek neděle",
 ) for day in names.split()])
 _TIME_AFTER = re.compile(
-    r"\.?[\s,|·•\-–—/():]*"
+    r"\.?[\s,|·•\-–—/():@]*"
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
@@ -775,8 +778,9 @@ def find_dates(
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
-        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4):
-            continue  # "2.7.13" is a version number, not a date
+        if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
+                sep == "-" and len(m.group(1)) + len(m.group(3)) == 4 and _clock_at(text, m.end())):
+            continue  # "2.7.13" is a version number, not a date ("12-03-24, 18:05" is one)
         if a > 12 and b <= 12:
             day_val, month, amb = a, b, False
         elif b > 12 and a <= 12:
@@ -791,6 +795,13 @@ def find_dates(
                 break
             add(_mkdate(default_year, int(m.group(1)), int(m.group(2))), m.start(), m.end(),
                 False, True)
+    if default_year is not None:
+        for m in _scan(_DM_DOTTED, text, windows):
+            if len(found) >= limit:
+                break
+            if _clock_at(text, m.end()):
+                add(_mkdate(default_year, int(m.group(2)), int(m.group(1))), m.start(), m.end(),
+                    False, True)
     found.sort(key=lambda p: p.start)
     prev_stop = 0
     for p in found:
@@ -804,6 +815,12 @@ def find_dates(
         prev_stop = p.end
         if not (p.yearless and p.hour is None):
             yield p
+
+
+def _clock_at(text: str, pos: int) -> bool:
+    """A clock right after ``pos`` (", 18:05", " klo 18.05", " um 14:00")."""
+    m = _TIME_AFTER.match(text, pos, min(len(text), pos + 30))
+    return m is not None and m.start(2) - pos <= 6
 
 
 def numeric_dates(text: str, windows: list[tuple[int, int]],
