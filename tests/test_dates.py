@@ -665,6 +665,9 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
+        # a same-day update with a time after a date-only publication is an update
+        ("<p>Published March 12, 2024</p><p>Updated March 12, 2024 at 8:22 PM</p>", "2024-03-12",
+         "2024-03-12T20:22:00"),
         # DPG Media's dashed two-digit year, read with a clock after it (alone: a version)
         ('<div class="meta"><time>12-03-24, 18:05</time> Laatste update: 13-03-24, 08:22</div>',
          "2024-03-12T18:05:00", "2024-03-13T08:22:00"),

@@ -93,8 +93,10 @@ Decision rules
    and its offset. "3 hours ago" is an instant counted back from the fetch: in UTC without a
    profile zone, written in the offset of the page's other stamp when it has one.
    Modified is the best modification candidate later than the publish moment, or None: a
-   dateModified equal to datePublished means never modified, and a feed/sitemap "updated"
-   hint alone (a lastmod also moves for cosmetic changes) only supports the page's own.
+   dateModified equal to datePublished (or on its day, when one has no time) means never
+   modified, except a visible update stamp with a time on the day of a date-only
+   publication; a feed/sitemap "updated" hint alone (a lastmod also moves for cosmetic
+   changes) only supports the page's own.
    A visible update stamp away from the headline in a kind of element that shows another
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
@@ -528,8 +530,10 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         modified = _in_offset_of(modified, published)
     if modified is not None and published is not None and (
             _same_moment(modified, published)
-            or (modified.day == published.day and not (modified.has_time and published.has_time))):
-        modified = None  # "modified" at the moment of publication: never modified
+            or (modified.day == published.day and not (modified.has_time and published.has_time)
+                and not (modified.has_time and modified.family == "visible"))):
+        modified = None  # "modified" at the moment of publication: never modified (a visible
+        # update stamp with a time, on the day of a date-only publication, is an update)
     return published, modified
 
 
