@@ -665,6 +665,11 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
+        # a date without a year or a clock is read after a label: this year's
+        ('<div>Posted: <time>Mar 12, 2024 6:05 PM EDT</time> | Last Updated: March 13</div>',
+         "2024-03-12T18:05:00-04:00", "2024-03-13"),
+        ('<div class="date">Published Mar 12</div>', "2024-03-12", None),
+        ('<div class="date">Mar 12</div>', None, None),
         # a same-day update with a time after a date-only publication is an update
         ("<p>Published March 12, 2024</p><p>Updated March 12, 2024 at 8:22 PM</p>", "2024-03-12",
          "2024-03-12T20:22:00"),

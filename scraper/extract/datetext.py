@@ -813,8 +813,15 @@ def find_dates(
                 p = replace(p, hour=hour, minute=minute, second=second, offset=offset, zone=zone,
                             start=begin)
         prev_stop = p.end
-        if not (p.yearless and p.hour is None):
+        if not (p.yearless and p.hour is None) or _labelled(text, p.start):
             yield p
+
+
+def _labelled(text: str, start: int) -> bool:
+    """A publish or update label right before ``start``, on its line ("Last Updated: March
+    13", "Published Mar 12"): a date without a year or a time is read after one."""
+    before = text[max(0, start - 24):start].rsplit("\n", 1)[-1]
+    return bool(UPDATED_WORDS.search(before) or PUBLISHED_WORDS.search(before))
 
 
 def _clock_at(text: str, pos: int) -> bool:
