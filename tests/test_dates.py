@@ -659,6 +659,10 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
          "2024-03-12T18:05:00+00:00", None),
         ("<p>Published 6:05 PM EDT, Tue March 12, 2024</p>", "2024-03-12T18:05:00-04:00", None),
         ("<p>6.05pm, 4 Mar 2024</p>", "2024-03-04T18:05:00", None),
+        # an hour alone, with its am/pm
+        ("<p>March 12, 2024, 6 PM ET</p>", "2024-03-12T18:00:00-04:00", None),
+        ("<p>Updated March 12, 2024 at 6 p.m.</p>", "2024-03-12T18:00:00", None),
+        ("<p>March 12, 2024, 6 people were hurt.</p>", "2024-03-12", None),
         # words between the date and the clock
         ("<p>2024. március 12., kedd 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 Mart 2024 Salı 18:05</p>", "2024-03-12T18:05:00", None),

@@ -243,6 +243,10 @@ _TIME_AFTER = re.compile(
     r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न)?",
     re.IGNORECASE,
 )
+_HOUR_AFTER = re.compile(
+    r"[\s,|·•\-–—/]*(?:at\s+)?(1[0-2]|0?[1-9])\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)",
+    re.IGNORECASE,
+)
 _TIME_BEFORE = re.compile(
     # "18:05 GMT, 12 March 2024", "6:05 PM EDT, Tue March 12, 2024", "6.05pm, 4 Jul 2024" (a
     # dot only before am/pm)
@@ -496,6 +500,12 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     """Time (and zone) right after a date; returns hour, minute, second, offset, zone, end."""
     m = _TIME_AFTER.match(text, pos, min(len(text), pos + 60))
     if not m or m.start(2) - pos > 24:
+        hour_only = _HOUR_AFTER.match(text, pos, min(len(text), pos + 30))
+        if hour_only:  # "March 12, 2024, 6 PM ET": the hour alone, with its am/pm
+            hour = int(hour_only.group(1)) % 12
+            hour += 12 if hour_only.group(2).lower().startswith("p") else 0
+            off, zone, end = _zone_at(text, hour_only.end(), day, context)
+            return hour, 0, None, off, zone, end if off is not None else hour_only.end()
         off, zone, end = _zone_at(text, pos, day, context)
         return None, None, None, off, zone, end if off is not None else pos
     hour, minute = int(m.group(2)), int(m.group(3))
