@@ -732,6 +732,38 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
 
 
 @pytest.mark.parametrize(
+    ("body", "published", "modified"),
+    [
+        # an event's day and clock without a year is no stamp beside an unlabelled byline
+        ('<p class="meta">12.03.2024, 18:05 Uhr</p><div class="infobox"><p>Termin: Mo., 18.3., '
+         "19:00 Uhr, Stadthalle</p></div>", "2024-03-12T18:05:00", None),
+        ("<p>2024/3/12 18:05</p><div><p>公演日：3/18(月) 19:00開演</p></div>", "2024-03-12T18:05:00",
+         None),
+        # ... nor a version after "Update" on the stamp's line, nor a figure after a date's colon
+        ('<div class="meta"><span class="date">March 12, 2024</span> · <span>Update 23.10 patch '
+         "notes</span></div>", "2024-03-12", None),
+        ("<p>Euro to dollar exchange rate, March 12, 2024: 1.09</p>", "2024-03-12", None),
+        # ... nor a word of a sentence about another thing
+        ('<p class="date">12 marzo 2024</p><p>Approvata la riforma.</p><p>La modifica entra in '
+         "vigore il 13 marzo 2024.</p>", "2024-03-12", None),
+        # ... nor "two days before the election"
+        ("<p>चुनाव से 2 दिन पहले मुख्यमंत्री ने नई योजना की घोषणा की।</p>", None, None),
+        ("<p>Chỉ 2 ngày trước cuộc bầu cử, thủ tướng công bố kế hoạch mới.</p>", None, None),
+        # a listicle's container named "ranking-article" is no ranking box
+        ('<div class="ranking-article"><p class="date">March 12, 2024</p></div>', "2024-03-12", None),
+    ],
+)
+def test_what_the_new_forms_leave_alone(body: str, published: str | None,
+                                        modified: str | None) -> None:
+    html = (f"<html><head><title>Plan</title></head><body><article><h1>Plan</h1>{body}"
+            "</article></body></html>")
+    got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.com/news/plan",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published)
+    check(got.modified, modified)
+
+
+@pytest.mark.parametrize(
     ("body", "published"),
     [
         # a date inside a sentence of the text is a mention, even with no other date
@@ -744,7 +776,15 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
          "veröffentlicht und unter Arduino abgelegt.</p>", "2015-12-14T14:48:00"),
         ("<p>This entry was posted on Monday, December 14th, 2015 at 2:48 pm and is filed under "
          "Arduino projects and tutorials.</p>", "2015-12-14T14:48:00"),
-        # ... and so is a press release's dateline on its own line
+        # ... and so is a press release's dateline
+        ("<p>RESEARCH TRIANGLE PARK, N.C., March 12, 2024 (GLOBE NEWSWIRE) -- Beta Labs today "
+         "announced the appointment of Jane Roe as its new Chief Financial Officer.</p>", "2024-03-12"),
+        ("<p>SALT LAKE CITY, Utah, March 12, 2024 /PRNewswire/ -- Acme Corp today announced its "
+         "results for the fourth quarter and the full year.</p>", "2024-03-12"),
+        ("<p>Dit bericht werd geplaatst op 12 maart 2024 door de redactie en valt onder nieuws en "
+         "achtergronden.</p>", "2024-03-12"),
+        ("<p>Dieser Artikel erschien am 12. März 2024 in der gedruckten Ausgabe unserer Zeitung "
+         "und im Netz.</p>", "2024-03-12"),
         ("<p>Veröffentlichung und Nachdruck honorarfrei, ein Belegexemplar an die Pressestelle "
          "erbeten.<br>Hamburg, den 02. Dezember 2022</p>", "2022-12-02"),
     ],
@@ -766,6 +806,16 @@ def test_a_page_with_only_prose_dates(body: str, published: str | None) -> None:
         # ... and without one, a month-first reading after the fetch is the day-first one
         ("<div>First published on: 12-03-2024 at 18:05 IST</div>", None, "2024-03-12T18:05:00+05:30"),
         ("<div>Posted 03/04/2024 6:05 PM</div>", None, "2024-03-04T18:05:00"),
+        # American, Philippine and country-less zones keep English month first
+        ("<div>Posted 03/02/2024 6:05 pm</div>", "US/Eastern", "2024-03-02T18:05:00-05:00"),
+        ("<div>Posted 03/02/2024 6:05 pm</div>", "Asia/Manila", "2024-03-02T18:05:00+08:00"),
+        ("<div>Posted 03/02/2024 6:05 pm</div>", "UTC", "2024-03-02T18:05:00+00:00"),
+        # an unlabelled date after the fetch is not turned round (a coming meeting's)
+        ("<div>Next meeting: 04/02/2024 6:00 PM</div>", None, None),
+        # a UTC midnight is a day, not moved into the site's zone
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+         '"2024-03-12T00:00:00Z"}</script><p>March 12, 2024</p>', "America/New_York",
+         "2024-03-12T00:00:00+00:00"),
         # a UTC stamp on a site with a profile zone is written in the site's time
         ('<p><time datetime="2024-03-12T17:05:00.000Z">Publié le 12/03/2024 à 18:05</time></p>',
          "Europe/Paris", "2024-03-12T18:05:00+01:00"),
@@ -773,7 +823,8 @@ def test_a_page_with_only_prose_dates(body: str, published: str | None) -> None:
          None, "2024-03-12T17:05:00+00:00"),
     ],
 )
-def test_day_order_and_zone_of_a_profile(body: str, timezone: str | None, published: str) -> None:
+def test_day_order_and_zone_of_a_profile(body: str, timezone: str | None,
+                                         published: str | None) -> None:
     html = (f"<html lang='en'><head><title>Series win</title></head><body><article>"
             f"<h1>Series win</h1>{body}</article></body></html>")
     got = extract_dates(load_html(html.encode("utf-8")),
@@ -816,6 +867,13 @@ def test_a_yearless_chinese_update_after_the_stamp() -> None:
                       "https://www.example.tw/news/aipl/202403120123.aspx")
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
     check(got.modified, "2024-03-13T08:22:00", "minute", "text")
+
+
+def test_german_am_is_no_ante_meridiem() -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = next(find_dates("12. März 2024 1 am Tag", context="de de"))
+    assert (found.day.isoformat(), found.hour) == ("2024-03-12", None)
 
 
 @pytest.mark.parametrize(
@@ -873,6 +931,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("2024年3月12日(火) 18:05", "2024-03-12T18:05"),  # a weekday in brackets
         ("2024年03月12日(星期二) 18:05", "2024-03-12T18:05"),
         ("[2024年3月12日18時5分]", "2024-03-12T18:05"),  # a one-digit minute
+        ("March 12, 2024, 6 PM ET", "2024-03-12T18:00-04:00"),  # an hour alone, with am/pm
         ("2024年3月13日 06時00分 \n13日 14時20分", "2024-03-13T06:00"),  # no seconds from 13日
     ],
 )

@@ -90,6 +90,7 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Por Laura Jordán / Javier Urbina 22 de Abril de 2022", ["Laura Jordán", "Javier Urbina"]),
         # ... but a surname that reads like one stays
         ("Thanh Le, 12 March 2024", ["Thanh Le"]),
+        ("By Anh Do, March 12, 2024", ["Anh Do"]),
         ("Jane Mar, 12 March 2024", ["Jane Mar"]),
         # Korean, Japanese and Chinese roles are glued to the name
         ("신현주 기자", ["신현주"]),
@@ -119,6 +120,16 @@ def test_publisher_is_not_an_author() -> None:
     assert md.authors == ["Amy Lee"]
 
 
+def test_an_author_link_beats_a_facts_box() -> None:
+    md = page(
+        '<meta property="og:site_name" content="Daily Example">',
+        '<article><h1>Review</h1><div class="byline"><a href="/author/jane-doe">Jane Doe</a></div>'
+        '<div class="book__facts"><p class="book__author">by Colson Whitehead</p><dl><dt>Date</dt>'
+        "<dd>March 12, 2024</dd><dt>Author</dt><dd>Colson Whitehead</dd></dl></div></article>",
+    )
+    assert md.authors == ["Jane Doe"]
+
+
 def test_a_second_author_tag_after_the_publications_own() -> None:
     md = page(
         '<meta property="og:site_name" content="Daily Example">'
@@ -145,9 +156,21 @@ SIGNED = '<div class="{cls}">Von {name}, Lille</div>'
          + SIGNED.format(cls="listing__author", name="Thomas Hanstein"), ["Daily Example"]),
         # an author box that does not sign ("About the author") is no byline
         ('<div class="author-box">About Jane Doe, who writes on farming</div>', ["Daily Example"]),
-        # a labelled field in a details list
-        ("<ul><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>", ["Roman Goncharenko"]),
-        ("<dl><dt>Author</dt><dd>Jane Doe</dd></dl>", ["Jane Doe"]),
+        # a labelled field in the article's details list (one that also gives its date)
+        ("<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman "
+         "Goncharenko</li></ul>", ["Roman Goncharenko"]),
+        ("<dl><dt>Date</dt><dd>March 12, 2024</dd><dt>Author</dt><dd>Jane Doe</dd></dl>", ["Jane Doe"]),
+        # ... not a book's, a film's or a product's facts box, nor a table
+        ("<dl><dt>Author</dt><dd>Colson Whitehead</dd><dt>Published</dt><dd>2023</dd></dl>",
+         ["Daily Example"]),
+        ("<ul><li><strong>Written by</strong> Greta Gerwig, Noah Baumbach</li></ul>", ["Daily Example"]),
+        ("<table><tr><th>Author</th><td>John Developer</td></tr><tr><td>12.03.2024</td></tr></table>",
+         ["Daily Example"]),
+        # a quote's, an image's or a book's author box is not the article's
+        ('<p class="quote-author">By Mayor Tom Jones</p>', ["Daily Example"]),
+        ('<figure><figcaption><span class="image-author">By Mark Lens</span></figcaption></figure>',
+         ["Daily Example"]),
+        ('<p class="book__author">by Colson Whitehead</p>', ["Daily Example"]),
         ('<div class="author"><b>Written by:</b> Charnele Henry</div>', ["Charnele Henry"]),
         # a role in a list of signatories is no label
         ("<p>Elliot Ackerman, <span>author</span> Martin Amis, <span>writer</span> Anne Applebaum</p>",

@@ -93,7 +93,9 @@ _CHROME_WORDS = re.compile(
     r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
-    r"|cookie|promo|livefeed|rail|carousel|pagination|pager|ranking)(?:$|[_-])"
+    r"|cookie|promo|livefeed|rail|carousel|pagination|pager)(?:$|[_-])"
+    # a ranking box ("ranking", "ranking-list"), not a listicle's "ranking-article"
+    r"|^ranking(?:[_-]?(?:list|box|widget|area|wrap|news))?$"
     r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?|ranking"
     r"|menu|breadcrumbs?|carousel)$",
     re.IGNORECASE,
@@ -273,11 +275,19 @@ def _guess_language(sample: str) -> str | None:
     return "en" if len(_WORDS_EN.findall(sample.lower())) > 15 else None
 
 
+_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Pacific/Honolulu", "Pacific/Guam",
+                      "Asia/Manila")
+_NO_COUNTRY_ZONES = ("UTC", "Etc/", "GMT", "Universal", "Zulu")
+
+
 def _default_day_first(lang: str, tld: str, timezone: str | None) -> bool:
-    """English is month first in America and on a .com without a profile zone; day first in
-    the Commonwealth and under a profile zone outside the Americas (an Indian .com)."""
-    american = (timezone or "").startswith("America/") or tld in {"us", "gov", "edu", "mil"}
-    return not (lang == "en" and (american or (not timezone and tld not in _COMMONWEALTH)))
+    """English is month first in the Americas, the Philippines and on a .com without a
+    profile zone that names another country; day first in the Commonwealth and under a
+    profile zone of a day-first country (an Indian .com under Asia/Kolkata)."""
+    zone = timezone or ""
+    american = zone.startswith(_MONTH_FIRST_ZONES) or tld in {"us", "gov", "edu", "mil"}
+    elsewhere = bool(zone) and not zone.startswith(_NO_COUNTRY_ZONES)
+    return not (lang == "en" and (american or (not elsewhere and tld not in _COMMONWEALTH)))
 
 
 def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
@@ -569,8 +579,10 @@ def visible_candidates(
         if cut:  # where the cut piece ends: a date there may be cut in two ("2019-03-1")
             cut_at = size - 1
         own.chars += len(stripped)
-        if own.words <= PROSE_WORDS:  # counted as far as it matters
-            own.words += _word_count(stripped)
+        if own.words <= PROSE_WORDS:  # counted as far as it matters (inline: every segment)
+            own.words += len(stripped.split(None, PROSE_WORDS))
+            if own.words <= PROSE_WORDS + 4 and not stripped.isascii():
+                own.words += _cjk_words(stripped)
         own.last = stripped
         if size > limit:
             break
@@ -625,25 +637,29 @@ def visible_candidates(
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
                 continue
+        label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
-                page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12:
-            # "12-03-2024" read month first is December, after the fetch: it is 12 March
+                page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12 and (
+                _role_from_label(label) != "any"):
+            # "First published on: 12-03-2024", read month first, is December, after the
+            # fetch: it is 12 March (an unlabelled "04/02/2024" may be a coming meeting's)
             swapped = parsed.day.replace(month=parsed.day.day, day=parsed.day.month)
             if swapped > page.now_local.date() + timedelta(days=1):
                 continue
             parsed = replace(parsed, day=swapped)
-        label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
             # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
-        role = _role_from_label(label)
+        # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
+        # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
+        role = _role_from_label(label, near=LABEL_GAP)
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
         raw = full[parsed.start:parsed.end]
         weight = 4.0
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
-        words_before = _word_count(full[start:parsed.start], all_spaces=True)
+        words_before = _word_count(full[start:parsed.start])
         if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
                 (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
                 and role == "any" and is_prose(block)):
@@ -655,14 +671,22 @@ def visible_candidates(
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
+        if weight <= 1.0 and role != "any" and _role_from_label(label) == role:
+            # in a sentence the label must lead to the date ("updated on 13 March"), not be a
+            # word of it ("La modifica entra in vigore il 13 marzo 2024")
+            role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
-        # (not a blog's "This entry was posted on …" / "Dieser Beitrag wurde am …
-        # veröffentlicht": a sentence that says it is the post's date)
-        cand.inside = weight <= 1.0 and words_before > 3 and is_prose(block) and not (
-            _STAMP_VERB.search(full, start, start + blen)) and _word_count(
-            full[max(start, full.rfind("\n", start, parsed.start)):parsed.start],
-            all_spaces=True) > 3  # "…<br>Hamburg, den 02. Dezember 2022": a dateline
+        if weight <= 1.0 and words_before > 3 and is_prose(block):
+            # a mention inside a sentence: more than three words before it on its line ("…<br>
+            # Hamburg, den 02. Dezember 2022" is a dateline), in a sentence that does not say
+            # it is the post's date ("This entry was posted on …", "Dieser Beitrag wurde am …
+            # veröffentlicht"), nor a press release's dateline ("SALT LAKE CITY, Utah, March
+            # 12, 2024 /PRNewswire/ --")
+            line = max(start, full.rfind("\n", start, parsed.start))
+            cand.inside = _word_count(full[line:parsed.start]) > 3 and not (
+                _DATELINE_END.match(full, parsed.end) or _STAMP_VERB.search(
+                    full, max(start, parsed.start - 300), min(start + blen, parsed.end + 300)))
         if owner is not None and weight > 1:
             cand.group = _group_of(owner)
         if parsed.numeric_ambiguous:
@@ -688,6 +712,10 @@ def visible_candidates(
             value = when.replace(second=0, microsecond=0)
             if not has_time:
                 value = value.replace(hour=0, minute=0)
+            own = blocks.get(seg_info[seg_of(start)][0]) if seg_info else None
+            if own is not None and is_prose(seg_info[seg_of(start)][0]) and _word_count(
+                    full[max(own.start, full.rfind("\n", own.start, start)):start]) > 3:
+                continue  # "2 days before the election" in a sentence: no stamp
             # "Aktualisiert vor 2 Std.", "Updated 2 hours ago": the label names the role
             role = _role_from_label(_label_before(full, max(0, start - 80), start))
             # "3 hours ago" is an instant, counted back from the fetch (a UTC clock without a
@@ -705,11 +733,18 @@ def visible_candidates(
 
 
 _STAMP_VERB = re.compile(
-    r"(?<![\w-])(?:posted|published|veröffentlicht|erstellt|geschrieben|publié|publicado|"
-    r"pubblicato|opublikowano|gepubliceerd)(?![\w-])", re.IGNORECASE)
+    r"(?<![\w-])(?:posted|published|written|filed|veröffentlicht|erstellt|geschrieben|erschien(?:en)?"
+    r"|publié|publicad[oa]|pubblicat[oa]|opublikowan[oy]|gepubliceerd|geplaatst|zveřejněn[oa]?"
+    r"|publicat[ăa]?)(?![\w-])", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
+MENTION_LABEL_GAP = 12
+LABEL_GAP = 16
+_CLOCK_LEAD = re.compile(r"(?<!\w)(?:à|a las|às|at|um|alle|om|kl|klo|o)(?!\w)", re.IGNORECASE)
+_UHR = re.compile(r"\s*uhr\b", re.IGNORECASE)
 OTHER_CLOCK_CHARS = 100
 _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
-                      r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
+                      r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
+                      r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
 _UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
                            re.IGNORECASE)
 _PUBLISH_CLOCK = re.compile(
@@ -724,7 +759,9 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
     2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
     the stamp's offset."""
     update = stamp.role != "modified"
-    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(full, parsed.end, end)
+    line_end = full.find("\n", parsed.end, end)  # on the stamp's own line
+    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
+        full, parsed.end, end if line_end < 0 else line_end)
     if m is None:
         return None
     hour, minute = int(m.group(2)), int(m.group(3))
@@ -735,6 +772,9 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
         hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
+    if full[m.end(2)] == "." and not marker and not _CLOCK_LEAD.search(
+            full, m.end(1), m.start(2)) and not _UHR.match(full, m.end()):
+        return None  # "Update 23.10 patch notes": a version; "um 20.14 Uhr" is a clock
     when = stamp.when.replace(hour=hour, minute=minute, second=0)
     if stamp.has_time and update and when <= stamp.when:
         when += timedelta(days=1)
@@ -825,12 +865,17 @@ PROSE_WORDS = 10  # running prose has more words than this
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
-def _word_count(text: str, *, all_spaces: bool = False) -> int:
-    """Words in ``text`` as far as PROSE_WORDS needs them (``all_spaces``: every space counts,
-    as far as the text goes); Chinese and Japanese characters count one word per two."""
-    words = text.count(" ") if all_spaces else len(text.split(None, PROSE_WORDS))
-    if not text.isascii() and words <= PROSE_WORDS + 4:
-        words += len(_CJK_CHARS.findall(text, 0, 200)) // 2
+def _cjk_words(text: str) -> int:
+    """Chinese and Japanese words in (the first 200 characters of) ``text``, two characters a
+    word (max() is a C loop: most non-ASCII text holds no character as high as kana)."""
+    return len(_CJK_CHARS.findall(text, 0, 200)) // 2 if max(text[:200]) >= "\u3040" else 0
+
+
+def _word_count(text: str) -> int:
+    """The spaces in ``text`` and its Chinese and Japanese words, as far as PROSE_WORDS needs."""
+    words = text.count(" ")
+    if words <= PROSE_WORDS + 4 and not text.isascii():
+        words += _cjk_words(text)
     return words
 
 
@@ -852,7 +897,9 @@ def _label_before(full: str, lo: int, start: int) -> str:
     return above if len(above) <= 30 else ""
 
 
-def _role_from_label(label: str) -> str:
+def _role_from_label(label: str, near: int | None = None) -> str:
+    """published/modified from the last label word before a date (``near``: only a word that
+    ends at most this many characters before it)."""
     upd = None
     for m in UPDATED_WORDS.finditer(label):
         upd = m.end()
@@ -860,6 +907,8 @@ def _role_from_label(label: str) -> str:
     for m in PUBLISHED_WORDS.finditer(label):
         pub = m.end()
     if upd is None and pub is None:
+        return "any"
+    if near is not None and len(label) - max(upd or 0, pub or 0) > near:
         return "any"
     if pub is None or (upd is not None and upd > pub):
         return "modified"

@@ -115,7 +115,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -229,12 +229,17 @@ def _out_of_season(v: Cand, s: Cand) -> bool:
     return False
 
 
-def _in_site_time(stamp: Cand, page: PageInfo) -> Cand:
-    """A UTC machine stamp on a site with a profile zone, written in the site's own time."""
+def _in_site_time(stamp: Cand, page: PageInfo, cands: list[Cand]) -> Cand:
+    """A UTC machine stamp on a site with a profile zone, written in the site's own time; not
+    a UTC midnight (a day stored as a midnight), nor a stamp whose day the byline shows when the
+    site's time would move it to another day."""
     instant = stamp.instant()
-    if page.zone is None or instant is None:
+    if page.zone is None or instant is None or stamp.when.time() == time(0):
         return stamp
     local = instant.astimezone(page.zone)
+    byline = _byline(cands)
+    if local.date() != stamp.day and byline is not None and byline.day == stamp.day:
+        return stamp
     shift = local.utcoffset()
     return replace(stamp, when=local.replace(tzinfo=None), zone=page.zone_name,
                    offset=int(shift.total_seconds() // 60) if shift else 0)
@@ -372,7 +377,7 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
             if byline is not None and _local_midnight(s, byline.day, page):
                 return byline
             if page.zone is not None:
-                return _in_site_time(s, page)
+                return _in_site_time(s, page, cands)
             # rule 5: a UTC stamp whose calendar day differs from the page's own local view
             for v in sorted(timed, key=lambda c: -c.weight):
                 if v.day == s.day or v.family == "url":
@@ -388,7 +393,7 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         return s
     if vis_off:
         v = max(vis_off, key=lambda c: c.weight)
-        return _in_site_time(v, page) if v.source == "time" and v.offset == 0 else v
+        return _in_site_time(v, page, cands) if v.source == "time" and v.offset == 0 else v
     hint_off = [c for c in timed if c.family == "hint" and c.offset is not None]
     if hint_off:
         h = max(hint_off, key=lambda c: c.weight)

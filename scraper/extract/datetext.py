@@ -226,7 +226,8 @@ _WEEKDAYS = trie_pattern([day for names in (
     "pondělí úterý středa čtvrtek pátek neděle",
 ) for day in names.split()])
 _TIME_AFTER = re.compile(
-    r"\.?[\s,|·•\-–—/():@]*"
+    # (a colon only before a colon clock: "12 مارس ,2024: 06:05", not "March 12, 2024: 1.09")
+    r"\.?[\s,|·•\-–—/()@]*(?::(?=\s*\d{1,2}:\d\d))?[\s,|·•\-–—/()@]*"
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
@@ -262,7 +263,9 @@ _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic o
 )
 
 UPDATED_WORDS = re.compile(
-    r"(?<![\w-])(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
+    # a Latin word starts at a word's start; a Chinese, Japanese or Korean one anywhere ("最終更新")
+    r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
+    r"(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
     r"|letzte\s+änderung"
     r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
     r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
@@ -274,9 +277,10 @@ UPDATED_WORDS = re.compile(
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
-    r"(?<![\w-])(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
+    r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
+    r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
-    r"|发布|發布|公開|입력|등록|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
+    r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
     r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
     r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
     re.IGNORECASE,
@@ -329,13 +333,17 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
 _BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
-              "sedan", "sitten", "тому", "前", "전", "पहले", "আগে", "پہلے", "پیش", "trước", "ที่แล้ว", "ที่ผ่านมา"]
+              "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา"]
+# "ago" words that also mean "before" ("चुनाव से 2 दिन पहले मुख्यमंत्री ...": two days before the
+# election): read only where the phrase ends
+_AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước"]
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
     + r"\s+(" + _UNIT_ALT + r")(?!\w)"
-    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\.?\s*(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+")
-    + r")(?!\w))",
+    r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\.?\s*"
+    r"(?:(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+") + r")(?!\w)"
+    r"|(?:" + "|".join(_AGO_OR_BEFORE) + r")(?=\s*(?:$|[\n.,;:!?()|·•\-–—۔।]))))",
     re.IGNORECASE,
 )
 _DAY_WORDS = [
@@ -501,7 +509,10 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     m = _TIME_AFTER.match(text, pos, min(len(text), pos + 60))
     if not m or m.start(2) - pos > 24:
         hour_only = _HOUR_AFTER.match(text, pos, min(len(text), pos + 30))
-        if hour_only:  # "March 12, 2024, 6 PM ET": the hour alone, with its am/pm
+        if hour_only and not ("." not in (marker := hour_only.group(2)) and marker.islower()
+                              and not context.startswith(("en ", " "))):
+            # "March 12, 2024, 6 PM ET": the hour alone, with its am/pm (a bare lower-case
+            # "am" only on an English page: "12. März 2024 1 am Tag" is German)
             hour = int(hour_only.group(1)) % 12
             hour += 12 if hour_only.group(2).lower().startswith("p") else 0
             off, zone, end = _zone_at(text, hour_only.end(), day, context)
@@ -799,10 +810,14 @@ def find_dates(
             first = day_first or sep == "."
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
+    # a numeric day without a year is a stamp only beside a publish or update label: an
+    # event's "Termin: Mo., 18.3., 19:00 Uhr" or "公演日：3/18(月) 19:00" is none
+    numeric_yearless: set[int] = set()
     if default_year is not None and context.startswith(_CJK_LANGS):
         for m in _MD_CJK.finditer(text):
             if len(found) >= limit:
                 break
+            numeric_yearless.add(m.start())
             add(_mkdate(default_year, int(m.group(1)), int(m.group(2))), m.start(), m.end(),
                 False, True)
     if default_year is not None:
@@ -810,6 +825,7 @@ def find_dates(
             if len(found) >= limit:
                 break
             if _clock_at(text, m.end()):
+                numeric_yearless.add(m.start())
                 add(_mkdate(default_year, int(m.group(2)), int(m.group(1))), m.start(), m.end(),
                     False, True)
     found.sort(key=lambda p: p.start)
@@ -823,8 +839,14 @@ def find_dates(
                 p = replace(p, hour=hour, minute=minute, second=second, offset=offset, zone=zone,
                             start=begin)
         prev_stop = p.end
+        if p.start in numeric_yearless and not (
+                _labelled(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)):
+            continue
         if not (p.yearless and p.hour is None) or _labelled(text, p.start):
             yield p
+
+
+_CJK_LABEL_AFTER = re.compile(r"\s*(?:配信|更新|发布|發布|公開|掲載|発表|입력|수정|송고)")
 
 
 def _labelled(text: str, start: int) -> bool:

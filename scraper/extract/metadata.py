@@ -38,8 +38,9 @@ _CJK_ROLE = re.compile(
 _DATE_TAIL = re.compile(
     # a weekday or a preposition may lead the date: "Jane Doe Fr, 18. Oktober 2019",
     # "lupa am 26/10/13"
-    r"(?:[\s,|·•-]+(?:(?i:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|"
-    r"ven|mié|jue|vie|gio)[.,]|(?:am|on|le|el|il|em)(?=\s)))?"
+    # (German two-letter weekdays only before a dotted day: "Anh Do, March 12" keeps "Do")
+    r"(?:[\s,|·•-]+(?:(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)[.,]"
+    r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)[.,](?=\s*\d{1,2}\.)|(?:am|on|le|el|il|em)(?=\s)))?"
     r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$"
 )
@@ -241,7 +242,12 @@ def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]
 
 
 _AUTHOR_CLASSED = lxml.etree.XPath('descendant::*[contains(@class, "author")]')
+# an author box: "author", "article__author", "post-author", "field-name-author" ...
 _AUTHOR_TOKEN = re.compile(r"(?:^|\s)(?:[a-z0-9]+[-_]{1,2})*author(?:\s|$)", re.IGNORECASE)
+# ... but not a quote's, an image's, a book's, a podcast's or a teaser's
+_OTHERS_AUTHOR = re.compile(
+    r"quote|image|img|photo|picture|foto|book|podcast|video|audio|caption|credit|comment|review"
+    r"|cite|testimonial|teaser|card|related|listing", re.IGNORECASE)
 
 
 def _signed(tree: lxml.html.HtmlElement) -> list[str]:
@@ -251,7 +257,9 @@ def _signed(tree: lxml.html.HtmlElement) -> list[str]:
     found: list[list[str]] = []
     for el in _AUTHOR_CLASSED(tree)[:20]:
         cls = el.get("class") or ""
-        if not _AUTHOR_TOKEN.search(cls) or _COMMENTS.search(cls) or _in_chrome(el, header_ok=True):
+        token = _AUTHOR_TOKEN.search(cls)
+        if token is None or _OTHERS_AUTHOR.search(token.group()) or _COMMENTS.search(cls) or (
+                _in_chrome(el, header_ok=True)):
             continue
         text = _clean(" ".join(el.itertext()))
         if text and len(text) <= 120 and _BY.match(text):
@@ -263,7 +271,7 @@ def _signed(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 _LABELS = lxml.etree.XPath(
-    "descendant::*[self::strong or self::b or self::dt or self::th or self::span]"
+    "descendant::*[self::strong or self::b or self::dt or self::span]"
     "[string-length(normalize-space(text())) > 4][string-length(text()) < 40]"
 )
 _AUTHOR_LABEL = re.compile(
@@ -271,6 +279,24 @@ _AUTHOR_LABEL = re.compile(
     r"written by|text|texto|testo)\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+def _details_of_article(field: lxml.html.HtmlElement) -> bool:
+    """A labelled author field is the article's when its element is classed as the author's,
+    or its list of fields also gives a full date (DW's "Datum 28.04.2023 / Autorin/Autor ..."):
+    a book's or a film's facts box gives a year at most."""
+    if "author" in (field.get("class") or "").lower():
+        return True
+    box = field.getparent() if field.tag in ("li", "dt", "dd") else field
+    if box is None or any(a.tag in ("table", "figure", "blockquote") for a in box.iterancestors()):
+        return False
+    text = " ".join(box.itertext())[:600]
+    return bool(_FULL_DATE.search(text))
+
+
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b")
 
 
 def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
@@ -281,7 +307,9 @@ def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
         if not _AUTHOR_LABEL.match(label.text or "") or _in_chrome(label):
             continue
         parent, after = label.getparent(), label.getnext()
-        if label.tag in ("dt", "th") and after is not None:
+        if parent is None or not _details_of_article(parent):
+            continue  # a book's, a film's or a product's facts box
+        if label.tag == "dt" and after is not None:
             text = " ".join(after.itertext())
         elif parent is not None and not (parent.text or "").strip() and parent[0] is label:
             text = " ".join(parent.itertext()).replace(label.text or "", "", 1)
@@ -524,9 +552,9 @@ def _extract_metadata(
             if authors:
                 break
     if not authors:
-        authors = _people(_signed(tree) or _labelled(tree), site_keys)
-    if not authors:
         authors = _people(_author_links(tree), site_keys)
+    if not authors:
+        authors = _people(_signed(tree) or _labelled(tree), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
