@@ -701,6 +701,17 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
          "2024-03-13T18:05:00-04:00", "2024-03-14T03:00:00-04:00"),
         ("<p>12 marzo 2024 (modifica il 13 marzo 2024 | 08:22)</p>", "2024-03-12",
          "2024-03-13T08:22:00"),
+        # a label before a <time> element names its role; its datetime gives the offset
+        ('<ul><li><time datetime="2024-03-12T18:05:00Z">18:05, 12 MAR 2024</time></li><li>Updated '
+         '<time datetime="2024-03-12T20:22:31Z">20:22, 12 MAR 2024</time></li></ul>',
+         "2024-03-12T18:05:00+00:00", "2024-03-12T20:22:31+00:00"),
+        # FAZ's only stamp reads "Aktualisiert am": still the publication, with its offset
+        ('<div><span>Aktualisiert am </span><time datetime="2020-01-28T15:49:07+0100">28.01.2020 - '
+         "15:49</time></div>", "2020-01-28T15:49:07+01:00", None),
+        # more update labels, before a clock only
+        ("<p>Martedì 12 Marzo 2024, 18:05 - Ultimo agg. 20:22</p>", "2024-03-12T18:05:00",
+         "2024-03-12T20:22:00"),
+        ("<p>12.3.2024 18:05 | Uppfært 20:22</p>", "2024-03-12T18:05:00", "2024-03-12T20:22:00"),
         # the other stamp as a clock only: the dated stamp's day (the next or previous one when
         # the clock says so), in its offset
         ('<p class="meta">Publié le 12 mars 2024 à 18h05, modifié à 20h14</p>',
@@ -922,6 +933,16 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("12 Mac 2024, 6:05 pm", "2024-03-12T18:05"),  # Malay
         ("Mac 12, 2024 @ 6:05pm", "2024-03-12T18:05"),
         ("12 مارچ ، 2024", "2024-03-12"),  # Urdu, the Arabic comma
+        ("2024 m. kovo 12 d. 18:05", "2024-03-12T18:05"),  # Lithuanian
+        ("2024. gada 12. martā 18:05", "2024-03-12T18:05"),  # Latvian
+        ("12. märts 2024 18:05", "2024-03-12T18:05"),  # Estonian
+        ("12 сакавіка 2024, 18:05", "2024-03-12T18:05"),  # Belarusian
+        ("Marso 12, 2024 | 6:05pm", "2024-03-12T18:05"),  # Tagalog
+        ("Machi 12, 2024", "2024-03-12"),  # Swahili
+        ("12 במרץ 2024", "2024-03-12"),  # Hebrew, "in March"
+        ("วันที่ 12 มีนาคม พ.ศ. 2567 - 18:05 น.", "2024-03-12T18:05"),  # Thai, the era's mark
+        ("torek, 12. marca 2024 ob 18.05", "2024-03-12T18:05"),  # Slovenian
+        ("12. 03. 2024. у 18:05", "2024-03-12T18:05"),  # Serbian
         ("شائع 12 مارچ 2024 06:05pm", "2024-03-12T18:05"),  # Urdu
         ("۲۲ اسفند ۱۴۰۲ - ۱۸:۰۵", "2024-03-12T18:05"),  # Persian, Solar Hijri
         ("1 فروردين 1403", "2024-03-20"),  # the Arabic yeh; Nowruz of a leap year
@@ -1105,10 +1126,10 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         dt._NUM: (r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
                   r"(?![\d:]|\.\d|/\d)", 0),
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
-                       + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+)?("
+                       + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?("
                        r"'?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
                        r"\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
-        dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(" + month
+        dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(?:m\.\s*)?(" + month
                        + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
                        re.IGNORECASE),
         dt._MDY_TEXT: (r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + month

@@ -604,6 +604,9 @@ def visible_candidates(
     for el, value, pos in time_values:
         cand = _machine_time(el, value, page, pos, pairs)
         if cand is not None:
+            if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
+                cand.role = _role_from_label(_label_before(full, max(0, pos - 80), pos),
+                                             near=LABEL_GAP)
             cands.append(cand)
             owned.append((cand, el))
     default_year = page.now_local.year if page.now_local else None

@@ -519,7 +519,11 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     winner = _best(pub_pool, url_month)
     if winner is not None:
         winner = _list_entry(winner, pub_pool)
-    published = _represent(winner, pub_pool, page, "published") if winner else None
+    # (a machine stamp of the same moment labelled as the update still lends its offset:
+    # FAZ's only stamp reads "Aktualisiert am <time datetime=…+0100>")
+    published = _represent(winner, pub_pool + [c for c in cands if c.role == "modified"
+                                               and c.source == "time"], page, "published") if (
+        winner) else None
     url_day = next((c for c in pub_pool if c.family == "url"), None)
     if published is not None and url_day is not None:
         published = _url_agreement(published, url_day, pub_pool, page)

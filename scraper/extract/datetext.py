@@ -20,57 +20,69 @@ _MONTHS: dict[int, str] = {
     " январе янв ocak styczeń stycznia januari januar janúar ledna leden يناير كانون_الثاني"
     " جانفي"
     " ianuarie siječnja siječanj січня януари ιανουαρίου ιανουάριος tammikuuta"
-    " जनवरी جنوری জানুয়ারি มกราคม ม.ค. ינואר ژانویه",
+    " जनवरी جنوری জানুয়ারি มกราคม ม.ค. ינואר ژانویه"
+    " janvāris janvārī sausio студзеня jaanuar januari enero בינואר",
     2: "february feb febr februar février fevrier févr fév fev febrero fevereiro febbraio"
     " февраль февраля феврале фев şubat subat luty lutego februari febrúar února únor فبراير"
     " شباط فيفري"
     " februarie veljače veljača лютого февруари φεβρουαρίου φεβρουάριος helmikuuta"
-    " फ़रवरी फरवरी فروری ফেব্রুয়ারি กุมภาพันธ์ ก.พ. פברואר فوریه",
+    " फ़रवरी फरवरी فروری ফেব্রুয়ারি กุมภาพันธ์ ก.พ. פברואר فوریه"
+    " februāris februārī vasario лютага veebruar pebrero בפברואר",
     3: "march mar märz maerz mrz mars marzo março marco март марта марте мар mart marzec marca"
     " maret maart mrt marts března březen مارس آذار"
     " martie március ožujka ožujak березня μαρτίου μάρτιος maaliskuuta marec"
-    " mac मार्च مارچ মার্চ มีนาคม มี.ค. מרץ",
+    " mac मार्च مارچ মার্চ มีนาคม มี.ค. מרץ"
+    " marts martā kovo сакавіка märts machi marso במרץ",
     4: "april apr avril avr abril abr aprile апрель апреля апреле апр nisan kwiecień kwietnia"
     " apríl dubna duben أبريل ابريل إبريل نيسان أفريل"
     " aprilie április travnja travanj квітня април απριλίου απρίλιος huhtikuuta"
-    " अप्रैल اپریل এপ্রিল เมษายน เม.ย. אפריל آوریل",
+    " अप्रैल اپریل এপ্রিল เมษายน เม.ย. אפריל آوریل"
+    " aprīlis aprīlī balandžio красавіка aprill aprili באפריל",
     5: "may mai mayo maio maggio mag май мая мае mayıs mayis maj maja mei maí května květen"
     " مايو أيار ماي"
     " május svibnja svibanj травня μαΐου μάιος toukokuuta"
-    " मई مئی মে พฤษภาคม พ.ค. מאי",
+    " मई مئی মে พฤษภาคม พ.ค. מאי"
+    " maijs maijā gegužės мая במאי",
     6: "june jun juni juin junio junho giugno giu июнь июня июне июн haziran czerwiec czerwca"
     " júní června červen يونيو يونيه حزيران جوان"
     " iunie június lipnja lipanj червня юни ιουνίου ιούνιος kesäkuuta junij"
-    " जून جون জুন มิถุนายน มิ.ย. יוני ژوئن",
+    " जून جون জুন มิถุนายน มิ.ย. יוני ژوئن"
+    " jūnijs jūnijā birželio чэрвеня juuni hunyo ביוני",
     7: "july jul juli juil juillet julio julho luglio lug июль июля июле июл temmuz lipiec"
     " lipca júlí července červenec يوليو يوليه تموز جويلية"
     " iulie július srpnja srpanj липня юли ιουλίου ιούλιος heinäkuuta julij"
-    " julai जुलाई جولائی জুলাই กรกฎาคม ก.ค. יולי ژوئیه",
+    " julai जुलाई جولائی জুলাই กรกฎาคม ก.ค. יולי ژوئیه"
+    " jūlijs jūlijā liepos ліпеня juuli hulyo ביולי",
     8: "august aug août aout agosto ago agost август августа августе авг ağustos agustos"
     " sierpień sierpnia agustus agu agt augustus augusti ágúst srpna srpen أغسطس اغسطس آب أوت"
     " augusztus avgust kolovoza kolovoz серпня αυγούστου αύγουστος elokuuta"
-    " ogos अगस्त اگست আগস্ট สิงหาคม ส.ค. אוגוסט",
+    " ogos अगस्त اگست আগস্ট สิงหาคม ส.ค. אוגוסט"
+    " augusts augustā rugpjūčio жніўня agosti באוגוסט",
     9: "september sep sept septembre septiembre setiembre setembro settembre set сентябрь"
     " сентября сентябре сен сент eylül eylul wrzesień września septembri září سبتمبر أيلول"
     " septembrie szeptember septembar rujna rujan вересня септември σεπτεμβρίου"
     " σεπτέμβριος syyskuuta"
-    " सितंबर सितम्बर ستمبر সেপ্টেম্বর กันยายน ก.ย. ספטמבר سپتامبر",
+    " सितंबर सितम्बर ستمبر সেপ্টেম্বর กันยายน ก.ย. ספטמבר سپتامبر"
+    " septembris septembrī rugsėjo верасня septemba setyembre בספטמבר",
     10: "october oct oktober okt octobre octubre outubro out ottobre ott октябрь октября"
     " октябре окт ekim październik października október října říjen أكتوبر اكتوبر"
     " تشرين_الأول تشرين_اول"
     " octombrie október oktobar жовтня октомври οκτωβρίου οκτώβριος lokakuuta"
-    " अक्टूबर अक्तूबर اکتوبر অক্টোবর ตุลาคม ต.ค. אוקטובר اکتبر",
+    " अक्टूबर अक्तूबर اکتوبر অক্টোবর ตุลาคม ต.ค. אוקטובר اکتبر"
+    " oktobris oktobrī spalio кастрычніка oktoober oktoba oktubre באוקטובר",
     11: "november nov novembre noviembre novembro ноябрь ноября ноябре ноя kasım kasim"
     " listopad listopada nóvember listopadu نوفمبر تشرين_الثاني"
     " noiembrie novembar studenoga studeni листопада ноември νοεμβρίου νοέμβριος"
     " marraskuuta"
-    " नवंबर नवम्बर نومبر নভেম্বর พฤศจิกายน พ.ย. נובמבר نوامبر",
+    " नवंबर नवम्बर نومبر নভেম্বর พฤศจิกายน พ.ย. נובמבר نوامبر"
+    " novembris novembrī lapkričio лістапада novemba nobyembre בנובמבר",
     12: "december dec dez dezember décembre decembre déc diciembre dic dezembro dicembre"
     " декабрь декабря декабре дек aralık aralik grudzień grudnia desember des desembre"
     " prosince prosinec ديسمبر كانون_الأول كانون_اول"
     " decembrie decembar prosinca prosinac грудня декември δεκεμβρίου δεκέμβριος"
     " joulukuuta"
-    " disember दिसंबर दिसम्बर دسمبر ডিসেম্বর ธันวาคม ธ.ค. דצמבר دسامبر",
+    " disember दिसंबर दिसम्बर دسمبر ডিসেম্বর ธันวาคม ธ.ค. דצמבר دسامبر"
+    " decembris decembrī gruodžio снежня detsember desemba disyembre בדצמבר",
 }
 # The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
@@ -178,6 +190,10 @@ _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日
 # year: "3/12(火) 18:05", "（3/13 08:22 更新）", "3月12日 18時05分" (read only with a time)
 _MD_CJK = re.compile(r"(?<![\d年년/.])(\d{1,2})(?:/|\s*[月월]\s*)(\d{1,2})(?:\s*[日일])?(?![\d/.])")
 _CJK_LANGS = ("ja ", "zh ", "ko ")
+# Latvian "2024. gada 12. martā" (the year's "gada", then day and month): scanned for only in
+# a text that has "gada"
+_YDM_LV = re.compile(r"(\d(?<!\d\d)\d{3})\.\s*gada\s+(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?!\w)",
+                     re.IGNORECASE)
 # a day and month without a year, dotted, as Finnish, Czech and German pages print a day of
 # this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
 _DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
@@ -186,7 +202,7 @@ _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
     re.IGNORECASE,
 )
@@ -207,7 +223,8 @@ _MDY_TEXT = re.compile(
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # not a year that ends a date written before it: "March 12, 2024 March 13, 2024" (two
     # <time> elements side by side) holds no "2024 March 13"
-    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)\d{3})\.?\s+(" + _MONTH_ALT
+    # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
+    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
     + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
@@ -233,9 +250,9 @@ _TIME_AFTER = re.compile(
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
     r"\s*[)）]\s*)?"
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
-    r"(?:(?:г\.|r\.|roku|года?)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
+    r"(?:(?:г\.|r\.|roku|года?|d\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|v|ve|เวลา|, )\s*)?[\s,]*"
+    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|, )\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
     r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
@@ -273,7 +290,8 @@ UPDATED_WORDS = re.compile(
     r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|actualizat|actualizării|frissítve|frissítés|оновлено"
-    r"|upraveno|aktualizacji)",
+    r"|upraveno|aktualizacji|aggiornamento|ultimo\s+agg\.|uppfært|ažurirano|aktualizované"
+    r"|posodobljeno|ажурирано)",
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
@@ -810,6 +828,12 @@ def find_dates(
             first = day_first or sep == "."
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
+    for m in _scan(_YDM_LV, text, windows) if "gada" in text else ():
+        if len(found) >= limit:
+            break
+        month = MONTHS.get(m.group(3).lower())
+        if month:
+            add(_mkdate(int(m.group(1)), month, int(m.group(2))), m.start(), m.end())
     # a numeric day without a year is a stamp only beside a publish or update label: an
     # event's "Termin: Mo., 18.3., 19:00 Uhr" or "公演日：3/18(月) 19:00" is none
     numeric_yearless: set[int] = set()
