@@ -715,8 +715,9 @@ def visible_candidates(
             value = when.replace(second=0, microsecond=0)
             if not has_time:
                 value = value.replace(hour=0, minute=0)
-            own = blocks.get(seg_info[seg_of(start)][0]) if seg_info else None
-            if own is not None and is_prose(seg_info[seg_of(start)][0]) and _word_count(
+            block = seg_info[seg_of(start)][0] if seg_info else 0
+            own = blocks.get(block)
+            if own is not None and is_prose(block) and _word_count(
                     full[max(own.start, full.rfind("\n", own.start, start)):start]) > 3:
                 continue  # "2 days before the election" in a sentence: no stamp
             # "Aktualisiert vor 2 Std.", "Updated 2 hours ago": the label names the role

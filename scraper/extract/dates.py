@@ -16,8 +16,9 @@ Decision rules
    h1 is then the site's name); a heading merely classed "title" (a widget's) counts only
    when no heading matches, and a title-classed div/span stands in for a missing heading.
    Each candidate has a role (published, modified or unlabelled) read from its key, its
-   class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...),
-   and a weight.
+   class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...;
+   a label leads to its date, at most 16 characters after the word, and also names the role
+   of a ``<time>`` element after it), and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, sidebars, related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
@@ -76,13 +77,19 @@ Decision rules
    -> "date".
 6. Zone rules: explicit offsets win; abbreviations are read in context (IST is India unless
    the page is Hebrew/.il or Irish; CST is China on Chinese pages; BST is Bangladesh on
-   Bengali pages); generic names (ET, PT) follow DST; a specific name used in the wrong
+   Bengali pages), Arabic zones by their city ("بتوقيت مكة", KSA); generic names (ET, PT)
+   follow DST; a specific name used in the wrong
    season (EST in July) keeps its stated offset and drops the IANA zone. Wall-clock times
    in a profile zone use zoneinfo: an ambiguous time (autumn fold) is its first occurrence,
    a time in the spring gap is read with the offset before the gap (02:30 -> 03:30+02:00).
 7. Numeric dates like 07/08/2021: a part above 12 decides; otherwise the page's other
-   unambiguous numeric dates, then its language/TLD/zone (English outside the
-   Commonwealth and American zones -> month first; dotted dates are always day first). A
+   unambiguous numeric dates, then its language/TLD/zone (English is month first in the
+   Americas, the Philippines and on a .com without a profile zone naming another country;
+   dotted dates are always day first); a labelled one that would lie after the fetch is
+   read the other way round. A day without a year ("12.3. 18:05", "3/13 08:22", "March 13")
+   is this year's (the previous one's when later than the fetch) only after a publish or
+   update label (or before a CJK one: "（3/13 08:22 更新）"); "22 July, 16:25" with its time.
+   Solar Hijri dates are converted, Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
    taken for a version number, never read. "May 8, '12" (the century that puts the year at
