@@ -742,6 +742,19 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
     check(got.modified, modified)
 
 
+def test_a_time_elements_label_is_in_its_parent() -> None:
+    """"Updated <time>" names the update; a word at the end of another list item or inside a
+    teaser's link does not."""
+    from scraper.extract.datepage import _label_in_parent
+
+    tree = load_html(
+        b'<ul><li>Updated <time id="a">x</time></li><li><span>3/13 08:00\xe6\x9b\xb4\xe6\x96\xb0'
+        b'</span></li><li><time id="b">y</time></li><li><a>Route map updated</a> <time id="c">z'
+        b'</time></li><li><span>Aktualisiert am </span>\n\t <time id="d">w</time></li></ul>')
+    labels = [_label_in_parent(tree.get_element_by_id(i)) for i in "abcd"]
+    assert labels == ["Updated", "", "", "Aktualisiert am"]
+
+
 @pytest.mark.parametrize(
     ("body", "published", "modified"),
     [
@@ -760,6 +773,18 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
         # ... nor "two days before the election"
         ("<p>चुनाव से 2 दिन पहले मुख्यमंत्री ने नई योजना की घोषणा की।</p>", None, None),
         ("<p>Chỉ 2 ngày trước cuộc bầu cử, thủ tướng công bố kế hoạch mới.</p>", None, None),
+        # a clock on the next line that starts a sentence is no time of the date
+        ('<p class="date">12 березня 2024</p><p>О 10:30 у Києві оголосили тривогу, яка тривала '
+         "дві години.</p>", "2024-03-12", None),
+        ('<p class="date">12. März 2024</p><p>Um 10.30 Uhr begann die Sitzung des Stadtrats.</p>',
+         "2024-03-12", None),
+        # an event box's "Datum:" does not make a day without a year a stamp
+        ('<div class="infobox"><p>Datum: 13.3., 18:00 Uhr</p><p>Ort: Rathaus</p></div>', None, None),
+        # "aggiornamento" alone is a refresher course; an update label leads through "by … on"
+        ('<p class="date">12 marzo 2024</p><p>Corso di aggiornamento 13 marzo 2024, ore 15:00</p>',
+         "2024-03-12", None),
+        ('<p class="date">March 12, 2024</p><p>Last updated by the Health Desk team on March 13, '
+         "2024</p>", "2024-03-12", "2024-03-13"),
         # a listicle's container named "ranking-article" is no ranking box
         ('<div class="ranking-article"><p class="date">March 12, 2024</p></div>', "2024-03-12", None),
     ],
@@ -821,6 +846,7 @@ def test_a_page_with_only_prose_dates(body: str, published: str | None) -> None:
         ("<div>Posted 03/02/2024 6:05 pm</div>", "US/Eastern", "2024-03-02T18:05:00-05:00"),
         ("<div>Posted 03/02/2024 6:05 pm</div>", "Asia/Manila", "2024-03-02T18:05:00+08:00"),
         ("<div>Posted 03/02/2024 6:05 pm</div>", "UTC", "2024-03-02T18:05:00+00:00"),
+        ("<div>Posted 03/02/2024 6:05 pm</div>", "Pacific/Saipan", "2024-03-02T18:05:00+10:00"),
         # an unlabelled date after the fetch is not turned round (a coming meeting's)
         ("<div>Next meeting: 04/02/2024 6:00 PM</div>", None, None),
         # a UTC midnight is a day, not moved into the site's zone
@@ -935,6 +961,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("12 مارچ ، 2024", "2024-03-12"),  # Urdu, the Arabic comma
         ("2024 m. kovo 12 d. 18:05", "2024-03-12T18:05"),  # Lithuanian
         ("2024. gada 12. martā 18:05", "2024-03-12T18:05"),  # Latvian
+        ("2023. gada 12. martā 18:05", "2023-03-12T18:05"),
         ("12. märts 2024 18:05", "2024-03-12T18:05"),  # Estonian
         ("12 сакавіка 2024, 18:05", "2024-03-12T18:05"),  # Belarusian
         ("Marso 12, 2024 | 6:05pm", "2024-03-12T18:05"),  # Tagalog

@@ -120,6 +120,15 @@ def test_publisher_is_not_an_author() -> None:
     assert md.authors == ["Amy Lee"]
 
 
+def test_a_signed_box_that_names_the_linked_author_and_more() -> None:
+    md = page(
+        '<meta property="og:site_name" content="Daily Example">',
+        '<article><h1>Review</h1><div class="article__author">By <a href="/author/jane-doe">Jane '
+        "Doe</a> and Mark Lee</div><p>The ferry is back.</p></article>",
+    )
+    assert md.authors == ["Jane Doe", "Mark Lee"]
+
+
 def test_an_author_link_beats_a_facts_box() -> None:
     md = page(
         '<meta property="og:site_name" content="Daily Example">',
@@ -166,6 +175,11 @@ SIGNED = '<div class="{cls}">Von {name}, Lille</div>'
         ("<ul><li><strong>Written by</strong> Greta Gerwig, Noah Baumbach</li></ul>", ["Daily Example"]),
         ("<table><tr><th>Author</th><td>John Developer</td></tr><tr><td>12.03.2024</td></tr></table>",
          ["Daily Example"]),
+        # a film review's own author box is the article's
+        ('<p class="review-author">By Peter Critic</p>', ["Peter Critic"]),
+        # a labelled field beside a dated one
+        ("<p><strong>Author:</strong> Jane Doe</p><p><strong>Date:</strong> March 12, 2024</p>",
+         ["Jane Doe"]),
         # a quote's, an image's or a book's author box is not the article's
         ('<p class="quote-author">By Mayor Tom Jones</p>', ["Daily Example"]),
         ('<figure><figcaption><span class="image-author">By Mark Lens</span></figcaption></figure>',

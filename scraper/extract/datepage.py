@@ -275,8 +275,10 @@ def _guess_language(sample: str) -> str | None:
     return "en" if len(_WORDS_EN.findall(sample.lower())) > 15 else None
 
 
-_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Pacific/Honolulu", "Pacific/Guam",
-                      "Asia/Manila")
+_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Asia/Manila", "Pacific/Honolulu",
+                      "Pacific/Guam", "Pacific/Saipan", "Pacific/Pago_Pago", "Pacific/Majuro",
+                      "Pacific/Kwajalein", "Pacific/Midway", "Pacific/Wake", "Pacific/Palau",
+                      "Pacific/Chuuk", "Pacific/Pohnpei", "Pacific/Kosrae")
 _NO_COUNTRY_ZONES = ("UTC", "Etc/", "GMT", "Universal", "Zulu")
 
 
@@ -605,8 +607,7 @@ def visible_candidates(
         cand = _machine_time(el, value, page, pos, pairs)
         if cand is not None:
             if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
-                cand.role = _role_from_label(_label_before(full, max(0, pos - 80), pos),
-                                             near=LABEL_GAP)
+                cand.role = _role_from_label(_label_in_parent(el), near=LABEL_GAP)
             cands.append(cand)
             owned.append((cand, el))
     default_year = page.now_local.year if page.now_local else None
@@ -742,6 +743,8 @@ _STAMP_VERB = re.compile(
     r"|publicat[ăa]?)(?![\w-])", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
+_BY_SOMEONE_ON = re.compile(r"\s*(?:by|von|par|por|di|door)\s[^\n.]{1,40}?\s(?:on|am|le|el|il|em|op)"
+                            r"(?:\s+[^\W\d_]+,?)?\s*", re.IGNORECASE)
 LABEL_GAP = 16
 _CLOCK_LEAD = re.compile(r"(?<!\w)(?:à|a las|às|at|um|alle|om|kl|klo|o)(?!\w)", re.IGNORECASE)
 _UHR = re.compile(r"\s*uhr\b", re.IGNORECASE)
@@ -834,6 +837,23 @@ def _in_span(full: str, found: list[Parsed], i: int) -> bool:
     return bool(before or after)
 
 
+def _label_in_parent(el: Any) -> str:
+    """The text before an element in its parent ("Updated <time>", "<span>Aktualisiert am
+    </span><time>"), not a link's (a teaser's headline "… route map updated</a> <time>") nor
+    another list item's."""
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sib in itertools.islice(parent, 20):
+        if sib is el:
+            return " ".join(" ".join(parts).split())[-80:]
+        if isinstance(sib.tag, str) and sib.tag != "a":
+            parts.append(" ".join(itertools.islice(sib.itertext(), 10)))
+        parts.append(sib.tail or "")
+    return ""
+
+
 def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     """The value of a ``<time datetime>``, or of an hAtom ``<abbr class="published"
     title="2021-07-22T16:25">``."""
@@ -912,8 +932,10 @@ def _role_from_label(label: str, near: int | None = None) -> str:
         pub = m.end()
     if upd is None and pub is None:
         return "any"
-    if near is not None and len(label) - max(upd or 0, pub or 0) > near:
-        return "any"
+    last = max(upd or 0, pub or 0)
+    if near is not None and len(label) - last > near and not _BY_SOMEONE_ON.fullmatch(
+            label, last):
+        return "any"  # ("Last updated by the Health Desk team on March 13" leads to its date)
     if pub is None or (upd is not None and upd > pub):
         return "modified"
     return "published"

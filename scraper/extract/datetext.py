@@ -290,7 +290,7 @@ UPDATED_WORDS = re.compile(
     r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|actualizat|actualizării|frissítve|frissítés|оновлено"
-    r"|upraveno|aktualizacji|aggiornamento|ultimo\s+agg\.|uppfært|ažurirano|aktualizované"
+    r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
     r"|posodobljeno|ажурирано)",
     re.IGNORECASE,
 )
@@ -551,7 +551,17 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
         # "22.07.2021 16.25" is a time; "2021.16.25" is not - demand a separator before it
         return None, None, None, None, None, pos
     off, zone, end = _zone_at(text, m.end(), day, context)
-    return hour, minute, second, off, zone, end if off is not None else m.end()
+    end = end if off is not None else m.end()
+    if "\n" in text[pos:m.start(2)]:
+        # a clock on the next line is the date's only when it stands alone there ("12.03.2024
+        # \n18:05 Uhr"), not the start of a sentence ("12 березня 2024 \nО 10:30 у Києві ...")
+        line_end = text.find("\n", end)
+        if len(text[end:len(text) if line_end < 0 else line_end].strip()) > CLOCK_LINE_REST:
+            return None, None, None, None, None, pos
+    return hour, minute, second, off, zone, end
+
+
+CLOCK_LINE_REST = 6  # characters a clock's own line may hold after it ("Uhr", "| 5 min")
 
 
 def _time_before(text: str, lo: int, start: int, day: date, context: str
@@ -780,6 +790,13 @@ def find_dates(
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    # (before the day-month forms: "2023. gada 12. martā 18:05" holds "12. martā 18:05")
+    for m in _scan(_YDM_LV, text, windows) if "gada" in text else ():
+        if len(found) >= limit:
+            break
+        month = MONTHS.get(m.group(3).lower())
+        if month:
+            add(_mkdate(int(m.group(1)), month, int(m.group(2))), m.start(), m.end())
     for m in _scan(_DMY_TEXT, text, dmy_windows):
         if len(found) >= limit:
             break
@@ -828,12 +845,6 @@ def find_dates(
             first = day_first or sep == "."
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
-    for m in _scan(_YDM_LV, text, windows) if "gada" in text else ():
-        if len(found) >= limit:
-            break
-        month = MONTHS.get(m.group(3).lower())
-        if month:
-            add(_mkdate(int(m.group(1)), month, int(m.group(2))), m.start(), m.end())
     # a numeric day without a year is a stamp only beside a publish or update label: an
     # event's "Termin: Mo., 18.3., 19:00 Uhr" or "公演日：3/18(月) 19:00" is none
     numeric_yearless: set[int] = set()
@@ -877,7 +888,13 @@ def _labelled(text: str, start: int) -> bool:
     """A publish or update label right before ``start``, on its line ("Last Updated: March
     13", "Published Mar 12"): a date without a year or a time is read after one."""
     before = text[max(0, start - 24):start].rsplit("\n", 1)[-1]
-    return bool(UPDATED_WORDS.search(before) or PUBLISHED_WORDS.search(before))
+    if UPDATED_WORDS.search(before):
+        return True
+    published = PUBLISHED_WORDS.search(before)  # a publish verb, not an event box's "Datum:"
+    return published is not None and not _DATE_WORD.fullmatch(published.group(1).strip(" :"))
+
+
+_DATE_WORD = re.compile(r"datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal", re.IGNORECASE)
 
 
 def _clock_at(text: str, pos: int) -> bool:

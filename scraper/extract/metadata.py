@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -246,8 +247,8 @@ _AUTHOR_CLASSED = lxml.etree.XPath('descendant::*[contains(@class, "author")]')
 _AUTHOR_TOKEN = re.compile(r"(?:^|\s)(?:[a-z0-9]+[-_]{1,2})*author(?:\s|$)", re.IGNORECASE)
 # ... but not a quote's, an image's, a book's, a podcast's or a teaser's
 _OTHERS_AUTHOR = re.compile(
-    r"quote|image|img|photo|picture|foto|book|podcast|video|audio|caption|credit|comment|review"
-    r"|cite|testimonial|teaser|card|related|listing", re.IGNORECASE)
+    r"quote|image|img|photo|picture|foto|book|podcast|caption|credit|comment|cite|testimonial"
+    r"|teaser|card|related|listing", re.IGNORECASE)
 
 
 def _signed(tree: lxml.html.HtmlElement) -> list[str]:
@@ -290,8 +291,14 @@ def _details_of_article(field: lxml.html.HtmlElement) -> bool:
     box = field.getparent() if field.tag in ("li", "dt", "dd") else field
     if box is None or any(a.tag in ("table", "figure", "blockquote") for a in box.iterancestors()):
         return False
-    text = " ".join(box.itertext())[:600]
-    return bool(_FULL_DATE.search(text))
+    if _FULL_DATE.search(" ".join(box.itertext())[:600]):
+        return True
+    # "<p><b>Author:</b> Jane Doe</p><p><b>Date:</b> March 12, 2024</p>": a field beside it
+    near = [*itertools.islice(field.itersiblings(preceding=True), 2),
+            *itertools.islice(field.itersiblings(), 2)]
+    return field.tag == "p" and any(
+        isinstance(sib.tag, str) and _FULL_DATE.search(" ".join(sib.itertext())[:200])
+        for sib in near)
 
 
 _FULL_DATE = re.compile(
@@ -552,9 +559,13 @@ def _extract_metadata(
             if authors:
                 break
     if not authors:
-        authors = _people(_author_links(tree), site_keys)
+        linked = _people(_author_links(tree), site_keys)
+        signed = _people(_signed(tree), site_keys)
+        # a signed box that names the linked authors and more ("By <a>Jane Doe</a> and Mark
+        # Lee") is the byline; links alone may be an editor's or a photographer's
+        authors = signed if signed and set(linked) <= set(signed) else linked or signed
     if not authors:
-        authors = _people(_signed(tree) or _labelled(tree), site_keys)
+        authors = _people(_labelled(tree), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
