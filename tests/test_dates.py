@@ -785,6 +785,13 @@ def test_a_time_elements_label_is_in_its_parent() -> None:
          "2024-03-12", None),
         ('<p class="date">March 12, 2024</p><p>Last updated by the Health Desk team on March 13, '
          "2024</p>", "2024-03-12", "2024-03-13"),
+        # boxes of other stories inside <main> under a heading in more languages
+        ('<p class="date">12.03.2024</p><div class="box"><h3>Aktuelles</h3><ul><li><a href="/a">'
+         'Neue Kampagne startet</a> <span class="date">13.03.2024, 09:30</span></li></ul></div>',
+         "2024-03-12", None),
+        ('<p class="date">12 марта 2024</p><div class="box"><h3>Самое читаемое</h3><ul><li><a href="'
+         '/a">Новость дня</a> <span>13 марта 2024, 09:30</span></li></ul></div>', "2024-03-12",
+         None),
         # a listicle's container named "ranking-article" is no ranking box
         ('<div class="ranking-article"><p class="date">March 12, 2024</p></div>', "2024-03-12", None),
     ],
@@ -966,6 +973,8 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("12 сакавіка 2024, 18:05", "2024-03-12T18:05"),  # Belarusian
         ("Marso 12, 2024 | 6:05pm", "2024-03-12T18:05"),  # Tagalog
         ("Machi 12, 2024", "2024-03-12"),  # Swahili
+        ("Publié le 12 Mar 24 à 18:05", "2024-03-12T18:05"),  # a two-digit year before a clock
+        ("12 mars 2024 à 18 h 05 HAE", "2024-03-12T18:05-04:00"),  # Canadian French zones
         ("12 במרץ 2024", "2024-03-12"),  # Hebrew, "in March"
         ("วันที่ 12 มีนาคม พ.ศ. 2567 - 18:05 น.", "2024-03-12T18:05"),  # Thai, the era's mark
         ("torek, 12. marca 2024 ob 18.05", "2024-03-12T18:05"),  # Slovenian
@@ -1154,8 +1163,8 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
                   r"(?![\d:]|\.\d|/\d)", 0),
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
                        + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?("
-                       r"'?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:"
-                       r"\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
+                       r"'?\d{4}|['’]\d{2}(?!\d)|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})"
+                       r"|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
         dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(?:m\.\s*)?(" + month
                        + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
                        re.IGNORECASE),
@@ -1171,6 +1180,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         "3 décembre 2021 à 10h, 333 May 2020, 5 dec 2021, 5 de 2021, 15 kasım 2020, 1 Μαΐου 2021",
         "2021. július 22. 12021 July 22, 2021 July 22, July 22, 2021 June 3rd 2020 Sept. 5",
         "12 مارس ,2024: 06:05 March 12, 2024March 13, 2024 Mar 12 2024 Mar 13 2024 2024 Mar 14",
+        "Publié le 12 Mar 24 à 18:05, 12 Mar 24 people, 3 May 10:30, 12 mars 2024 à 18 h 05 HAE",
         "on Tuesday March 3, 2020 In the early September 11 2001; Jan    5 2020 May5, 2019 Maylong 5",
         "8 May '12, May 8, ’12 and 8 May '123, 5 June '9 x2012. 05. 08. 2012. 5. 8. 2012. 5. 88.",
     ]
@@ -1336,7 +1346,7 @@ def test_each_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
         runs: list[list[tuple[int, int]]] = []
         windows = dt.digit_windows(text, runs=runs)
         chosen = dt._pattern_windows(text, windows, runs)
-        patterns = (dt.ISO_RE, dt._YMD, dt._YMD_TEXT, dt._DMY_TEXT, dt._MDY_TEXT)
+        patterns = (dt.ISO_RE, dt._YMD, dt._YMD_TEXT, dt._DMY_TEXT, dt._MDY_TEXT, dt._DM_DOTTED)
         for pattern, kept in [*zip(patterns, chosen, strict=True),
                               (dt._NUM, dt._num_windows(text, windows, runs)),
                               (dt._YMD_SPACED, chosen[1])]:

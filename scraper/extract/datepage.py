@@ -80,7 +80,9 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     # ranking boxes and related lists in more of the big news markets' languages
     r"|ランキング|おすすめ|相關|推薦|熱門|排行|인기|추천|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
-    r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer)",
+    r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
+    r"|aktuelles|aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
+    r"|dernières (?:infos|actualités|nouvelles)|главное|самое читаемое|последние новости)",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -93,7 +95,8 @@ _CHROME_WORDS = re.compile(
     r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
-    r"|cookie|promo|livefeed|rail|carousel|pagination|pager)(?:$|[_-])"
+    r"|cookie|promo|livefeed|rail|carousel|pagination|pager|teaser-?list)"
+    r"(?:$|[_-])"
     # a ranking box ("ranking", "ranking-list"), not a listicle's "ranking-article"
     r"|^ranking(?:[_-]?(?:list|box|widget|area|wrap|news))?$"
     r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?|ranking"

@@ -148,6 +148,14 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "WAT": (60, None, False), "BRT": (-180, "America/Sao_Paulo", False),
     "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
     "GST": (240, "Asia/Dubai", False),
+    # Canadian French: heure avancée / normale de l'Est, du Centre, des Rocheuses, du Pacifique,
+    # de l'Atlantique, de Terre-Neuve
+    "HAE": (-240, "America/Toronto", False), "HNE": (-300, "America/Toronto", False),
+    "HAC": (-300, "America/Winnipeg", False), "HNC": (-360, "America/Winnipeg", False),
+    "HAR": (-360, "America/Edmonton", False), "HNR": (-420, "America/Edmonton", False),
+    "HAP": (-420, "America/Vancouver", False), "HNP": (-480, "America/Vancouver", False),
+    "HAA": (-180, "America/Halifax", False), "HNA": (-240, "America/Halifax", False),
+    "HAT": (-150, "America/St_Johns", False), "HNT": (-210, "America/St_Johns", False),
     # Arabic papers name the zone by its city: "18:05 بتوقيت مكة" (Mecca time), and Saudi ones
     # write KSA
     "KSA": (180, "Asia/Riyadh", False), "بتوقيت مكة المكرمة": (180, "Asia/Riyadh", False),
@@ -202,7 +210,9 @@ _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
+    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
+    # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
+    r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
     re.IGNORECASE,
 )
@@ -658,10 +668,11 @@ _NUM_SEPS = {".", "/", "-"}
 
 def _pattern_windows(text: str, windows: list[tuple[int, int]],
                      runs: list[list[tuple[int, int]]]) -> tuple[list[tuple[int, int]], ...]:
-    """The windows of ISO_RE, _YMD, _YMD_TEXT, _DMY_TEXT and _MDY_TEXT (see above)."""
-    iso, ymd, ymd_text, dmy, mdy = [], [], [], [], []
+    """The windows of ISO_RE, _YMD, _YMD_TEXT, _DMY_TEXT, _MDY_TEXT and _DM_DOTTED (see
+    above)."""
+    iso, ymd, ymd_text, dmy, mdy, dm = [], [], [], [], [], []
     for window, spans in zip(windows, runs, strict=True):
-        w_iso = w_ymd = w_ymd_text = w_dmy = w_mdy = False
+        w_iso = w_ymd = w_ymd_text = w_dmy = w_mdy = w_dm = False
         for start, end in spans:
             size = end - start
             if size == 4:
@@ -675,6 +686,9 @@ def _pattern_windows(text: str, windows: list[tuple[int, int]],
                 elif after.isspace():
                     w_ymd_text = True
             elif size <= 2:
+                if not w_dm and text[end:end + 1] == "." and (
+                        text[end + 1:end + 3].strip()[:1].isdigit()):
+                    w_dm = True  # "12.3.", "13. 3."
                 if not w_dmy and _DMY_TEXT.match(text, start, window[1]):
                     w_dmy = True
                 if not w_mdy and _month_before(text, window[0], start):
@@ -689,7 +703,9 @@ def _pattern_windows(text: str, windows: list[tuple[int, int]],
             dmy.append(window)
         if w_mdy:
             mdy.append(window)
-    return iso, ymd, ymd_text, dmy, mdy
+        if w_dm:
+            dm.append(window)
+    return iso, ymd, ymd_text, dmy, mdy, dm
 
 
 def _month_before(text: str, start: int, day: int) -> bool:
@@ -742,8 +758,8 @@ def find_dates(
         windows = digit_windows(text, runs=runs)
     elif runs is None:
         runs = _runs_of(text, windows)
-    iso_windows, ymd_windows, ymd_text_windows, dmy_windows, mdy_windows = _pattern_windows(
-        text, windows, runs)
+    iso_windows, ymd_windows, ymd_text_windows, dmy_windows, mdy_windows, dm_windows = (
+        _pattern_windows(text, windows, runs))
 
     def add(day: date | None, start: int, end: int, ambiguous: bool = False,
             yearless: bool = False) -> None:
@@ -856,7 +872,7 @@ def find_dates(
             add(_mkdate(default_year, int(m.group(1)), int(m.group(2))), m.start(), m.end(),
                 False, True)
     if default_year is not None:
-        for m in _scan(_DM_DOTTED, text, windows):
+        for m in _scan(_DM_DOTTED, text, dm_windows):
             if len(found) >= limit:
                 break
             if _clock_at(text, m.end()):

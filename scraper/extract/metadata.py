@@ -206,7 +206,7 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
 
 _AUTHOR_MARKUP = lxml.etree.XPath(
     './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-    ' or contains(@class, "Byline") or contains(@class, "author-name")]'
+    ' or contains(@class, "Byline") or contains(@class, "author")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the three fallbacks that read them (_marked_authors, _bylines, _credited). (Not a
@@ -242,7 +242,6 @@ def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]
     ]
 
 
-_AUTHOR_CLASSED = lxml.etree.XPath('descendant::*[contains(@class, "author")]')
 # an author box: "author", "article__author", "post-author", "field-name-author" ...
 _AUTHOR_TOKEN = re.compile(r"(?:^|\s)(?:[a-z0-9]+[-_]{1,2})*author(?:\s|$)", re.IGNORECASE)
 # ... but not a quote's, an image's, a book's, a podcast's or a teaser's
@@ -251,12 +250,12 @@ _OTHERS_AUTHOR = re.compile(
     r"|teaser|card|related|listing", re.IGNORECASE)
 
 
-def _signed(tree: lxml.html.HtmlElement) -> list[str]:
+def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
     """Names from an element classed as the article's author ("author", "article__author",
     "post-author") whose text signs it: "Von Seb Dumitru, Lille", "By Jane Doe". An author
     box's biography or an "authors" index does not start with "By"."""
     found: list[list[str]] = []
-    for el in _AUTHOR_CLASSED(tree)[:20]:
+    for el in [el for el in marked if "author" in (el.get("class") or "")][:20]:
         cls = el.get("class") or ""
         token = _AUTHOR_TOKEN.search(cls)
         if token is None or _OTHERS_AUTHOR.search(token.group()) or _COMMENTS.search(cls) or (
@@ -273,7 +272,11 @@ def _signed(tree: lxml.html.HtmlElement) -> list[str]:
 
 _LABELS = lxml.etree.XPath(
     "descendant::*[self::strong or self::b or self::dt or self::span]"
-    "[string-length(normalize-space(text())) > 4][string-length(text()) < 40]"
+    "[string-length(text()) < 40][string-length(normalize-space(text())) > 3]"
+    # (the label words' stems, in C: most of a page's spans are not read in Python)
+    "[contains(translate(text(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
+    " 'aut') or contains(text(), 'вто') or contains(text(), 'azar') or contains(text(), 'enulis')"
+    " or contains(text(), 'ritten') or contains(text(), 'ext') or contains(text(), 'esto')]"
 )
 _AUTHOR_LABEL = re.compile(
     r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|auteur|autore|автор|yazar|penulis|"
@@ -560,7 +563,7 @@ def _extract_metadata(
                 break
     if not authors:
         linked = _people(_author_links(tree), site_keys)
-        signed = _people(_signed(tree), site_keys)
+        signed = _people(_signed(marked), site_keys)
         # a signed box that names the linked authors and more ("By <a>Jane Doe</a> and Mark
         # Lee") is the byline; links alone may be an editor's or a photographer's
         authors = signed if signed and set(linked) <= set(signed) else linked or signed
