@@ -43,6 +43,7 @@ from .datetext import (
     numeric_dates,
     numeric_order_votes,
     parse_machine,
+    to_24h,
 )
 from .model import DateSource
 
@@ -774,12 +775,8 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
         full, parsed.end, end if line_end < 0 else line_end)
     if m is None:
         return None
-    hour, minute = int(m.group(2)), int(m.group(3))
-    marker = (m.group(4) or "").lower()
-    if marker.startswith("p") and hour < 12:
-        hour += 12
-    elif marker.startswith("a") and hour == 12:
-        hour = 0
+    marker = m.group(4)
+    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     if full[m.end(2)] == "." and not marker and not _CLOCK_LEAD.search(

@@ -469,6 +469,16 @@ def _from_jalali(year: int, month: int, day: int) -> date | None:
     return date.fromordinal(_JALALI_EPOCH + days + day - 1)
 
 
+def to_24h(hour: int, marker: str | None) -> int:
+    """A 12-hour clock's hour with its am/pm marker ("pm", "a.m.") on the 24-hour clock."""
+    marker = (marker or "").lower()
+    if marker.startswith("p") and hour < 12:
+        return hour + 12
+    if marker.startswith("a") and hour == 12:
+        return 0
+    return hour
+
+
 def _valid_time(hour: int, minute: int, second: int | None) -> bool:
     return 0 <= hour <= 23 and 0 <= minute <= 59 and (second is None or 0 <= second <= 59)
 
@@ -582,13 +592,8 @@ def _time_before(text: str, lo: int, start: int, day: date, context: str
     m = _TIME_BEFORE.search(window)
     if not m:
         return None
-    hour, minute = int(m.group(1)), int(m.group(2))
+    hour, minute = to_24h(int(m.group(1)), m.group(4)), int(m.group(2))
     second = int(m.group(3)) if m.group(3) else None
-    marker = (m.group(4) or "").lower()
-    if marker.startswith("p") and hour < 12:
-        hour += 12
-    elif marker.startswith("a") and hour == 12:
-        hour = 0
     if not _valid_time(hour, minute, second):
         return None
     found = abbr_zone(m.group(5), day, context) if m.group(5) else None
@@ -1011,12 +1016,7 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
         base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
         t = _TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 24))
         if t:
-            hour, minute = int(t.group(1)), int(t.group(2))
-            marker = (t.group(3) or "").lower()
-            if marker.startswith("p") and hour < 12:
-                hour += 12
-            elif marker.startswith("a") and hour == 12:
-                hour = 0
+            hour, minute = to_24h(int(t.group(1)), t.group(3)), int(t.group(2))
             if _valid_time(hour, minute, None):
                 value = base.replace(hour=hour, minute=minute, second=0, microsecond=0)
                 yield value, True, m.start(), t.end()
