@@ -742,6 +742,30 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
     check(got.modified, modified)
 
 
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        # an <aside> inside <main> but outside the <article> is the page's sidebar
+        ('<main><article><h1>Forests</h1><p>We work to protect the last rainforests.</p></article>'
+         '<aside><h3>Neuigkeiten</h3><p><a href="/a">Neue Studie</a> 12.03.2024</p></aside></main>',
+         None),
+        ('<div class="article"><h1>Forests</h1><p>We work to protect the last rainforests.</p>'
+         '<aside><h3>Neuigkeiten</h3><p><a href="/a">Neue Studie</a> 12.03.2024</p></aside></div>',
+         None),
+        # ... one inside the <article> is the article's, and so is one named like a byline
+        ('<main><article><h1>Forests</h1><aside class="info">Veröffentlicht am 12.03.2024</aside>'
+         "<p>We work to protect the last rainforests.</p></article></main>", "2024-03-12"),
+        ('<main><h1>Forests</h1><aside class="meta">Veröffentlicht am 12.03.2024</aside>'
+         "<p>We work to protect the last rainforests.</p></main>", "2024-03-12"),
+    ],
+)
+def test_a_sidebar_inside_main(page: str, published: str | None) -> None:
+    html = f"<html><head><title>Forests</title></head><body>{page}</body></html>"
+    got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.org/forests",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published)
+
+
 def test_a_time_elements_label_is_in_its_parent() -> None:
     """"Updated <time>" names the update; a word at the end of another list item or inside a
     teaser's link does not."""

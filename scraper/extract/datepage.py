@@ -432,9 +432,10 @@ def visible_candidates(
     micro_values: list[tuple[str, str]] = []  # itemprop dates: value, role
     size = 0
     head_pos = -1
-    # stack entries: (in_article, block id, mention context, hard block id, ignored);
+    # stack entries: (in_article: 0, IN_ARTICLE_AREA or IN_ARTICLE_TAG, block id, mention
+    # context, hard block id, ignored);
     # chrome subtrees are skipped, and so is the rest of a box headed "Related", "Latest"...
-    stack: list[tuple[bool, int, bool, int, bool]] = [(False, 0, False, 0, False)]
+    stack: list[tuple[int, int, bool, int, bool]] = [(0, 0, False, 0, False)]
     block_counter = 0
     last_hard = 0
     cut_at: int | None = None  # where a piece cut at the text cap ends in the text
@@ -487,6 +488,9 @@ def visible_candidates(
             if el not in keep and (
                     bits & _ALWAYS or tag == "nav"
                     or (not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS))
+                    # an <aside> inside <main> or a container named "article", but outside the
+                    # <article> itself, is the page's sidebar
+                    or (tag == "aside" and in_article < IN_ARTICLE_TAG and not bits & _DATEISH)
                     or (not bits & _DATEISH and (role := el.get("role"))
                         and role.lower() in _CHROME_ROLES)):
                 stack.append(state)
@@ -538,9 +542,11 @@ def visible_candidates(
                         el.text_content() or "")[:80]
                     micro_values.append((value, prop_role))  # read once the day order is settled
                 elif itemprop in ("articleBody", "blogPost"):
-                    in_article = True
-            if bits & _ARTICLE or tag in ("article", "main"):
-                in_article = True
+                    in_article = IN_ARTICLE_TAG
+            if tag == "article":
+                in_article = IN_ARTICLE_TAG
+            elif (bits & _ARTICLE or tag == "main") and not in_article:
+                in_article = IN_ARTICLE_AREA
             if tag in _BLOCK_TAGS:
                 block_counter += 1
                 block = block_counter
@@ -792,6 +798,7 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
                    group="")
 
 
+IN_ARTICLE_AREA, IN_ARTICLE_TAG = 1, 2  # inside <main> or a container named "article"; an <article>
 LINK_LIST_NODES = 300  # elements of a box read to tell a list of links
 HEADLINE_LINK_WORDS = 3  # a teaser's link is a headline; an author's link is a name
 _PERSON_LINK = re.compile(r"/(?:authors?|autor(?:en|in)?|profiles?|profil|people|staff|team)/",

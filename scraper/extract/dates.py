@@ -20,7 +20,8 @@ Decision rules
    a label leads to its date, at most 16 characters after the word, and also names the role
    of a ``<time>`` element after it), and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
-   article, sidebars, related/latest/most-read lists, comments) are ignored; dates next to the
+   article, an aside inside <main> but outside the <article> element, sidebars,
+   related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted. A
    box with role="complementary" that is named like a byline ("meta", "date") is not a
