@@ -691,18 +691,14 @@ def visible_candidates(
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
-        if weight <= 1.0 and is_prose(block):
+        if weight <= 1.0 and words_before > 3 and is_prose(block):
             # a mention inside a sentence: more than three words before it on its line ("…<br>
             # Hamburg, den 02. Dezember 2022" is a dateline), in a sentence that does not say
             # it is the post's date ("This entry was posted on …", "Dieser Beitrag wurde am …
             # veröffentlicht"), nor a press release's dateline ("SALT LAKE CITY, Utah, March
             # 12, 2024 /PRNewswire/ --")
-            # (or a sentence that goes on after it in lower case: "Am 1. März 2024 hat die LEAG
-            # angekündigt", not a dateline's "01.02.2022 „Der Arbeitsmarkt …" or "| Berlin –")
             line = max(start, full.rfind("\n", start, parsed.start))
-            goes_on = _GOES_ON.match(full, parsed.end, parsed.end + 40)
-            cand.inside = (_word_count(full[line:parsed.start]) > 3 or (
-                goes_on is not None and goes_on.group(1).islower())) and not (
+            cand.inside = _word_count(full[line:parsed.start]) > 3 and not (
                 _DATELINE_END.match(full, parsed.end) or _STAMP_VERB.search(
                     full, max(start, parsed.start - 300), min(start + blen, parsed.end + 300)))
         if owner is not None and weight > 1:
@@ -755,7 +751,6 @@ _STAMP_VERB = re.compile(
     r"(?<![\w-])(?:posted|published|written|filed|veröffentlicht|erstellt|geschrieben|erschien(?:en)?"
     r"|publié|publicad[oa]|pubblicat[oa]|opublikowan[oy]|gepubliceerd|geplaatst|zveřejněn[oa]?"
     r"|publicat[ăa]?)(?![\w-])", re.IGNORECASE)
-_GOES_ON = re.compile(r"[ ,]*([^\W\d_])")
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
 _BY_SOMEONE_ON = re.compile(r"\s*(?:by|von|par|por|di|door)\s[^\n.]{1,40}?\s(?:on|am|le|el|il|em|op)"
