@@ -705,6 +705,15 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ('<ul><li><time datetime="2024-03-12T18:05:00Z">18:05, 12 MAR 2024</time></li><li>Updated '
          '<time datetime="2024-03-12T20:22:31Z">20:22, 12 MAR 2024</time></li></ul>',
          "2024-03-12T18:05:00+00:00", "2024-03-12T20:22:31+00:00"),
+        # ... or before its parent: "<dt>Updated</dt><dd><time>", "Last updated: <strong><time>"
+        ('<p><time datetime="2024-03-12T09:00:00Z">12 March</time></p><dl><dt>Updated</dt><dd><time '
+         'datetime="2024-03-13T15:00:00Z">13 March 2024</time></dd></dl>', "2024-03-12T09:00:00+00:00",
+         "2024-03-13T15:00:00+00:00"),
+        ('<p><time datetime="2024-03-12T09:00:00Z">12 March</time></p><p>Last updated: <strong><time '
+         'datetime="2024-03-13T15:00:00Z">13 March 2024</time></strong></p>',
+         "2024-03-12T09:00:00+00:00", "2024-03-13T15:00:00+00:00"),
+        # a clock on the next line followed by a separator is still the date's
+        ("<div>12.03.2024</div><div>18:05 Uhr | Lesezeit 3 Min.</div>", "2024-03-12T18:05:00", None),
         # FAZ's only stamp reads "Aktualisiert am": still the publication, with its offset
         ('<div><span>Aktualisiert am </span><time datetime="2020-01-28T15:49:07+0100">28.01.2020 - '
          "15:49</time></div>", "2020-01-28T15:49:07+01:00", None),
@@ -742,16 +751,26 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
     check(got.modified, modified)
 
 
+SIDE_LINKS = ('<aside><h3>Neuigkeiten</h3><p><a href="/a">Neue Studie zu Gasheizungen erschienen</a> '
+              '12.03.2024</p><p><a href="/b">Aktivisten protestieren vor dem Kanzleramt</a> '
+              "11.03.2024</p></aside>")
+
+
 @pytest.mark.parametrize(
     ("page", "published"),
     [
         # an <aside> inside <main> but outside the <article> is the page's sidebar
         ('<main><article><h1>Forests</h1><p>We work to protect the last rainforests.</p></article>'
-         '<aside><h3>Neuigkeiten</h3><p><a href="/a">Neue Studie</a> 12.03.2024</p></aside></main>',
-         None),
+         + SIDE_LINKS + "</main>", None),
         ('<div class="article"><h1>Forests</h1><p>We work to protect the last rainforests.</p>'
-         '<aside><h3>Neuigkeiten</h3><p><a href="/a">Neue Studie</a> 12.03.2024</p></aside></div>',
-         None),
+         + SIDE_LINKS + "</div>", None),
+        # ... a post-info column or a byline aside is the article's
+        ('<main><div class="post type-post"><h1>Forests</h1><aside class="post-side">Posted on '
+         "March 12, 2024</aside><p>We work to protect the last rainforests.</p></div></main>",
+         "2024-03-12"),
+        ('<main><h1>Forests</h1><aside><p class="byline">By Jane Doe</p><time datetime="2024-03-12T'
+         '09:30:00-05:00">March 12</time></aside><p>We work to protect the rainforests.</p></main>',
+         "2024-03-12T09:30:00-05:00"),
         # ... one inside the <article> is the article's, and so is one named like a byline
         ('<main><article><h1>Forests</h1><aside class="info">Veröffentlicht am 12.03.2024</aside>'
          "<p>We work to protect the last rainforests.</p></article></main>", "2024-03-12"),
@@ -760,6 +779,7 @@ def test_date_lines_of_more_publishers(body: str, published: str, modified: str 
     ],
 )
 def test_a_sidebar_inside_main(page: str, published: str | None) -> None:
+    """(SIDE_LINKS: a sidebar box of two links to other stories.)"""
     html = f"<html><head><title>Forests</title></head><body>{page}</body></html>"
     got = extract_dates(load_html(html.encode("utf-8")), "https://www.example.org/forests",
                         fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
@@ -809,9 +829,15 @@ def test_a_time_elements_label_is_in_its_parent() -> None:
          "2024-03-12", None),
         ('<p class="date">March 12, 2024</p><p>Last updated by the Health Desk team on March 13, '
          "2024</p>", "2024-03-12", "2024-03-13"),
+        # a section of the article's own under such a word is no box of other stories
+        ('<div class="article__text"><h2>Главное — вовремя обратиться к врачу</h2><p>Врачи советуют '
+         "не откладывать визит.</p><p>Дата публикации: 12.03.2024</p></div>", "2024-03-12", None),
         # boxes of other stories inside <main> under a heading in more languages
-        ('<p class="date">12.03.2024</p><div class="box"><h3>Aktuelles</h3><ul><li><a href="/a">'
+        ('<p class="date">12.03.2024</p><div class="box"><h3>Ultime notizie</h3><ul><li><a href="/a">'
          'Neue Kampagne startet</a> <span class="date">13.03.2024, 09:30</span></li></ul></div>',
+         "2024-03-12", None),
+        # "Aktuelles" heads a club's news section, its date in the same box
+        ('<div class="page-head"><h2>Aktuelles</h2><span class="date">12.03.2024</span></div>',
          "2024-03-12", None),
         ('<p class="date">12 марта 2024</p><div class="box"><h3>Самое читаемое</h3><ul><li><a href="'
          '/a">Новость дня</a> <span>13 марта 2024, 09:30</span></li></ul></div>', "2024-03-12",
@@ -937,6 +963,15 @@ def test_a_yearless_chinese_update_after_the_stamp() -> None:
     check(got.modified, "2024-03-13T08:22:00", "minute", "text")
 
 
+@pytest.mark.parametrize(("context", "offset"), [("fr ca", -240), ("fr fr", None)])
+def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | None) -> None:
+    """HAE is heure avancée de l'Est in Canada; in France, HAC is Le Havre's football club."""
+    from scraper.extract.datetext import find_dates
+
+    found = next(find_dates("12 mars 2024 à 18 h 05 HAE", context=context))
+    assert (found.hour, found.minute, found.offset) == (18, 5, offset)
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -998,7 +1033,6 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("Marso 12, 2024 | 6:05pm", "2024-03-12T18:05"),  # Tagalog
         ("Machi 12, 2024", "2024-03-12"),  # Swahili
         ("Publié le 12 Mar 24 à 18:05", "2024-03-12T18:05"),  # a two-digit year before a clock
-        ("12 mars 2024 à 18 h 05 HAE", "2024-03-12T18:05-04:00"),  # Canadian French zones
         ("12 במרץ 2024", "2024-03-12"),  # Hebrew, "in March"
         ("วันที่ 12 มีนาคม พ.ศ. 2567 - 18:05 น.", "2024-03-12T18:05"),  # Thai, the era's mark
         ("torek, 12. marca 2024 ob 18.05", "2024-03-12T18:05"),  # Slovenian

@@ -82,8 +82,10 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|ランキング|おすすめ|相關|推薦|熱門|排行|인기|추천|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
     r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
-    r"|aktuelles|aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
-    r"|dernières (?:infos|actualités|nouvelles)|главное|самое читаемое|последние новости)",
+    # (these only as the whole heading: "Главное — вовремя обратиться к врачу" is a section)
+    # ("Aktuelles" and "Главное" also head a news section's page or an article's key points)
+    r"|(?:aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
+    r"|dernières (?:infos|actualités|nouvelles)|самое читаемое|последние новости)\s*:?\s*$)",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -488,9 +490,11 @@ def visible_candidates(
             if el not in keep and (
                     bits & _ALWAYS or tag == "nav"
                     or (not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS))
-                    # an <aside> inside <main> or a container named "article", but outside the
-                    # <article> itself, is the page's sidebar
-                    or (tag == "aside" and in_article < IN_ARTICLE_TAG and not bits & _DATEISH)
+                    # an <aside> of links to other stories inside <main> or a container named
+                    # "article", but outside the <article> itself, is the page's sidebar (a
+                    # post-info column or a byline aside is not)
+                    or (tag == "aside" and in_article < IN_ARTICLE_TAG and not bits & _DATEISH
+                        and _link_list(el))
                     or (not bits & _DATEISH and (role := el.get("role"))
                         and role.lower() in _CHROME_ROLES)):
                 stack.append(state)
@@ -618,6 +622,10 @@ def visible_candidates(
         if cand is not None:
             if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
                 cand.role = _role_from_label(_label_in_parent(el), near=LABEL_GAP)
+                parent = el.getparent()
+                if cand.role == "any" and parent is not None and not _label_in_parent(el):
+                    # one level up: "<dt>Updated</dt><dd><time>", "Updated: <strong><time>"
+                    cand.role = _role_from_label(_label_in_parent(parent), near=LABEL_GAP)
             cands.append(cand)
             owned.append((cand, el))
     default_year = page.now_local.year if page.now_local else None

@@ -167,6 +167,8 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "بتوقيت القاهرة": (120, "Africa/Cairo", True), "بتوقيت بيروت": (120, "Asia/Beirut", True),
     "بتوقيت غرينتش": (0, None, False), "بتوقيت جرينتش": (0, None, False),
 }
+_CANADIAN_FRENCH = {"HAE", "HNE", "HAC", "HNC", "HAR", "HNR", "HAP", "HNP", "HAA", "HNA", "HAT",
+                    "HNT"}  # read on a Canadian page only (.ca or fr-CA)
 # Readings that depend on the page: language or country code -> (offset, zone)
 _IST_ALT = {"he": (120, "Asia/Jerusalem"), "il": (120, "Asia/Jerusalem"),
             "ie": (60, "Europe/Dublin"), "ga": (60, "Europe/Dublin")}
@@ -498,8 +500,8 @@ def parse_offset(text: str) -> int | None:
 def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | None:
     """Offset and zone of an abbreviation on a day; ``context`` is 'lang tld' of the page."""
     entry = ZONE_ABBR.get(abbr.upper())
-    if entry is None:
-        return None
+    if entry is None or (abbr.upper() in _CANADIAN_FRENCH and "ca" not in context.split()):
+        return None  # (HAC is Le Havre's football club in France)
     offset, zone, generic = entry
     keys = context.split()
     for table, name in ((_IST_ALT, "IST"), (_CST_ALT, "CST"), (_BST_ALT, "BST")):
@@ -576,7 +578,8 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
         # a clock on the next line is the date's only when it stands alone there ("12.03.2024
         # \n18:05 Uhr"), not the start of a sentence ("12 березня 2024 \nО 10:30 у Києві ...")
         line_end = text.find("\n", end)
-        if len(text[end:len(text) if line_end < 0 else line_end].strip()) > CLOCK_LINE_REST:
+        rest = text[end:len(text) if line_end < 0 else line_end].strip()
+        if len(rest) > CLOCK_LINE_REST and rest[0] not in "|·•-–—/(":  # "18:05 Uhr | Lesezeit"
             return None, None, None, None, None, pos
     return hour, minute, second, off, zone, end
 
