@@ -712,6 +712,11 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ('<p><time datetime="2024-03-12T09:00:00Z">12 March</time></p><p>Last updated: <strong><time '
          'datetime="2024-03-13T15:00:00Z">13 March 2024</time></strong></p>',
          "2024-03-12T09:00:00+00:00", "2024-03-13T15:00:00+00:00"),
+        # ... but not another list item's words: a live blog's key events
+        ('<p><time datetime="2024-03-12T08:00:00Z">12 March</time></p><ul class="key-events"><li><time '
+         'datetime="2024-03-12T08:40:00Z">08:40</time> Casualty figures revised</li><li><time '
+         'datetime="2024-03-12T09:15:00Z">09:15</time> Minister speaks</li></ul>',
+         "2024-03-12T08:00:00+00:00", None),
         # a clock on the next line followed by a separator is still the date's
         ("<div>12.03.2024</div><div>18:05 Uhr | Lesezeit 3 Min.</div>", "2024-03-12T18:05:00", None),
         # FAZ's only stamp reads "Aktualisiert am": still the publication, with its offset

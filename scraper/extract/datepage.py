@@ -623,7 +623,8 @@ def visible_candidates(
             if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
                 cand.role = _role_from_label(_label_in_parent(el), near=LABEL_GAP)
                 parent = el.getparent()
-                if cand.role == "any" and parent is not None and not _label_in_parent(el):
+                if cand.role == "any" and parent is not None and parent.tag in _LABEL_UP and (
+                        not _label_in_parent(el)):
                     # one level up: "<dt>Updated</dt><dd><time>", "Updated: <strong><time>"
                     cand.role = _role_from_label(_label_in_parent(parent), near=LABEL_GAP)
             cands.append(cand)
@@ -850,6 +851,9 @@ def _in_span(full: str, found: list[Parsed], i: int) -> bool:
     before = i > 0 and RANGE_GAP.fullmatch(full, found[i - 1].end, found[i].start)
     after = i + 1 < len(found) and RANGE_GAP.fullmatch(full, found[i].end, found[i + 1].start)
     return bool(before or after)
+
+
+_LABEL_UP = {"dd", "strong", "b", "em", "i", "span", "small", "font"}  # not a list item's
 
 
 def _label_in_parent(el: Any) -> str:
