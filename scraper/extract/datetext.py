@@ -899,16 +899,16 @@ def find_dates(
                             start=begin)
         prev_stop = p.end
         if p.start in numeric_yearless and not (
-                _labelled(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)):
+                _after_label(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)):
             continue
-        if not (p.yearless and p.hour is None) or _labelled(text, p.start):
+        if not (p.yearless and p.hour is None) or _after_label(text, p.start):
             yield p
 
 
 _CJK_LABEL_AFTER = re.compile(r"\s*(?:配信|更新|发布|發布|公開|掲載|発表|입력|수정|송고)")
 
 
-def _labelled(text: str, start: int) -> bool:
+def _after_label(text: str, start: int) -> bool:
     """A publish or update label right before ``start``, on its line ("Last Updated: March
     13", "Published Mar 12"): a date without a year or a time is read after one."""
     before = text[max(0, start - 24):start].rsplit("\n", 1)[-1]

@@ -209,7 +209,7 @@ _AUTHOR_MARKUP = lxml.etree.XPath(
     ' or contains(@class, "Byline") or contains(@class, "author")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
-serves the three fallbacks that read them (_marked_authors, _bylines, _credited). (Not a
+serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
 union of attribute-node paths, faster on a news page but quadratic in libxml2 2.14 on a page
 of many bylines: see PRUNE_XPATH in body.py.)"""
 
@@ -321,7 +321,7 @@ def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
             continue  # a book's, a film's or a product's facts box
         if label.tag == "dt" and after is not None:
             text = " ".join(after.itertext())
-        elif parent is not None and not (parent.text or "").strip() and parent[0] is label:
+        elif not (parent.text or "").strip() and parent[0] is label:
             text = " ".join(parent.itertext()).replace(label.text or "", "", 1)
         else:
             continue  # a label starts its field: "Marie Arana, <span>author</span>" is a role
