@@ -621,10 +621,10 @@ def visible_candidates(
         cand = _machine_time(el, value, page, pos, pairs)
         if cand is not None:
             if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
-                cand.role = _role_from_label(_label_in_parent(el), near=LABEL_GAP)
+                label = _label_in_parent(el)
+                cand.role = _role_from_label(label, near=LABEL_GAP)
                 parent = el.getparent()
-                if cand.role == "any" and parent is not None and parent.tag in _LABEL_UP and (
-                        not _label_in_parent(el)):
+                if not label and parent is not None and parent.tag in _LABEL_UP:
                     # one level up: "<dt>Updated</dt><dd><time>", "Updated: <strong><time>"
                     cand.role = _role_from_label(_label_in_parent(parent), near=LABEL_GAP)
             cands.append(cand)
@@ -675,7 +675,7 @@ def visible_candidates(
             # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
         # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
         # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
-        role = _role_from_label(label, near=LABEL_GAP)
+        role = label_role = _role_from_label(label, near=LABEL_GAP)
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
         raw = full[parsed.start:parsed.end]
@@ -694,7 +694,7 @@ def visible_candidates(
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
-        if weight <= 1.0 and role != "any" and _role_from_label(label) == role:
+        if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
