@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -977,6 +977,49 @@ def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | Non
     assert (found.hour, found.minute, found.offset) == (18, 5, offset)
 
 
+@pytest.mark.parametrize(("context", "day"), [("en us", None), ("ms my", date(2023, 3, 14)),
+                                             ("", date(2023, 3, 14))])
+def test_malay_mac_is_march_only_on_malay_pages(context: str, day: date | None) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = [p.day for p in find_dates("Spesifikasi: Mac 14, 2023 model", context=context)]
+    assert found == ([day] if day else [])
+
+
+def test_a_teaser_headline_word_labels_no_date_after_its_link() -> None:
+    got = _page_dates("en", '<p class="date">Published March 12, 2024 6:05 PM EDT</p>'
+                      "<p>The council approved the plan.</p><div class=\"read-next\"><p>"
+                      '<a href="/a">Bus timetable: route map updated</a> <span>March 13</span>'
+                      "</p></div>", "https://www.example.com/news/transit-plan")
+    check(got.published, "2024-03-12T18:05:00-04:00", "minute", "text")
+    assert got.modified is None
+
+
+def test_an_update_label_outside_the_link_still_names_the_role() -> None:
+    got = _page_dates("en", '<p class="date">Published March 12, 2024 6:05 PM EDT. '
+                      '<a href="/desk">Metro desk</a> updated March 13, 2024 8:10 AM EDT</p>',
+                      "https://www.example.com/news/transit-plan")
+    check(got.modified, "2024-03-13T08:10:00-04:00", "minute", "text")
+
+
+def test_a_japanese_featured_list_lends_no_update() -> None:
+    got = _page_dates("ja", '<p class="date">2024年3月12日 18時05分</p><p>市議会は計画を可決した。</p>'
+                      '<section><h2>注目の記事</h2><ul><li><a href="/a/1">予算審議が再び停滞</a>'
+                      " <span>3/13 08:00更新</span></li></ul></section>",
+                      "https://www.example.jp/articles/ASS3C5XYZ")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None
+
+
+@pytest.mark.parametrize("said", ["De regels zijn aangepast per 13 maart 2024.",
+                                  "Die Gebühren werden geändert ab 13. März 2024."])
+def test_a_change_in_force_from_a_day_is_no_update_stamp(said: str) -> None:
+    got = _page_dates("nl", f'<p class="date">12 maart 2024</p><p>{said}</p>',
+                      "https://www.example.nl/binnenland/regels")
+    check(got.published, "2024-03-12", "date", "text")
+    assert got.modified is None
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1058,7 +1101,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:
     from scraper.extract.datetext import find_dates, normalize_digits
 
-    found = next(find_dates(normalize_digits(text), context="xx xx"))
+    found = next(find_dates(normalize_digits(text), context=""))  # a page of unknown language
     value = found.day.isoformat()
     if found.hour is not None:
         value += f"T{found.hour:02d}:{found.minute:02d}"

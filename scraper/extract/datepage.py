@@ -79,7 +79,8 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|ilgili haberler|en çok okunan|czytaj także|zobacz też|najczęściej|baca juga"
     r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر"
     # ranking boxes and related lists in more of the big news markets' languages
-    r"|ランキング|おすすめ|相關|推薦|熱門|排行|인기|추천|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
+    r"|ランキング|おすすめ|注目の記事|注目記事|注目ニュース|ピックアップ|相關|推薦|熱門|排行|인기|추천"
+    r"|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
     r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
     # (these only as the whole heading: "Главное — вовремя обратиться к врачу" is a section)
@@ -676,6 +677,9 @@ def visible_candidates(
         # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
         # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
         role = label_role = _role_from_label(label, near=LABEL_GAP)
+        if label_role != "any" and _label_word_in_link(
+                full, label, parsed.start, seg_info, seg_pos, owner):
+            role = label_role = "any"  # a teaser's headline "… route map updated</a> March 13"
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
         raw = full[parsed.start:parsed.end]
@@ -940,12 +944,18 @@ def _label_before(full: str, lo: int, start: int) -> str:
     return above if len(above) <= 30 else ""
 
 
+_EFFECTIVE = re.compile(r"\s+(?:per|met\s+ingang\s+van|with\s+effect\s+from|effective(?:\s+from)?"
+                        r"|ab|zum|à\s+compter\s+du|a\s+partir\s+del?|a\s+partire\s+dal)\s*",
+                        re.IGNORECASE)
+
+
 def _role_from_label(label: str, near: int | None = None) -> str:
     """published/modified from the last label word before a date (``near``: only a word that
     ends at most this many characters before it)."""
     upd = None
     for m in UPDATED_WORDS.finditer(label):
-        upd = m.end()
+        if not _EFFECTIVE.fullmatch(label, m.end()):  # "aangepast per 13 maart": in force from
+            upd = m.end()
     pub = None
     for m in PUBLISHED_WORDS.finditer(label):
         pub = m.end()
@@ -958,6 +968,25 @@ def _role_from_label(label: str, near: int | None = None) -> str:
     if pub is None or (upd is not None and upd > pub):
         return "modified"
     return "published"
+
+
+def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],
+                        seg_pos: list[int], owner: Any) -> bool:
+    """Whether the label word before a date (at ``start``) is a word of a link the date is not
+    in: a teaser's headline ("<a>Bus timetable: route map updated</a> March 13")."""
+    lo = start - len(label)
+    if lo < 0 or full[lo:start] != label:
+        return False  # a label line above the date's own
+    end = max((m.end() for pattern in (UPDATED_WORDS, PUBLISHED_WORDS)
+               for m in pattern.finditer(label)), default=0)
+    if not end or not seg_info:
+        return False
+    word_owner = seg_info[max(0, bisect.bisect_right(seg_pos, lo + end - 1) - 1)][1]
+    link = next((node for node in itertools.chain((word_owner,), itertools.islice(
+        word_owner.iterancestors(), 2)) if node.tag == "a"), None) if word_owner is not None else None
+    if link is None:
+        return False
+    return owner is None or not (owner is link or any(a is link for a in owner.iterancestors()))
 
 
 def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:

@@ -95,6 +95,19 @@ MONTHS: dict[str, int] = {
     for variant in (name, name.replace("ی", "ي"))
 }
 
+# month words that are also an ordinary word in another language: read only on a page in these
+# languages, or in one whose language is unknown (Malay's "Mac" is an Apple computer in English)
+_MONTH_LANGS = {"mac": frozenset({"ms", ""})}
+
+
+def _month_in(word: str, context: str) -> int | None:
+    """The month a month word names, on a page of ``context`` ('lang tld')."""
+    word = word.lower()
+    langs = _MONTH_LANGS.get(word)
+    if langs is not None and context.partition(" ")[0] not in langs:
+        return None
+    return MONTHS.get(word)
+
 
 def trie_pattern(words: list[str]) -> str:
     """One regex alternation for many words, nested by shared prefixes so a miss fails on its
@@ -831,7 +844,7 @@ def find_dates(
             year = default_year
         else:
             continue
-        month = MONTHS.get(m.group(2).lower())
+        month = _month_in(m.group(2), context)
         if month:
             add(_mkdate(year, month, int(m.group(1))), m.start(), m.end(), False, not year_text)
     for m in _scan(_YMD_TEXT, text, ymd_text_windows):
@@ -843,7 +856,7 @@ def find_dates(
     for m in _scan(_MDY_TEXT, text, mdy_windows):
         if len(found) >= limit:
             break
-        month = MONTHS.get(m.group(1).lower())
+        month = _month_in(m.group(1), context)
         if not month:
             continue
         if m.group(3):
