@@ -1020,6 +1020,14 @@ def test_a_change_in_force_from_a_day_is_no_update_stamp(said: str) -> None:
     assert got.modified is None
 
 
+def test_a_devanagari_month_is_not_the_start_of_a_longer_word() -> None:
+    """Marathi "मे" (May) is no date in Hindi "में" ("in"): a vowel sign continues the word."""
+    from scraper.extract.datetext import find_dates
+
+    assert [p.day for p in find_dates("12 मे 2024")] == [date(2024, 5, 12)]
+    assert list(find_dates("12 में 2024")) == []
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1096,6 +1104,19 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("[2024年3月12日18時5分]", "2024-03-12T18:05"),  # a one-digit minute
         ("March 12, 2024, 6 PM ET", "2024-03-12T18:00-04:00"),  # an hour alone, with am/pm
         ("2024年3月13日 06時00分 \n13日 14時20分", "2024-03-13T06:00"),  # no seconds from 13日
+        ("12 மார்ச் 2024 18:05", "2024-03-12T18:05"),  # Tamil
+        ("12 మార్చి 2024 18:05", "2024-03-12T18:05"),  # Telugu
+        ("2024 മാർച്ച് 12", "2024-03-12"),  # Malayalam, year first
+        ("12 માર્ચ 2024", "2024-03-12"),  # Gujarati
+        ("මාර්තු 12, 2024", "2024-03-12"),  # Sinhala
+        ("12 მარტს, 2024 18:05", "2024-03-12T18:05"),  # Georgian
+        ("12 մարտի 2024 թ. 18:05", "2024-03-12T18:05"),  # Armenian, the year's "թ."
+        ("12 наурыз 2024 ж. 18:05", "2024-03-12T18:05"),  # Kazakh
+        ("12 prill 2024", "2024-04-12"),  # Albanian
+        ("12 ΜΑΡ 2024 18:05", "2024-03-12T18:05"),  # a Greek abbreviation
+        ("Thứ ba, ngày 12 tháng 03 năm 2024 lúc 18:05", "2024-03-12T18:05"),  # Vietnamese
+        ("12 tháng 3, 2024 | 18:05", "2024-03-12T18:05"),
+        ("2024 оны 3 сарын 12 18:05", "2024-03-12T18:05"),  # Mongolian
     ],
 )
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:

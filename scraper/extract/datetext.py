@@ -84,12 +84,43 @@ _MONTHS: dict[int, str] = {
     " disember दिसंबर दिसम्बर دسمبر ডিসেম্বর ธันวาคม ธ.ค. דצמבר دسامبر"
     " decembris decembrī gruodžio снежня detsember desemba disyembre בדצמבר",
 }
+# more of the Indian subcontinent's scripts (Marathi, Gujarati, Punjabi, Tamil, Telugu, Kannada,
+# Malayalam, Sinhala, Nepali), the Caucasus (Georgian, Armenian), Central Asia (Kazakh, and
+# Azerbaijani and Uzbek in Latin letters), Albanian, and Greek's abbreviations
+_MONTHS_MORE: dict[int, str] = {
+    1: "जानेवारी જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി ජනවාරි जनवरी"
+    " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν",
+    2: "फेब्रुवारी ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി පෙබරවාරි फेब्रुअरी"
+    " თებერვალი თებერვალს փետրվարի փետրվար ақпан fevral shkurt shkurtit φεβ",
+    3: "मार्च માર્ચ ਮਾਰਚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച് මාර්තු"
+    " მარტი მარტს մարտի մարտ наурыз mart mars marsit μαρ",
+    4: "एप्रिल એપ્રિલ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ අප්‍රේල් අප්රේල් अप्रिल"
+    " აპრილი აპრილს ապրիլի ապրիլ сәуір aprel prill prillit απρ",
+    5: "मे મે ਮਈ மே మే ಮೇ മേയ് മെയ് මැයි"
+    " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι",
+    6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි जुन"
+    " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν",
+    7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
+    " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ",
+    8: "ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
+    " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ",
+    9: "सप्टेंबर સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ සැප්තැම්බර් सेप्टेम्बर"
+    " სექტემბერი სექტემბერს սեպտեմբերի սեպտեմբեր қыркүйек sentyabr sentabr shtator shtatorit"
+    " σεπ σεπτ",
+    10: "ऑक्टोबर ઓક્ટોબર ઑક્ટોબર ਅਕਤੂਬਰ அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ ඔක්තෝබර්"
+    " ოქტომბერი ოქტომბერს հոկտեմբերի հոկտեմբեր қазан oktyabr oktabr tetor tetorit οκτ",
+    11: "नोव्हेंबर નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ නොවැම්බර් नोभेम्बर"
+    " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ",
+    12: "डिसेंबर ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ දෙසැම්බර් डिसेम्बर"
+    " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ",
+}
 # The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
 _JALALI_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
                   "دی", "بهمن", "اسفند"]
 MONTHS: dict[str, int] = {
-    name.replace("_", " "): num for num, names in _MONTHS.items() for name in names.split()
+    name.replace("_", " "): num for table in (_MONTHS, _MONTHS_MORE)
+    for num, names in table.items() for name in names.split()
 } | {
     variant: 101 + i for i, name in enumerate(_JALALI_MONTHS)
     for variant in (name, name.replace("ی", "ي"))
@@ -211,6 +242,12 @@ _YEAR_DOT_SPACE = re.compile(r"\. \d(?<=\d{4}\. \d)")  # led by a literal: a che
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # a month and day without a year, as Chinese, Japanese and Korean pages print a day of this
 # year: "3/12(火) 18:05", "（3/13 08:22 更新）", "3月12日 18時05分" (read only with a time)
+# Vietnamese "ngày 12 tháng 3 năm 2024", "12 tháng 3, 2024" (day, "month" and its number,
+# "year"), scanned for only in a text that has "tháng"; Mongolian "2024 оны 3 сарын 12" and
+# "2024 оны 3-р сарын 12" (year's, month's), only in one that has "сарын"
+_VI = re.compile(r"(?<![\d/.])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+)(\d{4})(?!\d)",
+                 re.IGNORECASE)
+_MN = re.compile(r"(\d{4})\s+оны\s+(\d{1,2})(?:-р)?\s+сарын\s+(\d{1,2})(?!\d)", re.IGNORECASE)
 _MD_CJK = re.compile(r"(?<![\d年년/.])(\d{1,2})(?:/|\s*[月월]\s*)(\d{1,2})(?:\s*[日일])?(?![\d/.])")
 _CJK_LANGS = ("ja ", "zh ", "ko ")
 # Latvian "2024. gada 12. martā" (the year's "gada", then day and month): scanned for only in
@@ -225,7 +262,7 @@ _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
+    r"(?![\w\u0900-\u0dff])\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
     # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
     r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
@@ -241,7 +278,7 @@ _MDY_TEXT = re.compile(
     # in those scripts is always tried)
     r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f])"
     # the day is no numeric date's first part: "…en abril" ending a headline above "12/03/2024"
-    r"(" + _MONTH_ALT + r")(?!\w)\.?\s*"
+    r"(" + _MONTH_ALT + r")(?![\w\u0900-\u0dff])\.?\s*"
     r"(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
@@ -250,7 +287,7 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # <time> elements side by side) holds no "2024 March 13"
     # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
     r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
-    + r")(?!\w)\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
+    + r")(?![\w\u0900-\u0dff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
 # kedd 18:05"), as read by _TIME_AFTER
@@ -275,9 +312,9 @@ _TIME_AFTER = re.compile(
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
     r"\s*[)）]\s*)?"
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
-    r"(?:(?:г\.|r\.|roku|года?|d\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
+    r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|, )\s*)?[\s,]*"
+    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|, )\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
     r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
@@ -815,6 +852,14 @@ def find_dates(
             add(day, m.start(), m.end())
     # the CJK pattern needs 年 or 년, which most texts lack: not scanned for then
     for m in _scan(_CJK, text, windows) if "年" in text or "년" in text else ():
+        if len(found) >= limit:
+            break
+        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    for m in _scan(_VI, text, windows) if "tháng" in text else ():
+        if len(found) >= limit:
+            break
+        add(_mkdate(int(m.group(3)), int(m.group(2)), int(m.group(1))), m.start(), m.end())
+    for m in _scan(_MN, text, windows) if "сарын" in text else ():
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
