@@ -1028,6 +1028,32 @@ def test_a_devanagari_month_is_not_the_start_of_a_longer_word() -> None:
     assert list(find_dates("12 में 2024")) == []
 
 
+@pytest.mark.parametrize(("text", "context", "offset"), [
+    ("Mar 12, 2024 6:05 pm IST", "en com", 330),  # India's, unless the page says otherwise
+    ("Mar 12, 2024 6:05 pm IST", "en com Asia/Jerusalem", 120),  # the site profile's zone
+    ("Jul 12, 2024 6:05 pm IDT", "en com", 180),
+    ("Jul 12, 2024 6:05 pm IST", "en com Asia/Jerusalem", 120),  # winter's name in summer
+    ("Mar 12, 2024 6:05 pm CST", "en com Asia/Shanghai", 480),
+    ("Mar 12, 2024 6:05 pm NPT", "en com", 345),
+])
+def test_a_zone_abbreviation_is_read_as_the_profile_zone_names_it(text: str, context: str,
+                                                                    offset: int) -> None:
+    from scraper.extract.datetext import find_dates
+
+    assert next(find_dates(text, context=context)).offset == offset
+
+
+def test_a_profile_zone_reads_israeli_ist_on_a_page() -> None:
+    html = ('<html lang="en"><head><title>War cabinet convenes</title></head><body><article>'
+            "<h1>War cabinet convenes</h1><time>Mar 12, 2024 6:05 pm IST</time> | <span>Updated:"
+            " 9:40 pm</span><p>The cabinet met late into the night.</p></article></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.com/israel-news/a",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC),
+                        timezone="Asia/Jerusalem")
+    check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
+    check(got.modified, "2024-03-12T21:40:00+02:00", "minute", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1117,6 +1143,11 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("Thứ ba, ngày 12 tháng 03 năm 2024 lúc 18:05", "2024-03-12T18:05"),  # Vietnamese
         ("12 tháng 3, 2024 | 18:05", "2024-03-12T18:05"),
         ("2024 оны 3 сарын 12 18:05", "2024-03-12T18:05"),  # Mongolian
+        ("۲۲ اسفند ۱۴۰۲، ۱۸:۰۵", "2024-03-12T18:05"),  # the Arabic comma before the time
+        ("12 مارس 2024، 06:05 م", "2024-03-12T18:05"),
+        ("30/01/2024 - 2:55 μ.μ.", "2024-01-30T14:55"),  # Greek "after noon"
+        ("2024-03-12 HKT 18:05", "2024-03-12T18:05+08:00"),  # the zone before the clock
+        ("12 March 2024 GMT 18:05", "2024-03-12T18:05+00:00"),
     ],
 )
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:

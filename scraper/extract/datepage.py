@@ -240,7 +240,7 @@ class _Block:
 class PageInfo:
     """What the page tells about how to read its dates."""
 
-    context: str  # "lang tld" for zone abbreviations
+    context: str  # "lang tld" (and the profile zone) for zone abbreviations
     day_first: bool
     zone: ZoneInfo | None
     zone_name: str | None
@@ -322,8 +322,15 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
         fetched = fetched.astimezone(UTC)
         now_local = fetched.astimezone(zone).replace(tzinfo=None) if zone else fetched.replace(
             tzinfo=None)
-    return PageInfo(f"{lang} {tld}", _default_day_first(lang, tld, timezone), zone,
-                    timezone if zone else None, fetched, now_local, lang, tld, url or "")
+    zone_name = timezone if zone else None
+    return PageInfo(_context(lang, tld, zone_name), _default_day_first(lang, tld, timezone), zone,
+                    zone_name, fetched, now_local, lang, tld, url or "")
+
+
+def _context(lang: str, tld: str, zone_name: str | None) -> str:
+    """The page context the text parsers read: 'lang tld', and the profile's zone when given
+    (whose own abbreviations it reads: "IST" on an Israeli site)."""
+    return f"{lang} {tld} {zone_name}" if zone_name else f"{lang} {tld}"
 
 
 def _settle_reading(page: PageInfo, full: str, numeric: list[re.Match[str]]) -> None:
@@ -331,7 +338,7 @@ def _settle_reading(page: PageInfo, full: str, numeric: list[re.Match[str]]) -> 
     (``numeric``: numeric_dates(full, digit_windows(full)))."""
     if not page.lang:
         page.lang = _guess_language(full[:3000]) or ""
-        page.context = f"{page.lang} {page.tld}"
+        page.context = _context(page.lang, page.tld, page.zone_name)
         page.day_first = _default_day_first(page.lang, page.tld, page.zone_name)
     dmy, mdy = numeric_order_votes(full, numeric=numeric)
     if dmy != mdy:

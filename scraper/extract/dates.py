@@ -76,9 +76,11 @@ Decision rules
    in the profile zone. A zone-less structured time that equals the byline's time converted to
    UTC was UTC: the byline's local time is kept. Without a zone it stays zone-less. Only a day
    -> "date".
-6. Zone rules: explicit offsets win; abbreviations are read in context (IST is India unless
-   the page is Hebrew/.il or Irish; CST is China on Chinese pages; BST is Bangladesh on
-   Bengali pages), Arabic zones by their city ("بتوقيت مكة", KSA); generic names (ET, PT)
+6. Zone rules: explicit offsets win; abbreviations are read in context: as the site
+   profile's zone names itself when it has one (IST on an Asia/Jerusalem site is Israel's),
+   else IST is India unless the page is Hebrew/.il or Irish, CST is China on Chinese pages,
+   BST is Bangladesh on Bengali pages; a zone may stand between the date and its clock
+   ("2024-03-12 HKT 18:05"). Arabic zones by their city ("بتوقيت مكة", KSA); generic names (ET, PT)
    follow DST; a specific name used in the wrong
    season (EST in July) keeps its stated offset and drops the IANA zone. Wall-clock times
    in a profile zone use zoneinfo: an ambiguous time (autumn fold) is its first occurrence,

@@ -191,7 +191,8 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "CAT": (120, None, False), "SAST": (120, "Africa/Johannesburg", False),
     "WAT": (60, None, False), "BRT": (-180, "America/Sao_Paulo", False),
     "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
-    "GST": (240, "Asia/Dubai", False),
+    "GST": (240, "Asia/Dubai", False), "IDT": (180, "Asia/Jerusalem", False),
+    "NPT": (345, "Asia/Kathmandu", False),
     # Canadian French: heure avancée / normale de l'Est, du Centre, des Rocheuses, du Pacifique,
     # de l'Atlantique, de Terre-Neuve
     "HAE": (-240, "America/Toronto", False), "HNE": (-300, "America/Toronto", False),
@@ -306,7 +307,8 @@ _WEEKDAYS = trie_pattern([day for names in (
 ) for day in names.split()])
 _TIME_AFTER = re.compile(
     # (a colon only before a colon clock: "12 مارس ,2024: 06:05", not "March 12, 2024: 1.09")
-    r"\.?[\s,|·•\-–—/()@]*(?::(?=\s*\d{1,2}:\d\d))?[\s,|·•\-–—/()@]*"
+    # ("،": the Arabic comma, "۲۲ اسفند ۱۴۰۲، ۱۸:۰۵")
+    r"\.?[\s,،|·•\-–—/()@]*(?::(?=\s*\d{1,2}:\d\d))?[\s,،|·•\-–—/()@]*"
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
@@ -320,7 +322,7 @@ _TIME_AFTER = re.compile(
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
     # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
     r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
-    r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न)?",
+    r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\.)?",
     re.IGNORECASE,
 )
 _HOUR_AFTER = re.compile(
@@ -337,7 +339,7 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic on a whitespace run
-    r"\s*(?:[(\[]\s*)?(?:(UTC|GMT)\s*([+-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+-−])(\d{2}):?(\d{2})(?!\d)"
+    r"\s*(?:[(\[]\s*)?(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2})(?!\d)"
     r"|(" + _ZONE_ALT + r"|Z)(?![\w+-]))\s*[)\]]?"
 )
 
@@ -560,6 +562,11 @@ def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | No
                 if key in table:
                     offset, zone = table[key]
                     generic = False
+    for key in keys:
+        if "/" in key:  # the site profile's zone names its own abbreviations: Israel's "IST"
+            own = _profile_abbr(key, abbr.upper(), day)
+            if own is not None:
+                return own
     if zone is not None:
         real = ZoneInfo(zone).utcoffset(datetime(day.year, day.month, day.day, 12))
         real_min = int(real.total_seconds() // 60) if real is not None else offset
@@ -568,6 +575,24 @@ def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | No
         elif real_min != offset:
             zone = None  # "EST" written in July: keep the stated offset, drop the zone
     return offset, zone
+
+
+@functools.lru_cache(maxsize=256)
+def _profile_abbr(name: str, abbr: str, day: date) -> tuple[int, str | None] | None:
+    """Offset and zone of an abbreviation that the zone ``name`` uses: on ``day`` (the zone),
+    or in the other season (its offset then, without the zone: "IST" written in an Israeli
+    summer)."""
+    try:
+        zone = ZoneInfo(name)
+    except (ValueError, OSError):
+        return None
+    for when, own in ((datetime(day.year, day.month, day.day, 12), True),
+                      (datetime(day.year, 1, 15, 12), False), (datetime(day.year, 7, 15, 12), False)):
+        if zone.tzname(when) == abbr:
+            real = zone.utcoffset(when)
+            if real is not None:
+                return int(real.total_seconds() // 60), name if own else None
+    return None
 
 
 def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, str | None, int]:
@@ -608,13 +633,22 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
             off, zone, end = _zone_at(text, hour_only.end(), day, context)
             return hour, 0, None, off, zone, end if off is not None else hour_only.end()
         off, zone, end = _zone_at(text, pos, day, context)
-        return None, None, None, off, zone, end if off is not None else pos
+        if off is None:
+            return None, None, None, None, None, pos
+        clock = _ZONED_CLOCK.match(text, end, min(len(text), end + 12))
+        if clock:  # a zone between the date and its clock: "2024-03-12 HKT 18:05"
+            hour, minute = int(clock.group(1)), int(clock.group(2))
+            second = int(clock.group(3)) if clock.group(3) else None
+            if _valid_time(hour, minute, second):
+                return hour, minute, second, off, zone, clock.end()
+        return None, None, None, off, zone, end
     hour, minute = int(m.group(2)), int(m.group(3))
     second = int(m.group(4)) if m.group(4) else None
     marker = (m.group(1) or m.group(5) or "").lower().replace(" ", "")
-    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء", "अपराह्न")) and hour < 12:
+    # (Greek "μ.μ." is after noon, "π.μ." before it)
+    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء", "अपराह्न", "μ")) and hour < 12:
         hour += 12
-    elif marker.startswith(("a", "오전", "午前", "上午", "ص", "पूर्वाह्न")) and hour == 12:
+    elif marker.startswith(("a", "오전", "午前", "上午", "ص", "पूर्वाह्न", "π")) and hour == 12:
         hour = 0
     if not _valid_time(hour, minute, second):
         return None, None, None, None, None, pos
@@ -634,6 +668,7 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     return hour, minute, second, off, zone, end
 
 
+_ZONED_CLOCK = re.compile(r"[ \t]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
 CLOCK_LINE_REST = 6  # characters a clock's own line may hold after it ("Uhr", "| 5 min")
 
 
