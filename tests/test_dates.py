@@ -1054,6 +1054,51 @@ def test_a_profile_zone_reads_israeli_ist_on_a_page() -> None:
     check(got.modified, "2024-03-12T21:40:00+02:00", "minute", "text")
 
 
+def test_an_update_label_inside_the_time_element_names_its_role() -> None:
+    got = _page_dates("en", '<div class="meta"><time datetime="2024-03-12T18:05:00-05:00">Mar 12,'
+                      ' 2024</time> <time datetime="2024-03-13T07:12:00-05:00">Updated Mar 13, 2024'
+                      "</time></div><p>The city council met on Tuesday night.</p>",
+                      "https://www.example.com/news/local/article_0a1b.html")
+    check(got.published, "2024-03-12T18:05:00-05:00", "second", "time")
+    check(got.modified, "2024-03-13T07:12:00-05:00", "second", "time")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The original law was passed on July 13, 2021.",
+    "Boluarte asumió la presidencia el 7 de diciembre de 2022.",
+])
+def test_a_date_in_a_short_one_sentence_paragraph_is_a_mention(sentence: str) -> None:
+    got = _page_dates("en", f'<span class="date">3 hours ago</span><p>{sentence}</p>',
+                      "https://www.example.com/news/story")
+    check(got.published, "2024-03-14T06:00:00+00:00", "minute", "text")
+
+
+def test_a_short_byline_with_its_date_is_no_sentence() -> None:
+    got = _page_dates("es", "<p>por Juan Pérez el 12 de marzo de 2024.</p><p>El consejo aprobó "
+                      "el plan.</p>", "https://www.example.pe/politica/plan")
+    check(got.published, "2024-03-12", "date", "text")
+
+
+def test_a_yearless_stamp_in_its_own_time_element_needs_no_label() -> None:
+    got = extract_dates(load_html('<html lang="fi"><body><article><h1>Otsikko</h1><div class="'
+                                  'article__date"><time>12.3. 18:05</time> • <span>Päivitetty 12.3.'
+                                  " 20:41</span></div><p>Teksti.</p></article></body></html>".encode()),
+                        "https://www.example.fi/uutiset/3-12345",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone="Europe/Helsinki")
+    check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
+    check(got.modified, "2024-03-12T20:41:00+02:00", "minute", "text")
+
+
+def test_an_aside_list_of_other_stories_without_links_lends_no_date() -> None:
+    got = _page_dates("en", '<div class="byline"><span class="date">March 12, 2024 18:05</span>'
+                      "</div><p>The council approved the budget.</p></article><aside><h3>Nejčtenější"
+                      "</h3><ul><li>13.03.2024 21:40 Storm hits the coast</li><li>11.03.2024 08:10 "
+                      "Fares rise in April</li></ul></aside><article>",
+                      "https://www.example.com/news/budget")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

@@ -502,7 +502,7 @@ def visible_candidates(
                     # "article", but outside the <article> itself, is the page's sidebar (a
                     # post-info column or a byline aside is not)
                     or (tag == "aside" and in_article < IN_ARTICLE_TAG and not bits & _DATEISH
-                        and _link_list(el))
+                        and (_link_list(el) or (head_pos >= 0 and _item_list(el))))
                     or (not bits & _DATEISH and (role := el.get("role"))
                         and role.lower() in _CHROME_ROLES)):
                 stack.append(state)
@@ -631,6 +631,10 @@ def visible_candidates(
             if cand.role == "any":  # "Updated <time datetime=…>20:22, 12 MAR 2024</time>"
                 label = _label_in_parent(el)
                 cand.role = _role_from_label(label, near=LABEL_GAP)
+                if cand.role == "any" and el.text:  # "<time datetime=…>Updated Mar 13, 2024"
+                    own_label = el.text[:40]
+                    cand.role = _role_from_label(own_label[:_first_digit(own_label)],
+                                                 near=LABEL_GAP)
                 parent = el.getparent()
                 if not label and parent is not None and parent.tag in _LABEL_UP:
                     # one level up: "<dt>Updated</dt><dd><time>", "Updated: <strong><time>"
@@ -652,9 +656,14 @@ def visible_candidates(
         return judged
 
     prev_end = 0
+    def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
+        owner = seg_info[seg_of(pos)][1] if seg_info else None
+        return owner is not None and (owner.tag == "time" or bool(
+            _DATEISH_CLASS.search(_class_of(owner))))
+
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
-                            runs=runs))
+                            runs=runs, stamp_at=stamp_at))
     for i, parsed in enumerate(found):
         if len(cands) > MAX_CANDIDATES:
             break
@@ -705,13 +714,18 @@ def visible_candidates(
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
+        elif role == "any" and words_before > 3 and own is not None and _short_sentence(
+                full[start:parsed.start], own.last):
+            weight = 1.0  # a short paragraph of one sentence ("The law was passed on July 13,
+            # 2021."): as much a mention as one in longer prose
         if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
-        if weight <= 1.0 and words_before > 3 and is_prose(block):
+        if weight <= 1.0 and words_before > 3 and (is_prose(block) or (
+                own is not None and _short_sentence(full[start:parsed.start], own.last))):
             # a mention inside a sentence: more than three words before it on its line ("…<br>
             # Hamburg, den 02. Dezember 2022" is a dateline), in a sentence that does not say
             # it is the post's date ("This entry was posted on …", "Dieser Beitrag wurde am …
@@ -773,6 +787,13 @@ _STAMP_VERB = re.compile(
     r"|publicat[ăa]?)(?![\w-])", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
+_DIGIT = re.compile(r"\d")
+
+
+def _first_digit(text: str) -> int:
+    """Where the first digit of ``text`` is (its length when it has none)."""
+    m = _DIGIT.search(text)
+    return m.start() if m else len(text)
 _BY_SOMEONE_ON = re.compile(r"\s*(?:by|von|par|por|di|door)\s[^\n.]{1,40}?\s(?:on|am|le|el|il|em|op)"
                             r"(?:\s+[^\W\d_]+,?)?\s*", re.IGNORECASE)
 LABEL_GAP = 16
@@ -847,6 +868,23 @@ def _link_list(el: Any) -> bool:
             headlines += len(text.split()) >= HEADLINE_LINK_WORDS and node.get(
                 "rel") != "author" and not _PERSON_LINK.search(node.get("href") or "")
     return headlines >= 2 and linked >= 0.6 * max(chars, 1)
+
+
+LIST_ITEM_WORDS = 3  # an entry of a list of other stories: a headline, not a byline's part
+
+
+def _item_list(el: Any) -> bool:
+    """A list (``<ul>``/``<ol>``) of two or more entries of a few words each in the box (read as
+    far as LINK_LIST_NODES elements): an aside of other stories after the headline whose
+    entries link nowhere ("<li>13.03.2024 21:40 Storm hits the coast</li>")."""
+    for node in itertools.islice(el.iter(), LINK_LIST_NODES):
+        if node.tag not in ("ul", "ol"):
+            continue
+        entries = sum(len(" ".join(itertools.islice(li.itertext(), 8)).split()) >= LIST_ITEM_WORDS
+                      for li in itertools.islice(node.iterchildren("li"), 10))
+        if entries >= 2:
+            return True
+    return False
 
 
 def _next_box(el: Any) -> Any:
@@ -940,6 +978,17 @@ def _is_sentence(words: int, last: str) -> bool:
 
 
 TAIL_CHARS = 60
+SHORT_SENTENCE_WORDS = 3  # lower-case words before a date that make a short block a sentence
+
+
+def _short_sentence(before: str, last: str) -> bool:
+    """A block too short to be running prose that still reads as a sentence about a date: it
+    ends like one, and the words before the date hold three lower-case ones and no stamp verb
+    ("The law was passed on July 13, 2021.", not "por Juan Pérez el 12 de marzo de 2024.",
+    "Written by Jo Bloggs on 12 March 2024.")."""
+    return bool(_SENTENCE_END.search(last[-TAIL_CHARS:])) and sum(
+        word[:1].islower() for word in before.split()) >= SHORT_SENTENCE_WORDS and not (
+        _STAMP_VERB.search(before))
 
 
 def _label_before(full: str, lo: int, start: int) -> str:

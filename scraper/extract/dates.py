@@ -18,9 +18,13 @@ Decision rules
    Each candidate has a role (published, modified or unlabelled) read from its key, its
    class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...;
    a label leads to its date, at most 16 characters after the word, and also names the role
-   of a ``<time>`` element after it), and a weight.
+   of a ``<time>`` element after it or starting its text: "<time …>Updated Mar 13, 2024";
+   a label word inside a link names no date after the link, a teaser's headline "… route
+   map updated</a> March 13"; an update word before "per", "ab", "effective" dates when a
+   change comes into force), and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
-   article, an aside inside <main> but outside the <article> element, sidebars,
+   article, an aside inside <main> but outside the <article> element holding a list of
+   links or, after the headline, a list of entries of a few words each, sidebars,
    related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted. A
@@ -31,7 +35,9 @@ Decision rules
    access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
-   it. A teaser of the page itself in a list of stories (a short ``<article>``/``<li>`` away
+   it; a shorter block ending like a sentence is one too for a date after three lower-case
+   words and no stamp verb ("The law was passed on July 13, 2021."). A teaser of the page
+   itself in a list of stories (a short ``<article>``/``<li>`` away
    from the headline whose link goes to the page's own address, its URL without tracking
    parameters or its canonical address, not to a fragment of it, and reads like the page
    title: a "cite this page" box is none) dates it: its date element (a ``<time>`` or one
@@ -91,7 +97,8 @@ Decision rules
    dotted dates are always day first); a labelled one that would lie after the fetch is
    read the other way round. A day without a year ("12.3. 18:05", "3/13 08:22", "March 13")
    is this year's (the previous one's when later than the fetch) only after a publish or
-   update label (or before a CJK one: "（3/13 08:22 更新）"); "22 July, 16:25" with its time.
+   update label (or before a CJK one: "（3/13 08:22 更新）"), or, with a clock, as the text
+   of a ``<time>`` or of a box named like a date; "22 July, 16:25" with its time.
    Solar Hijri dates are converted, Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -839,11 +839,14 @@ def find_dates(
     text: str, *, day_first: bool = True, context: str = "", default_year: int | None = None,
     limit: int = 500, windows: list[tuple[int, int]] | None = None,
     numeric: list[re.Match[str]] | None = None, runs: list[list[tuple[int, int]]] | None = None,
+    stamp_at: Callable[[int], bool] | None = None,
 ) -> Iterator[Parsed]:
     """Every absolute date (with time and zone when written next to it) in ``text``, in order.
 
     ``windows``: digit_windows(text, runs=runs), and ``numeric``: numeric_dates(text, windows,
-    runs), when the caller has them already."""
+    runs), when the caller has them already. ``stamp_at(position)``: whether the text there
+    is a stamp's own element (a ``<time>``, a box named "date"), where a numeric day without
+    a year and with a clock needs no label ("<time>12.3. 18:05</time>")."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
@@ -992,7 +995,8 @@ def find_dates(
                             start=begin)
         prev_stop = p.end
         if p.start in numeric_yearless and not (
-                _after_label(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)):
+                _after_label(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)
+                or (stamp_at is not None and stamp_at(p.start))):
             continue
         if not (p.yearless and p.hour is None) or _after_label(text, p.start):
             yield p
