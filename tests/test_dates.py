@@ -248,6 +248,10 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
         ("an hour ago", ["an hour ago"]),
         ("3時間前", ["3時間前"]),
         ("Vor 2 Stunden", ["Vor 2 Stunden"]),
+        ("prije 2 sata", ["prije 2 sata"]),  # Bosnian, Croatian, Serbian
+        ("pred 3 hodinami", ["pred 3 hodinami"]),  # Slovak
+        ("prieš 3 valandas", ["prieš 3 valandas"]),  # Lithuanian
+        ("3 કલાક પહેલા", ["3 કલાક પહેલા"]),  # Gujarati
         ("ومنذ 3 ساعات", ["منذ 3 ساعات"]),  # Arabic "and since": the prefix is written on
         ("the data minutes ago", []),  # "a" inside "data" is not "a (minute) ago"
         ("Aha 2 Stunden", []),  # nor "ha" inside "Aha" Portuguese "há"
@@ -1099,6 +1103,39 @@ def test_an_aside_list_of_other_stories_without_links_lends_no_date() -> None:
     assert got.modified is None
 
 
+@pytest.mark.parametrize(("context", "day"), [("fa ir", date(2024, 3, 12)), ("fa com", date(2024, 3, 12)),
+                                             ("ar sa", None), ("", None)])
+def test_numeric_solar_hijri_dates_on_iranian_pages(context: str, day: date | None) -> None:
+    from scraper.extract.datetext import find_dates, normalize_digits
+
+    found = [p.day for p in find_dates(normalize_digits("۱۴۰۲/۱۲/۲۲ - ۱۸:۰۵"), context=context)]
+    assert found == ([day] if day else [])
+
+
+@pytest.mark.parametrize(("toolbar", "published"), [
+    ("Thursday, March 14, 2024", None),  # the fetch's day with its weekday: the header's today
+    ("March 14, 2024", "2024-03-14"),  # no weekday: maybe the article's own
+    ("Tuesday, March 12, 2024", "2024-03-12"),  # another day
+])
+def test_the_header_today_above_the_article_is_never_its_date(toolbar: str,
+                                                              published: str | None) -> None:
+    html = (f'<html lang="en"><head><title>Loan approved</title></head><body><div class="toolbar">'
+            f"{toolbar}</div><article><h1>Loan approved</h1><p>Author: Kofi Mensah</p><p>The "
+            "committee met on Tuesday and discussed the budget in detail with officials.</p>"
+            "</article></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.com.gh/news/a.html",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, published, "date" if published else None, "text" if published else None)
+
+
+def test_swahili_update_label() -> None:
+    got = _page_dates("sw", '<div class="tarehe"><span>Imechapishwa: Machi 12, 2024</span> '
+                      "<span>Imesasishwa: Machi 13, 2024</span></div><p>Wakulima walalamika.</p>",
+                      "https://www.example.co.ke/habari/a")
+    check(got.published, "2024-03-12", "date", "text")
+    check(got.modified, "2024-03-13", "date", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1193,6 +1230,11 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("30/01/2024 - 2:55 μ.μ.", "2024-01-30T14:55"),  # Greek "after noon"
         ("2024-03-12 HKT 18:05", "2024-03-12T18:05+08:00"),  # the zone before the clock
         ("12 March 2024 GMT 18:05", "2024-03-12T18:05+00:00"),
+        ("22.07.2021 16.25", "2021-07-22T16:25"),  # a dotted clock
+        ("12. marta 2024. u 18.05", "2024-03-12T18:05"),  # Serbian and Bosnian genitive
+        ("23. avgusta 2023", "2023-08-23"),  # Slovenian
+        ("12. јануара 2024.", "2024-01-12"),  # Serbian Cyrillic
+        ("06:05 م الثلاثاء 12 مارس 2024", "2024-03-12T18:05"),  # Arabic, the clock first
     ],
 )
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:

@@ -35,6 +35,7 @@ from .datetext import (
     RANGE_GAP,
     RELATIVE_RE,
     UPDATED_WORDS,
+    WEEKDAY_BEFORE,
     Parsed,
     digit_windows,
     find_dates,
@@ -677,6 +678,9 @@ def visible_candidates(
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
                 continue
+        if parsed.hour is None and 0 <= parsed.start < head_pos and _header_today(
+                full, parsed, owner, page):
+            continue
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
                 page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12 and (
@@ -1024,6 +1028,19 @@ def _role_from_label(label: str, near: int | None = None) -> str:
     if pub is None or (upd is not None and upd > pub):
         return "modified"
     return "published"
+
+
+def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool:
+    """A day with its weekday above the headline, outside any ``<article>``, that is the fetch's
+    own day (give or take one without a site zone): the site header's "today" ("Thursday,
+    March 14, 2024" in a toolbar), never the article's date."""
+    if page.now_local is None or owner is None:
+        return False
+    today = page.now_local.date()
+    if parsed.day != today and (page.zone is not None or abs((parsed.day - today).days) > 1):
+        return False
+    return bool(WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start)) and not any(
+        node.tag == "article" for node in itertools.chain((owner,), owner.iterancestors()))
 
 
 def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],

@@ -27,7 +27,9 @@ Decision rules
    links or, after the headline, a list of entries of a few words each, sidebars,
    related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
-   and weigh least; dates far above the headline (a header's "today") are discounted. A
+   and weigh least; dates far above the headline (a header's "today") are discounted, and a
+   day with its weekday above the headline outside any <article> that is the fetch's own
+   day ("Thursday, March 14, 2024" in a toolbar) is the header's "today" and no date. A
    box with role="complementary" that is named like a byline ("meta", "date") is not a
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
@@ -99,7 +101,8 @@ Decision rules
    is this year's (the previous one's when later than the fetch) only after a publish or
    update label (or before a CJK one: "（3/13 08:22 更新）"), or, with a clock, as the text
    of a ``<time>`` or of a box named like a date; "22 July, 16:25" with its time.
-   Solar Hijri dates are converted, Thai Buddhist Era years (2567) are 543 years ahead. A
+   Solar Hijri dates are converted (numeric ones, "۱۴۰۲/۱۲/۲۲", on a Persian or Pashto page or
+   one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
    taken for a version number, never read. "May 8, '12" (the century that puts the year at

@@ -86,33 +86,46 @@ _MONTHS: dict[int, str] = {
 }
 # more of the Indian subcontinent's scripts (Marathi, Gujarati, Punjabi, Tamil, Telugu, Kannada,
 # Malayalam, Sinhala, Nepali), the Caucasus (Georgian, Armenian), Central Asia (Kazakh, and
-# Azerbaijani and Uzbek in Latin letters), Albanian, and Greek's abbreviations
+# Azerbaijani and Uzbek in Latin letters), Albanian, Greek's abbreviations, and the
+# genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta")
 _MONTHS_MORE: dict[int, str] = {
     1: "जानेवारी જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി ජනවාරි जनवरी"
-    " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν",
+    " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν"
+    " januara januarja јануар јануара јануари",
     2: "फेब्रुवारी ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി පෙබරවාරි फेब्रुअरी"
-    " თებერვალი თებერვალს փետրվարի փետրվար ақпан fevral shkurt shkurtit φεβ",
+    " თებერვალი თებერვალს փետրվարի փետրվար ақпан fevral shkurt shkurtit φεβ"
+    " februara februarja фебруар фебруара",
     3: "मार्च માર્ચ ਮਾਰਚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച് මාර්තු"
-    " მარტი მარტს մարտի մարտ наурыз mart mars marsit μαρ",
+    " მარტი მარტს մարտի մարտ наурыз mart mars marsit μαρ"
+    " marta",
     4: "एप्रिल એપ્રિલ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ අප්‍රේල් අප්රේල් अप्रिल"
-    " აპრილი აპრილს ապրիլի ապրիլ сәуір aprel prill prillit απρ",
+    " აპრილი აპრილს ապրիլի ապրիլ сәуір aprel prill prillit απρ"
+    " aprila априла",
     5: "मे મે ਮਈ மே మే ಮೇ മേയ് മെയ് මැයි"
-    " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι",
+    " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι"
+    " мај маја",
     6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි जुन"
-    " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν",
+    " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν"
+    " juna junija јун јуна јуни",
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
-    " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ",
+    " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ"
+    " jula julija јул јула јули",
     8: "ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
-    " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ",
+    " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ"
+    " augusta avgusta",
     9: "सप्टेंबर સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ සැප්තැම්බර් सेप्टेम्बर"
     " სექტემბერი სექტემბერს սեպտեմբերի սեպտեմբեր қыркүйек sentyabr sentabr shtator shtatorit"
-    " σεπ σεπτ",
+    " σεπ σεπτ"
+    " septembra септембар септембра",
     10: "ऑक्टोबर ઓક્ટોબર ઑક્ટોબર ਅਕਤੂਬਰ அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ ඔක්තෝබර්"
-    " ოქტომბერი ოქტომბერს հոկտեմբերի հոկտեմբեր қазан oktyabr oktabr tetor tetorit οκτ",
+    " ოქტომბერი ოქტომბერს հոկտեմբերի հոկտեմբեր қазан oktyabr oktabr tetor tetorit οκτ"
+    " oktobra октобар октобра",
     11: "नोव्हेंबर નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ නොවැම්බර් नोभेम्बर"
-    " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ",
+    " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ"
+    " novembra новембар новембра",
     12: "डिसेंबर ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ දෙසැම්බර් डिसेम्बर"
-    " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ",
+    " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ"
+    " decembra децембар децембра",
 }
 # The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
@@ -305,6 +318,10 @@ _WEEKDAYS = trie_pattern([day for names in (
     "poniedziałek wtorek środa czwartek piątek sobota niedziela",
     "pondělí úterý středa čtvrtek pátek neděle",
 ) for day in names.split()])
+_AR_WEEKDAYS = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
+# a weekday (and its comma) right before a date: "Thursday, March 14, 2024"
+WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:" + _WEEKDAYS + r"|" + _AR_WEEKDAYS + r")\.?\s*[,،]?\s*$",
+                            re.IGNORECASE)
 _TIME_AFTER = re.compile(
     # (a colon only before a colon clock: "12 مارس ,2024: 06:05", not "March 12, 2024: 1.09")
     # ("،": the Arabic comma, "۲۲ اسفند ۱۴۰۲، ۱۸:۰۵")
@@ -333,9 +350,11 @@ _TIME_BEFORE = re.compile(
     # "18:05 GMT, 12 March 2024", "6:05 PM EDT, Tue March 12, 2024", "6.05pm, 4 Jul 2024" (a
     # dot only before am/pm)
     r"(?<![\d:.])(\d{1,2})\s*(?:[:h]|\.(?=\d\d\s*[ap]\.?\s?m))\s*(\d{2})(?::(\d{2}))?"
-    r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?"
-    r"\s*(?:\(?(" + _ZONE_ALT + r")\)?)?\s*[,|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?"
-    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?$",
+    r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h|مساء|صباحا|م|ص)?"
+    r"\s*(?:\(?(" + _ZONE_ALT + r")\)?)?\s*[,،|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+"
+    # Arabic weekdays: "06:05 م الثلاثاء 12 مارس 2024"
+    r"|(?:" + _AR_WEEKDAYS + r")\s*[،,]?\s+)?$",
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic on a whitespace run
@@ -355,7 +374,7 @@ UPDATED_WORDS = re.compile(
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
-    r"|posodobljeno|ажурирано)",
+    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்)",
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
@@ -364,6 +383,7 @@ PUBLISHED_WORDS = re.compile(
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
     r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
     r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
+    r"|objavljeno|објављено|publikuar|közzétéve|publikované|publicat|imechapishwa|பதிவு"
     r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
     re.IGNORECASE,
 )
@@ -393,14 +413,16 @@ for _unit, _words in {
     "m": "minute minutes min mins minuten minuto minutos minuti минуту минуты минут dakika minut"
     " minuty menit minuut minutter minuter minutami minutou minuuttia minuutti хвилин хвилини"
     " λεπτά λεπτό"
-    " minuty menit minuut 分钟 分 분 دقيقة دقائق मिनट মিনিট منٹ دقیقه phút นาที דקות",
+    " minuty menit minuut 分钟 分 분 دقيقة دقائق मिनट মিনিট منٹ دقیقه phút นาที דקות"
+    " minuta minuti минута минуте минута minučių minutes minútami મિનિટ",
     "h": "hour hours hr hrs stunde stunden heure heures hora horas ora ore час часа часов saat"
     " h std godz ч timer timmar timme hodinami hodinou tuntia tunti години годин годину ώρες ώρα"
     " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات घंटे घंटा ঘণ্টা گھنٹے گھنٹہ ساعت giờ"
-    " ชั่วโมง שעות",
+    " ชั่วโมง שעות sat sata sati сат сата сати valandas valandą hodinami કલાક",
     "d": "day days tag tagen jour jours día días dia dias giorno giorni день дня дней gün dzień"
     " dage dager dagar dny dnem päivää päivä zile днів дні μέρες ημέρες"
-    " dni hari dag dagen 天 日 일 يوم أيام दिन দিন دن روز ngày วัน ימים",
+    " dni hari dag dagen 天 日 일 يوم أيام दिन দিন دن روز ngày วัน ימים"
+    " dan dana дан дана dienas dieną dňami દિવસ",
     "w": "week weeks woche wochen semaine semaines semana semanas settimana settimane неделю"
     " недели недель hafta tydzień tygodnie minggu week weken 周 週間 주",
 }.items():
@@ -413,12 +435,13 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
             r"|jeden|jedną))")
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
-_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν"]
+_BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν",
+                 "prije", "pre", "пре", "прије", "pred", "prieš"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
               "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา"]
 # "ago" words that also mean "before" ("चुनाव से 2 दिन पहले मुख्यमंत्री ...": two days before the
 # election): read only where the phrase ends
-_AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước"]
+_AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં"]
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
@@ -505,6 +528,17 @@ def _mkdate(year: int, month: int, day: int) -> date | None:
         return None
 
 
+JALALI_YEARS = (1369, 1478)  # the Solar Hijri years of MIN_YEAR..MAX_YEAR
+
+
+def _solar_hijri_page(context: str) -> bool:
+    """A page in Persian or Pashto, or from Iran or Afghanistan: its numeric dates may be Solar
+    Hijri ones (only there: the lunar Hijri years of Arab pages, 1410-1525 for the same span,
+    overlap them)."""
+    keys = context.split()
+    return bool(keys) and (keys[0] in ("fa", "ps") or (len(keys) > 1 and keys[1] in ("ir", "af")))
+
+
 _JALALI_EPOCH = date(622, 3, 21).toordinal()  # 1 Farvardin 1, counted back by the same cycle
 
 
@@ -526,11 +560,17 @@ def _from_jalali(year: int, month: int, day: int) -> date | None:
 def to_24h(hour: int, marker: str | None) -> int:
     """A 12-hour clock's hour with its am/pm marker ("pm", "a.m.") on the 24-hour clock."""
     marker = (marker or "").lower()
-    if marker.startswith("p") and hour < 12:
+    if marker.startswith(_PM_MARKERS) and hour < 12:
         return hour + 12
-    if marker.startswith("a") and hour == 12:
+    if marker.startswith(_AM_MARKERS) and hour == 12:
         return 0
     return hour
+
+
+# the starts of after-noon and before-noon markers: "pm", "오후", "午後", "下午", Arabic "م"
+# ("مساء"), Hindi "अपराह्न", Greek "μ.μ."; "am", "오전", ...
+_PM_MARKERS = ("p", "오후", "午後", "下午", "م", "अपराह्न", "μ")
+_AM_MARKERS = ("a", "오전", "午前", "上午", "ص", "पूर्वाह्न", "π")
 
 
 def _valid_time(hour: int, minute: int, second: int | None) -> bool:
@@ -644,12 +684,8 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
         return None, None, None, off, zone, end
     hour, minute = int(m.group(2)), int(m.group(3))
     second = int(m.group(4)) if m.group(4) else None
-    marker = (m.group(1) or m.group(5) or "").lower().replace(" ", "")
-    # (Greek "μ.μ." is after noon, "π.μ." before it)
-    if marker.startswith(("p", "오후", "午後", "下午", "م", "مساء", "अपराह्न", "μ")) and hour < 12:
-        hour += 12
-    elif marker.startswith(("a", "오전", "午前", "上午", "ص", "पूर्वाह्न", "π")) and hour == 12:
-        hour = 0
+    marker = (m.group(1) or m.group(5) or "").replace(" ", "")
+    hour = to_24h(hour, marker)
     if not _valid_time(hour, minute, second):
         return None, None, None, None, None, pos
     sep = text[m.start(3) - 1] if m.start(3) > 0 else ":"
@@ -901,10 +937,14 @@ def find_dates(
         if len(found) >= limit:
             break
         add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    solar = _solar_hijri_page(context)
     for m in _scan(_YMD, text, ymd_windows):
         if len(found) >= limit:
             break
-        add(_mkdate(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
+        year, number = int(m.group(1)), int(m.group(3))
+        if solar and JALALI_YEARS[0] <= year <= JALALI_YEARS[1] and 1 <= number <= 12:
+            number += 100  # "۱۴۰۲/۱۲/۲۲": a Solar Hijri date on an Iranian or Afghan page
+        add(_mkdate(year, number, int(m.group(4))), m.start(), m.end())
     # the spaced form needs "<year>. <digit>", which most texts lack: not scanned for then
     for m in _scan(_YMD_SPACED, text, ymd_windows) if _YEAR_DOT_SPACE.search(text) else ():
         if len(found) >= limit:
