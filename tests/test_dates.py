@@ -1136,6 +1136,23 @@ def test_swahili_update_label() -> None:
     check(got.modified, "2024-03-13", "date", "text")
 
 
+def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> None:
+    html = ('<html lang="gu"><head><title>વરસાદ</title></head><body><main><h1>વરસાદ</h1><div>'
+            '<span class="time">3 કલાક પહેલા</span></div><p>ગયા વર્ષે 20 માર્ચ 2023ના રોજ વરસાદ'
+            " પડ્યો હતો.</p></main></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.com/local/gujarat/a",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone="Asia/Kolkata")
+    check(got.published, "2024-03-14T11:30:00+05:30", "minute", "text")
+
+
+def test_an_arrow_from_the_stamp_clock_to_the_update_clock() -> None:
+    got = _page_dates("sr", '<div class="date">уторак, 24. окт 2023, 18:05 -> 20:41</div><p>Текст.'
+                      "</p>", "https://www.example.rs/ci/story/1/politika/5301234/vest.html",
+                      fetched_at="2023-10-25T09:00:00+00:00")
+    check(got.published, "2023-10-24T18:05:00", "minute", "text")
+    check(got.modified, "2023-10-24T20:41:00", "minute", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

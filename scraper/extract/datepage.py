@@ -764,7 +764,7 @@ def visible_candidates(
             value = when.replace(second=0, microsecond=0)
             if not has_time:
                 value = value.replace(hour=0, minute=0)
-            block = seg_info[seg_of(start)][0] if seg_info else 0
+            block, owner, _ = seg_info[seg_of(start)] if seg_info else (0, None, False)
             own = blocks.get(block)
             if own is not None and is_prose(block) and _word_count(
                     full[max(own.start, full.rfind("\n", own.start, start)):start]) > 3:
@@ -774,8 +774,10 @@ def visible_candidates(
             # "3 hours ago" is an instant, counted back from the fetch (a UTC clock without a
             # profile zone); "yesterday, 23:40" is the page's own wall clock
             offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
+            # (in an element named like a date it weighs as much as a date written there)
+            weight = 2.5 + 1.5 * bool(owner is not None and _DATEISH_CLASS.search(_class_of(owner)))
             cands.append(Cand(value, has_time, False, offset, None, role, "text", "visible",
-                              2.5, full[start:end].strip(), start))
+                              weight, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
                 break
     _place(cands, head_pos)
@@ -809,6 +811,8 @@ _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
 _UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
                            re.IGNORECASE)
+# "24. окт 2023, 18:05 -> 20:41": an arrow from the stamp's clock to its update's
+_ARROW_CLOCK = re.compile(r"(\s*(?:-+>|→|⇒))" + _CLOCK_AFTER_LABEL)
 _PUBLISH_CLOCK = re.compile(
     r"(?<![\w-])(first\s+published|published|posted|publié|veröffentlicht|publicado|pubblicato)"
     + _CLOCK_AFTER_LABEL, re.IGNORECASE)
@@ -816,7 +820,8 @@ _PUBLISH_CLOCK = re.compile(
 
 def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | None:
     """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
-    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "Updated 8:22 a.m. ET": the stamp's
+    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "18:05 -> 20:41", "Updated 8:22
+    a.m. ET": the stamp's
     day, the next one when the clock is earlier) or the first publication ("Updated March 12,
     2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
     the stamp's offset."""
@@ -824,6 +829,8 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
     line_end = full.find("\n", parsed.end, end)  # on the stamp's own line
     m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
         full, parsed.end, end if line_end < 0 else line_end)
+    if m is None and update:
+        m = _ARROW_CLOCK.match(full, parsed.end, end if line_end < 0 else line_end)
     if m is None:
         return None
     marker = m.group(4)

@@ -108,10 +108,11 @@ Decision rules
    taken for a version number, never read. "May 8, '12" (the century that puts the year at
    most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
 8. A stamp's other half written as a clock only ("Publié le 12 mars 2024 à 18h05, modifié à
-   20h14", "Updated … 8.22pm, first published at 6.05pm") takes the stamp's day (the next day
-   for an update clock earlier than the stamp's, the previous one for a publish clock later)
-   and its offset. "3 hours ago" is an instant counted back from the fetch: in UTC without a
-   profile zone, written in the offset of the page's other stamp when it has one.
+   20h14", "18:05 -> 20:41", "Updated … 8.22pm, first published at 6.05pm") takes the stamp's
+   day (the next day for an update clock earlier than the stamp's, the previous one for a
+   publish clock later) and its offset. "3 hours ago" is an instant counted back from the
+   fetch: in UTC without a profile zone, written in the offset of the page's other stamp when
+   it has one; in an element named like a date it weighs like a date written there.
    Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only
