@@ -70,6 +70,12 @@ def test_title_site_suffixes(title: str, site: str, expected: str) -> None:
     assert md.title == expected
 
 
+def test_title_keeps_the_zero_width_joiners_of_persian_and_indic_words() -> None:
+    president = "\u0631\u0626\u06cc\u0633\u200c\u062c\u0645\u0647\u0648\u0631"  # a ZWNJ inside
+    md = page(f"<title>{president} \u06af\u0641\u062a\u200b</title>")  # a zero-width space after
+    assert md.title == f"{president} \u06af\u0641\u062a"
+
+
 def test_title_falls_back_to_h1_prefix() -> None:
     md = page("<title>Storm closes coast road | Weather</title>", "<h1>Storm closes coast road</h1>")
     assert md.title == "Storm closes coast road"

@@ -19,7 +19,9 @@ _BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNO
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
-_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # and soft hyphens
+# zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
+# zero-width (non-)joiners, which are letters' shapes in Persian and Indic words ("رئیس‌جمهور")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 # Job titles and roles that bylines glue to names ("Jane Doe, Staff Writer").
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editorial|redakteur(?:in)?|redaktion|"
