@@ -1153,6 +1153,125 @@ def test_an_arrow_from_the_stamp_clock_to_the_update_clock() -> None:
     check(got.modified, "2023-10-24T20:41:00", "minute", "text")
 
 
+@pytest.mark.parametrize(("lang", "line", "modified"), [
+    # a label that is a link of its own (to the revision history) still labels its date
+    ("en", '<a href="#history">Last updated</a> 13 March 2024, 08:10', "2024-03-13T08:10:00"),
+    ("de", '<a href="/faq">Aktualisiert</a> am 13.03.2024, 08:10 Uhr', "2024-03-13T08:10:00"),
+    ("no", "Sist oppdatert per 13. mars 2024 kl. 08.10", "2024-03-13T08:10:00"),  # "as of"
+])
+def test_update_labels_the_new_rules_leave_alone(lang: str, line: str, modified: str) -> None:
+    got = _page_dates(lang, f'<p class="meta">Published 12 March 2024</p><p class="meta">{line}'
+                      "</p><p>Text of the story follows here.</p>", "https://www.example.com/news/a")
+    check(got.published, "2024-03-12", "date", "text")
+    check(got.modified, modified, "minute", "text")
+
+
+def test_malay_mac_after_a_malay_word_on_a_page_declared_english() -> None:
+    got = _page_dates("en-US", "<p>Diterbitkan pada 12 Mac 2024</p><p>Kerajaan mengumumkan.</p>",
+                      "https://www.example.my/berita/a")
+    check(got.published, "2024-03-12", "date", "text")
+
+
+@pytest.mark.parametrize("line", [
+    "Reported by the newsroom staff on March 12, 2024.",
+    "Escrito por la redacción el 12 de marzo de 2024.",
+    "This article appeared in print on March 12, 2024.",
+    "San Pedro de las Colonias, Coahuila, a 12 de marzo de 2024.",
+])
+def test_a_short_byline_ending_with_a_period_still_dates_the_page(line: str) -> None:
+    got = _page_dates("en", f"<p>{line}</p><p>The food bank opened a new site.</p>",
+                      "https://www.example.com/news/a")
+    check(got.published, "2024-03-12", "date", "text")
+
+
+@pytest.mark.parametrize("aside", [
+    "<aside><ul><li>By Jane Doe</li><li>Published 12 March 2024</li></ul></aside>",
+    '<aside class="story-details"><ul><li>Jane Doe, city desk</li><li><time>12 March 2024'
+    "</time> in Local News</li></ul></aside>",
+])
+def test_a_details_aside_between_the_headline_and_the_article_is_read(aside: str) -> None:
+    html = ('<html lang="en"><head><title>Bridge opens</title></head><body><main><h1>Bridge opens'
+            f"</h1>{aside}<article><p>The bridge opened on Tuesday.</p></article></main></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.com/news/bridge",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12", "date")
+
+
+@pytest.mark.parametrize("kicker", [
+    "<main><p>Thursday, March 14, 2024</p>",  # inside <main>: the article's own
+    '<div class="dateline">Thursday, March 14, 2024</div><main>',  # named like a date
+])
+def test_a_dated_kicker_above_the_headline_is_no_header_today(kicker: str) -> None:
+    html = (f'<html lang="en"><head><title>Loan approved</title></head><body>{kicker}<h1>Loan '
+            "approved</h1><p>The committee met and discussed the budget in detail.</p></main>"
+            "</body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.com/news/a.html",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-14", "date", "text")
+
+
+def test_a_relative_stamp_in_an_info_widget_gets_no_date_weight() -> None:
+    got = _page_dates("en", '<p>March 13, 2024</p><p><span class="comment-info">12 comments, last 5'
+                      " minutes ago</span></p><p>The council met.</p>",
+                      "https://www.example.com/news/a")
+    check(got.published, "2024-03-13", "date", "text")
+
+
+@pytest.mark.parametrize(("byline", "published"), [
+    ('<p class="date">12.03.2024, 22:41 Uhr</p>', "2024-03-12T22:41:00+01:00"),
+    ('<p class="date">vor 3 Stunden</p>', "2024-03-14T07:00:00+01:00"),
+])
+def test_an_event_day_without_a_year_in_a_date_element_is_no_stamp(byline: str,
+                                                                    published: str) -> None:
+    html = ('<html lang="de"><head><title>Derby</title></head><body><article><h1>Derby</h1>'
+            f'{byline}<p>Nächstes Spiel: <time>16.3. 15:30</time></p><p><span class="event-date">'
+            "9.3. 19:30</span> Rathaus</p><p>Der Verein gewann.</p></article></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.de/sport/derby",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone="Europe/Berlin")
+    check(got.published, published, "minute", "text")
+    assert got.modified is None
+
+
+def test_a_timetable_arrow_is_no_update() -> None:
+    got = _page_dates("de", '<p class="date">12.03.2024, 10:12 Uhr</p><ul class="info"><li>ICE 571:'
+                      " 12.03.2024, 18:05 → 20:41</li></ul><p>Die Bahn meldet Verspätungen.</p>",
+                      "https://www.example.de/reise/bahn")
+    check(got.published, "2024-03-12T10:12:00", "minute", "text")
+    assert got.modified is not None and "20:41" not in got.modified.raw  # (the arrow's clock)
+
+
+@pytest.mark.parametrize(("text", "context", "days"), [
+    ("Marta 12, 2023", "en us", []),  # a name; "12. marta 2024" is Serbian
+    ("12. marta 2024", "sr rs", [date(2024, 3, 12)]),
+    ("ΝΟΕ 3 2022 έδρες", "el gr", []),  # a party's acronym
+    ("12.03.2024 ΣΕΠ 12 2023 ψήφοι", "el gr", [date(2024, 3, 12)]),  # no year taken from a date
+    ("साल 2023 मे 12 लोगों", "hi in", []),  # Hindi "में" misspelt, not Marathi May
+    ("12 मे 2024", "mr in", [date(2024, 5, 12)]),
+])
+def test_month_words_that_are_other_words(text: str, context: str, days: list[date]) -> None:
+    from scraper.extract.datetext import find_dates
+
+    assert [p.day for p in find_dates(text, context=context)] == days
+
+
+@pytest.mark.parametrize("text", ["الثلاثاء 12 مارس 2024، 10.50 مليون سهم",
+                                  "12 March 2024, 10.50 points"])
+def test_a_decimal_after_a_date_and_a_comma_is_no_clock(text: str) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = next(find_dates(text, context=""))
+    assert (found.day, found.hour) == (date(2024, 3, 12), None)
+
+
+def test_before_words_that_also_mean_before_need_the_phrase_to_end() -> None:
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 3, 14, 12, 0)
+    assert list(find_relative("prije 2 dana od izbora", now)) == []
+    assert [w for w, _, _, _ in find_relative("Objavljeno prije 2 sata", now)] == [
+        datetime(2024, 3, 14, 10, 0)]
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

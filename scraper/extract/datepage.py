@@ -175,6 +175,8 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+# a class that names a date or a time itself (not a byline's, a post's or an info box's)
+_DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 _MOD_CLASS = re.compile(
     r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
     re.IGNORECASE,
@@ -208,6 +210,7 @@ class Cand:
     near: bool = False  # in the headline/byline area
     group: str = ""  # tag and classes of the element holding a visible date (list entries)
     inside: bool = False  # a visible date inside a sentence of running prose
+    unlabelled: bool = False  # a day without a year, read as its date element's text alone
 
     @property
     def day(self) -> date:
@@ -660,7 +663,7 @@ def visible_candidates(
     def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
         owner = seg_info[seg_of(pos)][1] if seg_info else None
         return owner is not None and (owner.tag == "time" or bool(
-            _DATEISH_CLASS.search(_class_of(owner))))
+            _DATE_NAMED.search(_class_of(owner))))
 
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
@@ -674,6 +677,8 @@ def visible_candidates(
         block, owner, mention = seg_info[idx] if seg_info else (0, None, False)
         if parsed.yearless and page.now_local is not None and parsed.day > (
                 page.now_local.date() + timedelta(days=1)):
+            if parsed.unlabelled:
+                continue  # a coming day in a date element: an event's, not last year's stamp
             try:
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
@@ -703,7 +708,7 @@ def visible_candidates(
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
         raw = full[parsed.start:parsed.end]
-        weight = 4.0
+        weight, short = 4.0, 0.0
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
         words_before = _word_count(full[start:parsed.start])
@@ -720,16 +725,15 @@ def visible_candidates(
             weight += 1.5
         elif role == "any" and words_before > 3 and own is not None and _short_sentence(
                 full[start:parsed.start], own.last):
-            weight = 1.0  # a short paragraph of one sentence ("The law was passed on July 13,
-            # 2021."): as much a mention as one in longer prose
+            weight = short = 1.0  # a short paragraph of one sentence ("The law was passed on
+            # July 13, 2021."): it weighs as a mention (but dates a page that has no other date)
         if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
-        if weight <= 1.0 and words_before > 3 and (is_prose(block) or (
-                own is not None and _short_sentence(full[start:parsed.start], own.last))):
+        if weight <= 1.0 and not short and words_before > 3 and is_prose(block):
             # a mention inside a sentence: more than three words before it on its line ("…<br>
             # Hamburg, den 02. Dezember 2022" is a dateline), in a sentence that does not say
             # it is the post's date ("This entry was posted on …", "Dieser Beitrag wurde am …
@@ -744,7 +748,8 @@ def visible_candidates(
         if parsed.numeric_ambiguous:
             cand.weight -= 0.5
         if parsed.yearless:
-            cand.weight -= 1.0
+            cand.weight -= 1.0 + parsed.unlabelled  # (without a label it yields to a stamp)
+            cand.unlabelled = parsed.unlabelled
         if role == "published" and weight > 1:
             cand.weight += 2.5
         elif role == "any":
@@ -755,7 +760,8 @@ def visible_candidates(
         prev_end = parsed.end
         if weight > 1:
             nxt = found[i + 1].start if i + 1 < len(found) else len(full)
-            other = _other_clock(full, parsed, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand)
+            other = _other_clock(full, parsed, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand,
+                                 owner is not None and bool(_DATE_NAMED.search(_class_of(owner))))
             if other is not None:
                 cands.append(other)
     if page.now_local is not None:
@@ -775,7 +781,7 @@ def visible_candidates(
             # profile zone); "yesterday, 23:40" is the page's own wall clock
             offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
             # (in an element named like a date it weighs as much as a date written there)
-            weight = 2.5 + 1.5 * bool(owner is not None and _DATEISH_CLASS.search(_class_of(owner)))
+            weight = 2.5 + 1.5 * bool(owner is not None and _DATE_NAMED.search(_class_of(owner)))
             cands.append(Cand(value, has_time, False, offset, None, role, "text", "visible",
                               weight, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
@@ -788,9 +794,10 @@ def visible_candidates(
 
 
 _STAMP_VERB = re.compile(
-    r"(?<![\w-])(?:posted|published|written|filed|veröffentlicht|erstellt|geschrieben|erschien(?:en)?"
-    r"|publié|publicad[oa]|pubblicat[oa]|opublikowan[oy]|gepubliceerd|geplaatst|zveřejněn[oa]?"
-    r"|publicat[ăa]?)(?![\w-])", re.IGNORECASE)
+    r"(?<![\w-])(?:posted|published|written|filed|reported|submitted|appeared|veröffentlicht"
+    r"|erstellt|geschrieben|eingestellt|erschien(?:en)?|publié|rédigé|publicad[oa]|escrit[oa]"
+    r"|pubblicat[oa]|scritt[oa]|opublikowan[oy]|gepubliceerd|geplaatst|geschreven|verscheen"
+    r"|zveřejněn[oa]?|publicat[ăa]?|добавлен[оа]?|опубликован[оа]?)(?![\w-])", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
 _DIGIT = re.compile(r"\d")
@@ -818,10 +825,11 @@ _PUBLISH_CLOCK = re.compile(
     + _CLOCK_AFTER_LABEL, re.IGNORECASE)
 
 
-def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | None:
+def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand, arrow: bool = False
+                 ) -> Cand | None:
     """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
-    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "18:05 -> 20:41", "Updated 8:22
-    a.m. ET": the stamp's
+    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "18:05 -> 20:41" in an element
+    named like a date (``arrow``), "Updated 8:22 a.m. ET": the stamp's
     day, the next one when the clock is earlier) or the first publication ("Updated March 12,
     2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
     the stamp's offset."""
@@ -829,7 +837,7 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand) -> Cand | Non
     line_end = full.find("\n", parsed.end, end)  # on the stamp's own line
     m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
         full, parsed.end, end if line_end < 0 else line_end)
-    if m is None and update:
+    if m is None and update and arrow:  # (only in a date element: no timetable's "18:05 → 20:41")
         m = _ARROW_CLOCK.match(full, parsed.end, end if line_end < 0 else line_end)
     if m is None:
         return None
@@ -882,18 +890,29 @@ def _link_list(el: Any) -> bool:
 
 
 LIST_ITEM_WORDS = 3  # an entry of a list of other stories: a headline, not a byline's part
+# a publish or update label that starts an entry ("Last updated …", "Zuletzt aktualisiert …"),
+# not a headline's word ("Nevada Gold Mines update")
+_LEADING_LABEL = re.compile(r"^.{0,14}?(?:" + PUBLISHED_WORDS.pattern + "|"
+                            + UPDATED_WORDS.pattern + ")", re.IGNORECASE | re.DOTALL)
 
 
 def _item_list(el: Any) -> bool:
     """A list (``<ul>``/``<ol>``) of two or more entries of a few words each in the box (read as
     far as LINK_LIST_NODES elements): an aside of other stories after the headline whose
-    entries link nowhere ("<li>13.03.2024 21:40 Storm hits the coast</li>")."""
+    entries link nowhere ("<li>13.03.2024 21:40 Storm hits the coast</li>"); not one holding
+    a ``<time>``, a "By …" entry or a publish or update label (the article's details)."""
+    lists = []
     for node in itertools.islice(el.iter(), LINK_LIST_NODES):
-        if node.tag not in ("ul", "ol"):
-            continue
-        entries = sum(len(" ".join(itertools.islice(li.itertext(), 8)).split()) >= LIST_ITEM_WORDS
-                      for li in itertools.islice(node.iterchildren("li"), 10))
-        if entries >= 2:
+        if node.tag == "time":
+            return False  # the article's own details ("<li>By Jane Doe</li><li><time>…")
+        if node.tag in ("ul", "ol"):
+            lists.append(node)
+    for node in lists[:3]:
+        texts = [" ".join(itertools.islice(li.itertext(), 8)).strip()
+                 for li in itertools.islice(node.iterchildren("li"), 10)]
+        if any(_BY_WORD.match(text) or _LEADING_LABEL.search(text) for text in texts):
+            return False  # a byline's or a details box's entries: "By …", "Published …"
+        if sum(len(text.split()) >= LIST_ITEM_WORDS for text in texts) >= 2:
             return True
     return False
 
@@ -996,10 +1015,15 @@ def _short_sentence(before: str, last: str) -> bool:
     """A block too short to be running prose that still reads as a sentence about a date: it
     ends like one, and the words before the date hold three lower-case ones and no stamp verb
     ("The law was passed on July 13, 2021.", not "por Juan Pérez el 12 de marzo de 2024.",
-    "Written by Jo Bloggs on 12 March 2024.")."""
+    "Written by Jo Bloggs on 12 March 2024.", "This article appeared in print on …")."""
     return bool(_SENTENCE_END.search(last[-TAIL_CHARS:])) and sum(
         word[:1].islower() for word in before.split()) >= SHORT_SENTENCE_WORDS and not (
-        _STAMP_VERB.search(before))
+        _STAMP_VERB.search(before) or _BY_WORD.search(before))
+
+
+# who wrote it: "Reported by the newsroom staff on …", "Escrito por la redacción el …"
+_BY_WORD = re.compile(r"(?<![\w-])(?:by|von|par|por|door|da|di|af|av|od|от|przez|tarafından)(?![\w-])",
+                      re.IGNORECASE)
 
 
 def _label_before(full: str, lo: int, start: int) -> str:
@@ -1011,9 +1035,10 @@ def _label_before(full: str, lo: int, start: int) -> str:
     return above if len(above) <= 30 else ""
 
 
-_EFFECTIVE = re.compile(r"\s+(?:per|met\s+ingang\s+van|with\s+effect\s+from|effective(?:\s+from)?"
-                        r"|ab|zum|à\s+compter\s+du|a\s+partir\s+del?|a\s+partire\s+dal)\s*",
-                        re.IGNORECASE)
+_EFFECTIVE = re.compile(r"(?:\s+(?:met\s+ingang\s+van|with\s+effect\s+from|effective(?:\s+from)?"
+                        r"|ab|zum|à\s+compter\s+du|a\s+partir\s+del?|a\s+partire\s+dal)"
+                        # Dutch "per" (Norwegian "oppdatert per" is "updated as of", a stamp)
+                        r"|(?<=aangepast|gewijzigd)\s+per)\s*", re.IGNORECASE)
 
 
 def _role_from_label(label: str, near: int | None = None) -> str:
@@ -1038,16 +1063,18 @@ def _role_from_label(label: str, near: int | None = None) -> str:
 
 
 def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool:
-    """A day with its weekday above the headline, outside any ``<article>``, that is the fetch's
-    own day (give or take one without a site zone): the site header's "today" ("Thursday,
-    March 14, 2024" in a toolbar), never the article's date."""
-    if page.now_local is None or owner is None:
+    """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
+    in no element named like a date or a byline, that is the fetch's own day: the site
+    header's "today" ("Thursday, March 14, 2024" in a toolbar), never the article's date."""
+    if page.now_local is None or owner is None or parsed.day != page.now_local.date():
         return False
-    today = page.now_local.date()
-    if parsed.day != today and (page.zone is not None or abs((parsed.day - today).days) > 1):
+    if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
         return False
-    return bool(WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start)) and not any(
-        node.tag == "article" for node in itertools.chain((owner,), owner.iterancestors()))
+    for level, node in enumerate(itertools.chain((owner,), owner.iterancestors())):
+        if node.tag in ("article", "main") or (
+                level < 3 and _DATEISH_CLASS.search(_class_of(node))):
+            return False  # a dated kicker or byline of the article's own
+    return True
 
 
 def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],
@@ -1057,16 +1084,24 @@ def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[
     lo = start - len(label)
     if lo < 0 or full[lo:start] != label:
         return False  # a label line above the date's own
-    end = max((m.end() for pattern in (UPDATED_WORDS, PUBLISHED_WORDS)
-               for m in pattern.finditer(label)), default=0)
-    if not end or not seg_info:
+    word = max((m for pattern in (UPDATED_WORDS, PUBLISHED_WORDS)
+                for m in pattern.finditer(label)), key=lambda m: m.end(), default=None)
+    if word is None or not seg_info:
         return False
-    word_owner = seg_info[max(0, bisect.bisect_right(seg_pos, lo + end - 1) - 1)][1]
+    word_owner = seg_info[max(0, bisect.bisect_right(seg_pos, lo + word.end() - 1) - 1)][1]
     link = next((node for node in itertools.chain((word_owner,), itertools.islice(
         word_owner.iterancestors(), 2)) if node.tag == "a"), None) if word_owner is not None else None
     if link is None:
         return False
+    # a headline, not a label that is a link itself ("<a href=#history>Last updated</a> 13
+    # March 2024", a link to the revision history)
+    rest = " ".join(itertools.islice(link.itertext(), 20)).replace(word.group(), "", 1)
+    if len(rest.strip()) < LINK_HEADLINE_CHARS:
+        return False
     return owner is None or not (owner is link or any(a is link for a in owner.iterancestors()))
+
+
+LINK_HEADLINE_CHARS = 12  # a link's text beside its label word that makes it a headline
 
 
 def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:
@@ -1127,7 +1162,8 @@ def _place(cands: list[Cand], head_pos: int) -> None:
             c.weight -= 2.0
     # two unlabelled timestamps side by side in the byline: the later one is an update
     near_any = sorted((c for c in cands if c.near and c.role == "any" and c.weight > 2
-                       and c.has_time and c.source == "text"), key=lambda c: c.pos)
+                       and c.has_time and c.source == "text" and not c.unlabelled),
+                      key=lambda c: c.pos)
     for a, b in itertools.pairwise(near_any):
         if 0 < b.pos - a.pos < 150:
             later = b if b.when > a.when else a if a.when > b.when else None

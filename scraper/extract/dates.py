@@ -19,17 +19,20 @@ Decision rules
    class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...;
    a label leads to its date, at most 16 characters after the word, and also names the role
    of a ``<time>`` element after it or starting its text: "<time …>Updated Mar 13, 2024";
-   a label word inside a link names no date after the link, a teaser's headline "… route
-   map updated</a> March 13"; an update word before "per", "ab", "effective" dates when a
+   a label word inside a headline-length link names no date after the link, a teaser's
+   "… route map updated</a> March 13" (a link that is the label alone, "<a>Last updated</a>",
+   still does); an update word before "ab", "zum", "effective", Dutch "per" ... dates when a
    change comes into force), and a weight.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, an aside inside <main> but outside the <article> element holding a list of
-   links or, after the headline, a list of entries of a few words each, sidebars,
+   links or, after the headline, a list of entries of a few words each (not one holding a
+   ``<time>`` or entries that start "By …", "Published …": the article's details), sidebars,
    related/latest/most-read lists, comments) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted, and a
-   day with its weekday above the headline outside any <article> that is the fetch's own
-   day ("Thursday, March 14, 2024" in a toolbar) is the header's "today" and no date. A
+   day with its weekday above the headline, outside any <article> and <main>, in no element
+   named like a date or byline, that is the fetch's own day ("Thursday, March 14, 2024" in
+   a toolbar) is the header's "today" and no date. A
    box with role="complementary" that is named like a byline ("meta", "date") is not a
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
@@ -37,8 +40,9 @@ Decision rules
    access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
-   it; a shorter block ending like a sentence is one too for a date after three lower-case
-   words and no stamp verb ("The law was passed on July 13, 2021."). A teaser of the page
+   it; a date in a shorter block ending like a sentence, after three lower-case words and
+   no stamp verb nor "by" word, weighs as a mention too ("The law was passed on July 13,
+   2021.") but still dates a page that has no other date. A teaser of the page
    itself in a list of stories (a short ``<article>``/``<li>`` away
    from the headline whose link goes to the page's own address, its URL without tracking
    parameters or its canonical address, not to a fragment of it, and reads like the page
@@ -100,7 +104,11 @@ Decision rules
    read the other way round. A day without a year ("12.3. 18:05", "3/13 08:22", "March 13")
    is this year's (the previous one's when later than the fetch) only after a publish or
    update label (or before a CJK one: "（3/13 08:22 更新）"), or, with a clock, as the text
-   of a ``<time>`` or of a box named like a date; "22 July, 16:25" with its time.
+   of a ``<time>`` or of a box named like a date on a page with no stamp that has a year
+   and a clock (then it weighs less, and a coming day is an event's, not last year's);
+   "22 July, 16:25" with its time. Month words that are other words are read only where
+   they are months: Malay "Mac" on Malay pages or after a Malay word, Marathi "मे" not on
+   Hindi pages, South Slavic genitives ("marta") and Greek abbreviations after the day.
    Solar Hijri dates are converted (numeric ones, "۱۴۰۲/۱۲/۲۲", on a Persian or Pashto page or
    one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
@@ -108,11 +116,13 @@ Decision rules
    taken for a version number, never read. "May 8, '12" (the century that puts the year at
    most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
 8. A stamp's other half written as a clock only ("Publié le 12 mars 2024 à 18h05, modifié à
-   20h14", "18:05 -> 20:41", "Updated … 8.22pm, first published at 6.05pm") takes the stamp's
-   day (the next day for an update clock earlier than the stamp's, the previous one for a
-   publish clock later) and its offset. "3 hours ago" is an instant counted back from the
-   fetch: in UTC without a profile zone, written in the offset of the page's other stamp when
-   it has one; in an element named like a date it weighs like a date written there.
+   20h14", "18:05 -> 20:41" in a date element, "Updated … 8.22pm, first published at 6.05pm")
+   takes the stamp's day (the next day for an update clock earlier than the stamp's, the
+   previous one for a publish clock later) and its offset. "3 hours ago" is an instant
+   counted back from the fetch: in UTC without a profile zone, written in the offset of the
+   page's other stamp when it has one; in an element whose class names a date or a time it
+   weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
+   read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
    Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only

@@ -104,7 +104,7 @@ _MONTHS_MORE: dict[int, str] = {
     5: "मे મે ਮਈ மே మే ಮೇ മേയ് മെയ് මැයි"
     " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι"
     " мај маја",
-    6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි जुन"
+    6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි"
     " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν"
     " juna junija јун јуна јуни",
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
@@ -141,14 +141,30 @@ MONTHS: dict[str, int] = {
 
 # month words that are also an ordinary word in another language: read only on a page in these
 # languages, or in one whose language is unknown (Malay's "Mac" is an Apple computer in English)
-_MONTH_LANGS = {"mac": frozenset({"ms", ""})}
+# (or right after a word of that language: a Malay site declared "en-US", WordPress's default)
+# (Hindi pages misspell "में", "in", as Marathi and Nepali "मे", May; Gujarati "મેં" as "મે")
+_MONTH_LANGS = {"mac": frozenset({"ms", ""}), "मे": frozenset({"mr", "ne", ""}),
+                "મે": frozenset({"gu", ""})}
+_MALAY_BEFORE = re.compile(r"(?<!\w)(?:pada|diterbitkan|dikemas\s+kini|tarikh|isnin|selasa|rabu"
+                           r"|khamis|jumaat|sabtu|ahad)(?!\w)[\s,:]*$", re.IGNORECASE)
+_MONTH_WORDS_BEFORE = {"mac": _MALAY_BEFORE}
+# month words read only after their day: South Slavic genitives ("12. marta"; "Marta 12" is a
+# name) and Greek abbreviations ("ΝΟΕ 3 2022" is a party's acronym)
+_DAY_FIRST_ONLY_WORDS = (
+    "januara januarja јануара februara februarja фебруара marta aprila априла маја juna junija"
+    " јуна jula julija јула augusta avgusta septembra септембра oktobra октобра novembra новембра"
+    " decembra децембра ιαν φεβ μαρ απρ μαΐ μαι ιουν ιουλ αυγ σεπ σεπτ οκτ νοε νοεμ δεκ")
+_DAY_FIRST_ONLY = frozenset(_DAY_FIRST_ONLY_WORDS.split())
 
 
-def _month_in(word: str, context: str) -> int | None:
-    """The month a month word names, on a page of ``context`` ('lang tld')."""
+def _month_in(word: str, context: str, text: str, start: int) -> int | None:
+    """The month a month word names, on a page of ``context`` ('lang tld'), in a date that
+    starts at ``start`` of ``text``."""
     word = word.lower()
     langs = _MONTH_LANGS.get(word)
-    if langs is not None and context.partition(" ")[0] not in langs:
+    if langs is not None and context.partition(" ")[0] not in langs and not (
+            word in _MONTH_WORDS_BEFORE and _MONTH_WORDS_BEFORE[word].search(
+                text, max(0, start - 30), start)):
         return None
     return MONTHS.get(word)
 
@@ -300,7 +316,7 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # not a year that ends a date written before it: "March 12, 2024 March 13, 2024" (two
     # <time> elements side by side) holds no "2024 March 13"
     # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
-    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
+    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
     + r")(?![\w\u0900-\u0dff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
@@ -339,7 +355,7 @@ _TIME_AFTER = re.compile(
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
     # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
     r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
-    r"|horas\b|ص|م|صباحا|مساء|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\.)?",
+    r"|horas\b|(?:صباحا|مساء|ص|م)(?!\w)|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\.)?",
     re.IGNORECASE,
 )
 _HOUR_AFTER = re.compile(
@@ -350,7 +366,7 @@ _TIME_BEFORE = re.compile(
     # "18:05 GMT, 12 March 2024", "6:05 PM EDT, Tue March 12, 2024", "6.05pm, 4 Jul 2024" (a
     # dot only before am/pm)
     r"(?<![\d:.])(\d{1,2})\s*(?:[:h]|\.(?=\d\d\s*[ap]\.?\s?m))\s*(\d{2})(?::(\d{2}))?"
-    r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h|مساء|صباحا|م|ص)?"
+    r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h|(?:مساء|صباحا|م|ص)(?!\w))?"
     r"\s*(?:\(?(" + _ZONE_ALT + r")\)?)?\s*[,،|·•\-–—/]?\s*(?:on\s+|le\s+|el\s+|am\s+)?"
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+"
     # Arabic weekdays: "06:05 م الثلاثاء 12 مارس 2024"
@@ -442,6 +458,9 @@ _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "
 # "ago" words that also mean "before" ("चुनाव से 2 दिन पहले मुख्यमंत्री ...": two days before the
 # election): read only where the phrase ends
 _AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં"]
+# and such words before the number ("prije 2 sata", also "prije 2 dana od izbora")
+_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš"})
+_PHRASE_END = re.compile(r"\s*(?:$|[\n.,;:!?()|·•\-–—۔।])")
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
@@ -492,6 +511,7 @@ class Parsed:
     end: int
     numeric_ambiguous: bool = False  # a 07/08/2021 read with the page's day/month order
     yearless: bool = False  # "22 July, 16:25": the year was supplied by the caller
+    unlabelled: bool = False  # a numeric day without a year read as a stamp's own element's text
 
     @property
     def has_time(self) -> bool:
@@ -692,6 +712,10 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     if sep == "." and not marker and not m.group(1) and m.start(2) == pos:
         # "22.07.2021 16.25" is a time; "2021.16.25" is not - demand a separator before it
         return None, None, None, None, None, pos
+    if sep == "." and not marker and text[pos:m.start(2)].strip(" \t.") in (",", "،") and (
+            _WORD_AFTER.match(text, m.end())):
+        # "12 March 2024, 10.50 million shares": after a comma, a decimal, not a clock
+        return None, None, None, None, None, pos
     off, zone, end = _zone_at(text, m.end(), day, context)
     end = end if off is not None else m.end()
     if "\n" in text[pos:m.start(2)]:
@@ -704,6 +728,7 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     return hour, minute, second, off, zone, end
 
 
+_WORD_AFTER = re.compile(r"[ \t]*[^\W\d_]")
 _ZONED_CLOCK = re.compile(r"[ \t]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
 CLOCK_LINE_REST = 6  # characters a clock's own line may hold after it ("Uhr", "| 5 min")
 
@@ -882,7 +907,8 @@ def find_dates(
     ``windows``: digit_windows(text, runs=runs), and ``numeric``: numeric_dates(text, windows,
     runs), when the caller has them already. ``stamp_at(position)``: whether the text there
     is a stamp's own element (a ``<time>``, a box named "date"), where a numeric day without
-    a year and with a clock needs no label ("<time>12.3. 18:05</time>")."""
+    a year and with a clock needs no label ("<time>12.3. 18:05</time>") on a page that has no
+    stamp with a year and a clock."""
     found: list[Parsed] = []
     covered = bytearray(len(text) + 1)
     if windows is None:
@@ -967,20 +993,20 @@ def find_dates(
             year = default_year
         else:
             continue
-        month = _month_in(m.group(2), context)
+        month = _month_in(m.group(2), context, text, m.start())
         if month:
             add(_mkdate(year, month, int(m.group(1))), m.start(), m.end(), False, not year_text)
     for m in _scan(_YMD_TEXT, text, ymd_text_windows):
         if len(found) >= limit:
             break
-        month = MONTHS.get(m.group(2).lower())
-        if month:
+        month = _month_in(m.group(2), context, text, m.start())
+        if month and m.group(2).lower() not in _DAY_FIRST_ONLY:
             add(_mkdate(int(m.group(1)), month, int(m.group(3))), m.start(), m.end())
     for m in _scan(_MDY_TEXT, text, mdy_windows):
         if len(found) >= limit:
             break
-        month = _month_in(m.group(1), context)
-        if not month:
+        month = _month_in(m.group(1), context, text, m.start())
+        if not month or m.group(1).lower() in _DAY_FIRST_ONLY:
             continue
         if m.group(3):
             year = _written_year(m.group(3), default_year)
@@ -1024,6 +1050,10 @@ def find_dates(
                 add(_mkdate(default_year, int(m.group(2)), int(m.group(1))), m.start(), m.end(),
                     False, True)
     found.sort(key=lambda p: p.start)
+    # a stamp with a year and a clock elsewhere is the page's: then a day without a year in a
+    # date element is another thing's (a fixture's "<time>16.3. 15:30</time>")
+    dated_clock = bool(numeric_yearless) and any(
+        p.hour is not None and not p.yearless for p in found)
     prev_stop = 0
     for p in found:
         if p.hour is None and p.offset is None:
@@ -1035,9 +1065,10 @@ def find_dates(
                             start=begin)
         prev_stop = p.end
         if p.start in numeric_yearless and not (
-                _after_label(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)
-                or (stamp_at is not None and stamp_at(p.start))):
-            continue
+                _after_label(text, p.start) or _CJK_LABEL_AFTER.match(text, p.end)):
+            if dated_clock or stamp_at is None or not stamp_at(p.start):
+                continue
+            p = replace(p, unlabelled=True)
         if not (p.yearless and p.hour is None) or _after_label(text, p.start):
             yield p
 
@@ -1114,6 +1145,9 @@ _DAY_END_CHARS = max(map(len, _ASCII_DAY_ENDS)) + _CLOCK_AFTER - 4
 def _relative(text: str, now_local: datetime, start: int, end: int
               ) -> Iterator[tuple[datetime, bool, int, int]]:
     for m in RELATIVE_RE.finditer(text, start, end):
+        if m.group(1) is not None and text[m.start():m.start() + 6].split(None, 1)[0].lower() in (
+                _BEFORE_OR_AGO) and not _PHRASE_END.match(text, m.end()):
+            continue  # "prije 2 dana od izbora": two days before the elections
         num_text = (m.group(1) or m.group(3) or "").lower()
         unit_text = (m.group(2) or m.group(4) or "").lower()
         num = int(num_text) if num_text.isdigit() else 1
