@@ -308,6 +308,28 @@ def test_byline_of_name_elements_without_by() -> None:
     assert md.authors == ["Birgit Baumann", "Anna Giulia Fink"]
 
 
+@pytest.mark.parametrize(("byline", "expected"), [
+    ('<span class="author">Jane Smith</span>', ["Jane Smith"]),
+    ('<div class="autor">Ana Pérez</div>', ["Ana Pérez"]),
+    ('<div class="signature-author"><span>Mateusz Gniazdowski</span><span>Martyna Wasiuta</span>'
+     "</div>", ["Mateusz Gniazdowski", "Martyna Wasiuta"]),
+    ('<div class="author-box"><span class="author">Über Steffi</span></div>', []),
+    ('<span class="author">Gesponserte Inhalte</span>', []),
+    ('<span class="author"><span>Christoph Hein</span> <span>Chefredakteur</span></span>',
+     ["Christoph Hein"]),  # a role beside the name
+])
+def test_a_name_alone_in_an_element_classed_as_the_author(byline: str, expected: list[str]) -> None:
+    md = page("", f"<article><h1>Ferry back</h1>{byline}<p>{_LEAD}</p></article>")
+    assert md.authors == expected
+
+
+def test_unsigned_names_of_different_people_are_a_list_of_stories() -> None:
+    md = page("", f"<article><h1>Ferry back</h1><p>{_LEAD}</p></article><div class=\"more\"><div>"
+                  '<a href="/a">Bridge reopens</a><span class="author">Jane Smith</span></div><div>'
+                  '<a href="/b">Fares rise</a><span class="author">John Roe</span></div></div>')
+    assert md.authors == []
+
+
 def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
     md = page("", '<h1>Ferry back</h1><ul class="meta"><li><a href="/author/nflakin/">'

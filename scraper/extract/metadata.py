@@ -24,7 +24,7 @@ _SPLIT_AUTHORS = re.compile(
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 # Job titles and roles that bylines glue to names ("Jane Doe, Staff Writer").
 _ROLE = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editorial|redakteur(?:in)?|redaktion|"
+    r"\b(?:staff|writer|reporter|correspondent|editor|editorial|(?:chef)?redakteur(?:in)?|redaktion|"
     r"korrespondent(?:in)?|journalist(?:in)?|columnist|contributor|contributing|photographer|"
     r"fotograf(?:in)?|senior|chief|head of|producer|analyst|intern|freelance|autor(?:in)?|"
     r"author|team|desk|newsroom|agency|agentur|rédaction|redacción|redazione|press|presse|"
@@ -175,6 +175,9 @@ _UI_WORDS = frozenset({
     "facebook", "twitter", "whatsapp", "linkedin", "copy", "link", "menu", "home", "sign",
     "login", "log", "search", "newsletter", "updated", "today", "news", "all", "view", "our",
     "meet", "contact", "about", "teilen", "mehr", "lesen", "partager", "compartir",
+    # an author box's heading ("Über Steffi", "À propos de …") and a sponsor's credit
+    "über", "propos", "sobre", "acerca", "sponsored", "gesponserte", "gesponsert", "inhalte",
+    "content", "anzeige", "werbung",
 })
 
 
@@ -208,7 +211,8 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
 
 _AUTHOR_MARKUP = lxml.etree.XPath(
     './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-    ' or contains(@class, "Byline") or contains(@class, "author")]'
+    ' or contains(@class, "Byline") or contains(@class, "author") or contains(@class, "Author")'
+    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
@@ -270,6 +274,34 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
                 found.append(names)
     # signed boxes that name different people are a list (teasers, forum posts), not a byline
     return max(found, key=len) if found and len({_norm(names[0]) for names in found}) == 1 else []
+
+
+# an element classed as the author's name: "author", "article__author", "authorName", and in
+# other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"
+_NAME_CLASS = re.compile(r"author|autor|auteur|szerzo", re.IGNORECASE)
+UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
+
+
+def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
+    """Names alone in an element classed as the author's ("<span class="author">Jane Smith
+    </span>", "<div class="autor">Ana Pérez</div>"), without "By": most bylines outside
+    English print none. Only names (two to four capitalised words each), from an element
+    not in the page's chrome, comments or another thing's box (a quote's, a photo's, a
+    teaser's); elements naming different people are a list of other stories, not a byline."""
+    found: list[list[str]] = []
+    for el in marked[:40]:
+        cls = el.get("class") or ""
+        if not _NAME_CLASS.search(cls) or _OTHERS_AUTHOR.search(cls) or _COMMENTS.search(cls):
+            continue
+        text = _clean(" ".join(el.itertext()))
+        if not text or len(text) > UNSIGNED_CHARS or _in_chrome(el, header_ok=True):
+            continue
+        # names in elements of their own are one each ("<span>Ana Pérez</span><span>Luis
+        # Gil</span>"); else the text is split at "and", commas ...
+        names = _name_leaves(el) if len(el) else split_authors(text)
+        if names and all(_name_like(n) for n in names):
+            found.append(names)
+    return found[0] if found and len({_norm(names[0]) for names in found}) == 1 else []
 
 
 _LABELS = lxml.etree.XPath(
@@ -571,6 +603,8 @@ def _extract_metadata(
         authors = signed if signed and set(linked) <= set(signed) else linked or signed
     if not authors:
         authors = _people(_labelled(tree), site_keys)
+    if not authors:
+        authors = _people(_unsigned(marked), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
