@@ -1367,6 +1367,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("2024-03-12 HKT 18:05", "2024-03-12T18:05+08:00"),  # the zone before the clock
         ("12 March 2024 GMT 18:05", "2024-03-12T18:05+00:00"),
         ("22.07.2021 16.25", "2021-07-22T16:25"),  # a dotted clock
+        ("Date: 12/03/2024 Time: 18:05", "2024-03-12T18:05"),  # the clock's own label
         ("12. marta 2024. u 18.05", "2024-03-12T18:05"),  # Serbian and Bosnian genitive
         ("23. avgusta 2023", "2023-08-23"),  # Slovenian
         ("12. јануара 2024.", "2024-01-12"),  # Serbian Cyrillic

@@ -349,7 +349,9 @@ _TIME_AFTER = re.compile(
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
     r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|, )\s*)?[\s,]*"
+    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|, "
+    # the clock's own label after the date's: "Date: 12/03/2024 Time: 18:05"
+    r"|(?:time|hora|heure|uhrzeit|ora|saat|время|الوقت|الساعة)\s*:)\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
     r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
