@@ -944,6 +944,12 @@ def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09
                          fetched_at=datetime.fromisoformat(fetched_at))
 
 
+def _html_dates(html: str, url: str, timezone: str | None = None) -> ExtractedDates:
+    """The dates of a whole page, fetched on 14 March 2024 at 09:00 UTC."""
+    return extract_dates(load_html(html.encode("utf-8")), url,
+                         fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone=timezone)
+
+
 RANKING = ('<aside class="ranking"><h2>{heading}</h2><ol><li><a href="/a">日銀、マイナス金利解除を'
            '決定へ</a> <span class="time">2024年3月13日 21時40分</span></li><li><a href="/b">春闘 '
            '大手企業の回答相次ぐ</a> <span class="time">2024/03/13 18:30</span></li></ol></aside>')
@@ -1051,9 +1057,7 @@ def test_a_profile_zone_reads_israeli_ist_on_a_page() -> None:
     html = ('<html lang="en"><head><title>War cabinet convenes</title></head><body><article>'
             "<h1>War cabinet convenes</h1><time>Mar 12, 2024 6:05 pm IST</time> | <span>Updated:"
             " 9:40 pm</span><p>The cabinet met late into the night.</p></article></body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.com/israel-news/a",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC),
-                        timezone="Asia/Jerusalem")
+    got = _html_dates(html, "https://www.example.com/israel-news/a", "Asia/Jerusalem")
     check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
     check(got.modified, "2024-03-12T21:40:00+02:00", "minute", "text")
 
@@ -1123,8 +1127,7 @@ def test_the_header_today_above_the_article_is_never_its_date(toolbar: str,
             f"{toolbar}</div><article><h1>Loan approved</h1><p>Author: Kofi Mensah</p><p>The "
             "committee met on Tuesday and discussed the budget in detail with officials.</p>"
             "</article></body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.com.gh/news/a.html",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _html_dates(html, "https://www.example.com.gh/news/a.html")
     check(got.published, published, "date" if published else None, "text" if published else None)
 
 
@@ -1140,8 +1143,7 @@ def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> No
     html = ('<html lang="gu"><head><title>વરસાદ</title></head><body><main><h1>વરસાદ</h1><div>'
             '<span class="time">3 કલાક પહેલા</span></div><p>ગયા વર્ષે 20 માર્ચ 2023ના રોજ વરસાદ'
             " પડ્યો હતો.</p></main></body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.com/local/gujarat/a",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone="Asia/Kolkata")
+    got = _html_dates(html, "https://www.example.com/local/gujarat/a", "Asia/Kolkata")
     check(got.published, "2024-03-14T11:30:00+05:30", "minute", "text")
 
 
@@ -1192,8 +1194,7 @@ def test_a_short_byline_ending_with_a_period_still_dates_the_page(line: str) -> 
 def test_a_details_aside_between_the_headline_and_the_article_is_read(aside: str) -> None:
     html = ('<html lang="en"><head><title>Bridge opens</title></head><body><main><h1>Bridge opens'
             f"</h1>{aside}<article><p>The bridge opened on Tuesday.</p></article></main></body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.com/news/bridge",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _html_dates(html, "https://www.example.com/news/bridge")
     check(got.published, "2024-03-12", "date")
 
 
@@ -1205,8 +1206,7 @@ def test_a_dated_kicker_above_the_headline_is_no_header_today(kicker: str) -> No
     html = (f'<html lang="en"><head><title>Loan approved</title></head><body>{kicker}<h1>Loan '
             "approved</h1><p>The committee met and discussed the budget in detail.</p></main>"
             "</body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.com/news/a.html",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _html_dates(html, "https://www.example.com/news/a.html")
     check(got.published, "2024-03-14", "date", "text")
 
 
@@ -1226,8 +1226,7 @@ def test_an_event_day_without_a_year_in_a_date_element_is_no_stamp(byline: str,
     html = ('<html lang="de"><head><title>Derby</title></head><body><article><h1>Derby</h1>'
             f'{byline}<p>Nächstes Spiel: <time>16.3. 15:30</time></p><p><span class="event-date">'
             "9.3. 19:30</span> Rathaus</p><p>Der Verein gewann.</p></article></body></html>")
-    got = extract_dates(load_html(html.encode()), "https://www.example.de/sport/derby",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC), timezone="Europe/Berlin")
+    got = _html_dates(html, "https://www.example.de/sport/derby", "Europe/Berlin")
     check(got.published, published, "minute", "text")
     assert got.modified is None
 
