@@ -317,10 +317,35 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<span class="author">Gesponserte Inhalte</span>', []),
     ('<span class="author"><span>Christoph Hein</span> <span>Chefredakteur</span></span>',
      ["Christoph Hein"]),  # a role beside the name
+    ('<div class="author_article_block"><p class="author_p">Автор:</p> <span>Олеся Жуковень'
+     "</span></div>", ["Олеся Жуковень"]),  # a label in an element of its own
+    ('<div class="author"><span class="author__name">Jane Smith</span> <span class="author__'
+     'affiliation">Stanford University</span></div>', ["Jane Smith"]),
+    ('<div class="detail-author">Ngọc Tú - TTXVN</div>', ["Ngọc Tú"]),  # an agency beside her
+    # another thing's author, or no author at all
+    ('<div class="autor-libro">Javier Cercas</div>', []),
+    ('<div class="fiche-livre"><span class="auteur">Annie Ernaux</span></div>', []),
+    ('<blockquote class="pullquote"><p>We must act.</p><span class="author">Jane Goodall</span>'
+     "</blockquote>", []),
+    ('<figure><img src="a.jpg"><figcaption>The site. <span class="author">John Locher</span>'
+     "</figcaption></figure>", []),
+    ('<div class="field-autoridad">Luis Planas Puchades</div>', []),  # "autoridad": no author
+    ('<div class="scorebox autorefresh"><span>Real Madrid</span> 2 - 1 <span>Atlético Madrid'
+     "</span></div>", []),
+    ('<div class="author-reviewer"><span>Medically reviewed by</span> <a>Emily Chen</a></div>', []),
+    ('<div class="authors-list"><span>Rachel Adams</span><span>Tom Jenkins</span></div>', []),
 ])
 def test_a_name_alone_in_an_element_classed_as_the_author(byline: str, expected: list[str]) -> None:
     md = page("", f"<article><h1>Ferry back</h1>{byline}<p>{_LEAD}</p></article>")
     assert md.authors == expected
+
+
+def test_unsigned_names_beside_agency_credits_are_a_list_of_stories() -> None:
+    items = "".join(f'<li><a href="/{i}">Story {i} of the day</a> <span class="autor">{who}</span>'
+                    "</li>" for i, who in enumerate(["EFE", "Europa Press", "María López Gil"]))
+    md = page("", f'<article><h1>Ferry back</h1><span class="autor">EFE</span><p>{_LEAD}</p>'
+                  f'</article><div class="lo-mas"><ul>{items}</ul></div>')
+    assert md.authors == []
 
 
 def test_unsigned_names_of_different_people_are_a_list_of_stories() -> None:

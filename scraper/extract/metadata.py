@@ -276,32 +276,88 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
     return max(found, key=len) if found and len({_norm(names[0]) for names in found}) == 1 else []
 
 
-# an element classed as the author's name: "author", "article__author", "authorName", and in
-# other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"
-_NAME_CLASS = re.compile(r"author|autor|auteur|szerzo", re.IGNORECASE)
+# a class word that names the author: "author", "article__author", "authorName", "author_single"
+# and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
+# "autoridad", "authority", "autorefresh" or the compound "buchautor"
+_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en)?|auteurs?|szerzo|authorship)(?:name)?$")
+_CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+# ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
+# reviewer's, a translator's, a player's ("autor-libro", "recipe-author", "author-reviewer")
+_OTHERS_NAME = re.compile(
+    _OTHERS_AUTHOR.pattern + r"|recipe|review|video|episode|excerpt|ficha|libro|livre|buch|widget"
+    r"|featured|editor|translat|traduc|lector|reader|user|player|product|site-|list", re.IGNORECASE)
+# boxes that hold other things' authors, read on the element's ancestors
+_OTHERS_BOX = re.compile(
+    r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
+    r"|sidebar|related|teaser|more-?stories|most-?read|popular|trending|listing|ficha|excerpt"
+    r"|lectores|readers|promo|rail", re.IGNORECASE)
+_OTHERS_TAGS = frozenset({"figure", "figcaption", "blockquote", "q"})
 UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
+UNSIGNED_BOX_LEVELS = 8  # the ancestors read for another thing's box
+CREDIT_WORDS = 3  # an agency's or a desk's credit beside names ("EFE", "Europa Press")
+# a part of a byline that is no name: "<span class="author__affiliation">Stanford
+# University</span>", "…__location", "…-role"
+_NOT_NAME_PART = re.compile(r"org|affil|role|job|position|location|place|city|dateline"
+                            r"|ort\b|lieu|ciudad|date|time", re.IGNORECASE)
+_AGENCY = re.compile(r"^[A-ZÀ-Ý]{2,6}$")  # an agency's acronym beside a name: AFP, TTXVN, EFE
+_AGENCY_TAIL = re.compile(r"\s*[-–—/|(]\s*[A-ZÀ-Ý]{2,6}\)?\s*$")
+
+
+def _name_class(cls: str) -> bool:
+    return any(_NAME_CLASS_WORD.match(part.lower()) for part in _CLASS_PARTS.split(cls) if part)
+
+
+def _in_others_box(el: lxml.html.HtmlElement) -> bool:
+    """Inside a quote, a caption, a book's or a recipe's box, a sidebar widget, a list of other
+    stories ... (the element's ancestors, as far as UNSIGNED_BOX_LEVELS)."""
+    for node in itertools.islice(el.iterancestors(), UNSIGNED_BOX_LEVELS):
+        if node.tag in _OTHERS_TAGS or _OTHERS_BOX.search(
+                f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
 
 
 def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
     """Names alone in an element classed as the author's ("<span class="author">Jane Smith
     </span>", "<div class="autor">Ana Pérez</div>"), without "By": most bylines outside
-    English print none. Only names (two to four capitalised words each), from an element
-    not in the page's chrome, comments or another thing's box (a quote's, a photo's, a
-    teaser's); elements naming different people are a list of other stories, not a byline."""
+    English print none. Only names (two to four capitalised words each; every piece of a
+    nested element's text a name or a role), from an element whose class names the author as
+    a whole word, in no page chrome (the site's header included), comments or another thing's
+    box (a quote, a caption, a book's or a recipe's box, a sidebar widget, a list of other
+    stories: the element's own class and its ancestors'). Elements that credit different
+    people, or a person and an agency ("EFE"), are a list of other stories, not a byline."""
     found: list[list[str]] = []
+    credits: set[str] = set()
+    read: set[lxml.html.HtmlElement] = set()  # elements read whole (their parts are not again)
     for el in marked[:40]:
         cls = el.get("class") or ""
-        if not _NAME_CLASS.search(cls) or _OTHERS_AUTHOR.search(cls) or _COMMENTS.search(cls):
+        if not _name_class(cls) or _OTHERS_NAME.search(cls) or _COMMENTS.search(cls) or any(
+                node in read for node in el.iterancestors()):
             continue
         text = _clean(" ".join(el.itertext()))
-        if not text or len(text) > UNSIGNED_CHARS or _in_chrome(el, header_ok=True):
+        if not text or len(text) > UNSIGNED_CHARS or _in_chrome(el) or _in_others_box(el):
             continue
         # names in elements of their own are one each ("<span>Ana Pérez</span><span>Luis
-        # Gil</span>"); else the text is split at "and", commas ...
-        names = _name_leaves(el) if len(el) else split_authors(text)
+        # Gil</span>"), and every other piece must be a role ("Chefredakteur"), not "Editing
+        # by"; else the text is split at "and", commas ...
+        if len(el):
+            pieces = [split_authors(t) for t in (
+                _clean(leaf.text or "") for leaf in el.iter()
+                if isinstance(leaf.tag, str) and len(leaf) == 0
+                and not _NOT_NAME_PART.search(leaf.get("class") or ""))
+                if t and not _AUTHOR_LABEL.match(t)]  # ("Автор:" in an element of its own)
+            names = [n for piece in pieces for n in piece]
+        else:
+            names = split_authors(_AGENCY_TAIL.sub("", text))  # "Ngọc Tú - TTXVN", "Jane Doe/AFP"
+        names = [n for n in names if not _AGENCY.match(n)]  # "<span>Jane Doe</span><span>AFP"
+        read.add(el)
         if names and all(_name_like(n) for n in names):
-            found.append(names)
-    return found[0] if found and len({_norm(names[0]) for names in found}) == 1 else []
+            found.append(names[:6])
+        elif len(words := text.split()) <= CREDIT_WORDS and text.replace(" ", "").isalpha() and not (
+                any(w[:1].islower() for w in words)) and (len(words) == 1 or not split_authors(text)):
+            credits.add(_norm(text))  # "EFE", "Europa Press", "Agencias"
+    people = {_norm(names[0]) for names in found}
+    return found[0] if len(people) == 1 and not credits else []
 
 
 _LABELS = lxml.etree.XPath(
