@@ -1271,6 +1271,28 @@ def test_before_words_that_also_mean_before_need_the_phrase_to_end() -> None:
         datetime(2024, 3, 14, 10, 0)]
 
 
+@pytest.mark.parametrize(("body", "modified"), [
+    ('<p class="is-last-update">12 marzo 2024 (modifica il 13 marzo 2024 | 07:12)</p>',
+     "2024-03-13T07:12:00"),  # a box named for its update holds the publish date too
+    ("<p>12 Μαρτίου 2024, 18:05 | ΤΕΛΕΥΤΑΙΑ ΕΝΗΜΕΡΩΣΗ: 19:40</p>", "2024-03-12T19:40:00"),
+])
+def test_an_update_beside_its_publish_date(body: str, modified: str) -> None:
+    got = _page_dates("it", f"{body}<p>Il consiglio ha approvato il piano.</p>",
+                      "https://www.example.it/cronaca/24_marzo_12/piano.shtml")
+    assert got.published is not None and got.published.local.startswith("2024-03-12")
+    check(got.modified, modified, "minute", "text")
+
+
+def test_a_structured_midnight_beside_a_timed_byline_of_that_day() -> None:
+    """A CMS's date-only field stored as local midnight: the byline's time, in its offset."""
+    html = ('<html lang="de"><head><title>Rat</title><script type="application/ld+json">{"@type": '
+            '"NewsArticle", "headline": "Rat", "datePublished": "2024-03-12T00:00:00+01:00"}'
+            '</script></head><body><article><h1>Rat</h1><p class="date">12.03.2024, 18:05 Uhr</p>'
+            "<p>Der Rat tagte.</p></article></body></html>")
+    got = _html_dates(html, "https://www.example.de/koeln/rat-123")
+    check(got.published, "2024-03-12T18:05:00+01:00", "minute", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1367,6 +1389,10 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("12 March 2024 GMT 18:05", "2024-03-12T18:05+00:00"),
         ("22.07.2021 16.25", "2021-07-22T16:25"),  # a dotted clock
         ("Date: 12/03/2024 Time: 18:05", "2024-03-12T18:05"),  # the clock's own label
+        ("05 Mar 2024 \n18:05 \nFirst paragraph of the story", "2024-03-05T18:05"),  # own line
+        ("Tuesday, 05 Mar 2024 \n6:05 PM MYT \nFirst paragraph", "2024-03-05T18:05+08:00"),
+        ("آخر تحديث: 7/3/202421:40 (بتوقيت مكة)", "2024-03-07T21:40+03:00"),  # a glued clock
+        ("March 8, 2024 18:05 GMT+700", "2024-03-08T18:05+07:00"),  # the hour's one digit
         ("12. marta 2024. u 18.05", "2024-03-12T18:05"),  # Serbian and Bosnian genitive
         ("23. avgusta 2023", "2023-08-23"),  # Slovenian
         ("12. јануара 2024.", "2024-01-12"),  # Serbian Cyrillic

@@ -707,6 +707,10 @@ def visible_candidates(
             role = label_role = "any"  # a teaser's headline "… route map updated</a> March 13"
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
+            if role == "modified" and i + 1 < len(found) and _update_follows(
+                    full, parsed, found[i + 1]):
+                role = "any"  # a box named for its update holds the publish date too: "12 marzo
+                # 2024 (modifica il 13 marzo 2024 | 07:12)", "2024/3/12 18:05（3/12 20:41 更新）"
         raw = full[parsed.start:parsed.end]
         weight, short = 4.0, 0.0
         own = blocks.get(block)
@@ -1060,6 +1064,19 @@ def _role_from_label(label: str, near: int | None = None) -> str:
     if pub is None or (upd is not None and upd > pub):
         return "modified"
     return "published"
+
+
+FOLLOW_CHARS = 40  # how far after a date the next one may start and be its own update
+
+
+def _update_follows(full: str, parsed: Parsed, after: Parsed) -> bool:
+    """The next date, on the same line right after this one, is labelled as the update."""
+    between = full[parsed.end:after.start]
+    return len(between) <= FOLLOW_CHARS and "\n" not in between and (
+        _role_from_label(between) == "modified" or bool(_CJK_UPDATE_AFTER.match(full, after.end)))
+
+
+_CJK_UPDATE_AFTER = re.compile(r"\s*(?:更新|수정)")  # "（3/12 20:41 更新）"
 
 
 def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool:

@@ -82,7 +82,9 @@ Decision rules
    next day's midnight east of UTC (in the profile zone when there is one, else at an offset
    where the page's language is written: +1..+3 for German, +9 for Japanese), beside a byline
    (the strongest publish date near the headline) showing only that next day, was a date-only
-   value stored as local midnight: the byline's day is kept (precision "date"). Then a visible
+   value stored as local midnight: the byline's day is kept (precision "date"); a structured
+   local midnight (any offset) beside a byline of that day that shows another time was a
+   date-only field: the byline's time, in the stamp's offset. Then a visible
    time with an explicit offset or zone abbreviation; then a feed/sitemap time (the byline's
    zone-less clock takes the offset the feed's instant implies); then a zone-less time, read
    in the profile zone. A zone-less structured time that equals the byline's time converted to
@@ -380,6 +382,16 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                and c.has_time and _agree(c, winner)]
     if anchors:
         winner = max(anchors, key=_strength)
+    if winner.family == "struct" and winner.has_time and winner.offset and (
+            winner.when.time() == time(0)):
+        # rule 5: a local midnight beside a byline of that day with a time is a day a CMS
+        # stored as its midnight: the byline's time, in the stamp's offset (beside a byline of
+        # the day alone the stamp is kept, as the publisher wrote it)
+        near = [c for c in cands if c.family == "visible" and c.near and c.role != "modified"
+                and c.day == winner.day]
+        top = max(near, key=lambda c: c.weight, default=None)
+        if top is not None and top.has_time and top.when.time() != time(0):
+            return top if top.offset is not None else replace(top, offset=winner.offset)
     consistent = [
         c for c in cands
         if c is winner

@@ -287,7 +287,9 @@ _YDM_LV = re.compile(r"(\d(?<!\d\d)\d{3})\.\s*gada\s+(\d{1,2})\.\s*(" + _MONTH_A
 # a day and month without a year, dotted, as Finnish, Czech and German pages print a day of
 # this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
 _DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
-_NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d:]|\.\d|/\d)")
+_NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
+                  # (a clock glued to the year: Al Jazeera's "7/3/202421:40")
+                  r"|(?:\d{4}|\d{2})(?![\d:]|\.\d|/\d))")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
@@ -376,7 +378,9 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic on a whitespace run
-    r"\s*(?:[(\[]\s*)?(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2})(?!\d)"
+    # ("GMT+700": the hour's one digit before the minutes)
+    r"\s*(?:[(\[]\s*)?(?:(UTC|GMT)\s*([+\-−–])\s*(\d(?=\d\d(?!\d))|\d{1,2})(?::?(\d{2}))?"
+    r"|([+\-−])(\d{2}):?(\d{2})(?!\d)"
     r"|(" + _ZONE_ALT + r"|Z)(?![\w+-]))\s*[)\]]?"
 )
 
@@ -390,7 +394,7 @@ UPDATED_WORDS = re.compile(
     r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
     r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
-    r"|atualização|ενημερώθηκε|ενημέρωση|actualizat|actualizării|frissítve|frissítés|оновлено"
+    r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
     r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்)",
     re.IGNORECASE,
@@ -723,8 +727,11 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     if "\n" in text[pos:m.start(2)]:
         # a clock on the next line is the date's only when it stands alone there ("12.03.2024
         # \n18:05 Uhr"), not the start of a sentence ("12 березня 2024 \nО 10:30 у Києві ...")
-        line_end = text.find("\n", end)
-        rest = text[end:len(text) if line_end < 0 else line_end].strip()
+        # (from the clock's or its zone's end: a match may run on over the line's end)
+        stop = pos + len(text[pos:end].rstrip()) if off is not None else m.end(
+            5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
+        line_end = text.find("\n", stop)
+        rest = text[stop:len(text) if line_end < 0 else line_end].strip()
         if len(rest) > CLOCK_LINE_REST and rest[0] not in "|·•-–—/(":  # "18:05 Uhr | Lesezeit"
             return None, None, None, None, None, pos
     return hour, minute, second, off, zone, end
