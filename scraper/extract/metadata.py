@@ -210,9 +210,10 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
 
 
 _AUTHOR_MARKUP = lxml.etree.XPath(
-    './/*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-    ' or contains(@class, "Byline") or contains(@class, "author") or contains(@class, "Author")'
-    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo")]'
+    # ("yline": byline and Byline; "uthor": author and Author; one test of @class first)
+    './/*[@class and (contains(@class, "yline") or contains(@class, "uthor")'
+    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo"))'
+    ' or @rel="author" or @itemprop="author"]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
