@@ -192,6 +192,22 @@ def test_live_blog_without_metadata_uses_the_byline_time() -> None:
     check(got.published, "2023-04-16T07:30:00+01:00", "second", "time")
 
 
+def test_live_blog_entries_yield_to_the_header_stamp() -> None:
+    """Each entry's <time> (newest first) is a post; the header's zoned line is the blog's."""
+    entries = "".join(f'<div class="block"><p class="block-time"><time datetime="2024-06-12T'
+                      f'{utc}:00.000Z">{bst} BST</time></p><p>Entry text number {n}.</p></div>'
+                      for n, (utc, bst) in enumerate([("17:40", "18.40"), ("15:27", "16.27"),
+                                                      ("12:10", "13.10"), ("08:02", "09.02")]))
+    html = ('<html lang="en"><head><title>Debate – as it happened</title></head><body><main>'
+            "<h1>Debate – as it happened</h1><details><summary><span>Wed 12 Jun 2024 09.02 BST"
+            "</span></summary><span>Last modified on Wed 12 Jun 2024 18.40 BST</span></details>"
+            f"{entries}</main></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.co.uk/politics/live/2024/"
+                        "jun/12/debate", fetched_at=datetime(2024, 6, 13, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-06-12T09:02:00+01:00", "minute", "text")
+    check(got.modified, "2024-06-12T18:40:00+01:00", "minute", "text")
+
+
 def test_time_pubdate_in_entry_meta_and_sidebar_ignored() -> None:
     got = run("time_pubdate", fetched_at=None)
     check(got.published, "2019-09-28T11:00:00-05:00", "second", "time")
@@ -1293,6 +1309,19 @@ def test_a_structured_midnight_beside_a_timed_byline_of_that_day() -> None:
     check(got.published, "2024-03-12T18:05:00+01:00", "minute", "text")
 
 
+@pytest.mark.parametrize(("clock", "published"), [
+    ('<div class="time">18:05</div>', "2024-03-05T18:05:00"),  # a time element of its own
+    ('<time class="timestamp">6:05 PM MYT</time>', "2024-03-05T18:05:00+08:00"),
+    ('<div class="video-duration">3:45</div>', "2024-03-05"),  # not the date's time
+    ('<div class="entry-time">21:40</div>', "2024-03-05"),
+])
+def test_a_clock_in_the_block_after_a_date(clock: str, published: str) -> None:
+    got = _page_dates("en", f'<p class="date">Tuesday, 05 Mar 2024</p>{clock}<p>The minister '
+                      "spoke to reporters on Tuesday.</p><p>More text follows here.</p>",
+                      "https://www.example.com.my/news/nation/x")
+    check(got.published, published)
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 
@@ -1389,8 +1418,6 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("12 March 2024 GMT 18:05", "2024-03-12T18:05+00:00"),
         ("22.07.2021 16.25", "2021-07-22T16:25"),  # a dotted clock
         ("Date: 12/03/2024 Time: 18:05", "2024-03-12T18:05"),  # the clock's own label
-        ("05 Mar 2024 \n18:05 \nFirst paragraph of the story", "2024-03-05T18:05"),  # own line
-        ("Tuesday, 05 Mar 2024 \n6:05 PM MYT \nFirst paragraph", "2024-03-05T18:05+08:00"),
         ("آخر تحديث: 7/3/202421:40 (بتوقيت مكة)", "2024-03-07T21:40+03:00"),  # a glued clock
         ("March 8, 2024 18:05 GMT+700", "2024-03-08T18:05+07:00"),  # the hour's one digit
         ("12. marta 2024. u 18.05", "2024-03-12T18:05"),  # Serbian and Bosnian genitive

@@ -177,6 +177,10 @@ _DATEISH_CLASS = re.compile(
 )
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
+# ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
+# "reading-time", "kickoff-time")
+_NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|lese|match|event|result|score",
+                              re.IGNORECASE)
 _MOD_CLASS = re.compile(
     r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
     re.IGNORECASE,
@@ -662,8 +666,11 @@ def visible_candidates(
     prev_end = 0
     def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
         owner = seg_info[seg_of(pos)][1] if seg_info else None
-        return owner is not None and (owner.tag == "time" or bool(
-            _DATE_NAMED.search(_class_of(owner))))
+        if owner is None:
+            return False
+        cls = _class_of(owner)
+        return owner.tag == "time" or (bool(_DATE_NAMED.search(cls)) and not (
+            _NOT_STAMP_CLASS.search(cls)))
 
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
@@ -1070,9 +1077,12 @@ FOLLOW_CHARS = 40  # how far after a date the next one may start and be its own 
 
 
 def _update_follows(full: str, parsed: Parsed, after: Parsed) -> bool:
-    """The next date, on the same line right after this one, is labelled as the update."""
+    """The next date, on the same line right after this one and later, is labelled as the
+    update."""
     between = full[parsed.end:after.start]
-    return len(between) <= FOLLOW_CHARS and "\n" not in between and (
+    later = (after.day, after.hour or 0, after.minute or 0) > (
+        parsed.day, parsed.hour or 0, parsed.minute or 0)
+    return later and len(between) <= FOLLOW_CHARS and "\n" not in between and (
         _role_from_label(between) == "modified" or bool(_CJK_UPDATE_AFTER.match(full, after.end)))
 
 

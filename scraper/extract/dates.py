@@ -68,7 +68,10 @@ Decision rules
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
-   the page is dated by the list's top entry, which lists lead with their newest.
+   the page is dated by the list's top entry, which lists lead with their newest. A live
+   blog's or a thread's entries (three or more unlabelled times in one kind of element, on a
+   page with another date) are posts: all but the earliest weigh 3 less, and the earliest too
+   when the page prints its moment elsewhere (the blog's header line).
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim (a UTC one is written in the profile zone's time
@@ -327,6 +330,7 @@ def _best(cands: list[Cand], url_month: tuple[int, int] | None) -> Cand | None:
 
 
 LIST_ENTRIES = 3
+LIVE_ENTRIES = 3  # a live blog's entries, each with its own time
 
 
 def _list_entry(winner: Cand, cands: list[Cand]) -> Cand:
@@ -391,7 +395,11 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                 and c.day == winner.day]
         top = max(near, key=lambda c: c.weight, default=None)
         if top is not None and top.has_time and top.when.time() != time(0):
-            return top if top.offset is not None else replace(top, offset=winner.offset)
+            if top.offset is not None:
+                return top
+            # (the profile zone's offset at that time: a day of a daylight-saving switch)
+            return replace(top, offset=_offset_of(page.zone, top.when) if page.zone else (
+                winner.offset))
     consistent = [
         c for c in cands
         if c is winner
@@ -539,6 +547,23 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             if c.family == "struct" and inst is not None and abs(
                     inst - page.fetched) < timedelta(minutes=10):
                 c.weight = min(c.weight, 3.0)  # rule 3: a render-time stamp
+    # a live blog's entries: three or more unlabelled times in one kind of element are its
+    # posts, and all but the first (a live blog's or a thread's opening) are no publication
+    # when the page has another date (its byline, its header)
+    groups: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.family == "visible" and c.group and c.has_time and c.role == "any":
+            groups.setdefault(c.group, []).append(c)
+    for group, members in groups.items():
+        if len({m.when for m in members}) >= LIVE_ENTRIES and any(
+                c.group != group and c.weight > 2 and c.role != "modified"
+                and c.family in ("visible", "struct") for c in cands):
+            first = min(members, key=lambda m: m.when)
+            opening = any(c.group != group and c.family == "visible" and _same_moment(c, first)
+                          for c in cands)  # the header's own line of the opening post's moment
+            for m in members:
+                if m.when != first.when or opening:
+                    m.weight -= 3.0
     # an unlabelled page date that repeats the structured dateModified is the update stamp
     struct_mod = [c for c in cands if c.family == "struct" and c.role == "modified"
                   and c.has_time]

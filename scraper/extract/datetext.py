@@ -683,10 +683,12 @@ def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, 
     return found[0], found[1], m.end()
 
 
-def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
+def _read_time(text: str, pos: int, day: date, context: str,
+               stamp_at: Callable[[int], bool] | None = None) -> tuple[
     int | None, int | None, int | None, int | None, str | None, int
 ]:
-    """Time (and zone) right after a date; returns hour, minute, second, offset, zone, end."""
+    """Time (and zone) right after a date; returns hour, minute, second, offset, zone, end
+    (``stamp_at``: see find_dates)."""
     m = _TIME_AFTER.match(text, pos, min(len(text), pos + 60))
     if not m or m.start(2) - pos > 24:
         hour_only = _HOUR_AFTER.match(text, pos, min(len(text), pos + 30))
@@ -727,9 +729,13 @@ def _read_time(text: str, pos: int, day: date, context: str) -> tuple[
     if "\n" in text[pos:m.start(2)]:
         # a clock on the next line is the date's only when it stands alone there ("12.03.2024
         # \n18:05 Uhr"), not the start of a sentence ("12 березня 2024 \nО 10:30 у Києві ...")
-        # (from the clock's or its zone's end: a match may run on over the line's end)
-        stop = pos + len(text[pos:end].rstrip()) if off is not None else m.end(
-            5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
+        # (read from where the match ends, which may be past the clock's line; a clock in an
+        # element of its own named like a time, "<div class=time>18:05</div>", "<time>6:05 PM
+        # MYT</time>", from its own end)
+        stop = end
+        if stamp_at is not None and stamp_at(m.start(2)):
+            stop = pos + len(text[pos:end].rstrip()) if off is not None else m.end(
+                5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
         line_end = text.find("\n", stop)
         rest = text[stop:len(text) if line_end < 0 else line_end].strip()
         if len(rest) > CLOCK_LINE_REST and rest[0] not in "|·•-–—/(":  # "18:05 Uhr | Lesezeit"
@@ -932,7 +938,7 @@ def find_dates(
             yearless: bool = False) -> None:
         if day is None or len(found) >= limit or any(covered[start:end]):
             return
-        hour, minute, second, offset, zone, stop = _read_time(text, end, day, context)
+        hour, minute, second, offset, zone, stop = _read_time(text, end, day, context, stamp_at)
         covered[start:stop] = b"\x01" * (stop - start)
         found.append(
             Parsed(day, hour, minute, second, offset, zone, start, stop, ambiguous, yearless)
