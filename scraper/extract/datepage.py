@@ -181,6 +181,15 @@ _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE
 # "reading-time", "kickoff-time")
 _NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|lese|match|event|result|score",
                               re.IGNORECASE)
+
+
+def _stamp_class(el: Any) -> bool:
+    """The element's class names a date or a time stamp ("date", "timestamp", "zeit"), not a
+    duration, an entry's, a match's or a reading time."""
+    cls = _class_of(el)
+    return bool(_DATE_NAMED.search(cls)) and not _NOT_STAMP_CLASS.search(cls)
+
+
 _MOD_CLASS = re.compile(
     r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
     re.IGNORECASE,
@@ -663,15 +672,11 @@ def visible_candidates(
             judged = prose[block] = own is not None and _is_sentence(own.words, own.last)
         return judged
 
-    prev_end = 0
     def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
         owner = seg_info[seg_of(pos)][1] if seg_info else None
-        if owner is None:
-            return False
-        cls = _class_of(owner)
-        return owner.tag == "time" or (bool(_DATE_NAMED.search(cls)) and not (
-            _NOT_STAMP_CLASS.search(cls)))
+        return owner is not None and (owner.tag == "time" or _stamp_class(owner))
 
+    prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
                             runs=runs, stamp_at=stamp_at))
@@ -719,7 +724,7 @@ def visible_candidates(
                 role = "any"  # a box named for its update holds the publish date too: "12 marzo
                 # 2024 (modifica il 13 marzo 2024 | 07:12)", "2024/3/12 18:05（3/12 20:41 更新）"
         raw = full[parsed.start:parsed.end]
-        weight, short = 4.0, 0.0
+        weight, short = 4.0, False
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
         words_before = _word_count(full[start:parsed.start])
@@ -736,8 +741,8 @@ def visible_candidates(
             weight += 1.5
         elif role == "any" and words_before > 3 and own is not None and _short_sentence(
                 full[start:parsed.start], own.last):
-            weight = short = 1.0  # a short paragraph of one sentence ("The law was passed on
-            # July 13, 2021."): it weighs as a mention (but dates a page that has no other date)
+            weight, short = 1.0, True  # a short paragraph of one sentence ("The law was passed
+            # on July 13, 2021."): it weighs as a mention (but dates a page that has no other date)
         if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")
@@ -772,7 +777,7 @@ def visible_candidates(
         if weight > 1:
             nxt = found[i + 1].start if i + 1 < len(found) else len(full)
             other = _other_clock(full, parsed, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand,
-                                 owner is not None and bool(_DATE_NAMED.search(_class_of(owner))))
+                                 owner is not None and _stamp_class(owner))
             if other is not None:
                 cands.append(other)
     if page.now_local is not None:
@@ -792,7 +797,7 @@ def visible_candidates(
             # profile zone); "yesterday, 23:40" is the page's own wall clock
             offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
             # (in an element named like a date it weighs as much as a date written there)
-            weight = 2.5 + 1.5 * bool(owner is not None and _DATE_NAMED.search(_class_of(owner)))
+            weight = 2.5 + 1.5 * (owner is not None and _stamp_class(owner))
             cands.append(Cand(value, has_time, False, offset, None, role, "text", "visible",
                               weight, full[start:end].strip(), start))
             if len(cands) > MAX_CANDIDATES:
@@ -818,6 +823,8 @@ def _first_digit(text: str) -> int:
     """Where the first digit of ``text`` is (its length when it has none)."""
     m = _DIGIT.search(text)
     return m.start() if m else len(text)
+
+
 _BY_SOMEONE_ON = re.compile(r"\s*(?:by|von|par|por|di|door)\s[^\n.]{1,40}?\s(?:on|am|le|el|il|em|op)"
                             r"(?:\s+[^\W\d_]+,?)?\s*", re.IGNORECASE)
 LABEL_GAP = 16
