@@ -318,6 +318,25 @@ def _in_others_box(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
+def _leaf_names(el: lxml.html.HtmlElement) -> list[str]:
+    """The names of a nested author element, one per piece ("<span>Ana Pérez</span><span>Luis
+    Gil</span>"): every piece split like a byline (a role, "Chefredakteur", gives none), not
+    a label ("Автор:") nor a part named as no name (an affiliation, a location)."""
+    texts = (_clean(leaf.text or "") for leaf in el.iter()
+             if isinstance(leaf.tag, str) and len(leaf) == 0
+             and not _NOT_NAME_PART.search(leaf.get("class") or ""))
+    return [name for text in texts if text and not _AUTHOR_LABEL.match(text)
+            for name in split_authors(text)]
+
+
+def _is_credit(text: str) -> bool:
+    """An agency's or a desk's credit, not a person: "EFE", "Europa Press", "Agencias" (up to
+    CREDIT_WORDS capitalised words, one alone or words that read as a role or a desk)."""
+    words = text.split()
+    return len(words) <= CREDIT_WORDS and text.replace(" ", "").isalpha() and not any(
+        w[:1].islower() for w in words) and (len(words) == 1 or not split_authors(text))
+
+
 def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
     """Names alone in an element classed as the author's ("<span class="author">Jane Smith
     </span>", "<div class="autor">Ana Pérez</div>"), without "By": most bylines outside
@@ -338,25 +357,13 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
         text = _clean(" ".join(el.itertext()))
         if not text or len(text) > UNSIGNED_CHARS or _in_chrome(el) or _in_others_box(el):
             continue
-        # names in elements of their own are one each ("<span>Ana Pérez</span><span>Luis
-        # Gil</span>"), and every other piece must be a role ("Chefredakteur"), not "Editing
-        # by"; else the text is split at "and", commas ...
-        if len(el):
-            pieces = [split_authors(t) for t in (
-                _clean(leaf.text or "") for leaf in el.iter()
-                if isinstance(leaf.tag, str) and len(leaf) == 0
-                and not _NOT_NAME_PART.search(leaf.get("class") or ""))
-                if t and not _AUTHOR_LABEL.match(t)]  # ("Автор:" in an element of its own)
-            names = [n for piece in pieces for n in piece]
-        else:
-            names = split_authors(_AGENCY_TAIL.sub("", text))  # "Ngọc Tú - TTXVN", "Jane Doe/AFP"
+        names = _leaf_names(el) if len(el) else split_authors(_AGENCY_TAIL.sub("", text))
         names = [n for n in names if not _AGENCY.match(n)]  # "<span>Jane Doe</span><span>AFP"
         read.add(el)
         if names and all(_name_like(n) for n in names):
             found.append(names[:6])
-        elif len(words := text.split()) <= CREDIT_WORDS and text.replace(" ", "").isalpha() and not (
-                any(w[:1].islower() for w in words)) and (len(words) == 1 or not split_authors(text)):
-            credits.add(_norm(text))  # "EFE", "Europa Press", "Agencias"
+        elif _is_credit(text):
+            credits.add(_norm(text))
     people = {_norm(names[0]) for names in found}
     return found[0] if len(people) == 1 and not credits else []
 
