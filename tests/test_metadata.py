@@ -322,6 +322,9 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<div class="author"><span class="author__name">Jane Smith</span> <span class="author__'
      'affiliation">Stanford University</span></div>', ["Jane Smith"]),
     ('<div class="detail-author">Ngọc Tú - TTXVN</div>', ["Ngọc Tú"]),  # an agency beside her
+    ('<span class="article-byline__author">김민정 기자</span>', ["김민정"]),  # CJK: the role
+    ('<p class="byline"><span>박지훈 기자 jhpark@example.com</span></p>', ["박지훈"]),
+    ('<span class="author">山田太郎記者</span>', ["山田太郎"]),
     # another thing's author, or no author at all
     ('<div class="autor-libro">Javier Cercas</div>', []),
     ('<div class="fiche-livre"><span class="auteur">Annie Ernaux</span></div>', []),

@@ -357,10 +357,12 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
         text = _clean(" ".join(el.itertext()))
         if not text or len(text) > UNSIGNED_CHARS or _in_chrome(el) or _in_others_box(el):
             continue
-        names = _leaf_names(el) if len(el) else split_authors(_AGENCY_TAIL.sub("", text))
+        cjk = _cjk_byline(text)
+        names = [cjk] if cjk else _leaf_names(el) if len(el) else split_authors(
+            _AGENCY_TAIL.sub("", text))
         names = [n for n in names if not _AGENCY.match(n)]  # "<span>Jane Doe</span><span>AFP"
         read.add(el)
-        if names and all(_name_like(n) for n in names):
+        if names and (cjk or all(_name_like(n) for n in names)):
             found.append(names[:6])
         elif _is_credit(text):
             credits.add(_norm(text))
@@ -438,9 +440,25 @@ def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
     for leaf in el.iter():
         if isinstance(leaf.tag, str) and len(leaf) == 0:
             text = _clean(leaf.text or "")
-            if text:
+            cjk = _cjk_byline(text) if text else None
+            if cjk:
+                names.append(cjk)
+            elif text:
                 names += [n for n in split_authors(text) if _name_like(n)]
     return names[:6]
+
+
+# a Korean, Japanese or Chinese name with its reporter's role, the way their bylines print a
+# name without "By": "김민정 기자", "山田太郎記者", "记者 张三" (a name is two to four characters)
+_CJK_BYLINE = re.compile(
+    r"^(?:(?:记者|記者)\s*([\u4e00-\u9fff]{2,4})|([\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4})\s*"
+    r"(?:(?:선임|수석|객원|전문)?기자|특파원|記者|特派員|记者))(?:\s+\S+@\S+)?$")
+
+
+def _cjk_byline(text: str) -> str | None:
+    """The name of a CJK byline (an e-mail address after it allowed), else None."""
+    m = _CJK_BYLINE.match(text)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
