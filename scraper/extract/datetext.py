@@ -965,19 +965,15 @@ def find_dates(
                 found.append(Parsed(day, hour, minute, second, off, zone, m.start(), end))
         else:
             add(day, m.start(), m.end())
-    # the CJK pattern needs 年 or 년, which most texts lack: not scanned for then
-    for m in _scan(_CJK, text, windows) if "年" in text or "년" in text else ():
-        if len(found) >= limit:
-            break
-        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
-    for m in _scan(_VI, text, windows) if "tháng" in text else ():
-        if len(found) >= limit:
-            break
-        add(_mkdate(int(m.group(3)), int(m.group(2)), int(m.group(1))), m.start(), m.end())
-    for m in _scan(_MN, text, windows) if "сарын" in text else ():
-        if len(found) >= limit:
-            break
-        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    # the CJK, Vietnamese and Mongolian forms need a word most texts lack (年 or 년, "tháng",
+    # "сарын"): not scanned for then; (groups of year, month, day)
+    for pattern, present, (yg, mg, dg) in (
+            (_CJK, "年" in text or "년" in text, (1, 2, 3)), (_VI, "tháng" in text, (3, 2, 1)),
+            (_MN, "сарын" in text, (1, 2, 3))):
+        for m in _scan(pattern, text, windows) if present else ():
+            if len(found) >= limit:
+                break
+            add(_mkdate(int(m.group(yg)), int(m.group(mg)), int(m.group(dg))), m.start(), m.end())
     solar = _solar_hijri_page(context)
     for m in _scan(_YMD, text, ymd_windows):
         if len(found) >= limit:
