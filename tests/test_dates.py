@@ -1322,6 +1322,24 @@ def test_a_clock_in_the_block_after_a_date(clock: str, published: str) -> None:
     check(got.published, published)
 
 
+def test_a_time_elements_own_update_label_outranks_the_label_one_level_up() -> None:
+    got = _page_dates("fr", '<span class="metas"><span class="pub-date"><time datetime="2024-03-12T'
+                      '18:05:22+01:00">Publié le 12/03/2024 à 18:05</time></span><span class="maj">'
+                      '<time datetime="2024-03-12T20:11:40+01:00">, mis à jour le 12/03/2024 à 20:11'
+                      "</time></span></span><p>Le gouvernement a présenté son plan.</p>",
+                      "https://www.example.fr/politique/plan-20240312")
+    check(got.published, "2024-03-12T18:05:22+01:00", "second", "time")
+    check(got.modified, "2024-03-12T20:11:40+01:00", "second", "time")
+
+
+def test_a_date_in_a_short_japanese_sentence_is_a_mention() -> None:
+    html = ('<html lang="ja"><head><title>市電の新路線</title></head><body><article><h1>市電の新路線'
+            '</h1><p class="date">3/12(火) 18:05</p><p>市電のループ化は2015年12月20日に完成しています。'
+            "</p><p>市は新たな路線の計画を発表した。</p></article></body></html>")
+    got = _html_dates(html, "https://www.example.jp/news/a", "Asia/Tokyo")
+    check(got.published, "2024-03-12T18:05:00+09:00", "minute", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

@@ -653,7 +653,8 @@ def visible_candidates(
                     cand.role = _role_from_label(own_label[:_first_digit(own_label)],
                                                  near=LABEL_GAP)
                 parent = el.getparent()
-                if not label and parent is not None and parent.tag in _LABEL_UP:
+                if cand.role == "any" and not label and parent is not None and (
+                        parent.tag in _LABEL_UP):
                     # one level up: "<dt>Updated</dt><dd><time>", "Updated: <strong><time>"
                     cand.role = _role_from_label(_label_in_parent(parent), near=LABEL_GAP)
             cands.append(cand)
@@ -1027,6 +1028,7 @@ def _is_sentence(words: int, last: str) -> bool:
 
 TAIL_CHARS = 60
 SHORT_SENTENCE_WORDS = 3  # lower-case words before a date that make a short block a sentence
+SHORT_SENTENCE_CJK = 6  # ... or Chinese and Japanese characters
 
 
 def _short_sentence(before: str, last: str) -> bool:
@@ -1034,9 +1036,12 @@ def _short_sentence(before: str, last: str) -> bool:
     ends like one, and the words before the date hold three lower-case ones and no stamp verb
     ("The law was passed on July 13, 2021.", not "por Juan Pérez el 12 de marzo de 2024.",
     "Written by Jo Bloggs on 12 March 2024.", "This article appeared in print on …")."""
-    return bool(_SENTENCE_END.search(last[-TAIL_CHARS:])) and sum(
-        word[:1].islower() for word in before.split()) >= SHORT_SENTENCE_WORDS and not (
-        _STAMP_VERB.search(before) or _BY_WORD.search(before))
+    if not _SENTENCE_END.search(last[-TAIL_CHARS:]) or _STAMP_VERB.search(before) or (
+            _BY_WORD.search(before)):
+        return False
+    if not before.isascii() and len(_CJK_CHARS.findall(before)) >= SHORT_SENTENCE_CJK:
+        return True  # Chinese and Japanese: "市電のループ化は2015年12月20日に完成しています。"
+    return sum(word[:1].islower() for word in before.split()) >= SHORT_SENTENCE_WORDS
 
 
 # who wrote it: "Reported by the newsroom staff on …", "Escrito por la redacción el …"

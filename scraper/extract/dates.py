@@ -40,9 +40,10 @@ Decision rules
    access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
-   it; a date in a shorter block ending like a sentence, after three lower-case words and
-   no stamp verb nor "by" word, weighs as a mention too ("The law was passed on July 13,
-   2021.") but still dates a page that has no other date. A teaser of the page
+   it; a date in a shorter block ending like a sentence, after three lower-case words (or
+   six Chinese or Japanese characters) and no stamp verb nor "by" word, weighs as a mention
+   too ("The law was passed on July 13, 2021.") but still dates a page that has no other
+   date. A teaser of the page
    itself in a list of stories (a short ``<article>``/``<li>`` away
    from the headline whose link goes to the page's own address, its URL without tracking
    parameters or its canonical address, not to a fragment of it, and reads like the page
