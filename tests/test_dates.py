@@ -1340,6 +1340,15 @@ def test_a_date_in_a_short_japanese_sentence_is_a_mention() -> None:
     check(got.published, "2024-03-12T18:05:00+09:00", "minute", "text")
 
 
+def test_a_mention_years_before_the_urls_day_yields_to_a_date_of_that_day() -> None:
+    html = ('<html lang="ru"><head><title>Выборы</title></head><body><div class="article__header">'
+            '<div class="article__info-date"><a href="/20240312/">18:05 12.03.2024</a></div>'
+            '<h1>Выборы</h1></div><div class="article__text">Предыдущие выборы состоялись 18 марта '
+            "2018 года.</div><div class=\"article__text\">ЦИК подвел итоги.</div></body></html>")
+    got = _html_dates(html, "https://www.example.ru/20240312/vybory-1932345678.html")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

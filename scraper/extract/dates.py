@@ -63,9 +63,11 @@ Decision rules
    side by side in one byline: the later one is the update. An unlabelled page date that
    repeats the structured dateModified (and not datePublished) is the update stamp.
 4b. The URL's day is written when the story is created: a publish date more than 30 days
-   after it is a re-stamp (the URL's day wins). A UTC stamp within 6 hours of midnight whose
-   neighbouring day is the URL's day (no profile zone) is shown with the smallest whole-hour
-   offset that puts the same instant on the URL's day.
+   after it is a re-stamp (the URL's day wins); a visible one more than a year before it is
+   a mention that outweighed the date line (a date within a day of the URL's wins). A UTC
+   stamp within 6 hours of midnight whose neighbouring day is the URL's day (no profile
+   zone) is shown with the smallest whole-hour offset that puts the same instant on the
+   URL's day.
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
@@ -332,6 +334,7 @@ def _best(cands: list[Cand], url_month: tuple[int, int] | None) -> Cand | None:
 
 LIST_ENTRIES = 3
 LIVE_ENTRIES = 3  # a live blog's entries, each with its own time
+URL_YEARS_BEFORE = 365  # days a visible date may lie before the URL's own day
 
 
 def _list_entry(winner: Cand, cands: list[Cand]) -> Cand:
@@ -507,6 +510,12 @@ def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Ca
     if (pub.day - url.day).days > 30:
         same = [c for c in pool if c.day == url.day]
         return max(same, key=lambda c: (c.has_time, c.weight))
+    if pub.family == "visible" and (url.day - pub.day).days > URL_YEARS_BEFORE:
+        # a page's text dated years before its own URL's day is a mention that outweighed a
+        # date line (a short sentence's "18 марта 2018"): a date of the URL's day wins
+        agree = [c for c in pool if c.family != "url" and abs((c.day - url.day).days) <= 1]
+        if agree:
+            return max(agree, key=lambda c: (c.weight, c.has_time))
     if pub.offset != 0 or not pub.has_time or page.zone is not None:
         return pub
     if url.day == pub.day + timedelta(days=1) and pub.when.hour >= 18:
