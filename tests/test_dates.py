@@ -952,7 +952,10 @@ def test_day_order_and_zone_of_a_profile(body: str, timezone: str | None,
     check(got.published, published)
 
 
-def _page_dates(lang: str, body: str, url: str, fetched_at: str = "2024-03-14T09:00:00+00:00"
+FETCHED_MARCH_14 = "2024-03-14T09:00:00+00:00"
+
+
+def _page_dates(lang: str, body: str, url: str, fetched_at: str = FETCHED_MARCH_14
                 ) -> ExtractedDates:
     html = (f'<html lang="{lang}"><head><title>見出し</title></head><body><main><article>'
             f"<h1>見出し</h1>{body}</article></main></body></html>")
@@ -1012,29 +1015,11 @@ def test_malay_mac_is_march_only_on_malay_pages(context: str, day: date | None) 
     assert found == ([day] if day else [])
 
 
-def test_a_teaser_headline_word_labels_no_date_after_its_link() -> None:
-    got = _page_dates("en", '<p class="date">Published March 12, 2024 6:05 PM EDT</p>'
-                      "<p>The council approved the plan.</p><div class=\"read-next\"><p>"
-                      '<a href="/a">Bus timetable: route map updated</a> <span>March 13</span>'
-                      "</p></div>", "https://www.example.com/news/transit-plan")
-    check(got.published, "2024-03-12T18:05:00-04:00", "minute", "text")
-    assert got.modified is None
-
-
 def test_an_update_label_outside_the_link_still_names_the_role() -> None:
     got = _page_dates("en", '<p class="date">Published March 12, 2024 6:05 PM EDT. '
                       '<a href="/desk">Metro desk</a> updated March 13, 2024 8:10 AM EDT</p>',
                       "https://www.example.com/news/transit-plan")
     check(got.modified, "2024-03-13T08:10:00-04:00", "minute", "text")
-
-
-def test_a_japanese_featured_list_lends_no_update() -> None:
-    got = _page_dates("ja", '<p class="date">2024年3月12日 18時05分</p><p>市議会は計画を可決した。</p>'
-                      '<section><h2>注目の記事</h2><ul><li><a href="/a/1">予算審議が再び停滞</a>'
-                      " <span>3/13 08:00更新</span></li></ul></section>",
-                      "https://www.example.jp/articles/ASS3C5XYZ")
-    check(got.published, "2024-03-12T18:05:00", "minute", "text")
-    assert got.modified is None
 
 
 @pytest.mark.parametrize("said", ["De regels zijn aangepast per 13 maart 2024.",
@@ -1076,15 +1061,6 @@ def test_a_profile_zone_reads_israeli_ist_on_a_page() -> None:
     got = _html_dates(html, "https://www.example.com/israel-news/a", "Asia/Jerusalem")
     check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
     check(got.modified, "2024-03-12T21:40:00+02:00", "minute", "text")
-
-
-def test_an_update_label_inside_the_time_element_names_its_role() -> None:
-    got = _page_dates("en", '<div class="meta"><time datetime="2024-03-12T18:05:00-05:00">Mar 12,'
-                      ' 2024</time> <time datetime="2024-03-13T07:12:00-05:00">Updated Mar 13, 2024'
-                      "</time></div><p>The city council met on Tuesday night.</p>",
-                      "https://www.example.com/news/local/article_0a1b.html")
-    check(got.published, "2024-03-12T18:05:00-05:00", "second", "time")
-    check(got.modified, "2024-03-13T07:12:00-05:00", "second", "time")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1147,28 +1123,12 @@ def test_the_header_today_above_the_article_is_never_its_date(toolbar: str,
     check(got.published, published, "date" if published else None, "text" if published else None)
 
 
-def test_swahili_update_label() -> None:
-    got = _page_dates("sw", '<div class="tarehe"><span>Imechapishwa: Machi 12, 2024</span> '
-                      "<span>Imesasishwa: Machi 13, 2024</span></div><p>Wakulima walalamika.</p>",
-                      "https://www.example.co.ke/habari/a")
-    check(got.published, "2024-03-12", "date", "text")
-    check(got.modified, "2024-03-13", "date", "text")
-
-
 def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> None:
     html = ('<html lang="gu"><head><title>વરસાદ</title></head><body><main><h1>વરસાદ</h1><div>'
             '<span class="time">3 કલાક પહેલા</span></div><p>ગયા વર્ષે 20 માર્ચ 2023ના રોજ વરસાદ'
             " પડ્યો હતો.</p></main></body></html>")
     got = _html_dates(html, "https://www.example.com/local/gujarat/a", "Asia/Kolkata")
     check(got.published, "2024-03-14T11:30:00+05:30", "minute", "text")
-
-
-def test_an_arrow_from_the_stamp_clock_to_the_update_clock() -> None:
-    got = _page_dates("sr", '<div class="date">уторак, 24. окт 2023, 18:05 -> 20:41</div><p>Текст.'
-                      "</p>", "https://www.example.rs/ci/story/1/politika/5301234/vest.html",
-                      fetched_at="2023-10-25T09:00:00+00:00")
-    check(got.published, "2023-10-24T18:05:00", "minute", "text")
-    check(got.modified, "2023-10-24T20:41:00", "minute", "text")
 
 
 @pytest.mark.parametrize(("lang", "line", "modified"), [
@@ -1322,16 +1282,6 @@ def test_a_clock_in_the_block_after_a_date(clock: str, published: str) -> None:
     check(got.published, published)
 
 
-def test_a_time_elements_own_update_label_outranks_the_label_one_level_up() -> None:
-    got = _page_dates("fr", '<span class="metas"><span class="pub-date"><time datetime="2024-03-12T'
-                      '18:05:22+01:00">Publié le 12/03/2024 à 18:05</time></span><span class="maj">'
-                      '<time datetime="2024-03-12T20:11:40+01:00">, mis à jour le 12/03/2024 à 20:11'
-                      "</time></span></span><p>Le gouvernement a présenté son plan.</p>",
-                      "https://www.example.fr/politique/plan-20240312")
-    check(got.published, "2024-03-12T18:05:22+01:00", "second", "time")
-    check(got.modified, "2024-03-12T20:11:40+01:00", "second", "time")
-
-
 def test_a_date_in_a_short_japanese_sentence_is_a_mention() -> None:
     html = ('<html lang="ja"><head><title>市電の新路線</title></head><body><article><h1>市電の新路線'
             '</h1><p class="date">3/12(火) 18:05</p><p>市電のループ化は2015年12月20日に完成しています。'
@@ -1347,6 +1297,78 @@ def test_a_mention_years_before_the_urls_day_yields_to_a_date_of_that_day() -> N
             "2018 года.</div><div class=\"article__text\">ЦИК подвел итоги.</div></body></html>")
     got = _html_dates(html, "https://www.example.ru/20240312/vybory-1932345678.html")
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
+
+
+# pages of one pattern each: the published and modified values they must give
+PAGE_PATTERNS = [
+    pytest.param(
+        "en",
+        '<p class="date">Published March 12, 2024 6:05 PM EDT</p>'
+        "<p>The council approved the plan.</p><div class=\"read-next\"><p>"
+        '<a href="/a">Bus timetable: route map updated</a> <span>March 13</span>'
+        "</p></div>",
+        "https://www.example.com/news/transit-plan", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00-04:00", "minute", "text"),
+        None,
+        id="teaser-link-word"),
+    pytest.param(
+        "ja",
+        '<p class="date">2024年3月12日 18時05分</p><p>市議会は計画を可決した。</p>'
+        '<section><h2>注目の記事</h2><ul><li><a href="/a/1">予算審議が再び停滞</a>'
+        " <span>3/13 08:00更新</span></li></ul></section>",
+        "https://www.example.jp/articles/ASS3C5XYZ", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="japanese-featured-list"),
+    pytest.param(
+        "en",
+        '<div class="meta"><time datetime="2024-03-12T18:05:00-05:00">Mar 12,'
+        ' 2024</time> <time datetime="2024-03-13T07:12:00-05:00">Updated Mar 13, 2024'
+        "</time></div><p>The city council met on Tuesday night.</p>",
+        "https://www.example.com/news/local/article_0a1b.html", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00-05:00", "second", "time"),
+        ("2024-03-13T07:12:00-05:00", "second", "time"),
+        id="label-inside-time"),
+    pytest.param(
+        "sw",
+        '<div class="tarehe"><span>Imechapishwa: Machi 12, 2024</span> '
+        "<span>Imesasishwa: Machi 13, 2024</span></div><p>Wakulima walalamika.</p>",
+        "https://www.example.co.ke/habari/a", FETCHED_MARCH_14,
+        ("2024-03-12", "date", "text"),
+        ("2024-03-13", "date", "text"),
+        id="swahili-labels"),
+    pytest.param(
+        "sr",
+        '<div class="date">уторак, 24. окт 2023, 18:05 -> 20:41</div><p>Текст.'
+        "</p>",
+        "https://www.example.rs/ci/story/1/politika/5301234/vest.html", "2023-10-25T09:00:00+00:00",
+        ("2023-10-24T18:05:00", "minute", "text"),
+        ("2023-10-24T20:41:00", "minute", "text"),
+        id="arrow-to-update-clock"),
+    pytest.param(
+        "fr",
+        '<span class="metas"><span class="pub-date"><time datetime="2024-03-12T'
+        '18:05:22+01:00">Publié le 12/03/2024 à 18:05</time></span><span class="maj">'
+        '<time datetime="2024-03-12T20:11:40+01:00">, mis à jour le 12/03/2024 à 20:11'
+        "</time></span></span><p>Le gouvernement a présenté son plan.</p>",
+        "https://www.example.fr/politique/plan-20240312", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:22+01:00", "second", "time"),
+        ("2024-03-12T20:11:40+01:00", "second", "time"),
+        id="own-label-beats-parent"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "url", "fetched_at", "published", "modified"),
+                         PAGE_PATTERNS)
+def test_page_patterns(lang: str, body: str, url: str, fetched_at: str,
+                       published: tuple[str, str, str], modified: tuple[str, str, str] | None
+                       ) -> None:
+    got = _page_dates(lang, body, url, fetched_at)
+    check(got.published, *published)
+    if modified is None:
+        assert got.modified is None
+    else:
+        check(got.modified, *modified)
 
 
 def test_german_am_is_no_ante_meridiem() -> None:
