@@ -1355,6 +1355,16 @@ PAGE_PATTERNS = [
         ("2024-03-12T18:05:22+01:00", "second", "time"),
         ("2024-03-12T20:11:40+01:00", "second", "time"),
         id="own-label-beats-parent"),
+    pytest.param(
+        "en",
+        '<p class="byline-section"><span class="article-timestamp"><span>Published:</span>'
+        ' <time datetime="2024-03-12T18:05:22+0000">18:05 GMT, 12 March 2024</time></span> |'
+        ' <span class="article-timestamp"><span>Updated:</span> <time datetime="2024-03-12T'
+        '20:11:40+0000">20:11 GMT, 12 March 2024</time></span></p><p>Ministers met.</p>',
+        "https://www.example.co.uk/news/article-13193711/ministers.html", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:22+00:00", "second", "time"),
+        ("2024-03-12T20:11:40+00:00", "second", "time"),
+        id="time-datetime-to-the-second"),
 ]
 
 

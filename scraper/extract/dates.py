@@ -448,6 +448,11 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         return s
     if vis_off:
         v = max(vis_off, key=lambda c: c.weight)
+        # the same minute in the same offset, to the second: a <time>'s own datetime
+        finer = [c for c in vis_off if c.has_seconds and c.offset == v.offset
+                 and _same_clock(c, v)]
+        if finer and not v.has_seconds:
+            v = max(finer, key=lambda c: c.weight)
         return _in_site_time(v, page, cands) if v.source == "time" and v.offset == 0 else v
     hint_off = [c for c in timed if c.family == "hint" and c.offset is not None]
     if hint_off:
