@@ -1365,6 +1365,24 @@ PAGE_PATTERNS = [
         ("2024-03-12T18:05:22+00:00", "second", "time"),
         ("2024-03-12T20:11:40+00:00", "second", "time"),
         id="time-datetime-to-the-second"),
+    pytest.param(
+        "en",
+        '<p class="date">March 13, 2024 — 7:12pm</p><p class="updated">Updated: March 13, 2024'
+        ' — 8:30pm</p><p>The council voted on the harbour plan.</p><script id="__NEXT_DATA__"'
+        ' type="application/json">{"props":{"pageProps":{"article":{"publishedAt":'
+        '"2024-03-13T08:12:00.000Z"}}}}</script>',
+        "https://www.example.com.au/news/2024/03/13/harbour-plan", FETCHED_MARCH_14,
+        ("2024-03-13T19:12:00+11:00", "minute", "text"),
+        ("2024-03-13T20:30:00+11:00", "minute", "text"),
+        id="inline-state-instant-lends-offset"),
+    pytest.param(
+        "en",
+        '<p class="byline">Posted: Mar 9, 2024 / 06:05 PM EST</p><p class="updated">Updated: '
+        "Mar 10, 2024 / 11:40 AM</p><p>The storm moved east overnight.</p>",
+        "https://www.example.com/news/storm-moves-east/", FETCHED_MARCH_14,
+        ("2024-03-09T18:05:00-05:00", "minute", "text"),
+        ("2024-03-10T11:40:00-04:00", "minute", "text"),
+        id="update-in-the-publish-line-zone"),
 ]
 
 

@@ -91,8 +91,9 @@ Decision rules
    value stored as local midnight: the byline's day is kept (precision "date"); a structured
    local midnight (any offset) beside a byline of that day that shows another time was a
    date-only field: the byline's time, in the stamp's offset. Then a visible
-   time with an explicit offset or zone abbreviation; then a feed/sitemap time (the byline's
-   zone-less clock takes the offset the feed's instant implies); then a zone-less time, read
+   time with an explicit offset or zone abbreviation (a ``<time>``'s own datetime when it is
+   the same minute to the second); then a feed/sitemap or inline-JSON time (the byline's
+   zone-less clock takes the offset that instant implies); then a zone-less time, read
    in the profile zone. A zone-less structured time that equals the byline's time converted to
    UTC was UTC: the byline's local time is kept. Without a zone it stays zone-less. Only a day
    -> "date".
@@ -131,6 +132,9 @@ Decision rules
    page's other stamp when it has one; in an element whose class names a date or a time it
    weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
    read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
+   A zone-less visible update clock on a page whose visible publish stamp has a zone (stated
+   or implied) is in that zone: its offset on the update's day when the zone is named, the
+   publish stamp's offset when the update is within a day of it.
    Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only
@@ -300,6 +304,23 @@ def _in_offset_of(relative: Cand, other: Cand) -> Cand:
     return replace(relative, when=local.replace(tzinfo=None), offset=offset, zone=other.zone)
 
 
+def _in_zone_of(stamp: Cand, other: Cand) -> Cand:
+    """A zone-less visible update stamp ("Updated 8:30pm") on a page whose visible publish
+    stamp has a zone ("7:12pm AEDT", or one its machine stamp implies): the page's clocks are
+    in one zone. With the zone's name the offset is the zone's on the update's day; with an
+    offset alone only within a day of the publication (a daylight-saving switch between
+    them would make it wrong)."""
+    if (stamp.offset is not None or not stamp.has_time or stamp.family != "visible"
+            or other.offset is None or other.source != "text" or not other.has_time):
+        return stamp
+    if other.zone:
+        return replace(stamp, offset=_offset_of(ZoneInfo(other.zone), stamp.when),
+                       zone=other.zone)
+    if timedelta(0) <= stamp.when - other.when <= timedelta(days=1):
+        return replace(stamp, offset=other.offset)
+    return stamp
+
+
 def _offset_of(zone: ZoneInfo, when: datetime) -> int:
     aware = localize(when, zone)
     off = aware.utcoffset()
@@ -454,7 +475,7 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         if finer and not v.has_seconds:
             v = max(finer, key=lambda c: c.weight)
         return _in_site_time(v, page, cands) if v.source == "time" and v.offset == 0 else v
-    hint_off = [c for c in timed if c.family == "hint" and c.offset is not None]
+    hint_off = [c for c in timed if c.family in ("hint", "script") and c.offset is not None]
     if hint_off:
         h = max(hint_off, key=lambda c: c.weight)
         h_inst = h.instant()
@@ -620,6 +641,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     modified = _represent(mod_winner, mod_pool, page, "modified") if mod_winner else None
     if modified is not None and published is not None:
         modified = _in_offset_of(modified, published)
+        modified = _in_zone_of(modified, published)
     if modified is not None and published is not None and (
             _same_moment(modified, published)
             or (modified.day == published.day and not (modified.has_time and published.has_time)
