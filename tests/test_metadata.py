@@ -103,6 +103,9 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("山田太郎記者", ["山田太郎"]),
         ("记者 张三", ["张三"]),
         ("https://example.org/people/jane", []),
+        # the outlet a syndicated story credits beside the writer; alone it is the credit
+        ("By Laura Patel, The Conversation", ["Laura Patel"]),
+        ("The Economist", ["The Economist"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -364,6 +367,13 @@ def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
                   f'Nathaniel Flakin</a></li></ul><p>{long}</p>'
                   '<aside><a href="/author/other/">Other Writer</a></aside>')
     assert md.authors == ["Nathaniel Flakin"]
+
+
+def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:
+    long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+    md = page("", '<h1>Ferry back</h1><div class="gnt_ar_by"><a href="/staff/2648123001/priya-'
+                  f'raman/">Priya Raman</a><div>Detroit Free Press</div></div><p>{long}</p>')
+    assert md.authors == ["Priya Raman"]
 
 
 _LEAD = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)

@@ -152,12 +152,14 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         if not keep_roles and _ROLE.search(part):
             continue
         out.append(part)
+    if len(out) > 1:  # "By Laura Patel, The Conversation": the outlet credited beside a name
+        out = [part for part in out if not part.startswith("The ")] or out
     return out
 
 
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
-    r"writers?|columnists?|redakteur(?:e|in)?|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
+    r"writers?|columnists?|redakteur(?:e|in)?|staff|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
 _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / comment-byline
