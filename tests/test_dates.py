@@ -1383,6 +1383,28 @@ PAGE_PATTERNS = [
         ("2024-03-09T18:05:00-05:00", "minute", "text"),
         ("2024-03-10T11:40:00-04:00", "minute", "text"),
         id="update-in-the-publish-line-zone"),
+    pytest.param(
+        "nl",
+        '<div class="post status-publish hentry"><div class="post-content"><p>De oude toestellen'
+        " waren sinds 2021 afgekeurd. Na een inspraakavond op 14 november 2022 mochten kinderen"
+        ' meedenken.</p></div><div class="fusion-meta-info">Door <span class="vcard"><span'
+        ' class="fn">Redactie</span></span> | <span class="updated rich-snippet-hidden">2024-03-'
+        "13T10:15:31+01:00</span><span>12 maart 2024</span></div></div>",
+        "https://www.example.nl/nieuws/nieuwe-speeltuin-geopend/", FETCHED_MARCH_14,
+        ("2024-03-12", "date", "text"),
+        ("2024-03-13T10:15:31+01:00", "second", "text"),
+        id="hidden-hatom-update-and-wordpress-post-state"),
+    pytest.param(
+        "pt",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-03-11T21:30:00+00:00", "dateModified": "2024-03-13T10:02:00+00:00"}</script>'
+        '<div class="td-post-date"><time class="entry-date updated td-module-date" datetime='
+        '"2024-03-13T10:02:00+00:00">13 Março, 2024</time></div><p>A ponte vai estar'
+        " condicionada.</p>",
+        "https://www.example.pt/regiao/ponte-condicionada/", FETCHED_MARCH_14,
+        ("2024-03-11T21:30:00+00:00", "second", "jsonld"),
+        ("2024-03-13T10:02:00+00:00", "second", "jsonld"),
+        id="byline-shows-the-modified-stamp"),
 ]
 
 

@@ -195,7 +195,9 @@ _MOD_CLASS = re.compile(
     re.IGNORECASE,
 )
 _HATOM_TOKEN = re.compile(r"(?:^|\s)(?:dt-)?(published|updated)(?=\s|$)", re.IGNORECASE)
-_PUB_CLASS = re.compile(r"publish|posted|created|pubdate|date-?pub|entry-date", re.IGNORECASE)
+# (not WordPress's post-state class on every post's <article>: "status-publish")
+_PUB_CLASS = re.compile(r"(?<!status-)publish|posted|created|pubdate|date-?pub|entry-date",
+                        re.IGNORECASE)
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
                  "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "ph", "eu"}
@@ -1164,6 +1166,8 @@ def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:
             return "modified"
         if _MOD_CLASS.search(cls):
             return "modified"
+        if _hatom_tokens(cls) == {"updated"}:
+            return "any"  # alone, either stamp: tagDiv's "entry-date updated td-module-date"
         if _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
             return "published"
         node = node.getparent()
@@ -1175,8 +1179,12 @@ def _hatom_tokens(cls: str) -> set[str]:
 
 
 def _updated_beside_published(node: Any, cls: str) -> bool:
+    """An hAtom "updated" beside a "published", or hidden for search engines beside a visible
+    date ("<span class="updated rich-snippet-hidden">2024-03-13T10:15:31+01:00</span>")."""
     if _hatom_tokens(cls) != {"updated"}:
         return False
+    if "hidden" in cls.lower():
+        return True
     near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
                            itertools.islice(node.itersiblings(), 3))
     return any("published" in _hatom_tokens((sib.get("class") or "")[:CACHED_NAME_CHARS])

@@ -22,7 +22,10 @@ Decision rules
    a label word inside a headline-length link names no date after the link, a teaser's
    "… route map updated</a> March 13" (a link that is the label alone, "<a>Last updated</a>",
    still does); an update word before "ab", "zum", "effective", Dutch "per" ... dates when a
-   change comes into force), and a weight.
+   change comes into force), and a weight. Classes: an hAtom "updated" beside a "published",
+   or hidden for search engines ("updated rich-snippet-hidden"), is the update; alone it is
+   either stamp (tagDiv's "entry-date updated"); WordPress's "status-publish" on every
+   post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, an aside inside <main> but outside the <article> element holding a list of
    links or, after the headline, a list of entries of a few words each (not one holding a
@@ -61,7 +64,9 @@ Decision rules
    strongest members name the same day (each family votes once). A date appended to the
    page title ("Headline | Site | 28.04.2023") counts as metadata. Two unlabelled timestamps
    side by side in one byline: the later one is the update. An unlabelled page date that
-   repeats the structured dateModified (and not datePublished) is the update stamp.
+   repeats the structured dateModified (and not datePublished) is the update stamp; a day
+   alone, when it is dateModified's and more than a day from datePublished's (a theme that
+   prints the modified date in the byline).
 4b. The URL's day is written when the story is created: a publish date more than 30 days
    after it is a re-stamp (the URL's day wins); a visible one more than a year before it is
    a mention that outweighed the date line (a date within a day of the URL's wins). A UTC
@@ -606,10 +611,15 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     struct_pub = [c for c in cands if c.family == "struct" and c.role == "published"
                   and c.has_time]
     for c in cands:
-        if c.family == "visible" and c.role == "any" and c.has_time and any(
-                _same_moment(c, m) for m in struct_mod) and not any(
-                _same_moment(c, p) for p in struct_pub):
-            c.role = "modified"
+        if c.family != "visible" or c.role != "any":
+            continue
+        if c.has_time:
+            if any(_same_moment(c, m) for m in struct_mod) and not any(
+                    _same_moment(c, p) for p in struct_pub):
+                c.role = "modified"
+        elif struct_pub and any(c.day == m.day for m in struct_mod) and all(
+                abs(c.day - p.day) > timedelta(days=1) for p in struct_pub):
+            c.role = "modified"  # the day of dateModified, days after datePublished's
     pub_pool = [c for c in cands if c.role in ("published", "any", "modified_or_any")]
     if all(c.family == "visible" and c.weight <= 1.0 for c in pub_pool):
         # rule 8b: a page whose only visible date is its "last edited" stamp (a wiki page),
