@@ -1405,6 +1405,38 @@ PAGE_PATTERNS = [
         ("2024-03-11T21:30:00+00:00", "second", "jsonld"),
         ("2024-03-13T10:02:00+00:00", "second", "jsonld"),
         id="byline-shows-the-modified-stamp"),
+    pytest.param(
+        "en",
+        '<div class="submitted"><span property="dc:date dc:created" content="2024-03-12T18:05:00'
+        '-04:00" datatype="xsd:dateTime">Submitted by <span class="username">clerk</span> on Tue,'
+        " 03/12/2024 - 18:05</span></div><p>The town meeting approved the budget.</p>",
+        "https://www.example.gov/news/town-meeting-results", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00-04:00", "second", "microdata"),
+        None,
+        id="drupal-rdfa-created"),
+    pytest.param(
+        "it",
+        "<p>Dal prossimo lunedì la biblioteca comunale cambia orario.</p><div class="
+        '"wp-block-group"><h2 class="wp-block-heading">Ultimi articoli</h2><ul class="wp-block-'
+        'latest-posts__list has-dates"><li><a href="/2024/03/13/sagra/">Torna la sagra</a><time'
+        ' datetime="2024-03-13T11:00:00+01:00">13 Marzo 2024</time></li></ul></div>',
+        "https://www.example.it/2024/03/12/nuovo-orario-della-biblioteca/", FETCHED_MARCH_14,
+        ("2024-03-12", "date", "url"),
+        None,
+        id="recent-posts-widget-in-italian"),
+    pytest.param(
+        "ar",
+        '<div class="jeg_meta_date"><a href="#">الثلاثاء، ١٢ مارس ٢٠٢٤ ٠٦:٠٥ م</a></div><p>تفقد'
+        ' المحافظ أعمال التطوير.</p><div class="jnews_related_post_container"><div class="jeg_bl'
+        'ock_heading"><h3><span>أخبار ذات صلة</span></h3></div><div class="jeg_posts"><div><h3>'
+        '<a href="/news/2024/3/13/31902">رفع مخلفات</a></h3><div class="jeg_meta_date"><a href="#">'
+        "الأربعاء، ١٣ مارس ٢٠٢٤ ١١:٢٠ ص</a></div></div><div><h3><a href=\"/news/2024/3/7/31700\">"
+        'افتتاح معرض</a></h3><div class="jeg_meta_date"><a href="#">الخميس، ٠٧ مارس ٢٠٢٤ ٠٢:٠٠ م'
+        "</a></div></div></div></div>",
+        "https://www.example.com/news/2024/3/12/31877", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="arabic-related-news-heading"),
 ]
 
 
@@ -1419,6 +1451,34 @@ def test_page_patterns(lang: str, body: str, url: str, fetched_at: str,
         assert got.modified is None
     else:
         check(got.modified, *modified)
+
+
+def test_a_top_bar_date_named_as_such_is_todays_not_a_relative_bylines() -> None:
+    # 03:00 in Mexico City: "5 hours ago" is yesterday, the bar's date is today's
+    got = _html_dates(
+        '<html lang="es-MX"><head><title>Cierran bulevar por obras</title></head><body><div class='
+        '"jeg_topbar"><div class="jeg_top_date">jueves, marzo 14, 2024</div></div><div class="entr'
+        'y-header"><h1>Cierran bulevar por obras</h1><div class="jeg_post_meta"><div class="jeg_me'
+        'ta_author">por <a href="/author/fernanda/">Fernanda Ríos</a></div><div class="jeg_meta_da'
+        'te"><a href="#">hace 5 horas</a></div></div></div><div class="entry-content"><p>A partir '
+        "de esta noche quedará cerrado el bulevar en su cruce con el bulevar Delta.</p></div>"
+        "</body></html>",
+        "https://www.example.mx/leon/cierran-bulevar/", timezone="America/Mexico_City")
+    check(got.published, "2024-03-13T22:00:00-06:00", "minute", "text")
+
+
+def test_datalife_engines_edit_note_is_the_update() -> None:
+    got = _html_dates(
+        '<html lang="uk"><head><title>У Житомирі відновлять трамвайну лінію</title></head><body>'
+        '<div class="full-story"><h1>У Житомирі відновлять трамвайну лінію</h1><div class="fs-me'
+        'ta"><span class="fs-date">12-03-2024, 18:05</span></div><div class="fs-text"><p>Житомирсь'
+        "ке трамвайно-тролейбусне управління розпочинає відновлення трамвайної лінії на вулиці"
+        " Перемоги, рух якою припинено з листопада 2022 року."
+        '</p></div><div class="fs-edit"><i>Новину відредагував: <b>admin</b> - 13-03-2024, 09:15'
+        "</i><br><i>Причина: уточнено дату</i></div></div></body></html>",
+        "https://www.example.com.ua/suspilstvo/8842-tramvay.html", timezone="Europe/Kyiv")
+    check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
+    check(got.modified, "2024-03-13T09:15:00+02:00", "minute", "text")
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

@@ -61,6 +61,12 @@ NEAR_BEFORE = 400
 
 _ITEMPROP_ROLES = {"datePublished": "published", "dateCreated": "published",
                    "dateModified": "modified", "uploadDate": "published"}
+# RDFa in the page's body, read like microdata: Drupal 7's '<span property="dc:date
+# dc:created" content="2024-03-12T18:05:00-04:00" datatype="xsd:dateTime">'
+_RDFA_ROLES = {"dc:created": "published", "dcterms:created": "published",
+               "dc:issued": "published", "dcterms:issued": "published",
+               "schema:datePublished": "published", "dc:modified": "modified",
+               "dcterms:modified": "modified", "schema:dateModified": "modified"}
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
               "iframe", "textarea", "button", "math"}
@@ -84,6 +90,15 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
     r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
+    # WordPress's and site builders' "Recent Posts" widget in its translations
+    r"|recent posts|posts? recentes|entradas recientes|articoli recenti|ultimi articoli"
+    r"|articles récents|neueste beiträge|recente berichten|najnowsze wpisy|свежие записи"
+    r"|son yazılar|pos-pos terbaru|artigos recentes|últimos artigos|últimas entradas"
+    r"|últimos posts|correlat"
+    # "related" in more languages
+    r"|(?:أخبار |مقالات |مواضيع )?ذات صلة|gerelateerd|relaterat|relateret|relaterte|liittyvät"
+    r"|související|kapcsolódó"
+    r"|articole similare|схожі|читайте також|संबंधित|sur le même sujet"
     # (these only as the whole heading: "Главное — вовремя обратиться к врачу" is a section)
     # ("Aktuelles" and "Главное" also head a news section's page or an article's key points)
     r"|(?:aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
@@ -574,6 +589,11 @@ def visible_candidates(
                     micro_values.append((value, prop_role))  # read once the day order is settled
                 elif itemprop in ("articleBody", "blogPost"):
                     in_article = IN_ARTICLE_TAG
+            elif (rdfa := el.get("property")) and (value := el.get("content")) and len(
+                    micro_values) < MAX_MICRO_VALUES and tag != "meta":
+                prop_role = next((_RDFA_ROLES[p] for p in rdfa.split() if p in _RDFA_ROLES), None)
+                if prop_role is not None:
+                    micro_values.append((value, prop_role))
             if tag == "article":
                 in_article = IN_ARTICLE_TAG
             elif (bits & _ARTICLE or tag == "main") and not in_article:
@@ -1111,11 +1131,23 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
         return False
     if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
         return False
+    dateish = False
     for level, node in enumerate(itertools.chain((owner,), owner.iterancestors())):
-        if node.tag in ("article", "main") or (
-                level < 3 and _DATEISH_CLASS.search(_class_of(node))):
+        if node.tag in ("article", "main"):
             return False  # a dated kicker or byline of the article's own
-    return True
+        if level < 3:
+            cls = _class_of(node)
+            if _TODAY_CLASS.search(cls):
+                return True  # a date element that names itself the bar's ("jeg_top_date")
+            dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+    return not dateish
+
+
+# a date element named for the site's bar or for today: "jeg_top_date", "topbar-date",
+# "header-date", "current-date", "date-today", "fecha-hoy"
+_TODAY_CLASS = re.compile(r"top[-_]?(?:bar[-_]?)?date|topbar|header[-_]?date|current[-_]?date"
+                          r"|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi)|heute",
+                          re.IGNORECASE)
 
 
 def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],

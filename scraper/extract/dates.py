@@ -9,7 +9,8 @@ Decision rules
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
-   and a day in the og:image path is a weaker last resort. An hAtom
+   and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
+   ``<span property="dc:date dc:created" content=…>``) counts as microdata. An hAtom
    ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``.
    The headline is the h1 closest to the page title (without the site's name: "Headline |
    Site" -> "Headline") unless it shares little with it while an h2/h3 covers the title (the
@@ -34,8 +35,9 @@ Decision rules
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted, and a
    day with its weekday above the headline, outside any <article> and <main>, in no element
-   named like a date or byline, that is the fetch's own day ("Thursday, March 14, 2024" in
-   a toolbar) is the header's "today" and no date. A
+   named like a date or byline (unless it is named for the bar or for today: "jeg_top_date",
+   "current-date"), that is the fetch's own day ("Thursday, March 14, 2024" in a toolbar) is
+   the header's "today" and no date. A
    box with role="complementary" that is named like a byline ("meta", "date") is not a
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a

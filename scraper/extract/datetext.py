@@ -396,7 +396,8 @@ UPDATED_WORDS = re.compile(
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
-    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்)",
+    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்"
+    r"|(?:від|от)?редаг\w*|(?:от)?редактир\w*)",  # DataLife Engine's "Новину відредагував: admin"
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
