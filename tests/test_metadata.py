@@ -106,6 +106,14 @@ def test_title_falls_back_to_h1_prefix() -> None:
         # the outlet a syndicated story credits beside the writer; alone it is the credit
         ("By Laura Patel, The Conversation", ["Laura Patel"]),
         ("The Economist", ["The Economist"]),
+        # lead words of bylines in more languages, and one-word labels before a name
+        ("Af Ritzau", ["Ritzau"]),
+        ("Napsal: Lenka Dvořáková", ["Lenka Dvořáková"]),
+        ("Текст: Алексей Зуев", ["Алексей Зуев"]),
+        ("كتب محمود عبد الرحيم", ["محمود عبد الرحيم"]),
+        ("Text und Interview: Harald Willenbrock", ["Harald Willenbrock"]),
+        ("Text: Anna Muster, Fotos: Jan Berg", ["Anna Muster"]),
+        ("Фото: Алексей Меринов, Дмитрий Попов", ["Дмитрий Попов"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -367,6 +375,30 @@ def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
                   f'Nathaniel Flakin</a></li></ul><p>{long}</p>'
                   '<aside><a href="/author/other/">Other Writer</a></aside>')
     assert md.authors == ["Nathaniel Flakin"]
+
+
+def test_commenters_marked_as_authors_are_not_the_articles() -> None:
+    # WordPress marks commenters itemprop=author; "wp-embed-responsive" on <body> is no comment
+    # section ("respon")
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single wp-embed-responsive"><article><h1>Spring planting</h1>'
+        '<span class="byline">by <span class="author vcard" itemprop="author"><a class="fn" '
+        'href="/author/helen/">Helen Carter</a></span></span><p>Text.</p></article><ol class="'
+        'comment-list"><li><article class="comment-body" itemtype="https://schema.org/Comment" '
+        'itemscope><div class="comment-author vcard" itemprop="author"><cite class="fn">Margaret'
+        ' Price</cite></div></article></li></ol><div class="wp-block-comments"><div class="wp-'
+        'block-comment-author-name">Nagy Péter</div></div></body></html>')
+    md = extract_metadata(tree, URL, article_objects=[])
+    assert md.authors == ["Helen Carter"]
+
+
+def test_a_block_themes_author_name_on_a_responsive_page() -> None:
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single wp-embed-responsive"><main><h1>Elhunyt Kovács Imre</h1>'
+        "<p>Gyászolja felesége.</p><div class=\"wp-block-post-author-name\">Tóth Erzsébet</div>"
+        "</main></body></html>")
+    md = extract_metadata(tree, URL, article_objects=[])
+    assert md.authors == ["Tóth Erzsébet"]
 
 
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:

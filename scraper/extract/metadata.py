@@ -15,7 +15,14 @@ import lxml.html
 from .html import own_addresses, resolve_href
 
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(by|von|par|por|di|от|автор)\s*[:\-]?\s+", re.IGNORECASE)
+# a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
+# Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
+_BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by|von|par|por|di|af|av|door|"
+                 r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب)\s*[:\-]?\s+",
+                 re.IGNORECASE)
+_LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}\s*:\s+")
+_PICTURE_LABEL = re.compile(r"(?:fotos?|photos?|photography|bilder?|images?|video|grafik|фото|zdjęci[ae]|"
+                            r"illustrations?|infografik|kamera|camera)\b", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
@@ -143,6 +150,12 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     out = []
     for part in _SPLIT_AUTHORS.split(text):
         part = _BY.sub("", part.strip(" .|·-–—:()[]"))
+        # a label of one word before a name ("Text und Interview: Harald Willenbrock"); a
+        # picture's credit is no author ("Text: Anna Muster, Fotos: Jan Berg")
+        if label := _LABEL_WORD.match(part):
+            if _PICTURE_LABEL.match(label.group()):
+                continue
+            part = part[label.end():]
         if part and not part.isascii():
             part = _CJK_ROLE.sub("", part)
         if not part or len(part) > 60 or len(part.split()) > 5:
@@ -167,7 +180,8 @@ _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / co
     re.IGNORECASE,
 )
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
-_COMMENTS = re.compile(r"comment|reply|discuss|respon", re.IGNORECASE)
+# (not "respon": "wp-embed-responsive" is on the <body> of most WordPress themes)
+_COMMENTS = re.compile(r"comment|reply|replies|discuss|respond|responses", re.IGNORECASE)
 MAX_LEAD_WORDS = 25
 """A paragraph this long marks the start of the article text: bylines sit above it."""
 
@@ -180,6 +194,8 @@ _UI_WORDS = frozenset({
     # an author box's heading ("Über Steffi", "À propos de …") and a sponsor's credit
     "über", "propos", "sobre", "acerca", "sponsored", "gesponserte", "gesponsert", "inhalte",
     "content", "anzeige", "werbung",
+    # an author box's link to the author's other posts ("Alle Beiträge", "All Posts")
+    "alle", "beiträge", "posts", "artikel", "articles", "todos", "tous", "tutti",
 })
 
 
@@ -232,12 +248,22 @@ _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
 
 def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
-    """``rel=author`` / ``itemprop=author`` elements and byline__name / author-name classes."""
+    """``rel=author`` / ``itemprop=author`` elements and byline__name / author-name classes,
+    not a comment's (WordPress marks its commenters ``itemprop=author``, block themes class
+    them "wp-block-comment-author-name")."""
     return [
         el for el in marked
-        if el.get("rel") == "author" or el.get("itemprop") == "author"
-        or "byline__name" in (el.get("class") or "") or "author-name" in (el.get("class") or "")
+        if (el.get("rel") == "author" or el.get("itemprop") == "author"
+            or "byline__name" in (el.get("class") or "") or "author-name" in (el.get("class") or ""))
+        and not _in_comment(el)
     ]
+
+
+def _in_comment(el: lxml.html.HtmlElement) -> bool:
+    return any(
+        _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        or (node.get("itemtype") or "").endswith("/Comment")
+        for node in itertools.chain((el,), el.iterancestors()))
 
 
 def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
