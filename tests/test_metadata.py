@@ -401,6 +401,14 @@ def test_a_block_themes_author_name_on_a_responsive_page() -> None:
     assert md.authors == ["Tóth Erzsébet"]
 
 
+def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
+    md = page("<title>Elhunyt Kovács Imre &#8211; Szentesi Hírek</title>",
+              '<header><h1 class="wp-block-site-title"><a href="https://www.szentesihirek.hu" '
+              'rel="home">Szentesi Hírek</a></h1></header><main><h1 class="wp-block-post-title">'
+              "Elhunyt Kovács Imre</h1><p>Gyászolja felesége.</p></main>")
+    assert md.title == "Elhunyt Kovács Imre"
+
+
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
     md = page("", '<h1>Ferry back</h1><div class="gnt_ar_by"><a href="/staff/2648123001/priya-'

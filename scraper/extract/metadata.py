@@ -196,6 +196,7 @@ _UI_WORDS = frozenset({
     "content", "anzeige", "werbung",
     # an author box's link to the author's other posts ("Alle Beiträge", "All Posts")
     "alle", "beiträge", "posts", "artikel", "articles", "todos", "tous", "tutti",
+    "menü", "navigation", "navigación",
 })
 
 
@@ -243,6 +244,17 @@ of many bylines: see PRUNE_XPATH in body.py.)"""
 # iterator looks for the match after the one it returns, a walk of the whole page for a page's
 # only <h1> or <title>; libxml2 stops at the first (the <title>: a microsecond, not 0.1 ms)
 _FIRST_H1 = lxml.etree.XPath("descendant::h1[1]")
+_NEXT_H1 = lxml.etree.XPath("following::h1[1]")
+
+
+def _home_link_heading(el: lxml.html.HtmlElement) -> bool:
+    """A heading that is a link to the site's home page and nothing else: the site's name
+    (block themes' '<h1 class="wp-block-site-title"><a href="https://site/" rel="home">')."""
+    links = el.findall(".//a")
+    if len(links) != 1 or (el.text or "").strip() or (links[0].tail or "").strip():
+        return False
+    href = links[0].get("href") or ""
+    return links[0].get("rel") == "home" or urlsplit(href).path in ("", "/")
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
 _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
@@ -660,6 +672,10 @@ def _extract_metadata(
     title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
     h1 = _FIRST_H1(tree)
+    if h1 and _home_link_heading(h1[0]):
+        h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
+        if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
+            h1 = []
     h1_text = _clean(" ".join(h1[0].itertext())) if h1 else None
     title = _FIRST_TITLE(tree)
     candidates = [
