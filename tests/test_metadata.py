@@ -409,6 +409,27 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     assert md.title == "Elhunyt Kovács Imre"
 
 
+@pytest.mark.parametrize(("byline", "expected"), [
+    # Drupal 7: the account's name in RDFa, when it reads as a person's
+    ('<div class="submitted"><span property="dc:date dc:created" content="2024-03-12T18:05:00-04:'
+     '00">Submitted by <span class="username" property="foaf:name">Karen Whitfield</span> on Tue,'
+     " 03/12/2024 - 18:05</span></div>", ["Karen Whitfield"]),
+    ('<div class="submitted"><span>Enviado por <span class="username" property="foaf:name">'
+     "comunicacion</span> el 12/03/2024</span></div>", []),
+    # Drupal 10's byline field
+    ('<div class="node__byline"><div class="field field--name-field-byline">By Jessica Albrecht'
+     "</div></div>", ["Jessica Albrecht"]),
+    # a link to the author's page in a script without capitals
+    ('<p class="post-meta"><span class="post-meta-author"><a href="/archives/author/ahmed-salah">'
+     "أحمد صلاح </a></span></p>", ["أحمد صلاح"]),
+    ('<p class="post-meta"><a href="/author/web-desk/">ویب ڈیسک</a></p>', []),
+])
+def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
+    long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+    md = page("", f"<article><h1>Ferry back</h1>{byline}<p>{long}</p></article>")
+    assert md.authors == expected
+
+
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
     md = page("", '<h1>Ferry back</h1><div class="gnt_ar_by"><a href="/staff/2648123001/priya-'

@@ -176,7 +176,8 @@ _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /
     re.IGNORECASE,
 )
 _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / comment-byline
-    r"(?:^|\s)(?:(?:article|post|story|entry|news|c|o|m)[-_])?byline(?:[-_]{1,2}[a-z]+)?(?:\s|$)",
+    r"(?:^|\s)(?:(?:article|post|story|entry|news|c|o|m|field(?:--name-field)?)[-_])?byline"
+    r"(?:[-_]{1,2}[a-z]+)?(?:\s|$)",  # (Drupal's "field--name-field-byline")
     re.IGNORECASE,
 )
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
@@ -197,6 +198,8 @@ _UI_WORDS = frozenset({
     # an author box's link to the author's other posts ("Alle Beiträge", "All Posts")
     "alle", "beiträge", "posts", "artikel", "articles", "todos", "tous", "tutti",
     "menü", "navigation", "navigación",
+    # a desk's credit in scripts without capitals ("ویب ڈیسک": web desk; "डेस्क", "ब्यूरो")
+    "ڈیسک", "ویب", "ويب", "ديسك", "محرر", "المحرر", "डेस्क", "ब्यूरो", "वेब", "দেস্ক", "ডেস্ক",
 })
 
 
@@ -205,7 +208,8 @@ def _name_like(text: str) -> bool:
     none a word of the page's furniture ("Share On Facebook", "Read More")."""
     words = text.split()
     return 2 <= len(words) <= 4 and len(text) <= 40 and all(
-        w[0].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
+        not w[0].islower() and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
         and w.casefold() not in _UI_WORDS
         for w in words
     )
@@ -232,7 +236,7 @@ _AUTHOR_MARKUP = lxml.etree.XPath(
     # ("yline": byline and Byline; "uthor": author and Author; one test of @class first)
     './/*[@class and (contains(@class, "yline") or contains(@class, "uthor")'
     ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo"))'
-    ' or @rel="author" or @itemprop="author"]'
+    ' or @rel="author" or @itemprop="author" or @property="foaf:name"]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
@@ -266,6 +270,9 @@ def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlE
     return [
         el for el in marked
         if (el.get("rel") == "author" or el.get("itemprop") == "author"
+            # Drupal's "Submitted by <span property="foaf:name">": an account's name, only
+            # when it reads as a person's ("comunicacion" is a desk's login)
+            or (el.get("property") == "foaf:name" and _name_like(el.text_content().strip()))
             or "byline__name" in (el.get("class") or "") or "author-name" in (el.get("class") or ""))
         and not _in_comment(el)
     ]
