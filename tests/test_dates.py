@@ -1437,6 +1437,23 @@ PAGE_PATTERNS = [
         ("2024-03-12T18:05:00", "minute", "text"),
         None,
         id="arabic-related-news-heading"),
+    pytest.param(
+        "ar",
+        '<p class="date">الثلاثاء 12 آذار / مارس 2024. 06:05 مساءً</p><p>قال الوزير إن الخطة'
+        " ستنفذ.</p>",
+        "https://www.example.jo/article/825076", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="levantine-and-egyptian-month-names"),
+    pytest.param(
+        "pl",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-03-13T14:22:00+01:00"}</script><div class="info"><span>13.03.2024, 14:22</span> |'
+        " <span>Aktualizacja: 13.03.2024, 16:05</span></div><p>Rząd przyjął projekt ustawy.</p>",
+        "https://www.example.pl/polityka/76312345/projekt-ustawy", FETCHED_MARCH_14,
+        ("2024-03-13T14:22:00+01:00", "second", "jsonld"),
+        ("2024-03-13T16:05:00+01:00", "minute", "text"),
+        id="update-clock-in-the-zone-the-page-shows"),
 ]
 
 
@@ -1479,6 +1496,19 @@ def test_datalife_engines_edit_note_is_the_update() -> None:
         "https://www.example.com.ua/suspilstvo/8842-tramvay.html", timezone="Europe/Kyiv")
     check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
     check(got.modified, "2024-03-13T09:15:00+02:00", "minute", "text")
+
+
+def test_english_ago_is_no_august() -> None:
+    # "<time>12h ago</time><span>12 hours ago</span>" reads "ago 12": Spanish "ago" is August
+    got = _html_dates(
+        '<html lang="en"><head><title>Evacuation orders lifted</title></head><body><article><h1>'
+        'Evacuation orders lifted</h1><div class="ArticleTimestamp"><p><span>Posted </span><time>'
+        "12h ago</time><span>12 hours ago</span>, <span>updated </span><time>3h ago</time><span>3"
+        " hours ago</span></p></div><p>Severe storms swept the region.</p></article></body></html>",
+        "https://www.example.net.au/news/2024-03-14/evacuation/103580000",
+        timezone="Australia/Sydney")
+    check(got.published, "2024-03-14T08:00:00+11:00", "minute", "text")
+    check(got.modified, "2024-03-14T17:00:00+11:00", "minute", "text")
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

@@ -124,7 +124,9 @@ Decision rules
    and a clock (then it weighs less, and a coming day is an event's, not last year's);
    "22 July, 16:25" with its time. Month words that are other words are read only where
    they are months: Malay "Mac" on Malay pages or after a Malay word, Marathi "मे" not on
-   Hindi pages, South Slavic genitives ("marta") and Greek abbreviations after the day.
+   Hindi pages, "ago" (August) not on English ones ("12h ago"), South Slavic genitives
+   ("marta") and Greek abbreviations after the day. The Levantine and the Egyptian month names
+   side by side ("12 آذار / مارس 2024") are one month.
    Solar Hijri dates are converted (numeric ones, "۱۴۰۲/۱۲/۲۲", on a Persian or Pashto page or
    one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
@@ -140,8 +142,9 @@ Decision rules
    weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
    read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
    A zone-less visible update clock on a page whose visible publish stamp has a zone (stated
-   or implied) is in that zone: its offset on the update's day when the zone is named, the
-   publish stamp's offset when the update is within a day of it.
+   or implied), or whose publish stamp with an offset the page shows as a zone-less clock, is
+   in that zone: its offset on the update's day when the zone is named, the publish stamp's
+   offset when the update is within a day of it.
    Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only
@@ -311,15 +314,19 @@ def _in_offset_of(relative: Cand, other: Cand) -> Cand:
     return replace(relative, when=local.replace(tzinfo=None), offset=offset, zone=other.zone)
 
 
-def _in_zone_of(stamp: Cand, other: Cand) -> Cand:
+def _in_zone_of(stamp: Cand, other: Cand, cands: list[Cand]) -> Cand:
     """A zone-less visible update stamp ("Updated 8:30pm") on a page whose visible publish
-    stamp has a zone ("7:12pm AEDT", or one its machine stamp implies): the page's clocks are
-    in one zone. With the zone's name the offset is the zone's on the update's day; with an
-    offset alone only within a day of the publication (a daylight-saving switch between
-    them would make it wrong)."""
+    stamp has a zone ("7:12pm AEDT", or one its machine stamp implies), or whose publish
+    stamp with an offset the page shows as its zone-less clock: the page's clocks are in one
+    zone. With the zone's name the offset is the zone's on the update's day; with an offset
+    alone only within a day of the publication (a daylight-saving switch between them would
+    make it wrong)."""
     if (stamp.offset is not None or not stamp.has_time or stamp.family != "visible"
-            or other.offset is None or other.source != "text" or not other.has_time):
+            or other.offset is None or not other.has_time):
         return stamp
+    if other.source != "text" and not any(
+            c.family == "visible" and c.offset is None and _same_clock(c, other) for c in cands):
+        return stamp  # (a <time>'s UTC beside a local byline says nothing of the page's clocks)
     if other.zone:
         return replace(stamp, offset=_offset_of(ZoneInfo(other.zone), stamp.when),
                        zone=other.zone)
@@ -653,7 +660,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     modified = _represent(mod_winner, mod_pool, page, "modified") if mod_winner else None
     if modified is not None and published is not None:
         modified = _in_offset_of(modified, published)
-        modified = _in_zone_of(modified, published)
+        modified = _in_zone_of(modified, published, cands)
     if modified is not None and published is not None and (
             _same_moment(modified, published)
             or (modified.day == published.day and not (modified.has_time and published.has_time)

@@ -143,8 +143,11 @@ MONTHS: dict[str, int] = {
 # languages, or in one whose language is unknown (Malay's "Mac" is an Apple computer in English)
 # (or right after a word of that language: a Malay site declared "en-US", WordPress's default)
 # (Hindi pages misspell "में", "in", as Marathi and Nepali "मे", May; Gujarati "મેં" as "મે")
+# (Spanish, Portuguese, Italian and Filipino "ago", August, is English's "ago": "12h ago 12 hours
+# ago" read "ago 12" as 12 August)
 _MONTH_LANGS = {"mac": frozenset({"ms", ""}), "मे": frozenset({"mr", "ne", ""}),
-                "મે": frozenset({"gu", ""})}
+                "મે": frozenset({"gu", ""}),
+                "ago": frozenset({"es", "pt", "it", "ca", "gl", "tl", "fil", ""})}
 _MALAY_BEFORE = re.compile(r"(?<!\w)(?:pada|diterbitkan|dikemas\s+kini|tarikh|isnin|selasa|rabu"
                            r"|khamis|jumaat|sabtu|ahad)(?!\w)[\s,:]*$", re.IGNORECASE)
 _MONTH_WORDS_BEFORE = {"mac": _MALAY_BEFORE}
@@ -294,7 +297,9 @@ _NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}(?=\d{1
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    r"(?![\w\u0900-\u0dff])\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
+    # (the Levantine and the Egyptian name of the month side by side: "12 آذار / مارس 2024")
+    r"(?![\w\u0900-\u0dff])\.?(?:\s*[/(]\s*[\u0621-\u064a]{3,8}\)?)?\s?[,،]?[\s\-]*"
+    r"(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
     # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
     r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
     r"|a las)))",
