@@ -114,6 +114,11 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Text und Interview: Harald Willenbrock", ["Harald Willenbrock"]),
         ("Text: Anna Muster, Fotos: Jan Berg", ["Anna Muster"]),
         ("Фото: Алексей Меринов, Дмитрий Попов", ["Дмитрий Попов"]),
+        ("By Jane Whitaker | Photographer: Carlos Mendes", ["Jane Whitaker"]),
+        ("Von Anna Berg | Redaktion: Peter Kurz", ["Anna Berg"]),
+        ("Autor/in: Korinna Hennig", ["Korinna Hennig"]),
+        ("Piše: P. Mucović", ["P. Mucović"]),
+        ("By The Rev. John Smith and Mary Jones", ["The Rev. John Smith", "Mary Jones"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -428,6 +433,43 @@ def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
     md = page("", f"<article><h1>Ferry back</h1>{byline}<p>{long}</p></article>")
     assert md.authors == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a post's section or category named "comment", a correspondent's box: no comment section
+    ('<article class="post category-comment"><h1>Budget</h1><div class="story-correspondent">'
+     '<span class="author-name">Lyse Doucet</span></div><p>Text.</p></article>', ["Lyse Doucet"]),
+    # a menu outside <nav> holds columnists' links, not the byline
+    ('<div id="responsive-menu-container"><a href="/columnist/margaret-hale/">Margaret Hale</a>'
+     '</div><article><h1>Budget</h1><span class="author">By Tom Reilly</span><p>{long}</p>'
+     "</article>", ["Tom Reilly"]),
+    # a picture's credit and a press contact link to /staff/ pages
+    ('<article><h1>Budget</h1><figure><img src="/a.jpg"><figcaption>Photo by <a href="/staff/'
+     'jane-roe">Jane Roe</a></figcaption></figure><p>Media contact: <a href="/staff/desk/">Sarah'
+     ' King</a></p><p>{long}</p></article>', []),
+    # a surname that is a French word
+    ('<article><h1>Budget</h1><p>Por <a href="/autor/albert-tous/">Albert Tous</a></p><p>{long}'
+     "</p></article>", ["Albert Tous"]),
+])
+def test_boxes_that_hold_other_names(body: str, expected: list[str]) -> None:
+    long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+    tree = lxml.html.document_fromstring(
+        f'<html><body class="section-comment">{body.replace("{long}", long)}</body></html>')
+    assert extract_metadata(tree, URL, article_objects=[]).authors == expected
+
+
+@pytest.mark.parametrize(("h1", "title"), [
+    # a post's headline that links to its plain permalink, or to nowhere
+    ('<h1 class="entry-title"><a href="https://www.example.org/?p=123">Planting tomatoes</a></h1>',
+     "Planting tomatoes"),
+    ('<h1><a href="#">Planting tomatoes</a></h1>', "Planting tomatoes"),
+    ('<h1><a name="top">Planting tomatoes</a></h1>', "Planting tomatoes"),
+    # a link a script broke: no crash, the heading is the headline
+    ('<h1><a href="https://[object Object]/">Planting tomatoes</a></h1>', "Planting tomatoes"),
+])
+def test_headlines_that_are_links_are_not_the_sites_name(h1: str, title: str) -> None:
+    md = page("", f"{h1}<p>Text.</p><aside><h1 class=\"widget-title\">Recent Posts</h1></aside>")
+    assert md.title == title
 
 
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:

@@ -18,11 +18,15 @@ _SPACE = re.compile(r"\s+")
 # a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
 _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by|von|par|por|di|af|av|door|"
-                 r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب)\s*[:\-]?\s+",
+                 r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
+                 r"|autor(?:/in|\*in|:in|in)?)\s*[:\-]?\s+",
                  re.IGNORECASE)
+_HONORIFIC = re.compile(r"(?:Rev|Reverend|Hon|Honorable|Honourable|Right|Very|Most|Rt)\b")
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}\s*:\s+")
-_PICTURE_LABEL = re.compile(r"(?:fotos?|photos?|photography|bilder?|images?|video|grafik|фото|zdjęci[ae]|"
-                            r"illustrations?|infografik|kamera|camera)\b", re.IGNORECASE)
+_WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|interview|intervista|entrevista"
+                           r"|reportage|words|story|autor|autorin|author|auteur|autore|napsal[ai]?"
+                           r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
+                           r"|escrito|scritto|geschrieben|kirjoittaja|skrevet)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
@@ -150,10 +154,11 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     out = []
     for part in _SPLIT_AUTHORS.split(text):
         part = _BY.sub("", part.strip(" .|·-–—:()[]"))
-        # a label of one word before a name ("Text und Interview: Harald Willenbrock"); a
-        # picture's credit is no author ("Text: Anna Muster, Fotos: Jan Berg")
+        # a label of one word before a name: the writer's ("Text und Interview: Harald
+        # Willenbrock", "Autor: Georg Holzer") is dropped; any other credit ("Fotos: Jan Berg",
+        # "Redaktion: Peter Kurz", "Illustratör: Moa Ek") is no author
         if label := _LABEL_WORD.match(part):
-            if _PICTURE_LABEL.match(label.group()):
+            if not _WRITER_LABEL.match(label.group()):
                 continue
             part = part[label.end():]
         if part and not part.isascii():
@@ -165,8 +170,8 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         if not keep_roles and _ROLE.search(part):
             continue
         out.append(part)
-    if len(out) > 1:  # "By Laura Patel, The Conversation": the outlet credited beside a name
-        out = [part for part in out if not part.startswith("The ")] or out
+    if len(out) > 1 and out[-1].startswith("The ") and not _HONORIFIC.match(out[-1], 4):
+        out.pop()  # "By Laura Patel, The Conversation": the outlet credited after the names
     return out
 
 
@@ -181,8 +186,8 @@ _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / co
     re.IGNORECASE,
 )
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
-# (not "respon": "wp-embed-responsive" is on the <body> of most WordPress themes)
-_COMMENTS = re.compile(r"comment|reply|replies|discuss|respond|responses", re.IGNORECASE)
+# an element's own class naming a comment's part ("comment-byline", "reply-author")
+_COMMENTS = re.compile(r"comment|reply|replies|discuss|responses", re.IGNORECASE)
 MAX_LEAD_WORDS = 25
 """A paragraph this long marks the start of the article text: bylines sit above it."""
 
@@ -196,7 +201,7 @@ _UI_WORDS = frozenset({
     "über", "propos", "sobre", "acerca", "sponsored", "gesponserte", "gesponsert", "inhalte",
     "content", "anzeige", "werbung",
     # an author box's link to the author's other posts ("Alle Beiträge", "All Posts")
-    "alle", "beiträge", "posts", "artikel", "articles", "todos", "tous", "tutti",
+    "beiträge", "posts", "artikel", "articles",
     "menü", "navigation", "navigación",
     # a desk's credit in scripts without capitals ("ویب ڈیسک": web desk; "डेस्क", "ब्यूरो")
     "ڈیسک", "ویب", "ويب", "ديسك", "محرر", "المحرر", "डेस्क", "ब्यूरो", "वेब", "দেস্ক", "ডেস্ক",
@@ -227,9 +232,45 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
                 return True
         elif tag in _NOT_BYLINE_PLACES:
             return True
-        if _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if _comment_box(node) or _menu_box(node):
             return True
     return False
+
+
+_MENU_WORD = re.compile(r"^(?:[a-z0-9]+[-_]{1,2})*(?:menu|offcanvas|navbar|mega-?menu)"
+                        r"(?:[-_]{1,2}[a-z0-9]+)*$")
+
+
+def _menu_box(node: lxml.html.HtmlElement) -> bool:
+    """A menu outside <nav> ("responsive-menu-container", "offcanvas")."""
+    if node.tag in ("body", "html"):
+        return False
+    words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+    return any(_MENU_WORD.match(word) for word in words[:CLASS_WORDS])
+
+
+# a comment section's class or id, one word of it: "comments", "comment-list", "wp-block-comments",
+# "commentlist", "disqus_thread", "respond" (WordPress's reply form), "responses" (Medium); not
+# "commentary", "correspondent", nor a post's category, tag or section ("category-comment",
+# "section-comment")
+_COMMENT_WORD = re.compile(
+    r"^(?!(?:category|cat|tag|section|node|type|topic|format|single|post|page)[-_])"
+    r"(?:[a-z0-9]+[-_]{1,2})*(?:comments?|commentlist|replies|reply|disqus|respond|responses?)"
+    r"(?:[-_]{1,2}[a-z0-9]+)*$")
+
+
+def _comment_box(node: lxml.html.HtmlElement) -> bool:
+    """An element that is a comment section or a comment (its class or id says so, or it is a
+    schema.org Comment); the page's <body> and <html> describe the page, never a comment."""
+    if node.tag in ("body", "html"):
+        return False
+    if (node.get("itemtype") or "").endswith("/Comment"):
+        return True
+    words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+    return any(_COMMENT_WORD.match(word) for word in words[:CLASS_WORDS])
+
+
+CLASS_WORDS = 12  # the class and id words of an element read for a comment section's
 
 
 _AUTHOR_MARKUP = lxml.etree.XPath(
@@ -251,14 +292,30 @@ _FIRST_H1 = lxml.etree.XPath("descendant::h1[1]")
 _NEXT_H1 = lxml.etree.XPath("following::h1[1]")
 
 
-def _home_link_heading(el: lxml.html.HtmlElement) -> bool:
-    """A heading that is a link to the site's home page and nothing else: the site's name
-    (block themes' '<h1 class="wp-block-site-title"><a href="https://site/" rel="home">')."""
+def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
+    """A heading outside the article that is a link to the site's home page and nothing else:
+    the site's name (block themes' '<h1 class="wp-block-site-title"><a href="https://site/"
+    rel="home">'). Not a headline that links to its post ("?p=123", "#", "") nor to another
+    site."""
     links = el.findall(".//a")
     if len(links) != 1 or (el.text or "").strip() or (links[0].tail or "").strip():
         return False
-    href = links[0].get("href") or ""
-    return links[0].get("rel") == "home" or urlsplit(href).path in ("", "/")
+    if any(node.tag in ("article", "main") for node in el.iterancestors()):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if "home" in (links[0].get("rel") or "").split():
+        return True
+    try:
+        link, page = urlsplit(href), urlsplit(url)
+    except ValueError:
+        return False
+    if not href or "#" in href or _POST_QUERY.search(link.query) or link.path not in ("", "/"):
+        return False  # (WordPress's plain permalinks: "/?p=123"; a "/?locale=de-DE" is home)
+    return not link.netloc or link.netloc.lower().removeprefix("www.") == (
+        page.netloc.lower().removeprefix("www."))
+
+
+_POST_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|article|story|s)=", re.IGNORECASE)
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
 _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
@@ -279,10 +336,7 @@ def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlE
 
 
 def _in_comment(el: lxml.html.HtmlElement) -> bool:
-    return any(
-        _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}")
-        or (node.get("itemtype") or "").endswith("/Comment")
-        for node in itertools.chain((el,), el.iterancestors()))
+    return any(_comment_box(node) for node in itertools.chain((el,), el.iterancestors()))
 
 
 def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
@@ -520,12 +574,44 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
             if len(" ".join(el.itertext()).split()) >= MAX_LEAD_WORDS:
                 return names[:6]
             continue
-        if not _AUTHOR_PATH.search(el.get("href") or ""):
+        href = el.get("href") or ""
+        path = _AUTHOR_PATH.search(href)
+        if not path:
             continue  # (most links: their text is never read)
         text = _clean(" ".join(el.itertext()))
-        if text and _name_like(text) and not _in_chrome(el):
-            names.append(text)
+        if not text or not _name_like(text) or _in_chrome(el) or _in_credit(el):
+            continue
+        if _STAFF_PATH.match(path.group()) and not _slug_names(href, text):
+            continue  # a /staff/ page is also a desk's, a directory's or a contact's
+        names.append(text)
     return []
+
+
+_STAFF_PATH = re.compile(r"/staff/", re.IGNORECASE)
+# a picture's caption or credit, a contact box: one class or id word of it ("wp-caption",
+# "photo-credit", "media-contact"), not "referencia-fotodestacada" nor a post's category
+_CREDIT_WORD = re.compile(
+    r"^(?!(?:category|cat|tag|section|node|type|topic|format)[-_])(?:[a-z0-9]+[-_]{1,2})*"
+    r"(?:caption|credits?|contact|kontakt|photo|photos|foto|fotos|bildtext)(?:[-_]{1,2}[a-z0-9]+)*$")
+CREDIT_LEVELS = 4  # the ancestors of an author link read for a picture's or a contact's box
+
+
+def _in_credit(el: lxml.html.HtmlElement) -> bool:
+    """A link in a picture's caption or credit, or in a contact box ("Photo by <a
+    href=/staff/jane-roe>", "Media contact: <a …>")."""
+    for node in itertools.islice(el.iterancestors(), CREDIT_LEVELS):
+        if node.tag in ("figure", "figcaption") or any(
+                _CREDIT_WORD.match(word) for word in
+                f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()[:CLASS_WORDS]):
+            return True
+    return False
+
+
+def _slug_names(href: str, text: str) -> bool:
+    """The address's last word is the link's name: /staff/2648123001/priya-raman/ for
+    "Priya Raman"."""
+    slug = [part for part in href.split("?")[0].split("#")[0].split("/") if part]
+    return bool(slug) and _norm(slug[-1]) == _norm(text)
 
 
 def _credited(
@@ -679,7 +765,7 @@ def _extract_metadata(
     title_keys = site_keys | ({_norm(md.section)} if md.section else set())
 
     h1 = _FIRST_H1(tree)
-    if h1 and _home_link_heading(h1[0]):
+    if h1 and _home_link_heading(h1[0], url):
         h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
         if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
             h1 = []
@@ -717,15 +803,14 @@ def _extract_metadata(
             if name:
                 authors.extend(_people(split_authors(name), site_keys))
     if not authors:
-        bylines = _bylines(marked)
-        for el in bylines:  # "By Jane Doe and John Roe"
+        # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
+        # one name per element (a later signed one is another story's, in a box of others)
+        for el in _bylines(marked):
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
                 authors = _people(split_authors(text.split("\n")[0]), site_keys)
-                if authors:
-                    break
-        for el in bylines if not authors else ():  # no "By": one name per element
-            authors = _people(_name_leaves(el), site_keys)
+            if not authors:
+                authors = _people(_name_leaves(el), site_keys)
             if authors:
                 break
     if not authors:
