@@ -1407,13 +1407,37 @@ PAGE_PATTERNS = [
         id="byline-shows-the-modified-stamp"),
     pytest.param(
         "en",
-        '<div class="submitted"><span property="dc:date dc:created" content="2024-03-12T18:05:00'
-        '-04:00" datatype="xsd:dateTime">Submitted by <span class="username">clerk</span> on Tue,'
-        " 03/12/2024 - 18:05</span></div><p>The town meeting approved the budget.</p>",
+        '<div about="/news/town-meeting-results" typeof="sioc:Item foaf:Document"><div class="'
+        'submitted"><span property="dc:date dc:created" content="2024-03-12T18:05:00-04:00" '
+        'datatype="xsd:dateTime">Submitted by <span class="username">clerk</span> on Tue, '
+        "03/12/2024 - 18:05</span></div><p>The town meeting approved the budget.</p></div>"
+        '<div class="view-series"><div about="/news/budget-hearing" typeof="sioc:Item foaf:'
+        'Document"><h2><a href="/news/budget-hearing">Budget hearing</a></h2><span property="dc:'
+        'date dc:created" content="2024-03-13T09:00:00-04:00"></span></div></div>',
         "https://www.example.gov/news/town-meeting-results", FETCHED_MARCH_14,
         ("2024-03-12T18:05:00-04:00", "second", "microdata"),
         None,
         id="drupal-rdfa-created"),
+    pytest.param(
+        "en",
+        '<p>The town meeting approved the budget.</p><div class="view-series"><div about="/news/'
+        'budget-hearing" typeof="sioc:Item foaf:Document"><h2><a href="/news/budget-hearing">'
+        'Budget hearing</a></h2><span property="dc:date dc:created" content="2024-02-20T09:00:'
+        '00-05:00"></span></div></div>',
+        "https://www.example.gov/news/town-meeting-results", FETCHED_MARCH_14,
+        None,
+        None,
+        id="rdfa-of-another-node"),
+    pytest.param(
+        "en",
+        '<div class="meta"><span class="post-date">March 12, 2024</span><span class="updated '
+        'hidden">2024-03-12T18:05:00-04:00</span></div><p>The town meeting approved the budget.'
+        '</p><div class="meta-item date-modified"><time class="updated" datetime="2024-03-13T09:'
+        '12:00-04:00">March 13, 2024</time></div>',
+        "https://www.example.com/news/town-meeting-results", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00-04:00", "second", "text"),
+        ("2024-03-13T09:12:00-04:00", "second", "time"),
+        id="hidden-hatom-stamp-of-the-publish-day"),
     pytest.param(
         "it",
         "<p>Dal prossimo lunedì la biblioteca comunale cambia orario.</p><div class="
@@ -1454,16 +1478,54 @@ PAGE_PATTERNS = [
         ("2024-03-13T14:22:00+01:00", "second", "jsonld"),
         ("2024-03-13T16:05:00+01:00", "minute", "text"),
         id="update-clock-in-the-zone-the-page-shows"),
+    pytest.param(
+        "en",
+        '<div class="entry-content"><p>The council met on Tuesday to debate the new budget for'
+        " the coming year.</p><h2>Correlation, not causation</h2><p>Analysts disagree about the"
+        ' causes of the deficit.</p><p class="post-meta">Posted March 12, 2024 · Updated March'
+        " 13, 2024 at 4:10 pm</p></div>",
+        "https://www.example.com/blog/correlation", FETCHED_MARCH_14,
+        ("2024-03-12", "date", "text"),
+        ("2024-03-13T16:10:00", "minute", "text"),
+        id="a-heading-that-starts-like-a-box-title"),
+    pytest.param(
+        "ru",
+        '<p class="byline">Текст: Сергей Орлов, редактировал Павел Зуев, 12 марта 2024, 18:05'
+        "</p><p>Мост закрыт на ремонт.</p>",
+        "https://www.example.ru/2024/03/12/most/", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="an-editors-credit-is-no-update"),
+    pytest.param(
+        "de",
+        '<p class="date">12.03.2024, 18:05 Uhr</p><p>Der Stadtrat tagte.</p><script>window.'
+        'dataLayer = [{"publishDate": "2024-03-12T18:05:00Z"}];</script>',
+        "https://www.example.de/lokales/stadtrat-tagte-123456", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="inline-state-local-time-marked-z"),
+    pytest.param(
+        "en",
+        '<p class="date">March 9, 2024, 11:30 PM</p><p class="updated">Updated March 10, 2024, '
+        '8:15 PM</p><p>The storm moved east.</p><script id="__NEXT_DATA__" type="application/json">'
+        '{"props":{"article":{"publishedAt":"2024-03-10T04:30:00.000Z"}}}</script>',
+        "https://www.example.com/news/storm-moves-east", FETCHED_MARCH_14,
+        ("2024-03-09T23:30:00-05:00", "minute", "text"),
+        ("2024-03-10T20:15:00", "minute", "text"),
+        id="no-offset-carried-across-a-dst-switch"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "body", "url", "fetched_at", "published", "modified"),
                          PAGE_PATTERNS)
 def test_page_patterns(lang: str, body: str, url: str, fetched_at: str,
-                       published: tuple[str, str, str], modified: tuple[str, str, str] | None
-                       ) -> None:
+                       published: tuple[str, str, str] | None,
+                       modified: tuple[str, str, str] | None) -> None:
     got = _page_dates(lang, body, url, fetched_at)
-    check(got.published, *published)
+    if published is None:
+        assert got.published is None
+    else:
+        check(got.published, *published)
     if modified is None:
         assert got.modified is None
     else:
@@ -1482,6 +1544,20 @@ def test_a_top_bar_date_named_as_such_is_todays_not_a_relative_bylines() -> None
         "</body></html>",
         "https://www.example.mx/leon/cierran-bulevar/", timezone="America/Mexico_City")
     check(got.published, "2024-03-13T22:00:00-06:00", "minute", "text")
+
+
+@pytest.mark.parametrize("header", [
+    '<div class="story-header"><span class="story-header-date">Thursday, March 14, 2024</span>'
+    "<h1>Storm closes schools</h1></div>",
+    '<div class="lead-in"><p class="dateline is-today">Thursday, March 14, 2024</p></div>'
+    "<h1>Storm closes schools</h1>",
+])
+def test_an_articles_own_date_named_for_today_is_its_date(header: str) -> None:
+    got = _html_dates(
+        f'<html lang="en"><head><title>Storm closes schools</title></head><body>{header}<p>'
+        "Schools across the county closed on Thursday as the storm moved in from the coast.</p>"
+        "</body></html>", "https://www.example.com/news/storm-closes-schools")
+    check(got.published, "2024-03-14", "date", "text")
 
 
 def test_datalife_engines_edit_note_is_the_update() -> None:

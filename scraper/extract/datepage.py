@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
@@ -90,19 +90,19 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
     r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
-    # WordPress's and site builders' "Recent Posts" widget in its translations
-    r"|recent posts|posts? recentes|entradas recientes|articoli recenti|ultimi articoli"
-    r"|articles récents|neueste beiträge|recente berichten|najnowsze wpisy|свежие записи"
-    r"|son yazılar|pos-pos terbaru|artigos recentes|últimos artigos|últimas entradas"
-    r"|últimos posts|correlat"
-    # "related" in more languages
-    r"|(?:أخبار |مقالات |مواضيع )?ذات صلة|gerelateerd|relaterat|relateret|relaterte|liittyvät"
-    r"|související|kapcsolódó"
-    r"|articole similare|схожі|читайте також|संबंधित|sur le même sujet"
     # (these only as the whole heading: "Главное — вовремя обратиться к врачу" is a section)
     # ("Aktuelles" and "Главное" also head a news section's page or an article's key points)
     r"|(?:aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
-    r"|dernières (?:infos|actualités|nouvelles)|самое читаемое|последние новости)\s*:?\s*$)",
+    r"|dernières (?:infos|actualités|nouvelles)|самое читаемое|последние новости"
+    # WordPress's "Recent Posts" widget in its translations, "related" in more languages
+    r"|recent posts|posts? recentes|entradas recientes|articoli recenti|ultimi articoli"
+    r"|articles récents|neueste beiträge|recente berichten|najnowsze wpisy|свежие записи"
+    r"|son yazılar|pos-pos terbaru|artigos recentes|últimos artigos|últimas entradas"
+    r"|últimos posts|(?:articoli|notizie|artigos|notícias|matérias) correlat[aeios]+"
+    r"|(?:أخبار |مقالات |مواضيع )?ذات صلة|gerelateerd(?: nieuws)?|relaterat|relateret|relaterte"
+    r"(?: saker)?|aiheeseen liittyvät|související(?: články)?|kapcsolódó(?: cikkek)?"
+    r"|articole similare|схожі новини|читайте також|संबंधित (?:खबरें|ख़बरें|लेख|समाचार)"
+    r"|sur le même sujet)\s*:?\s*$)",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -592,7 +592,7 @@ def visible_candidates(
             elif (rdfa := el.get("property")) and (value := el.get("content")) and len(
                     micro_values) < MAX_MICRO_VALUES and tag != "meta":
                 prop_role = next((_RDFA_ROLES[p] for p in rdfa.split() if p in _RDFA_ROLES), None)
-                if prop_role is not None:
+                if prop_role is not None and _rdfa_of_page(el, page.url):
                     micro_values.append((value, prop_role))
             if tag == "article":
                 in_article = IN_ARTICLE_TAG
@@ -1123,6 +1123,24 @@ def _update_follows(full: str, parsed: Parsed, after: Parsed) -> bool:
 _CJK_UPDATE_AFTER = re.compile(r"\s*(?:更新|수정)")  # "（3/12 20:41 更新）"
 
 
+RDFA_LEVELS = 30  # how far up an RDFa value's subject (its "about") is looked for
+
+
+def _rdfa_of_page(el: Any, url: str) -> bool:
+    """An RDFa value about the page itself: its subject (the nearest ``about``) is the page's
+    address or the node that holds the headline, not a teaser's, a comment's or a letter's."""
+    for node in itertools.islice(itertools.chain((el,), el.iterancestors()), RDFA_LEVELS):
+        about = node.get("about")
+        if about is None:
+            continue
+        try:
+            same = urlsplit(urljoin(url, about)).path.rstrip("/") == urlsplit(url).path.rstrip("/")
+        except ValueError:
+            return False
+        return same or node.find(".//h1") is not None
+    return False
+
+
 def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool:
     """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
     in no element named like a date or a byline, that is the fetch's own day: the site
@@ -1131,23 +1149,29 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
         return False
     if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
         return False
-    dateish = False
-    for level, node in enumerate(itertools.chain((owner,), owner.iterancestors())):
-        if node.tag in ("article", "main"):
-            return False  # a dated kicker or byline of the article's own
-        if level < 3:
-            cls = _class_of(node)
-            if _TODAY_CLASS.search(cls):
-                return True  # a date element that names itself the bar's ("jeg_top_date")
-            dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+    nodes = list(itertools.chain((owner,), owner.iterancestors()))
+    if any(node.tag in ("article", "main") for node in nodes):
+        return False  # a dated kicker or byline of the article's own
+    today = dateish = False
+    for node in nodes[:3]:
+        cls = _class_of(node)
+        today = today or any(_TODAY_WORD.match(word) for word in cls.lower().split()[:12])
+        dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+    if today:
+        # a date element that names itself the bar's ("jeg_top_date"), unless it shares its
+        # box with the headline ("<div class=story-header><span class=header-date>")
+        return not any(node.find(".//h1") is not None for node in nodes[:2]
+                       if node.tag not in ("body", "html"))
     return not dateish
 
 
-# a date element named for the site's bar or for today: "jeg_top_date", "topbar-date",
-# "header-date", "current-date", "date-today", "fecha-hoy"
-_TODAY_CLASS = re.compile(r"top[-_]?(?:bar[-_]?)?date|topbar|header[-_]?date|current[-_]?date"
-                          r"|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi)|heute",
-                          re.IGNORECASE)
+# a date element named for the site's bar or for today, one class word: "jeg_top_date",
+# "topbar-date", "header-date", "current-date", "date-today", "fecha-hoy"; not an article's
+# own ("entry-header-date", "story-header-date", "is-today")
+_TODAY_WORD = re.compile(
+    r"^(?:(?!article|entry|story|post|artikel|news|single|content|is|has|dateline)[a-z0-9]{1,8}"
+    r"[-_]{1,2})?(?:top[-_]?(?:bar[-_]?)?date|topbar|header[-_]?date|current[-_]?date"
+    r"|date[-_]?today|today[-_]?date|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi))$")
 
 
 def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],
@@ -1199,8 +1223,13 @@ def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:
         if _MOD_CLASS.search(cls):
             return "modified"
         if _hatom_tokens(cls) == {"updated"}:
-            return "any"  # alone, either stamp: tagDiv's "entry-date updated td-module-date"
-        if _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
+            if "hidden" in cls.lower():
+                # hidden for search engines beside the visible date (Avada's "updated
+                # rich-snippet-hidden"): the update, or the publish moment when never updated
+                return "modified_or_any"
+            # alone, either stamp (tagDiv's "entry-date updated td-module-date"): the wrapper
+            # may still say which ("date-modified")
+        elif _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
             return "published"
         node = node.getparent()
     return "any"
@@ -1211,12 +1240,8 @@ def _hatom_tokens(cls: str) -> set[str]:
 
 
 def _updated_beside_published(node: Any, cls: str) -> bool:
-    """An hAtom "updated" beside a "published", or hidden for search engines beside a visible
-    date ("<span class="updated rich-snippet-hidden">2024-03-13T10:15:31+01:00</span>")."""
     if _hatom_tokens(cls) != {"updated"}:
         return False
-    if "hidden" in cls.lower():
-        return True
     near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
                            itertools.islice(node.itersiblings(), 3))
     return any("published" in _hatom_tokens((sib.get("class") or "")[:CACHED_NAME_CHARS])

@@ -10,7 +10,9 @@ Decision rules
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
    and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
-   ``<span property="dc:date dc:created" content=…>``) counts as microdata. An hAtom
+   ``<span property="dc:date dc:created" content=…>``) counts as microdata when its subject
+   (the nearest ``about``) is the page's address or the node holding the headline, not a
+   teaser's or a comment's. An hAtom
    ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``.
    The headline is the h1 closest to the page title (without the site's name: "Headline |
    Site" -> "Headline") unless it shares little with it while an h2/h3 covers the title (the
@@ -23,10 +25,11 @@ Decision rules
    a label word inside a headline-length link names no date after the link, a teaser's
    "… route map updated</a> March 13" (a link that is the label alone, "<a>Last updated</a>",
    still does); an update word before "ab", "zum", "effective", Dutch "per" ... dates when a
-   change comes into force), and a weight. Classes: an hAtom "updated" beside a "published",
-   or hidden for search engines ("updated rich-snippet-hidden"), is the update; alone it is
-   either stamp (tagDiv's "entry-date updated"); WordPress's "status-publish" on every
-   post's ``<article>`` is no role.
+   change comes into force), and a weight. Classes: an hAtom "updated" beside a "published"
+   is the update; hidden for search engines ("updated rich-snippet-hidden") it is the update
+   or, on the publish day, the publish moment (it weighs 3 less as a publish date); alone it
+   is either stamp (tagDiv's "entry-date updated"), and its wrapper may say which
+   ("date-modified"); WordPress's "status-publish" on every post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article, an aside inside <main> but outside the <article> element holding a list of
    links or, after the headline, a list of entries of a few words each (not one holding a
@@ -35,9 +38,10 @@ Decision rules
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted, and a
    day with its weekday above the headline, outside any <article> and <main>, in no element
-   named like a date or byline (unless it is named for the bar or for today: "jeg_top_date",
-   "current-date"), that is the fetch's own day ("Thursday, March 14, 2024" in a toolbar) is
-   the header's "today" and no date. A
+   named like a date or byline (unless a class word names the bar or today, "jeg_top_date",
+   "current-date", and the element shares no box with the headline; an article's own
+   "entry-header-date" or "is-today" does not), that is the fetch's own day ("Thursday,
+   March 14, 2024" in a toolbar) is the header's "today" and no date. A
    box with role="complementary" that is named like a byline ("meta", "date") is not a
    sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
    span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
@@ -100,7 +104,9 @@ Decision rules
    date-only field: the byline's time, in the stamp's offset. Then a visible
    time with an explicit offset or zone abbreviation (a ``<time>``'s own datetime when it is
    the same minute to the second); then a feed/sitemap or inline-JSON time (the byline's
-   zone-less clock takes the offset that instant implies); then a zone-less time, read
+   zone-less clock takes the offset that instant implies; from inline JSON not a midnight,
+   nor an offset where the page's language is not written: a German page's local time marked
+   "Z"); then a zone-less time, read
    in the profile zone. A zone-less structured time that equals the byline's time converted to
    UTC was UTC: the byline's local time is kept. Without a zone it stays zone-less. Only a day
    -> "date".
@@ -144,7 +150,8 @@ Decision rules
    A zone-less visible update clock on a page whose visible publish stamp has a zone (stated
    or implied), or whose publish stamp with an offset the page shows as a zone-less clock, is
    in that zone: its offset on the update's day when the zone is named, the publish stamp's
-   offset when the update is within a day of it.
+   offset when the update is within a day of it and no zone with that offset switches to or
+   from daylight saving time in between.
    Modified is the best modification candidate later than the publish moment, or None: a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only
@@ -213,6 +220,12 @@ _EAST_HOURS: dict[str, frozenset[int]] = {
     "vi": frozenset({7}), "id": frozenset({7, 8, 9}), "ms": frozenset({8}),
     "he": frozenset({2, 3}), "fa": frozenset({3, 4}), "ru": frozenset(range(2, 13)),
 }
+
+
+def _plausible_offset(minutes: int, lang: str) -> bool:
+    """An offset where the page's language is written (any, for a language not in the table)."""
+    hours = _EAST_HOURS.get(lang)
+    return hours is None or (minutes % 60 == 0 and minutes // 60 in hours)
 
 
 def _eastern_midnight(stamp: Cand, day: date, lang: str = "") -> bool:
@@ -330,9 +343,33 @@ def _in_zone_of(stamp: Cand, other: Cand, cands: list[Cand]) -> Cand:
     if other.zone:
         return replace(stamp, offset=_offset_of(ZoneInfo(other.zone), stamp.when),
                        zone=other.zone)
-    if timedelta(0) <= stamp.when - other.when <= timedelta(days=1):
+    if timedelta(0) <= stamp.when - other.when <= timedelta(days=1) and not _switch_between(
+            other, stamp.when - timedelta(minutes=other.offset)):
         return replace(stamp, offset=other.offset)
     return stamp
+
+
+# zones that switch to and from daylight saving time, one for each offset they use
+_DST_ZONES = tuple(ZoneInfo(name) for name in (
+    "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
+    "America/Denver", "America/Los_Angeles", "America/Anchorage", "America/Santiago",
+    "America/Asuncion", "America/Havana", "Atlantic/Azores", "Europe/London", "Europe/Berlin",
+    "Europe/Athens", "Asia/Jerusalem", "Asia/Beirut", "Africa/Cairo", "Australia/Adelaide",
+    "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham"))
+
+
+def _switch_between(stamp: Cand, later: datetime) -> bool:
+    """Whether a zone that has the stamp's offset at its moment switches it before ``later``
+    (a naive UTC time): then the offset alone cannot be carried to the later clock."""
+    start = stamp.instant()
+    if start is None or stamp.offset is None:
+        return False
+    end = later.replace(tzinfo=UTC)
+    for zone in _DST_ZONES:
+        before, after = start.astimezone(zone).utcoffset(), end.astimezone(zone).utcoffset()
+        if before == timedelta(minutes=stamp.offset) and after != before:
+            return True
+    return False
 
 
 def _offset_of(zone: ZoneInfo, when: datetime) -> int:
@@ -499,11 +536,17 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
             if page.zone is None:
                 # the byline's wall clock, with the offset the feed's instant implies
                 shift = v.when.replace(second=0) - h_inst.replace(tzinfo=None, second=0)
-                return replace(v, offset=int(shift.total_seconds() // 60), zone=None)
+                minutes = int(shift.total_seconds() // 60)
+                if h.family == "script" and (h.when.time() == time(0) or not _plausible_offset(
+                        minutes, page.lang)):
+                    continue  # a page script's day stored as midnight, or its local time
+                    # marked "Z" (+00:00 on a German page)
+                return replace(v, offset=minutes, zone=None)
             if localize(v.when, page.zone).astimezone(UTC).replace(second=0) == h_inst.replace(
                     second=0):
                 return v  # the page's own time, read in the profile zone, agrees with the feed
-        return h
+        if h.family == "hint":
+            return h
     naive = max(timed, key=lambda c: (c.family == "struct", c.weight))
     if naive.family == "struct" and page.zone is not None:
         # rule 5: a zone-less structured time equal to the byline's time in UTC was UTC

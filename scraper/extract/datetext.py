@@ -402,7 +402,9 @@ UPDATED_WORDS = re.compile(
     r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
     r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்"
-    r"|(?:від|от)?редаг\w*|(?:от)?редактир\w*)",  # DataLife Engine's "Новину відредагував: admin"
+    # DataLife Engine's "Новину відредагував: admin", "Редактировалось"; not a bare credit
+    # ("редагувала Олена Коваль": edited by)
+    r"|(?:від|от)редаг\w*|отредактир\w*|редактировал(?:ось|ся))",
     re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
