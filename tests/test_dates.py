@@ -1513,6 +1513,26 @@ PAGE_PATTERNS = [
         ("2024-03-09T23:30:00-05:00", "minute", "text"),
         ("2024-03-10T20:15:00", "minute", "text"),
         id="no-offset-carried-across-a-dst-switch"),
+    pytest.param(
+        "hi",
+        '<nav class="pst-by"><ul><li>Written by: राहुल शर्मा</li><li><span>अपडेटेड: मार्च 12,'
+        ' 2024 6:05 pm IST</span></li></ul></nav><p>चुनाव आयोग ने मंगलवार को कहा कि तारीखों का'
+        " ऐलान जल्द किया जाएगा।</p>",
+        "https://www.example.in/india/lok-sabha-chunav-2024-5201234", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00+05:30", "minute", "text"),
+        None,
+        id="a-byline-list-marked-up-as-nav"),
+    pytest.param(
+        "ru",
+        '<span class="news-date-time">12.03.2024 18:05</span><p>Гордума утвердила проект'
+        ' набережной.</p><div class="news-list"><h3>Другие новости</h3><p class="news-item"><span'
+        ' class="news-date-time">13.03.2024 21:40</span><a href="/a1/">Открылся парк</a></p><p '
+        'class="news-item"><span class="news-date-time">13.03.2024 10:15</span><a href="/a2/">'
+        "Ремонт дорог</a></p></div>",
+        "https://www.example.ru/news/gorduma-naberezhnaya/", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="other-news-box"),
 ]
 
 

@@ -102,7 +102,11 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|(?:أخبار |مقالات |مواضيع )?ذات صلة|gerelateerd(?: nieuws)?|relaterat|relateret|relaterte"
     r"(?: saker)?|aiheeseen liittyvät|související(?: články)?|kapcsolódó(?: cikkek)?"
     r"|articole similare|схожі новини|читайте також|संबंधित (?:खबरें|ख़बरें|लेख|समाचार)"
-    r"|sur le même sujet)\s*:?\s*$)",
+    r"|sur le même sujet"
+    # "other news"
+    r"|other (?:news|stories)|другие (?:новости|материалы)|інші новини|autres actualités"
+    r"|otras noticias|altre notizie|outras notícias|inne wiadomości|diğer haberler"
+    r"|berita lainnya|tin khác|أخبار أخرى|andere nieuws|andere nachrichten)\s*:?\s*$)",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -530,7 +534,11 @@ def visible_candidates(
             # as it is asked of every element; a role="complementary" box named "meta" or
             # "byline" is the byline
             if el not in keep and (
-                    bits & _ALWAYS or tag == "nav"
+                    bits & _ALWAYS or (tag == "nav" and not (
+                        # a byline list that a template marks up as <nav> inside the article
+                        # (NDTV's "<nav class=pst-by><ul><li>Written by …<li>Updated: …")
+                        in_article == IN_ARTICLE_TAG and (bits & _DATEISH or el.find(
+                            ".//a") is None)))
                     or (not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS))
                     # an <aside> of links to other stories inside <main> or a container named
                     # "article", but outside the <article> itself, is the page's sidebar (a

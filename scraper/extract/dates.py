@@ -34,7 +34,8 @@ Decision rules
    article, an aside inside <main> but outside the <article> element holding a list of
    links or, after the headline, a list of entries of a few words each (not one holding a
    ``<time>`` or entries that start "By …", "Published …": the article's details), sidebars,
-   related/latest/most-read lists, comments) are ignored; dates next to the
+   related/latest/most-read/"other news" lists, comments; a ``<nav>``, unless it is a byline
+   list inside the <article>: named like one, or holding no link) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted, and a
    day with its weekday above the headline, outside any <article> and <main>, in no element
