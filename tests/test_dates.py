@@ -1580,8 +1580,8 @@ def test_an_articles_own_date_named_for_today_is_its_date(header: str) -> None:
     check(got.published, "2024-03-14", "date", "text")
 
 
-def test_datalife_engines_edit_note_is_the_update() -> None:
-    got = _html_dates(
+@pytest.mark.parametrize(("html", "url", "timezone", "published", "modified"), [
+    pytest.param(
         '<html lang="uk"><head><title>У Житомирі відновлять трамвайну лінію</title></head><body>'
         '<div class="full-story"><h1>У Житомирі відновлять трамвайну лінію</h1><div class="fs-me'
         'ta"><span class="fs-date">12-03-2024, 18:05</span></div><div class="fs-text"><p>Житомирсь'
@@ -1589,22 +1589,26 @@ def test_datalife_engines_edit_note_is_the_update() -> None:
         " Перемоги, рух якою припинено з листопада 2022 року."
         '</p></div><div class="fs-edit"><i>Новину відредагував: <b>admin</b> - 13-03-2024, 09:15'
         "</i><br><i>Причина: уточнено дату</i></div></div></body></html>",
-        "https://www.example.com.ua/suspilstvo/8842-tramvay.html", timezone="Europe/Kyiv")
-    check(got.published, "2024-03-12T18:05:00+02:00", "minute", "text")
-    check(got.modified, "2024-03-13T09:15:00+02:00", "minute", "text")
-
-
-def test_english_ago_is_no_august() -> None:
-    # "<time>12h ago</time><span>12 hours ago</span>" reads "ago 12": Spanish "ago" is August
-    got = _html_dates(
+        "https://www.example.com.ua/suspilstvo/8842-tramvay.html", "Europe/Kyiv",
+        ("2024-03-12T18:05:00+02:00", "minute", "text"),
+        ("2024-03-13T09:15:00+02:00", "minute", "text"),
+        id="datalife-engine-edit-note"),
+    pytest.param(
+        # "<time>12h ago</time><span>12 hours ago</span>" reads "ago 12": Spanish "ago" is August
         '<html lang="en"><head><title>Evacuation orders lifted</title></head><body><article><h1>'
         'Evacuation orders lifted</h1><div class="ArticleTimestamp"><p><span>Posted </span><time>'
         "12h ago</time><span>12 hours ago</span>, <span>updated </span><time>3h ago</time><span>3"
         " hours ago</span></p></div><p>Severe storms swept the region.</p></article></body></html>",
-        "https://www.example.net.au/news/2024-03-14/evacuation/103580000",
-        timezone="Australia/Sydney")
-    check(got.published, "2024-03-14T08:00:00+11:00", "minute", "text")
-    check(got.modified, "2024-03-14T17:00:00+11:00", "minute", "text")
+        "https://www.example.net.au/news/2024-03-14/evacuation/103580000", "Australia/Sydney",
+        ("2024-03-14T08:00:00+11:00", "minute", "text"),
+        ("2024-03-14T17:00:00+11:00", "minute", "text"),
+        id="english-ago-is-no-august"),
+])
+def test_whole_pages(html: str, url: str, timezone: str, published: tuple[str, str, str],
+                     modified: tuple[str, str, str]) -> None:
+    got = _html_dates(html, url, timezone)
+    check(got.published, *published)
+    check(got.modified, *modified)
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

@@ -382,28 +382,24 @@ def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
     assert md.authors == ["Nathaniel Flakin"]
 
 
-def test_commenters_marked_as_authors_are_not_the_articles() -> None:
+@pytest.mark.parametrize(("body", "expected"), [
     # WordPress marks commenters itemprop=author; "wp-embed-responsive" on <body> is no comment
     # section ("respon")
+    ('<article><h1>Spring planting</h1><span class="byline">by <span class="author vcard" '
+     'itemprop="author"><a class="fn" href="/author/helen/">Helen Carter</a></span></span><p>'
+     'Text.</p></article><ol class="comment-list"><li><article class="comment-body" itemtype='
+     '"https://schema.org/Comment" itemscope><div class="comment-author vcard" itemprop="author">'
+     '<cite class="fn">Margaret Price</cite></div></article></li></ol><div class="wp-block-'
+     'comments"><div class="wp-block-comment-author-name">Nagy Péter</div></div>',
+     ["Helen Carter"]),
+    # a block theme's author name
+    ('<main><h1>Elhunyt Kovács Imre</h1><p>Gyászolja felesége.</p><div class="wp-block-post-'
+     'author-name">Tóth Erzsébet</div></main>', ["Tóth Erzsébet"]),
+])
+def test_authors_on_a_responsive_wordpress_page(body: str, expected: list[str]) -> None:
     tree = lxml.html.document_fromstring(
-        '<html><body class="single wp-embed-responsive"><article><h1>Spring planting</h1>'
-        '<span class="byline">by <span class="author vcard" itemprop="author"><a class="fn" '
-        'href="/author/helen/">Helen Carter</a></span></span><p>Text.</p></article><ol class="'
-        'comment-list"><li><article class="comment-body" itemtype="https://schema.org/Comment" '
-        'itemscope><div class="comment-author vcard" itemprop="author"><cite class="fn">Margaret'
-        ' Price</cite></div></article></li></ol><div class="wp-block-comments"><div class="wp-'
-        'block-comment-author-name">Nagy Péter</div></div></body></html>')
-    md = extract_metadata(tree, URL, article_objects=[])
-    assert md.authors == ["Helen Carter"]
-
-
-def test_a_block_themes_author_name_on_a_responsive_page() -> None:
-    tree = lxml.html.document_fromstring(
-        '<html><body class="single wp-embed-responsive"><main><h1>Elhunyt Kovács Imre</h1>'
-        "<p>Gyászolja felesége.</p><div class=\"wp-block-post-author-name\">Tóth Erzsébet</div>"
-        "</main></body></html>")
-    md = extract_metadata(tree, URL, article_objects=[])
-    assert md.authors == ["Tóth Erzsébet"]
+        f'<html><body class="single wp-embed-responsive">{body}</body></html>')
+    assert extract_metadata(tree, URL, article_objects=[]).authors == expected
 
 
 def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
