@@ -1533,6 +1533,14 @@ PAGE_PATTERNS = [
         ("2024-03-12T18:05:00", "minute", "text"),
         None,
         id="other-news-box"),
+    pytest.param(
+        "en",
+        '<p class="byline">Published 25 March 2023, 22:00 GMT</p><p class="updated">Updated 26 '
+        "March 2023, 11:00</p><p>Clocks went forward overnight.</p>",
+        "https://www.example.co.uk/news/clocks-forward", "2023-03-27T09:00:00+00:00",
+        ("2023-03-25T22:00:00+00:00", "minute", "text"),
+        ("2023-03-26T11:00:00", "minute", "text"),
+        id="a-zone-less-update-whole-hours-later-is-an-update"),
 ]
 
 

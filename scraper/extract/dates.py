@@ -153,7 +153,9 @@ Decision rules
    in that zone: its offset on the update's day when the zone is named, the publish stamp's
    offset when the update is within a day of it and no zone with that offset switches to or
    from daylight saving time in between.
-   Modified is the best modification candidate later than the publish moment, or None: a
+   Modified is the best modification candidate later than the publish moment, or None (two
+   clocks printed in the page's text are one zone's: a zone-less update 13 hours after a
+   "22:00 GMT" is no same moment): a
    dateModified equal to datePublished (or on its day, when one has no time) means never
    modified, except a visible update stamp with a time on the day of a date-only
    publication; a feed/sitemap "updated" hint alone (a lastmod also moves for cosmetic
@@ -449,6 +451,16 @@ def _same_moment(a: Cand, b: Cand) -> bool:
     return minutes % step == 0 and abs(minutes) <= 14 * 60
 
 
+def _same_stamp(modified: Cand, published: Cand) -> bool:
+    """The update stamp names the publish moment. Two clocks of the page's own text are in
+    one zone: when only one of them says which, the same wall clock is the same moment (a
+    zone-less "Updated 26 March, 11:00" is no "25 March, 22:00 GMT" 13 hours before)."""
+    if modified.source == published.source == "text" and (
+            (modified.offset is None) != (published.offset is None)):
+        return _same_clock(modified, published)
+    return _same_moment(modified, published)
+
+
 _SOURCE_RANK = {"jsonld": 3, "meta": 2, "microdata": 1}
 
 
@@ -706,7 +718,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         modified = _in_offset_of(modified, published)
         modified = _in_zone_of(modified, published, cands)
     if modified is not None and published is not None and (
-            _same_moment(modified, published)
+            _same_stamp(modified, published)
             or (modified.day == published.day and not (modified.has_time and published.has_time)
                 and not (modified.has_time and modified.family == "visible"))):
         modified = None  # "modified" at the moment of publication: never modified (a visible
