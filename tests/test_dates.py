@@ -272,6 +272,18 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
         ("the data minutes ago", []),  # "a" inside "data" is not "a (minute) ago"
         ("Aha 2 Stunden", []),  # nor "ha" inside "Aha" Portuguese "há"
         ("built 2024 days ago", []),  # a number is read whole, not from its last digits
+        # smaller markets: Estonian, Bulgarian, Latvian, Albanian, Icelandic, Azerbaijani,
+        # Uzbek, Kazakh, Hungarian
+        ("3 tundi tagasi", ["3 tundi tagasi"]),
+        ("преди 3 часа", ["преди 3 часа"]),
+        ("pirms 3 stundām", ["pirms 3 stundām"]),
+        ("3 orë më parë", ["3 orë më parë"]),
+        ("fyrir 3 klukkustundum", ["fyrir 3 klukkustundum"]),
+        ("3 saat əvvəl", ["3 saat əvvəl"]),
+        ("3 soat oldin", ["3 soat oldin"]),
+        ("3 сағат бұрын", ["3 сағат бұрын"]),
+        ("3 órával ezelőtt", ["3 órával ezelőtt"]),
+        ("преди 2 дни от изборите", []),  # "before": read only where the phrase ends
     ],
 )
 def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
@@ -294,6 +306,17 @@ def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
         ("heute 12.03.", "de", []),
         ("i går 12.03", "no", [(datetime(2024, 5, 2, 12, 3), "i går 12.03")]),
         ("gestern 12:03:45", "de", [(datetime(2024, 5, 2, 12, 3), "gestern 12:03")]),
+        # smaller markets' words, some only on pages in their language
+        ("Danas, 10:05", "hr", [(datetime(2024, 5, 3, 10, 5), "Danas, 10:05")]),
+        ("Јуче 18:05", "sr", [(datetime(2024, 5, 2, 18, 5), "Јуче 18:05")]),
+        ("Днес, 10:05", "bg", [(datetime(2024, 5, 3, 10, 5), "Днес, 10:05")]),
+        ("täna, 10:05", "et", [(datetime(2024, 5, 3, 10, 5), "täna, 10:05")]),
+        ("Šodien, 10:05", "lv", [(datetime(2024, 5, 3, 10, 5), "Šodien, 10:05")]),
+        ("Í dag kl. 10:05", "is", [(datetime(2024, 5, 3, 10, 5), "Í dag kl. 10:05")]),
+        ("ma, 10:05", "hu", [(datetime(2024, 5, 3, 10, 5), "ma, 10:05")]),
+        ("Leo 10:05", "sw", [(datetime(2024, 5, 3, 10, 5), "Leo 10:05")]),
+        ("Leo 10:05", "en", []),
+        ("Jana 10:05", "de", []),
     ],
 )
 def test_day_word_with_a_clock_time(text: str, lang: str, found: list[tuple[datetime, str]]

@@ -144,9 +144,11 @@ Decision rules
    20h14", "18:05 -> 20:41" in a date element, "Updated … 8.22pm, first published at 6.05pm")
    takes the stamp's day (the next day for an update clock earlier than the stamp's, the
    previous one for a publish clock later) and its offset. "3 hours ago" is an instant
-   counted back from the fetch: in UTC without a profile zone, written in the offset of the
-   page's other stamp when it has one; in an element whose class names a date or a time it
-   weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
+   counted back from the fetch (also in the smaller markets' languages: "3 tundi tagasi",
+   "преди 3 часа", "Danas, 18:05", "Šodien, 18:05"; short day words such as Swahili "Leo" or
+   Hungarian "ma" only on pages in their language): in UTC without a profile zone, written
+   in the offset of the page's other stamp when it has one; in an element whose class names a
+   date or a time it weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
    read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
    A zone-less visible update clock on a page whose visible publish stamp has a zone (stated
    or implied), or whose publish stamp with an offset the page shows as a zone-less clock, is

@@ -444,15 +444,18 @@ for _unit, _words in {
     " minuty menit minuut minutter minuter minutami minutou minuuttia minuutti хвилин хвилини"
     " λεπτά λεπτό"
     " minuty menit minuut 分钟 分 분 دقيقة دقائق मिनट মিনিট منٹ دقیقه phút นาที דקות"
-    " minuta minuti минута минуте минута minučių minutes minútami મિનિટ",
+    " minuta minuti минута минуте минута minučių minutes minútami મિનિટ"
+    " minutit минути minūtēm minūtes mínútum dəqiqə daqiqa perccel",
     "h": "hour hours hr hrs stunde stunden heure heures hora horas ora ore час часа часов saat"
     " h std godz ч timer timmar timme hodinami hodinou tuntia tunti години годин годину ώρες ώρα"
     " godzinę godziny godzin jam uur 小时 時間 시간 ساعة ساعات घंटे घंटा ঘণ্টা گھنٹے گھنٹہ ساعت giờ"
-    " ชั่วโมง שעות sat sata sati сат сата сати valandas valandą hodinami કલાક",
+    " ชั่วโมง שעות sat sata sati сат сата сати valandas valandą hodinami કલાક"
+    " tundi tund stundām stundas orë klukkustundum klukkustund soat сағат órával",
     "d": "day days tag tagen jour jours día días dia dias giorno giorni день дня дней gün dzień"
     " dage dager dagar dny dnem päivää päivä zile днів дні μέρες ημέρες"
     " dni hari dag dagen 天 日 일 يوم أيام दिन দিন دن روز ngày วัน ימים"
-    " dan dana дан дана dienas dieną dňami દિવસ",
+    " dan dana дан дана dienas dieną dňami દિવસ"
+    " päeva дни ден dienām ditë dögum kun күн nappal",
     "w": "week weeks woche wochen semaine semaines semana semanas settimana settimane неделю"
     " недели недель hafta tydzień tygodnie minggu week weken 周 週間 주",
 }.items():
@@ -466,14 +469,16 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
 _BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν",
-                 "prije", "pre", "пре", "прије", "pred", "prieš"]
+                 "prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms", "fyrir"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
-              "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา"]
+              "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา", "tagasi", "më_parë",
+              "əvvəl", "oldin", "бұрын", "ezelőtt"]
 # "ago" words that also mean "before" ("चुनाव से 2 दिन पहले मुख्यमंत्री ...": two days before the
 # election): read only where the phrase ends
 _AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં"]
 # and such words before the number ("prije 2 sata", also "prije 2 dana od izbora")
-_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš"})
+_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms",
+                            "fyrir"})
 _PHRASE_END = re.compile(r"\s*(?:$|[\n.,;:!?()|·•\-–—۔।])")
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
@@ -490,6 +495,11 @@ _DAY_WORDS = [
     "kemarin", "hari_ini", "gisteren", "vandaag", "i_går", "i_dag", "igår", "idag", "昨天", "今天",
     "昨日", "今日", "어제", "오늘", "أمس", "اليوم", "aujourd’hui", "dnes", "včera", "tänään", "eilen",
     "azi", "astăzi", "tegnap", "σήμερα", "χθες", "сьогодні", "вчора",
+    # smaller markets: Estonian, South Slavic, Bulgarian, Latvian, Lithuanian, Albanian,
+    # Icelandic, Azerbaijani, Uzbek, Kazakh, Kyrgyz, Swahili, Hungarian
+    "täna", "eile", "danas", "jučer", "juče", "данас", "јуче", "јучер", "днес", "šodien", "vakar",
+    "šiandien", "sot", "dje", "í_dag", "í_gær", "dünən", "bugun", "kecha", "бүгін", "кеше",
+    "бүгүн", "кечээ", "leo", "jana", "ma",
 ]
 # nested by prefix (no word is the start of another, so it matches what a flat list would,
 # faster); "_" stands for the spaces inside a word ("hari ini")
@@ -497,10 +507,15 @@ DAY_WORD_RE = re.compile(
     r"(?<!\w)(" + trie_pattern(_DAY_WORDS).replace("_", r"\s+") + r")(?!\w)", re.IGNORECASE)
 # day words that are also an ordinary word in another language: read only on a page in these
 # languages, or in one whose language is unknown ('hier' is "here" in German and Dutch)
-_DAY_WORD_LANGS = {"hier": frozenset({"fr", ""})}
+_DAY_WORD_LANGS = {"hier": frozenset({"fr", ""}), "eile": frozenset({"et", ""}),
+                   "sot": frozenset({"sq", ""}), "dje": frozenset({"sq", ""}),
+                   "bugun": frozenset({"uz", ""}), "kecha": frozenset({"uz", ""}),
+                   "leo": frozenset({"sw"}), "jana": frozenset({"sw"}), "ma": frozenset({"hu"})}
 _YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
               "včera", "eilen", "tegnap", "χθες", "вчора",
-              "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس"}
+              "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس", "eile",
+              "jučer", "juče", "јуче", "јучер", "vakar", "dje", "í gær", "dünən", "kecha",
+              "кеше", "кечээ", "jana"}
 _TIME_ONLY = re.compile(
     r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})"
     # a clock, not the start of a date: "12.03.2024", "12.03." (day and month)
@@ -1155,7 +1170,8 @@ _ASCII_RELATIVE = re.compile("|".join(  # flat, so the engine skips to the first
     [w.replace("_", r"\s+") + r"(?!\w)" for w in _ascii_words(_AGO_WORDS)]
     + [w.replace("_", r"\s+") + r"\s" for w in _ascii_words(_BEFORE_WORDS)]))
 _ASCII_DAY_ENDS = [word.rsplit("_", 1)[-1] for word in _ascii_words(_DAY_WORDS)]
-_ASCII_DAY_END = re.compile("|".join(map(re.escape, _ASCII_DAY_ENDS)))
+_ASCII_DAY_END = re.compile("|".join(  # two-letter words ("ma") as whole words only
+    re.escape(w) if len(w) > 2 else rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in _ASCII_DAY_ENDS))
 _CLOCK = re.compile(r"\d(?=[:h.]\d\d)")  # one character: every start is found
 _CLOCK_AFTER = 20
 _DAY_END_CHARS = max(map(len, _ASCII_DAY_ENDS)) + _CLOCK_AFTER - 4
