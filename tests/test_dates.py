@@ -1564,6 +1564,23 @@ PAGE_PATTERNS = [
         ("2023-03-25T22:00:00+00:00", "minute", "text"),
         ("2023-03-26T11:00:00", "minute", "text"),
         id="a-zone-less-update-whole-hours-later-is-an-update"),
+    pytest.param(
+        "en",
+        "<p>A fire on 2 January 2020 burned much of the surrounding bushland, and the trail"
+        " closed for months while rangers rebuilt the bridges.</p><p>On 14 June 2016, a storm"
+        " toppled the old lookout tower near the summit and the path was moved east.</p>",
+        "https://www.example.com/places/bushland-trail", FETCHED_MARCH_14,
+        None,
+        None,
+        id="early-dates-in-sentences-date-no-page"),
+    pytest.param(
+        "de",
+        "<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem"
+        " Welternährungsprogramm stand im Mittelpunkt eines Gesprächs der Ministerin.</p>",
+        "https://www.example.de/de/aktuelles/zusammenarbeit-wfp", FETCHED_MARCH_14,
+        ("2022-01-25", "date", "text"),
+        None,
+        id="a-press-releases-dateline-in-its-first-sentence"),
 ]
 
 
@@ -1890,14 +1907,16 @@ def test_self_teaser_demotes_the_other_entries_of_its_list() -> None:
 
 
 def test_day_words_nest_like_a_flat_list() -> None:
-    # DAY_WORD_RE nests the words by prefix: that matches what a flat alternation would only
-    # while no word is the start of another
+    # DAY_WORD_RE nests the words by prefix: every word is still read whole, also one that
+    # starts another ("juče" and "jučer", "eile" and "eilen")
     from scraper.extract.datetext import _DAY_WORDS, DAY_WORD_RE
 
-    assert [(a, b) for a in _DAY_WORDS for b in _DAY_WORDS if a != b and b.startswith(a)] == []
-    text = "Heute, 10:00 · i  går 11.00 · hari ini · Aujourd'hui · xheute · idag"
+    for word in _DAY_WORDS:
+        written = word.replace("_", " ")
+        assert [m.group(1) for m in DAY_WORD_RE.finditer(f"x {written}, 10:00")] == [written]
+    text = "Heute, 10:00 · i  går 11.00 · hari ini · Aujourd'hui · xheute · idag · jučer · juče"
     assert [m.group(1) for m in DAY_WORD_RE.finditer(text)] == [
-        "Heute", "i  går", "hari ini", "Aujourd'hui", "idag"]
+        "Heute", "i  går", "hari ini", "Aujourd'hui", "idag", "jučer", "juče"]
 
 
 def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:

@@ -780,14 +780,16 @@ def visible_candidates(
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
-        if weight <= 1.0 and not short and words_before > 3 and is_prose(block):
+        if weight <= 1.0 and not short and words_before and is_prose(block):
             # a mention inside a sentence: more than three words before it on its line ("…<br>
-            # Hamburg, den 02. Dezember 2022" is a dateline), in a sentence that does not say
-            # it is the post's date ("This entry was posted on …", "Dieser Beitrag wurde am …
-            # veröffentlicht"), nor a press release's dateline ("SALT LAKE CITY, Utah, March
-            # 12, 2024 /PRNewswire/ --")
+            # Hamburg, den 02. Dezember 2022" is a dateline), or a word or more before it and
+            # the sentence going on after it ("On 2 January 2020, a fire burned …"), in a
+            # sentence that does not say it is the post's date ("This entry was posted on …",
+            # "Dieser Beitrag wurde am … veröffentlicht"), nor a press release's dateline
+            # ("SALT LAKE CITY, Utah, March 12, 2024 /PRNewswire/ --")
             line = max(start, full.rfind("\n", start, parsed.start))
-            cand.inside = _word_count(full[line:parsed.start]) > 3 and not (
+            cand.inside = (_word_count(full[line:parsed.start]) > 3 or _goes_on(
+                full, parsed.end, start + blen)) and not (
                 _DATELINE_END.match(full, parsed.end) or _STAMP_VERB.search(
                     full, max(start, parsed.start - 300), min(start + blen, parsed.end + 300)))
         if owner is not None and weight > 1:
@@ -1059,6 +1061,18 @@ def _is_sentence(words: int, last: str) -> bool:
 TAIL_CHARS = 60
 SHORT_SENTENCE_WORDS = 3  # lower-case words before a date that make a short block a sentence
 SHORT_SENTENCE_CJK = 6  # ... or Chinese and Japanese characters
+
+
+SENTENCE_GOES_ON = 4  # words after a date, before its sentence ends, that make it prose
+
+
+def _goes_on(full: str, end: int, block_end: int) -> bool:
+    """The sentence goes on after the date: four words or more before its end."""
+    rest = _SENTENCE_STOP.split(full[end:min(block_end, end + 160)], maxsplit=1)[0]
+    return _word_count(rest) >= SENTENCE_GOES_ON
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？\n|–—]")  # (or a dateline's dash or bar)
 
 
 def _short_sentence(before: str, last: str) -> bool:

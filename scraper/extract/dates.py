@@ -166,7 +166,8 @@ Decision rules
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
    captions, is dated by them. A page with no other date is not dated by one inside a
-   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …"): null, unless the
+   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "On 2 January
+   2020, a fire burned …": a word before it and four after it): null, unless the
    sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
    veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
    2022").
