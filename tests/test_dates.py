@@ -1581,6 +1581,22 @@ PAGE_PATTERNS = [
         ("2022-01-25", "date", "text"),
         None,
         id="a-press-releases-dateline-in-its-first-sentence"),
+    pytest.param(
+        "en",
+        '<div>Posted <time datetime="2024-03-12T18:02:00.000Z">Wed 13 Mar 2024 at 5:02am</time>'
+        "</div><p>The federal government's cap on gas prices should be extended.</p>",
+        "https://www.example.net.au/news/2024-03-13/gas-price-cap/103575122", FETCHED_MARCH_14,
+        ("2024-03-13T05:02:00+11:00", "second", "time"),
+        None,
+        id="the-urls-day-in-the-pages-own-clock"),
+    pytest.param(
+        "de",
+        '<time datetime="2024-03-12 16:58:00">12. März 2024, 17:58 Uhr</time><p>Maurizio Pollini'
+        " ist in Mailand gestorben.</p>",
+        "https://www.example.de/kultur/nachruf-pollini-1.6432109", FETCHED_MARCH_14,
+        ("2024-03-12T17:58:00", "minute", "text"),
+        None,
+        id="a-zone-less-time-datetime-in-utc"),
 ]
 
 

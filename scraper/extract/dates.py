@@ -78,8 +78,9 @@ Decision rules
    after it is a re-stamp (the URL's day wins); a visible one more than a year before it is
    a mention that outweighed the date line (a date within a day of the URL's wins). A UTC
    stamp within 6 hours of midnight whose neighbouring day is the URL's day (no profile
-   zone) is shown with the smallest whole-hour offset that puts the same instant on the
-   URL's day.
+   zone) is shown with the offset its own printed clock of that day implies ("<time
+   datetime=…18:02Z>Wed 13 Mar 2024 at 5:02am" under /2024-03-13/: +11:00), else with the
+   smallest whole-hour offset that puts the same instant on the URL's day.
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
@@ -109,7 +110,8 @@ Decision rules
    nor an offset where the page's language is not written: a German page's local time marked
    "Z"); then a zone-less time, read
    in the profile zone. A zone-less structured time that equals the byline's time converted to
-   UTC was UTC: the byline's local time is kept. Without a zone it stays zone-less. Only a day
+   UTC was UTC: the byline's local time is kept; so is the printed clock beside a zone-less
+   ``<time datetime>`` a whole number of hours off it. Without a zone it stays zone-less. Only a day
    -> "date".
 6. Zone rules: explicit offsets win; abbreviations are read in context: as the site
    profile's zone names itself when it has one (IST on an Asia/Jerusalem site is Israel's),
@@ -454,6 +456,11 @@ def _same_moment(a: Cand, b: Cand) -> bool:
     return minutes % step == 0 and abs(minutes) <= 14 * 60
 
 
+def _whole_hours_apart(a: Cand, b: Cand) -> bool:
+    minutes = int((a.when.replace(second=0) - b.when.replace(second=0)).total_seconds() // 60)
+    return minutes != 0 and minutes % 60 == 0 and abs(minutes) <= 14 * 60
+
+
 def _same_stamp(modified: Cand, published: Cand) -> bool:
     """The update stamp names the publish moment. Two clocks of the page's own text are in
     one zone: when only one of them says which, the same wall clock is the same moment (a
@@ -564,6 +571,14 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         if h.family == "hint":
             return h
     naive = max(timed, key=lambda c: (c.family == "struct", c.weight))
+    if naive.source == "time":
+        # a zone-less <time datetime> a whole number of hours off the clock printed beside it
+        # was UTC: the printed clock is the page's own ('<time datetime="2024-03-23 16:58:00">
+        # 23. März 2024, 17:58 Uhr')
+        for v in cands:
+            if (v.source == "text" and v.offset is None and v.has_time and v.near
+                    and v.role != "modified" and _whole_hours_apart(v, naive)):
+                return v
     if naive.family == "struct" and page.zone is not None:
         # rule 5: a zone-less structured time equal to the byline's time in UTC was UTC
         for v in cands:
@@ -617,6 +632,13 @@ def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Ca
             return max(agree, key=lambda c: (c.weight, c.has_time))
     if pub.offset != 0 or not pub.has_time or page.zone is not None:
         return pub
+    instant = pub.instant()
+    for c in pool:  # the page prints that moment on the URL's day: its clock says the offset
+        if (instant is not None and c.source == "text" and c.offset is None and c.has_time
+                and c.day == url.day and c.day != pub.day and _same_moment(c, pub)):
+            shift = c.when.replace(second=0) - instant.replace(tzinfo=None, second=0)
+            return replace(pub, when=pub.when + shift, offset=int(shift.total_seconds() // 60),
+                           zone=None)
     if url.day == pub.day + timedelta(days=1) and pub.when.hour >= 18:
         hours = 24 - pub.when.hour
     elif url.day == pub.day - timedelta(days=1) and pub.when.hour < 6:
