@@ -119,6 +119,11 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Autor/in: Korinna Hennig", ["Korinna Hennig"]),
         ("Piše: P. Mucović", ["P. Mucović"]),
         ("By The Rev. John Smith and Mary Jones", ["The Rev. John Smith", "Mary Jones"]),
+        ("By political reporter Jake Evans", ["Jake Evans"]),
+        ("Kate Dubinski · CBC News", ["Kate Dubinski"]),
+        ("Jānis Bērziņš (Latvijas Radio)", ["Jānis Bērziņš"]),
+        ("Аутор: Марко Петровић", ["Марко Петровић"]),
+        ("Deutsche Welle (www.dw.com)", []),  # an address is no name
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

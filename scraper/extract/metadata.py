@@ -19,8 +19,12 @@ _SPACE = re.compile(r"\s+")
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
 _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by|von|par|por|di|af|av|door|"
                  r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
-                 r"|autor(?:/in|\*in|:in|in)?)\s*[:\-]?\s+",
+                 r"|autor(?:/in|\*in|:in|in)?|аутор|müəllif|muallif)\s*[:\-]?\s+",
                  re.IGNORECASE)
+_OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
+_ROLE_BEFORE = re.compile(
+    r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)\s+"
+    r"(?=[A-Z])")
 _HONORIFIC = re.compile(r"(?:Rev|Reverend|Hon|Honorable|Honourable|Right|Very|Most|Rt)\b")
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}\s*:\s+")
 _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|interview|intervista|entrevista"
@@ -28,7 +32,7 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
-    r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
+    r"\s*(?:,|;|\||/|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
 # zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
 # zero-width (non-)joiners, which are letters' shapes in Persian and Indic words ("رئیس‌جمهور")
@@ -153,7 +157,10 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     text = _DATE_TAIL.sub("", text)
     out = []
     for part in _SPLIT_AUTHORS.split(text):
-        part = _BY.sub("", part.strip(" .|·-–—:()[]"))
+        # "Jānis Bērziņš (Latvijas Radio)": the outlet in brackets after the name;
+        # "political reporter Jake Evans": the role before it
+        part = _BY.sub("", _OUTLET_AFTER.sub("", part).strip(" .|·-–—:()[]"))
+        part = _ROLE_BEFORE.sub("", part)
         # a label of one word before a name: the writer's ("Text und Interview: Harald
         # Willenbrock", "Autor: Georg Holzer") is dropped; any other credit ("Fotos: Jan Berg",
         # "Redaktion: Peter Kurz", "Illustratör: Moa Ek") is no author
@@ -399,7 +406,7 @@ UNSIGNED_BOX_LEVELS = 8  # the ancestors read for another thing's box
 CREDIT_WORDS = 3  # an agency's or a desk's credit beside names ("EFE", "Europa Press")
 # a part of a byline that is no name: "<span class="author__affiliation">Stanford
 # University</span>", "…__location", "…-role"
-_NOT_NAME_PART = re.compile(r"org|affil|role|job|position|location|place|city|dateline"
+_NOT_NAME_PART = re.compile(r"org|affil|role|job|position|location|local\b|place|city|dateline"
                             r"|ort\b|lieu|ciudad|date|time", re.IGNORECASE)
 _AGENCY = re.compile(r"^[A-ZÀ-Ý]{2,6}$")  # an agency's acronym beside a name: AFP, TTXVN, EFE
 _AGENCY_TAIL = re.compile(r"\s*[-–—/|(]\s*[A-ZÀ-Ý]{2,6}\)?\s*$")
