@@ -124,6 +124,9 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Jānis Bērziņš (Latvijas Radio)", ["Jānis Bērziņš"]),
         ("Аутор: Марко Петровић", ["Марко Петровић"]),
         ("Deutsche Welle (www.dw.com)", []),  # an address is no name
+        ("Gemma Col·lell", ["Gemma Col·lell"]),  # a middle dot inside a word is a letter's
+        ("阿卜杜勒·拉希德", ["阿卜杜勒·拉希德"]),
+        ("By Anna Berg and picture editor Tom Ek", ["Anna Berg"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

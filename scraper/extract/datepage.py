@@ -537,8 +537,7 @@ def visible_candidates(
                     bits & _ALWAYS or (tag == "nav" and not (
                         # a byline list that a template marks up as <nav> inside the article
                         # (NDTV's "<nav class=pst-by><ul><li>Written by …<li>Updated: …")
-                        in_article == IN_ARTICLE_TAG and (bits & _DATEISH or el.find(
-                            ".//a") is None)))
+                        in_article == IN_ARTICLE_TAG and el.find(".//a") is None))
                     or (not in_article and (bits & _PAGE or tag in _PAGE_CHROME_TAGS))
                     # an <aside> of links to other stories inside <main> or a container named
                     # "article", but outside the <article> itself, is the page's sidebar (a
@@ -788,8 +787,10 @@ def visible_candidates(
             # "Dieser Beitrag wurde am … veröffentlicht"), nor a press release's dateline
             # ("SALT LAKE CITY, Utah, March 12, 2024 /PRNewswire/ --")
             line = max(start, full.rfind("\n", start, parsed.start))
-            cand.inside = (_word_count(full[line:parsed.start]) > 3 or _goes_on(
-                full, parsed.end, start + blen)) and not (
+            before_line = full[line:parsed.start]
+            cand.inside = (_word_count(before_line) > 3 or (
+                _SENTENCE_WORDS.search(before_line) is not None and "," not in before_line
+                and _goes_on(full, parsed.end, start + blen))) and not (
                 _DATELINE_END.match(full, parsed.end) or _STAMP_VERB.search(
                     full, max(start, parsed.start - 300), min(start + blen, parsed.end + 300)))
         if owner is not None and weight > 1:
@@ -1064,6 +1065,11 @@ SHORT_SENTENCE_CJK = 6  # ... or Chinese and Japanese characters
 
 
 SENTENCE_GOES_ON = 4  # words after a date, before its sentence ends, that make it prose
+# a lower-case word before the date that is no dateline's article ("A fire on 2 January 2020",
+# not "Paris, le 12 mars 2024," nor "New Delhi, March 12, 2024:")
+_SENTENCE_WORDS = re.compile(r"(?<!\w)(?!(?:le|la|den|der|el|il|am|à|de|del|du)\b)[^\W\d_A-Z]"
+                             r"[^\W\d_]*|^\s*(?:On|In|Since|Until|After|Before|Am|Seit|Le|El|Il|Em"
+                             r"|Op|Dal|Desde)\s")
 
 
 def _goes_on(full: str, end: int, block_end: int) -> bool:

@@ -35,7 +35,7 @@ Decision rules
    links or, after the headline, a list of entries of a few words each (not one holding a
    ``<time>`` or entries that start "By …", "Published …": the article's details), sidebars,
    related/latest/most-read/"other news" lists, comments; a ``<nav>``, unless it is a byline
-   list inside the <article>: named like one, or holding no link) are ignored; dates next to the
+   list inside the <article> that holds no link) are ignored; dates next to the
    headline or in a byline/date element weigh most; dates inside running prose are mentions
    and weigh least; dates far above the headline (a header's "today") are discounted, and a
    day with its weekday above the headline, outside any <article> and <main>, in no element
@@ -147,8 +147,8 @@ Decision rules
    takes the stamp's day (the next day for an update clock earlier than the stamp's, the
    previous one for a publish clock later) and its offset. "3 hours ago" is an instant
    counted back from the fetch (also in the smaller markets' languages: "3 tundi tagasi",
-   "преди 3 часа", "Danas, 18:05", "Šodien, 18:05"; short day words such as Swahili "Leo" or
-   Hungarian "ma" only on pages in their language): in UTC without a profile zone, written
+   "преди 3 часа", "Danas, 18:05", "Šodien, 18:05"; not short day words that are other words
+   too, Swahili "Leo", Hungarian "ma"): in UTC without a profile zone, written
    in the offset of the page's other stamp when it has one; in an element whose class names a
    date or a time it weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
    read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
@@ -168,8 +168,10 @@ Decision rules
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
    captions, is dated by them. A page with no other date is not dated by one inside a
-   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "On 2 January
-   2020, a fire burned …": a word before it and four after it): null, unless the
+   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "A fire on 2
+   January 2020 burned …": a sentence's word before it, no comma, and four words after it;
+   not "New Delhi, March 12, 2024: Acme …" nor "Paris, le 12 mars 2024, le groupe …"): null,
+   unless the
    sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
    veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
    2022").
@@ -466,9 +468,11 @@ def _same_stamp(modified: Cand, published: Cand) -> bool:
     one zone: when only one of them says which, the same wall clock is the same moment (a
     zone-less "Updated 26 March, 11:00" is no "25 March, 22:00 GMT" 13 hours before)."""
     if modified.source == published.source == "text" and (
-            (modified.offset is None) != (published.offset is None)):
+            (modified.offset is None) != (published.offset is None)) and (
+            modified.when >= published.when):
         return _same_clock(modified, published)
-    return _same_moment(modified, published)
+    return _same_moment(modified, published)  # (an update clock before the publish clock is
+    # the same moment in another zone: "18:05 Uhr" and "Zuletzt aktualisiert: 17:05 UTC")
 
 
 _SOURCE_RANK = {"jsonld": 3, "meta": 2, "microdata": 1}
@@ -577,7 +581,8 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         # 23. März 2024, 17:58 Uhr')
         for v in cands:
             if (v.source == "text" and v.offset is None and v.has_time and v.near
-                    and v.role != "modified" and _whole_hours_apart(v, naive)):
+                    and v.group == naive.group and v.role != "modified"
+                    and _whole_hours_apart(v, naive)):  # (the <time>'s own text)
                 return v
     if naive.family == "struct" and page.zone is not None:
         # rule 5: a zone-less structured time equal to the byline's time in UTC was UTC

@@ -469,16 +469,16 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
 _BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν",
-                 "prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms", "fyrir"]
+                 "prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
               "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา", "tagasi", "më_parë",
-              "əvvəl", "oldin", "бұрын", "ezelőtt"]
+              "ezelőtt"]
 # "ago" words that also mean "before" ("चुनाव से 2 दिन पहले मुख्यमंत्री ...": two days before the
 # election): read only where the phrase ends
-_AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં"]
+_AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં", "əvvəl", "oldin",
+                  "бұрын"]  # ("Seçkidən 3 gün əvvəl keçirilən": 3 days before the election)
 # and such words before the number ("prije 2 sata", also "prije 2 dana od izbora")
-_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms",
-                            "fyrir"})
+_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms"})
 _PHRASE_END = re.compile(r"\s*(?:$|[\n.,;:!?()|·•\-–—۔।])")
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
@@ -496,10 +496,10 @@ _DAY_WORDS = [
     "昨日", "今日", "어제", "오늘", "أمس", "اليوم", "aujourd’hui", "dnes", "včera", "tänään", "eilen",
     "azi", "astăzi", "tegnap", "σήμερα", "χθες", "сьогодні", "вчора",
     # smaller markets: Estonian, South Slavic, Bulgarian, Latvian, Lithuanian, Albanian,
-    # Icelandic, Azerbaijani, Uzbek, Kazakh, Kyrgyz, Swahili, Hungarian
+    # Icelandic, Azerbaijani, Uzbek, Kazakh, Kyrgyz
     "täna", "eile", "danas", "jučer", "juče", "данас", "јуче", "јучер", "днес", "šodien", "vakar",
-    "šiandien", "sot", "dje", "í_dag", "í_gær", "dünən", "bugun", "kecha", "бүгін", "кеше",
-    "бүгүн", "кечээ", "leo", "jana", "ma",
+    "šiandien", "í_dag", "í_gær", "dünən", "bugun", "kecha", "бүгін", "кеше",
+    "бүгүн", "кечээ",
 ]
 # nested by prefix (no word is the start of another, so it matches what a flat list would,
 # faster); "_" stands for the spaces inside a word ("hari ini")
@@ -507,15 +507,15 @@ DAY_WORD_RE = re.compile(
     r"(?<!\w)(" + trie_pattern(_DAY_WORDS).replace("_", r"\s+") + r")(?!\w)", re.IGNORECASE)
 # day words that are also an ordinary word in another language: read only on a page in these
 # languages, or in one whose language is unknown ('hier' is "here" in German and Dutch)
+# (short words that are other words too, Albanian "sot", Swahili "leo", Hungarian "ma", are
+# not read at all: "A mérkőzés ma 18:05-kor kezdődik" is a coming match)
 _DAY_WORD_LANGS = {"hier": frozenset({"fr", ""}), "eile": frozenset({"et", ""}),
-                   "sot": frozenset({"sq", ""}), "dje": frozenset({"sq", ""}),
-                   "bugun": frozenset({"uz", ""}), "kecha": frozenset({"uz", ""}),
-                   "leo": frozenset({"sw"}), "jana": frozenset({"sw"}), "ma": frozenset({"hu"})}
+                   "bugun": frozenset({"uz", ""}), "kecha": frozenset({"uz", ""})}
 _YESTERDAY = {"yesterday", "gestern", "hier", "ayer", "ontem", "ieri", "вчера", "dün", "wczoraj",
               "včera", "eilen", "tegnap", "χθες", "вчора",
               "kemarin", "gisteren", "i går", "igår", "昨天", "昨日", "어제", "أمس", "eile",
-              "jučer", "juče", "јуче", "јучер", "vakar", "dje", "í gær", "dünən", "kecha",
-              "кеше", "кечээ", "jana"}
+              "jučer", "juče", "јуче", "јучер", "vakar", "í gær", "dünən", "kecha",
+              "кеше", "кечээ"}
 _TIME_ONLY = re.compile(
     r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})"
     # a clock, not the start of a date: "12.03.2024", "12.03." (day and month)
@@ -1167,7 +1167,7 @@ def numeric_order_votes(
 # characters after it) with its last word ("hari ini" -> "ini") at most _DAY_END_CHARS before
 # that. Words are read as the re module folds them (_ASCII_FOLD): "ı" may match "i".
 _ASCII_RELATIVE = re.compile("|".join(  # flat, so the engine skips to the first letters
-    [w.replace("_", r"\s+") + r"(?!\w)" for w in _ascii_words(_AGO_WORDS)]
+    [w.replace("_", r"\s+") + r"(?!\w)" for w in _ascii_words(_AGO_WORDS + _AGO_OR_BEFORE)]
     + [w.replace("_", r"\s+") + r"\s" for w in _ascii_words(_BEFORE_WORDS)]))
 _ASCII_DAY_ENDS = [word.rsplit("_", 1)[-1] for word in _ascii_words(_DAY_WORDS)]
 _ASCII_DAY_END = re.compile("|".join(  # two-letter words ("ma") as whole words only

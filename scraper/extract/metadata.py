@@ -32,7 +32,7 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
-    r"\s*(?:,|;|\||/|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
+    r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
 # zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
 # zero-width (non-)joiners, which are letters' shapes in Persian and Indic words ("رئیس‌جمهور")
@@ -155,12 +155,13 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     if "://" in text or text.startswith("www."):
         return []
     text = _DATE_TAIL.sub("", text)
-    out = []
+    out: list[str] = []
     for part in _SPLIT_AUTHORS.split(text):
         # "Jānis Bērziņš (Latvijas Radio)": the outlet in brackets after the name;
         # "political reporter Jake Evans": the role before it
         part = _BY.sub("", _OUTLET_AFTER.sub("", part).strip(" .|·-–—:()[]"))
-        part = _ROLE_BEFORE.sub("", part)
+        if not out:  # (at the byline's start: "By Anna Berg and picture editor Tom Ek")
+            part = _ROLE_BEFORE.sub("", part)
         # a label of one word before a name: the writer's ("Text und Interview: Harald
         # Willenbrock", "Autor: Georg Holzer") is dropped; any other credit ("Fotos: Jan Berg",
         # "Redaktion: Peter Kurz", "Illustratör: Moa Ek") is no author
