@@ -249,12 +249,15 @@ _MENU_WORD = re.compile(r"^(?:[a-z0-9]+[-_]{1,2})*(?:menu|offcanvas|navbar|mega-
                         r"(?:[-_]{1,2}[a-z0-9]+)*$")
 
 
+def _named(node: lxml.html.HtmlElement, word: re.Pattern[str]) -> bool:
+    """Whether one word of the element's class or id (a whole word, in lower case) matches."""
+    names = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+    return any(word.match(name) for name in names[:CLASS_WORDS])
+
+
 def _menu_box(node: lxml.html.HtmlElement) -> bool:
     """A menu outside <nav> ("responsive-menu-container", "offcanvas")."""
-    if node.tag in ("body", "html"):
-        return False
-    words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-    return any(_MENU_WORD.match(word) for word in words[:CLASS_WORDS])
+    return node.tag not in ("body", "html") and _named(node, _MENU_WORD)
 
 
 # a comment section's class or id, one word of it: "comments", "comment-list", "wp-block-comments",
@@ -272,10 +275,7 @@ def _comment_box(node: lxml.html.HtmlElement) -> bool:
     schema.org Comment); the page's <body> and <html> describe the page, never a comment."""
     if node.tag in ("body", "html"):
         return False
-    if (node.get("itemtype") or "").endswith("/Comment"):
-        return True
-    words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-    return any(_COMMENT_WORD.match(word) for word in words[:CLASS_WORDS])
+    return (node.get("itemtype") or "").endswith("/Comment") or _named(node, _COMMENT_WORD)
 
 
 CLASS_WORDS = 12  # the class and id words of an element read for a comment section's
@@ -608,9 +608,7 @@ def _in_credit(el: lxml.html.HtmlElement) -> bool:
     """A link in a picture's caption or credit, or in a contact box ("Photo by <a
     href=/staff/jane-roe>", "Media contact: <a …>")."""
     for node in itertools.islice(el.iterancestors(), CREDIT_LEVELS):
-        if node.tag in ("figure", "figcaption") or any(
-                _CREDIT_WORD.match(word) for word in
-                f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()[:CLASS_WORDS]):
+        if node.tag in ("figure", "figcaption") or _named(node, _CREDIT_WORD):
             return True
     return False
 
