@@ -187,7 +187,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
@@ -351,8 +351,11 @@ def _in_zone_of(stamp: Cand, other: Cand, cands: list[Cand]) -> Cand:
             c.family == "visible" and c.offset is None and _same_clock(c, other) for c in cands):
         return stamp  # (a <time>'s UTC beside a local byline says nothing of the page's clocks)
     if other.zone:
-        return replace(stamp, offset=_offset_of(ZoneInfo(other.zone), stamp.when),
-                       zone=other.zone)
+        try:
+            zone = ZoneInfo(other.zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            return stamp
+        return replace(stamp, offset=_offset_of(zone, stamp.when), zone=other.zone)
     if timedelta(0) <= stamp.when - other.when <= timedelta(days=1) and not _switch_between(
             other, stamp.when - timedelta(minutes=other.offset)):
         return replace(stamp, offset=other.offset)
