@@ -432,6 +432,10 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     ('<p class="post-meta"><span class="post-meta-author"><a href="/archives/author/ahmed-salah">'
      "أحمد صلاح </a></span></p>", ["أحمد صلاح"]),
     ('<p class="post-meta"><a href="/author/web-desk/">ویب ڈیسک</a></p>', []),
+    # a surname's particles, and a Turkish reporter's class
+    ('<p class="post-meta"><a href="/auteur/erik-van-der-walle/">Erik van der Walle</a></p>',
+     ["Erik van der Walle"]),
+    ('<div class="yazar-tarih"><span class="muhabir">Ayşe Yıldız</span></div>', ["Ayşe Yıldız"]),
 ])
 def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -217,15 +218,21 @@ _UI_WORDS = frozenset({
 
 
 def _name_like(text: str) -> bool:
-    """'Anna Giulia Fink': two to four words, each capitalised, no digits or punctuation,
-    none a word of the page's furniture ("Share On Facebook", "Read More")."""
+    """'Anna Giulia Fink': two to five words, each capitalised (or a surname's particle
+    between them: "Erik van der Walle"), no digits or punctuation, none a word of the page's
+    furniture ("Share On Facebook", "Read More")."""
     words = text.split()
-    return 2 <= len(words) <= 4 and len(text) <= 40 and all(
+    return 2 <= len(words) <= 5 and len(text) <= 40 and all(
         # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
-        not w[0].islower() and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        (not w[0].islower() or (0 < i < len(words) - 1 and w in _NAME_PARTICLES))
+        and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
         and w.casefold() not in _UI_WORDS
-        for w in words
-    )
+        for i, w in enumerate(words)
+    ) and not words[0][0].islower()
+
+
+_NAME_PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "della", "dos", "das",
+                             "do", "du", "von", "zu", "le", "la", "al", "bin", "ibn", "ter", "ten"})
 
 
 def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
@@ -284,7 +291,8 @@ CLASS_WORDS = 12  # the class and id words of an element read for a comment sect
 _AUTHOR_MARKUP = lxml.etree.XPath(
     # ("yline": byline and Byline; "uthor": author and Author; one test of @class first)
     './/*[@class and (contains(@class, "yline") or contains(@class, "uthor")'
-    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo"))'
+    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo")'
+    ' or contains(@class, "muhabir"))'
     ' or @rel="author" or @itemprop="author" or @property="foaf:name"]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
@@ -389,7 +397,8 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # a class word that names the author: "author", "article__author", "authorName", "author_single"
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
-_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en)?|auteurs?|szerzo|authorship)(?:name)?$")
+_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en)?|auteurs?|autore|autori|szerzo"
+                              r"|authorship|muhabir)(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
 # reviewer's, a translator's, a player's ("autor-libro", "recipe-author", "author-reviewer")
@@ -670,7 +679,10 @@ def _site_keys(url: str, site_name: str | None, ld: dict[str, Any]) -> set[str]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """Letters and digits in one case, without accents: "El Sol de México" is the
+    elsoldemexico.com.mx site's name."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return re.sub(r"[\W_]+", "", "".join(ch for ch in folded if not unicodedata.combining(ch)))
 
 
 def _is_publisher(name: str, site_keys: set[str]) -> bool:
