@@ -284,6 +284,8 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
         ("3 órával ezelőtt", ["3 órával ezelőtt"]),
         ("преди 2 дни от изборите", []),  # "before": read only where the phrase ends
         ("Seçkidən 3 gün əvvəl keçirilən mitinq", []),
+        ("قبل 8 ساعات", ["قبل 8 ساعات"]),  # Arabic "before" as "ago", where the phrase ends
+        ("قبل 8 ساعات من الانتخابات", []),
     ],
 )
 def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:

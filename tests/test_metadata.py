@@ -410,6 +410,11 @@ def test_authors_on_a_responsive_wordpress_page(body: str, expected: list[str]) 
     assert extract_metadata(tree, URL, article_objects=[]).authors == expected
 
 
+def test_an_ideographic_space_between_a_headlines_clauses_stays() -> None:
+    md = page("<title>増税へ\u3000政府が方針 - 例新聞</title>", "<h1>増税へ\u3000政府が方針</h1>")
+    assert md.title == "増税へ\u3000政府が方針"
+
+
 def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     md = page("<title>Elhunyt Kovács Imre &#8211; Szentesi Hírek</title>",
               '<header><h1 class="wp-block-site-title"><a href="https://www.szentesihirek.hu" '

@@ -469,7 +469,7 @@ _NUMWORD = (r"((?<!\d)\d{1,3}|(?<!\w)(?:an?|one|un|una|uno|une|einer|einem|einen
 # the words that make a number and a unit a relative date, before them ("vor 2 Stunden") or
 # after them ("2 hours ago"); "_" stands for the spaces inside a word (also read by find_relative)
 _BEFORE_WORDS = ["vor", "hace", "il_y_a", "há", "ha", "לפני", "před", "acum", "πριν_από", "πριν",
-                 "prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms"]
+                 "prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms", "قبل"]
 _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "geleden", "siden",
               "sedan", "sitten", "тому", "前", "전", "ที่แล้ว", "ที่ผ่านมา", "tagasi", "më_parë",
               "ezelőtt"]
@@ -478,7 +478,8 @@ _AGO_WORDS = ["ago", "fa", "назад", "önce", "temu", "yang_lalu", "lalu", "
 _AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước", "પહેલા", "પહેલાં", "əvvəl", "oldin",
                   "бұрын"]  # ("Seçkidən 3 gün əvvəl keçirilən": 3 days before the election)
 # and such words before the number ("prije 2 sata", also "prije 2 dana od izbora")
-_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms"})
+_BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms",
+                            "قبل"})  # (Arabic "قبل 8 ساعات", 8 hours ago; "قبل يومين من": before)
 _PHRASE_END = re.compile(r"\s*(?:$|[\n.,;:!?()|·•\-–—۔।])")
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it

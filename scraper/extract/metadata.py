@@ -87,8 +87,14 @@ def _clean(value: Any) -> str | None:
         return None
     if "&" in value:
         value = htmllib.unescape(value)
-    value = _SPACE.sub(" ", _ZERO_WIDTH.sub("", value)).strip()
+    value = _SPACE.sub(_one_space, _ZERO_WIDTH.sub("", value)).strip()
     return value or None
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A run of white space as one space; the ideographic space that separates a Chinese or
+    Japanese headline's clauses stays one ("増税へ　政府が方針")."""
+    return "\u3000" if run.group().strip(" ") == "\u3000" else " "
 
 
 def meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
