@@ -1624,6 +1624,24 @@ PAGE_PATTERNS = [
         ("2024-03-12T18:05:00", "minute", "text"),
         None,
         id="an-update-in-utc-of-the-publish-moment"),
+    pytest.param(
+        "en",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-03-12T10:15:00-05:00"}</script><p class="byline">Posted: 6:05 PM CDT Tuesday, Mar.'
+        " 12, 2024</p><p>City council approved the budget.</p>",
+        "https://www.example.com/local/2024/03/12/council-budget", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00-05:00", "minute", "text"),
+        None,
+        id="a-zoned-byline-hours-from-the-structured-stamp"),
+    pytest.param(
+        "en",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-03-12T16:48:41Z"}</script><p class="byline">9:53 am PDT, Tuesday, March 12, 2024'
+        "</p><p>City council approved the budget.</p>",
+        "https://www.example.com/news/council-budget/", FETCHED_MARCH_14,
+        ("2024-03-12T16:48:41+00:00", "second", "jsonld"),
+        None,
+        id="a-zoned-byline-minutes-from-the-structured-stamp"),
 ]
 
 

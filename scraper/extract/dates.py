@@ -91,7 +91,9 @@ Decision rules
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim (a UTC one is written in the profile zone's time
-   when the site has one), unless the visible byline shows the same wall
+   when the site has one; and it does not stand in for a visible byline with a stated zone an
+   hour or more away, not a whole number of hours: that is another moment, a CMS's creation
+   time), unless the visible byline shows the same wall
    clock with a different explicit offset (the visible offset wins, but not a zone
    abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
    beside a stamp at that place's real offset) or with no offset on a
@@ -461,6 +463,14 @@ def _same_moment(a: Cand, b: Cand) -> bool:
     return minutes % step == 0 and abs(minutes) <= 14 * 60
 
 
+def _another_moment(stamp: Cand, byline: Cand) -> bool:
+    a, b = stamp.instant(), byline.instant()
+    if a is None or b is None:
+        return False
+    minutes = abs(int((a.replace(second=0) - b.replace(second=0)).total_seconds() // 60))
+    return minutes >= 60 and minutes % 60 != 0
+
+
 def _whole_hours_apart(a: Cand, b: Cand) -> bool:
     minutes = int((a.when.replace(second=0) - b.when.replace(second=0)).total_seconds() // 60)
     return minutes != 0 and minutes % 60 == 0 and abs(minutes) <= 14 * 60
@@ -490,6 +500,11 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
     """The most precise consistent representation of the winning moment (rule 5)."""
     anchors = [c for c in cands if c.family == "struct" and c.role == role
                and c.has_time and _agree(c, winner)]
+    if winner.source == "text" and winner.has_time and winner.offset is not None:
+        # a byline that states its zone names its own moment: a structured stamp an hour or
+        # more from it, and not a whole number of hours (a zone written wrong), is another
+        # moment (a CMS's creation time), not its better writing
+        anchors = [c for c in anchors if not _another_moment(c, winner)]
     if anchors:
         winner = max(anchors, key=_strength)
     if winner.family == "struct" and winner.has_time and winner.offset and (
