@@ -1642,6 +1642,15 @@ PAGE_PATTERNS = [
         ("2024-03-12T16:48:41+00:00", "second", "jsonld"),
         None,
         id="a-zoned-byline-minutes-from-the-structured-stamp"),
+    pytest.param(
+        "en",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2024-03-12T16:05:00Z"}</script><p class="byline">Published: March 12, 2024, 6:05 pm IST'
+        "</p><p>The cabinet met in Jerusalem.</p>",
+        "https://www.example.com/israel-news/cabinet-meets", FETCHED_MARCH_14,
+        ("2024-03-12T16:05:00+00:00", "second", "jsonld"),
+        None,
+        id="an-ambiguous-zone-keeps-the-structured-stamp"),
 ]
 
 
@@ -1687,6 +1696,16 @@ def test_an_articles_own_date_named_for_today_is_its_date(header: str) -> None:
         "Schools across the county closed on Thursday as the storm moved in from the coast.</p>"
         "</body></html>", "https://www.example.com/news/storm-closes-schools")
     check(got.published, "2024-03-14", "date", "text")
+
+
+def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
+    got = _html_dates(
+        '<html lang="en"><head><meta property="article:published_time" content="2024-03-12T10:'
+        '15:00-05:00"><title>Council approves budget</title></head><body><article><h1>Council'
+        ' approves budget</h1><span class="date">6:05 PM CDT March 12, 2024</span><p>The city'
+        " council approved the budget on Tuesday after a long debate.</p></article></body></html>",
+        "https://www.example.com/local/council-approves-budget")
+    check(got.published, "2024-03-12T10:15:00-05:00", "second", "meta")
 
 
 @pytest.mark.parametrize(("html", "url", "timezone", "published", "modified"), [

@@ -91,9 +91,10 @@ Decision rules
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
    timestamp with an offset is kept verbatim (a UTC one is written in the profile zone's time
-   when the site has one; and it does not stand in for a visible byline with a stated zone an
-   hour or more away, not a whole number of hours: that is another moment, a CMS's creation
-   time), unless the visible byline shows the same wall
+   when the site has one; and it does not stand in for a byline labelled as the publication
+   with a stated zone, not an ambiguous one like IST, an hour or more away and not a whole
+   number of hours: that is another moment, a CMS's creation time), unless the visible byline
+   shows the same wall
    clock with a different explicit offset (the visible offset wins, but not a zone
    abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
    beside a stamp at that place's real offset) or with no offset on a
@@ -463,6 +464,9 @@ def _same_moment(a: Cand, b: Cand) -> bool:
     return minutes % step == 0 and abs(minutes) <= 14 * 60
 
 
+_AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|BST|CST|AST|ADT|GST|SST)\b")
+
+
 def _another_moment(stamp: Cand, byline: Cand) -> bool:
     a, b = stamp.instant(), byline.instant()
     if a is None or b is None:
@@ -500,10 +504,13 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
     """The most precise consistent representation of the winning moment (rule 5)."""
     anchors = [c for c in cands if c.family == "struct" and c.role == role
                and c.has_time and _agree(c, winner)]
-    if winner.source == "text" and winner.has_time and winner.offset is not None:
-        # a byline that states its zone names its own moment: a structured stamp an hour or
-        # more from it, and not a whole number of hours (a zone written wrong), is another
-        # moment (a CMS's creation time), not its better writing
+    if (winner.source == "text" and winner.role == "published" and winner.has_time
+            and winner.offset is not None and not _AMBIGUOUS_ZONE.search(winner.raw)):
+        # a byline labelled as the publication that states its zone names its own moment: a
+        # structured stamp an hour or more from it, and not a whole number of hours (a zone
+        # written wrong), is another moment (a CMS's creation time), not its better writing.
+        # (Not an unlabelled byline, which may show the last edit or an event's time; not an
+        # abbreviation with readings hours apart: IST is India's, Israel's or Ireland's.)
         anchors = [c for c in anchors if not _another_moment(c, winner)]
     if anchors:
         winner = max(anchors, key=_strength)
