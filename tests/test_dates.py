@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -286,6 +286,12 @@ def test_relative_dates_resolved_in_the_site_zone(timezone: str, when: str, loca
         ("Seçkidən 3 gün əvvəl keçirilən mitinq", []),
         ("قبل 8 ساعات", ["قبل 8 ساعات"]),  # Arabic "before" as "ago", where the phrase ends
         ("قبل 8 ساعات من الانتخابات", []),
+        # one and two of a unit said by its word alone (singular, dual), where the phrase ends
+        ("نشر منذ ساعتين | الرياض", ["منذ ساعتين"]),
+        ("ومنذ دقيقة.", ["منذ دقيقة"]),
+        ("עודכן לפני שעתיים", ["לפני שעתיים"]),
+        ("منذ ساعة مبكرة", []),  # "since an early hour"
+        ("قبل يومين من الانتخابات", []),  # two days before the elections
     ],
 )
 def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
@@ -339,6 +345,25 @@ def test_numeric_order_votes_count_every_unambiguous_date() -> None:
     filler = " words" * 40
     text = f"22/07/2021{filler} 07/22/2021, 23/07/2021{filler} 1.2.2021 and 05/06/2021 13/01/2020"
     assert numeric_order_votes(text) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "ago", "has_time"),
+    [
+        ("منذ ساعتين", timedelta(hours=2), True),
+        ("منذ دقيقتين", timedelta(minutes=2), True),
+        ("منذ يومين", timedelta(days=2), False),
+        ("قبل أسبوع", timedelta(weeks=1), False),
+        ("לפני שעה", timedelta(hours=1), True),
+        ("לפני יומיים", timedelta(days=2), False),
+    ],
+)
+def test_singular_and_dual_unit_words_count(text: str, ago: timedelta, has_time: bool) -> None:
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+    assert [(value, timed) for value, timed, _, _ in find_relative(text, now)] == [
+        (now - ago, has_time)]
 
 
 def test_relative_date_needs_fetched_at() -> None:
@@ -1147,6 +1172,32 @@ def test_the_header_today_above_the_article_is_never_its_date(toolbar: str,
             "</article></body></html>")
     got = _html_dates(html, "https://www.example.com.gh/news/a.html")
     check(got.published, published, "date" if published else None, "text" if published else None)
+
+
+@pytest.mark.parametrize(("header", "published", "modified"), [
+    # the site's banner (its navigation, no headline) shows today without a weekday
+    ('<header class="header"><a class="logo" href="/">MILENIO</a><span class="fecha">14.03.2024'
+     '</span><nav><a href="/politica">Política</a></nav></header>',
+     ("2024-03-12T18:05:00", "second", "text"), ("2024-03-12T19:30:00", "second", "text")),
+    # an article's own header, or one without the site's navigation, may hold its date
+    ('<header class="article-header"><span class="fecha">14.03.2024</span><nav><a href="/">Inicio'
+     "</a></nav></header>", ("2024-03-14", "date", "text"), (None, None, None)),
+    ('<header class="header"><span class="fecha">14.03.2024</span></header>',
+     ("2024-03-14", "date", "text"), (None, None, None)),
+])
+def test_the_site_banners_today_needs_no_weekday(header: str, published: tuple[str, str, str],
+                                                 modified: tuple[str | None, ...]) -> None:
+    html = (f'<html lang="es"><head><title>Tren llegará a Observatorio</title></head><body class="'
+            f'article">{header}<main><article><h1>Tren llegará a Observatorio</h1><h2>La SICT '
+            "confirmó que el tramo final estará listo antes de las elecciones</h2><div><span class"
+            '="author">Alejandro Domínguez</span></div><div class="content-date"><span class="place'
+            '">Ciudad de México /</span> <time>12.03.2024 18:05:00</time> <span class="updated">'
+            'Actualizado: 12.03.2024 19:30:00</span></div><div class="media-container news"><p>El '
+            "tramo Santa Fe-Observatorio del Tren Interurbano abrirá en abril, informó la "
+            "Secretaría de Infraestructura.</p></div></article></main></body></html>")
+    got = _html_dates(html, "https://www.example.com.mx/politica/tren-llegara-a-observatorio")
+    check(got.published, *published)
+    check(got.modified, *modified)
 
 
 def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> None:

@@ -481,13 +481,23 @@ _AGO_OR_BEFORE = ["पहले", "আগে", "پہلے", "پیش", "trước",
 _BEFORE_OR_AGO = frozenset({"prije", "pre", "пре", "прије", "pred", "prieš", "преди", "pirms",
                             "قبل"})  # (Arabic "قبل 8 ساعات", 8 hours ago; "قبل يومين من": before)
 _PHRASE_END = re.compile(r"\s*(?:$|[\n.,;:!?()|·•\-–—۔।])")
+# Arabic and Hebrew say one and two of a unit with the unit's word alone: the singular and the
+# dual ("منذ ساعتين", "לפני שעתיים": two hours ago; "منذ ساعة": an hour ago)
+_WORD_COUNTS: dict[str, tuple[int, str]] = {
+    "دقيقة": (1, "m"), "دقيقتين": (2, "m"), "ساعة": (1, "h"), "ساعتين": (2, "h"),
+    "يوم": (1, "d"), "يومين": (2, "d"), "أسبوع": (1, "w"), "أسبوعين": (2, "w"),
+    "דקה": (1, "m"), "שעה": (1, "h"), "שעתיים": (2, "h"), "יום": (1, "d"), "יומיים": (2, "d"),
+    "שבוע": (1, "w"), "שבועיים": (2, "w"),
+}
 RELATIVE_RE = re.compile(
     # منذ may carry a prefix (ومنذ, "and since"): no word bound before it
     r"(?:(?:(?<!\w)(?:" + "|".join(_BEFORE_WORDS).replace("_", r"\s+") + r")|منذ)\s+" + _NUMWORD
     + r"\s+(" + _UNIT_ALT + r")(?!\w)"
     r"|" + _NUMWORD + r"\s*(" + _UNIT_ALT + r")\.?\s*"
     r"(?:(?:" + "|".join(_AGO_WORDS).replace("_", r"\s+") + r")(?!\w)"
-    r"|(?:" + "|".join(_AGO_OR_BEFORE) + r")(?=\s*(?:$|[\n.,;:!?()|·•\-–—۔।]))))",
+    r"|(?:" + "|".join(_AGO_OR_BEFORE) + r")(?=\s*(?:$|[\n.,;:!?()|·•\-–—۔।])))"
+    # (read only where the phrase ends: "منذ ساعة مبكرة" is "since an early hour")
+    r"|(?:(?<!\w)(?:قبل|לפני)|منذ)\s+(" + "|".join(_WORD_COUNTS) + r")(?=\s*(?:$|[\n.,;:!?()|·•\-–—۔।])))",
     re.IGNORECASE,
 )
 _DAY_WORDS = [
@@ -1188,6 +1198,8 @@ def _relative(text: str, now_local: datetime, start: int, end: int
         unit_text = (m.group(2) or m.group(4) or "").lower()
         num = int(num_text) if num_text.isdigit() else 1
         unit = _REL_UNITS.get(unit_text)
+        if m.group(5) is not None:
+            num, unit = _WORD_COUNTS[m.group(5)]
         if unit is None or num > 400:
             continue
         if unit == "m":
