@@ -1175,11 +1175,16 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
     header's "today" ("Thursday, March 14, 2024" in a toolbar), never the article's date."""
     if page.now_local is None or owner is None or parsed.day != page.now_local.date():
         return False
-    if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
-        return False
     nodes = list(itertools.chain((owner,), owner.iterancestors()))
     if any(node.tag in ("article", "main") for node in nodes):
         return False  # a dated kicker or byline of the article's own
+    if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
+        # without its weekday, only in the site's own banner: a <header> that holds the
+        # site's navigation and no headline ("<header><a class=logo>…<span class=fecha>
+        # 13.03.2024</span><nav>"), not an article's header
+        return any(node.tag == "header" and node.find(".//nav") is not None
+                   and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
+                   for node in nodes[1:])
     today = dateish = False
     for node in nodes[:3]:
         cls = _class_of(node)
@@ -1193,6 +1198,8 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
     return not dateish
 
 
+_ARTICLE_HEAD = re.compile(r"article|entry|story|post|artikel|single|content|headline",
+                           re.IGNORECASE)
 # a date element named for the site's bar or for today, one class word: "jeg_top_date",
 # "topbar-date", "header-date", "current-date", "date-today", "fecha-hoy"; not an article's
 # own ("entry-header-date", "story-header-date", "is-today")
