@@ -737,6 +737,7 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         # words between the date and the clock
         ("<p>2024. március 12., kedd 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 Mart 2024 Salı 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>March 12, 2024, Tuesday // 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
