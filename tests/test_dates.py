@@ -1201,6 +1201,24 @@ def test_the_site_banners_today_needs_no_weekday(header: str, published: tuple[s
     check(got.modified, *modified)
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("vi", "Trước đó, ngày 25-12-2023, Bộ Giao thông vận tải đã đồng ý chủ trương mở rộng cao tốc"
+     " lên 8-10 làn xe."),
+    ("en", "Back then, on 25-12-2023, the transport ministry said the road would be widened, and"
+     " that was it."),
+])
+def test_a_sentence_may_end_with_a_two_letter_word(lang: str, sentence: str) -> None:
+    got = _html_dates(
+        f'<html lang="{lang}"><head><title>Đường song hành</title></head><body><main><div class="'
+        'detail-top"><div class="detail-time"><div>13/03/2024 05:30 GMT+7</div></div></div><h1>'
+        'Đường song hành cao tốc Long Thành</h1><div class="detail-content"><p>Sở Giao thông vận '
+        "tải TP.HCM vừa đề xuất xây dựng tuyến đường song hành dài khoảng 4,5km.</p><p>"
+        f'{sentence}</p></div><div class="detail-author"><a class="name" href="/tac-gia/np.htm">'
+        "NGỌC PHƯỢNG</a></div></main></body></html>",
+        "https://www.example.vn/duong-song-hanh-20240313053012345.htm")
+    check(got.published, "2024-03-13T05:30:00+07:00", "minute", "text")
+
+
 def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> None:
     html = ('<html lang="gu"><head><title>વરસાદ</title></head><body><main><h1>વરસાદ</h1><div>'
             '<span class="time">3 કલાક પહેલા</span></div><p>ગયા વર્ષે 20 માર્ચ 2023ના રોજ વરસાદ'

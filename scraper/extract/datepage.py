@@ -1033,7 +1033,8 @@ def _group_of(el: Any) -> str:
     return f"{el.tag}.{el.get('class') or ''}<{up}"
 
 
-_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|[。！？][」』）]?|\w।)$")
+# (a word of two letters, not a capital's abbreviation: "tăng lên 8-10 làn xe.", "… cut it.")
+_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|(?<!\w)(?![A-Z])[^\W\d_]{2}[.!?]|[。！？][」』）]?|\w।)$")
 PROSE_WORDS = 10  # running prose has more words than this
 # Chinese and Japanese write no spaces between words: two characters count as a word
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
