@@ -1809,6 +1809,28 @@ def test_whole_pages(html: str, url: str, timezone: str, published: tuple[str, s
     check(got.modified, *modified)
 
 
+@pytest.mark.parametrize(("context", "found"), [
+    ("zh cn", [("2024-03-12", 18)]),  # Xinhua's year, month/day and clock in spans of their own
+    ("en", []),  # read on Chinese, Japanese and Korean pages only
+])
+def test_a_year_then_month_and_day_with_a_clock(context: str, found: list[tuple[str, int]]) -> None:
+    from scraper.extract.datetext import find_dates
+
+    text = "\n 2024  03 / 12  18:05:32 \n来源:新华网"
+    assert [(p.day.isoformat(), p.hour) for p in find_dates(text, context=context)] == found
+
+
+def test_a_short_chinese_sentence_that_goes_on_after_its_date_is_a_mention() -> None:
+    got = _html_dates(
+        '<html lang="zh-CN"><head><title>全国人大闭幕</title></head><body><div class="header domPC">'
+        '<div class="header-time left"><span class="year"><em> 2024</em></span><span class="day">'
+        '<em> 03</em>/<em>12</em></span><span class="time"> 18:05:22</span></div><div class="sou'
+        'rce">来源：新华网</div><h1>十四届全国人大二次会议闭幕</h1></div><div id="detail"><p>十四届全国'
+        "人大二次会议于3月11日下午在北京人民大会堂闭幕。</p><p>2023年3月13日，十四届全国人大一次会议闭幕。"
+        "</p></div></body></html>", "http://www.example.cn/politics/abc123def456/c.html")
+    check(got.published, "2024-03-12T18:05:22", "second", "text")
+
+
 def test_german_am_is_no_ante_meridiem() -> None:
     from scraper.extract.datetext import find_dates
 

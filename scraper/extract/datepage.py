@@ -773,6 +773,11 @@ def visible_candidates(
                 full[start:parsed.start], own.last):
             weight, short = 1.0, True  # a short paragraph of one sentence ("The law was passed
             # on July 13, 2021."): it weighs as a mention (but dates a page that has no other date)
+        elif role == "any" and own is not None and _CJK_CHARS.search(full, start, start + blen) and (
+                full.startswith(("，", "、"), parsed.end)) and _is_sentence(
+                PROSE_WORDS + 1, own.last) and _goes_on(full, parsed.end, start + blen):
+            weight, short = 1.0, True  # ... or a Chinese or Japanese one that goes on after its
+            # date ("2023年3月13日，十四届全国人大一次会议闭幕。")
         if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")

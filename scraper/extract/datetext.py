@@ -281,6 +281,9 @@ _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日
 _VI = re.compile(r"(?<![\d/.])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+)(\d{4})(?!\d)",
                  re.IGNORECASE)
 _MN = re.compile(r"(\d{4})\s+оны\s+(\d{1,2})(?:-р)?\s+сарын\s+(\d{1,2})(?!\d)", re.IGNORECASE)
+# Xinhua's year, then its month and day, then a clock, each in a span of its own: "2024 03/12
+# 18:05:22" (read on Chinese, Japanese and Korean pages only, and only with the clock)
+_Y_MD_CJK = re.compile(r"(?<![\d/.:-])(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})(?=\s+\d{1,2}:\d\d)")
 _MD_CJK = re.compile(r"(?<![\d年년/.])(\d{1,2})(?:/|\s*[月월]\s*)(\d{1,2})(?:\s*[日일])?(?![\d/.])")
 _CJK_LANGS = ("ja ", "zh ", "ko ")
 # Latvian "2024. gada 12. martā" (the year's "gada", then day and month): scanned for only in
@@ -1079,6 +1082,10 @@ def find_dates(
     # a numeric day without a year is a stamp only beside a publish or update label: an
     # event's "Termin: Mo., 18.3., 19:00 Uhr" or "公演日：3/18(月) 19:00" is none
     numeric_yearless: set[int] = set()
+    for m in _Y_MD_CJK.finditer(text) if context.startswith(_CJK_LANGS) else ():
+        if len(found) >= limit:
+            break
+        add(_mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
     if default_year is not None and context.startswith(_CJK_LANGS):
         for m in _MD_CJK.finditer(text):
             if len(found) >= limit:
