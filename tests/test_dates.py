@@ -1058,6 +1058,33 @@ def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | Non
     assert (found.hour, found.minute, found.offset) == (18, 5, offset)
 
 
+@pytest.mark.parametrize(("text", "context", "offset", "zone"), [
+    # zones written out in full (Business Wire), with their season
+    ("March 12, 2024 08:30 AM Eastern Daylight Time", "en", -240, "America/New_York"),
+    ("March 12, 2024 08:30 AM Eastern Time", "en", -240, "America/New_York"),
+    ("January 12, 2024 08:30 AM Pacific Time", "en", -480, "America/Los_Angeles"),
+    ("12 March 2024 18:05 India Standard Time", "en", 330, "Asia/Kolkata"),
+    ("12 March 2024 18:05 Israel Standard Time", "en", 120, "Asia/Jerusalem"),
+    # English Canada's Atlantic and Newfoundland times, on Canadian pages only
+    ("Mar 12, 2024 5:42 PM NT", "en ca", -150, "America/St_Johns"),
+    ("Mar 12, 2024 5:42 PM AT", "en ca", -180, "America/Halifax"),
+    ("Mar 12, 2024 5:42 PM NT", "en au", None, None),
+    ("Mar 12, 2024 5:42 PM NDT", "en", -150, "America/St_Johns"),
+    # a generic zone is the profile's zone of that standard time, when the profile has one:
+    # Arizona keeps no daylight saving time, Saskatchewan neither
+    ("5:42 p.m. MT March 12, 2024", "en us America/Phoenix", -420, "America/Phoenix"),
+    ("5:42 p.m. MT March 12, 2024", "en us", -360, "America/Denver"),
+    ("Mar 12, 2024 5:42 PM CT", "en ca America/Regina", -360, "America/Regina"),
+    ("Mar 12, 2024 5:42 PM CT", "en us Europe/Berlin", -300, "America/Chicago"),
+])
+def test_zone_names_canadian_times_and_profile_zones(text: str, context: str, offset: int | None,
+                                                     zone: str | None) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = next(find_dates(text, context=context))
+    assert (found.offset, found.zone) == (offset, zone)
+
+
 @pytest.mark.parametrize(("context", "day"), [("en us", None), ("ms my", date(2023, 3, 14)),
                                              ("", date(2023, 3, 14))])
 def test_malay_mac_is_march_only_on_malay_pages(context: str, day: date | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -244,15 +245,48 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "بتوقيت القاهرة": (120, "Africa/Cairo", True), "بتوقيت بيروت": (120, "Asia/Beirut", True),
     "بتوقيت غرينتش": (0, None, False), "بتوقيت جرينتش": (0, None, False),
 }
+ZONE_ABBR.update({
+    # English Canada's generic Atlantic and Newfoundland times ("5:42 PM AT", CBC)
+    "AT": (-240, "America/Halifax", True), "NT": (-210, "America/St_Johns", True),
+    "NDT": (-150, "America/St_Johns", False),
+})
+# zones written out in full ("08:30 AM Eastern Daylight Time": Business Wire), each as its
+# abbreviation reads (a name is no ambiguous abbreviation: "India Standard Time" is India's)
+_ZONE_NAMES: dict[str, tuple[int, str | None, bool]] = {
+    f"{name} Time": ZONE_ABBR[abbr] for name, abbr in (
+        ("Eastern Standard", "EST"), ("Eastern Daylight", "EDT"), ("Eastern", "ET"),
+        ("Central Standard", "CST"), ("Central Daylight", "CDT"), ("Central", "CT"),
+        ("Mountain Standard", "MST"), ("Mountain Daylight", "MDT"), ("Mountain", "MT"),
+        ("Pacific Standard", "PST"), ("Pacific Daylight", "PDT"), ("Pacific", "PT"),
+        ("Alaska Standard", "AKST"), ("Alaska Daylight", "AKDT"), ("Hawaii Standard", "HST"),
+        ("Hawaii-Aleutian Standard", "HST"), ("Atlantic Daylight", "ADT"), ("Atlantic", "AT"),
+        ("Newfoundland Standard", "NST"),
+        ("Newfoundland Daylight", "NDT"), ("Newfoundland", "NT"), ("Greenwich Mean", "GMT"),
+        ("Coordinated Universal", "UTC"), ("British Summer", "BST"), ("Central European", "CET"),
+        ("Central European Summer", "CEST"), ("Eastern European", "EET"),
+        ("Eastern European Summer", "EEST"), ("Western European", "WET"),
+        ("Western European Summer", "WEST"), ("India Standard", "IST"), ("Moscow", "MSK"),
+        ("Japan Standard", "JST"), ("Korea Standard", "KST"), ("Singapore", "SGT"),
+        ("Singapore Standard", "SGT"), ("Hong Kong", "HKT"), ("Philippine Standard", "PHT"),
+        ("Pakistan Standard", "PKT"), ("Gulf Standard", "GST"), ("South Africa Standard", "SAST"),
+        ("Australian Eastern Standard", "AEST"), ("Australian Eastern Daylight", "AEDT"),
+        ("Australian Central Standard", "ACST"), ("Australian Central Daylight", "ACDT"),
+        ("Australian Western Standard", "AWST"), ("New Zealand Standard", "NZST"),
+        ("New Zealand Daylight", "NZDT"))
+} | {"Atlantic Standard Time": (-240, "America/Halifax", False),
+     "Israel Standard Time": (120, "Asia/Jerusalem", False),
+     "Israel Daylight Time": (180, "Asia/Jerusalem", False),
+     "China Standard Time": (480, "Asia/Shanghai", False)}
 _CANADIAN_FRENCH = {"HAE", "HNE", "HAC", "HNC", "HAR", "HNR", "HAP", "HNP", "HAA", "HNA", "HAT",
-                    "HNT"}  # read on a Canadian page only (.ca or fr-CA)
+                    "HNT", "AT", "NT"}  # read on a Canadian page only (.ca or fr-CA, en-CA)
 # Readings that depend on the page: language or country code -> (offset, zone)
 _IST_ALT = {"he": (120, "Asia/Jerusalem"), "il": (120, "Asia/Jerusalem"),
             "ie": (60, "Europe/Dublin"), "ga": (60, "Europe/Dublin")}
 _CST_ALT = {"zh": (480, "Asia/Shanghai"), "cn": (480, "Asia/Shanghai"), "tw": (480, "Asia/Taipei")}
 _BST_ALT = {"bn": (360, "Asia/Dhaka"), "bd": (360, "Asia/Dhaka")}
 
-_ZONE_ALT = "|".join(sorted((a for a in ZONE_ABBR if a != "Z"), key=len, reverse=True))
+_ZONE_ALT = "|".join(sorted((a for a in itertools.chain(ZONE_ABBR, _ZONE_NAMES) if a != "Z"),
+                           key=len, reverse=True))
 
 # --------------------------------------------------------------------------- regexes
 
@@ -654,11 +688,15 @@ def parse_offset(text: str) -> int | None:
 
 def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | None:
     """Offset and zone of an abbreviation on a day; ``context`` is 'lang tld' of the page."""
-    entry = ZONE_ABBR.get(abbr.upper())
+    entry = _ZONE_NAMES.get(abbr) or ZONE_ABBR.get(abbr.upper())
     if entry is None or (abbr.upper() in _CANADIAN_FRENCH and "ca" not in context.split()):
         return None  # (HAC is Le Havre's football club in France)
     offset, zone, generic = entry
     keys = context.split()
+    if generic:
+        for key in keys:  # "MT" on an Arizona site: the profile's zone of that standard time
+            if "/" in key and (standard := _same_standard(key, offset, day)) is not None:
+                return standard
     for table, name in ((_IST_ALT, "IST"), (_CST_ALT, "CST"), (_BST_ALT, "BST")):
         if abbr.upper() == name:
             for key in keys:
@@ -678,6 +716,21 @@ def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | No
         elif real_min != offset:
             zone = None  # "EST" written in July: keep the stated offset, drop the zone
     return offset, zone
+
+
+@functools.lru_cache(maxsize=256)
+def _same_standard(name: str, offset: int, day: date) -> tuple[int, str] | None:
+    """The offset of the zone ``name`` on ``day`` and its name, if its standard time (the
+    lesser of its January and July offsets) is ``offset``."""
+    try:
+        zone = ZoneInfo(name)
+    except (ValueError, OSError):
+        return None
+    offsets = [zone.utcoffset(datetime(day.year, month, 15, 12)) for month in (1, 7)]
+    if min(int(o.total_seconds() // 60) for o in offsets if o is not None) != offset:
+        return None
+    real = zone.utcoffset(datetime(day.year, day.month, day.day, 12))
+    return (int(real.total_seconds() // 60), name) if real is not None else None
 
 
 @functools.lru_cache(maxsize=256)
