@@ -745,6 +745,9 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ('<div>Posted: <time>Mar 12, 2024 6:05 PM EDT</time> | Last Updated: March 13</div>',
          "2024-03-12T18:05:00-04:00", "2024-03-13"),
         ('<div class="date">Published Mar 12</div>', "2024-03-12", None),
+        ('<div class="date">Published: 12th March | Updated: 13th March</div>', "2024-03-12",
+         "2024-03-13"),  # day first, right after its label
+        ("<p>O edital deve ser publicado até 30 de abril, segundo o secretário.</p>", None, None),
         ('<div class="date">Mar 12</div>', None, None),
         # a same-day update with a time after a date-only publication is an update
         ("<p>Published March 12, 2024</p><p>Updated March 12, 2024 at 8:22 PM</p>", "2024-03-12",
@@ -2136,7 +2139,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
                        + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?("
                        r"'?\d{4}|['’]\d{2}(?!\d)|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})"
-                       r"|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las)))", re.IGNORECASE),
+                       r"|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las))|(?![\s,]*\d)())", re.IGNORECASE),
         dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(?:m\.\s*)?(" + month
                        + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
                        re.IGNORECASE),

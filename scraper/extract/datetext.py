@@ -339,7 +339,8 @@ _DMY_TEXT = re.compile(
     r"(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
     # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
     r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
-    r"|a las)))",
+    # no year and no clock ("Published: 12th March"): read after a label only (find_dates)
+    r"|a las))|(?![\s,]*\d)())",
     re.IGNORECASE,
 )
 _MDY_TEXT = re.compile(
@@ -1090,8 +1091,8 @@ def find_dates(
         year_text = m.group(3)
         if year_text:
             year = _written_year(year_text, default_year)
-        elif default_year is not None:
-            year = default_year
+        elif default_year is not None and (m.group(4) is None or _label_ends(text, m.start())):
+            year = default_year  # ("Published: 12th March"; not "publicado até 30 de abril")
         else:
             continue
         month = _month_in(m.group(2), context, text, m.start())
@@ -1192,6 +1193,18 @@ def _after_label(text: str, start: int) -> bool:
 
 
 _DATE_WORD = re.compile(r"datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal", re.IGNORECASE)
+
+
+def _label_ends(text: str, start: int) -> bool:
+    """A publish or update label ends right before ``start``: nothing but a colon, a dash or
+    "on" between them ("Updated: 13th March", "Published on 12 March")."""
+    before = text[max(0, start - 24):start].rsplit("\n", 1)[-1]
+    word = max((m for pattern in (UPDATED_WORDS, PUBLISHED_WORDS) for m in pattern.finditer(before)),
+               key=lambda m: m.end(), default=None)
+    return word is not None and _LABEL_TAIL.fullmatch(before, word.end()) is not None
+
+
+_LABEL_TAIL = re.compile(r"[\s:|\-–—]*(?:on|am|le|el|em|il|op|den)?[\s:]*", re.IGNORECASE)
 
 
 def _clock_at(text: str, pos: int) -> bool:
