@@ -1677,6 +1677,23 @@ PAGE_PATTERNS = [
         None,
         id="early-dates-in-sentences-date-no-page"),
     pytest.param(
+        "en",
+        "<p>Claims filed after Jan. 1, 2023 are handled by the Law Department and take about six"
+        " weeks.</p><p>The man was reported missing last year. The park reopened on March 1,"
+        " 2023 after repairs to the boardwalk and the old pier.</p>",
+        "https://www.example.com/explainers/how-to-file-a-claim", FETCHED_MARCH_14,
+        None,
+        None,
+        id="a-stamp-verb-of-another-sentence-or-before-a-span-word"),
+    pytest.param(
+        "en",
+        "<p>This story was filed on March 1, 2023 by the city desk and checked by the editors.</p>"
+        "<p>The park reopened after repairs to the boardwalk and the old pier last winter.</p>",
+        "https://www.example.com/local/park-reopens", FETCHED_MARCH_14,
+        ("2023-03-01", "date", "text"),
+        None,
+        id="a-stamp-verb-in-the-dates-own-sentence"),
+    pytest.param(
         "de",
         "<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem"
         " Welternährungsprogramm stand im Mittelpunkt eines Gesprächs der Ministerin.</p>",

@@ -796,8 +796,9 @@ def visible_candidates(
             cand.inside = (_word_count(before_line) > 3 or (
                 _SENTENCE_WORDS.search(before_line) is not None and "," not in before_line
                 and _goes_on(full, parsed.end, start + blen))) and not (
-                _DATELINE_END.match(full, parsed.end) or _STAMP_VERB.search(
-                    full, max(start, parsed.start - 300), min(start + blen, parsed.end + 300)))
+                _DATELINE_END.match(full, parsed.end) or (_STAMP_VERB.search(
+                    full, *_own_sentence(full, parsed.start, parsed.end, start, start + blen))
+                    and not _SPAN_WORD.search(full, max(start, parsed.start - 12), parsed.start)))
         if owner is not None and weight > 1:
             cand.group = _group_of(owner)
         if parsed.numeric_ambiguous:
@@ -853,6 +854,27 @@ _STAMP_VERB = re.compile(
     r"|erstellt|geschrieben|eingestellt|erschien(?:en)?|publié|rédigé|publicad[oa]|escrit[oa]"
     r"|pubblicat[oa]|scritt[oa]|opublikowan[oy]|gepubliceerd|geplaatst|geschreven|verscheen"
     r"|zveřejněn[oa]?|publicat[ăa]?|добавлен[оа]?|опубликован[оа]?)(?![\w-])", re.IGNORECASE)
+# where one sentence ends and the next begins: after a word of two letters or more and its
+# stop, before a capital ("… in June. The road …"; not "Jan. 1" nor "Sept. 5")
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[\"“‘(]?[A-ZÀ-ÞА-Я])|(?<=[。！？])|\n")
+
+
+# a date after one of these words bounds a span of time ("Claims filed after Jan. 1, 2023"): no
+# stamp verb makes it the post's
+_SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|between|nach|vor"
+                        r"|seit|bis|après|avant|depuis|desde|hasta|antes|después|dopo|prima)\s+$",
+                        re.IGNORECASE)
+
+
+def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``full[start:end]``, within ``lo`` and ``hi`` and
+    at most 300 characters either side."""
+    lo, hi = max(lo, start - 300), min(hi, end + 300)
+    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(full, lo, start)), default=lo)
+    stop = _SENTENCE_BREAK.search(full, end, hi)
+    return begin, stop.start() if stop else hi
+
+
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
 _DIGIT = re.compile(r"\d")
