@@ -1848,6 +1848,16 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-14T08:00:00+11:00", "minute", "text"),
         ("2024-03-14T17:00:00+11:00", "minute", "text"),
         id="english-ago-is-no-august"),
+    pytest.param(
+        # the URL's day is the draft's; the byline states the instant with its zone
+        '<html lang="en"><head><script type="application/ld+json">{"@type": "NewsArticle", "dat'
+        'ePublished": "2024-03-12T05:15:00Z"}</script><title>Overnight fire closes bakery</title>'
+        '</head><body><article><h1>Overnight fire closes bakery</h1><div class="gnt_ar_dt">Publi'
+        "shed 12:15 a.m. CT March 12, 2024</div><p>A fire broke out at the bakery late on Monday"
+        " and crews worked through the night.</p></article></body></html>",
+        "https://www.example.com/story/news/local/2024/03/11/overnight-fire-bakery/72912345007/",
+        None, ("2024-03-12T05:15:00+00:00", "second", "jsonld"), (None, None, None),
+        id="a-zoned-byline-keeps-a-utc-stamp-off-the-urls-draft-day"),
 ])
 def test_whole_pages(html: str, url: str, timezone: str, published: tuple[str, str, str],
                      modified: tuple[str, str, str]) -> None:

@@ -80,7 +80,8 @@ Decision rules
    stamp within 6 hours of midnight whose neighbouring day is the URL's day (no profile
    zone) is shown with the offset its own printed clock of that day implies ("<time
    datetime=…18:02Z>Wed 13 Mar 2024 at 5:02am" under /2024-03-13/: +11:00), else with the
-   smallest whole-hour offset that puts the same instant on the URL's day.
+   smallest whole-hour offset that puts the same instant on the URL's day (not when the page
+   states that instant with a zone of its own: "12:15 a.m. CT March 12" under /2024/03/11/).
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
@@ -669,6 +670,10 @@ def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Ca
             shift = c.when.replace(second=0) - instant.replace(tzinfo=None, second=0)
             return replace(pub, when=pub.when + shift, offset=int(shift.total_seconds() // 60),
                            zone=None)
+    if any(c.offset not in (None, 0) and (other := c.instant()) is not None and instant is not None
+           and abs(other - instant) < timedelta(minutes=1) for c in pool):
+        return pub  # the page states that moment with its zone ("12:15 a.m. CT March 12" under
+        # a /2024/03/11/ draft day): no offset of the URL's day stands in for it
     if url.day == pub.day + timedelta(days=1) and pub.when.hour >= 18:
         hours = 24 - pub.when.hour
     elif url.day == pub.day - timedelta(days=1) and pub.when.hour < 6:
