@@ -127,6 +127,13 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("Gemma Col·lell", ["Gemma Col·lell"]),  # a middle dot inside a word is a letter's
         ("阿卜杜勒·拉希德", ["阿卜杜勒·拉希德"]),
         ("By Anna Berg and picture editor Tom Ek", ["Anna Berg"]),
+        # an outlet's domain beside a name is dropped; alone it is the credit as given
+        ("By Mike Rutledge, cleveland.com", ["Mike Rutledge"]),
+        ("sportschau.de", ["sportschau.de"]),
+        ("By J.R. Stone", ["J.R. Stone"]),
+        # a stamp after the name, with its label or a weekday written out
+        ("By Olivia Dee Posted Tue 12 Mar 2024 at 5:42pm", ["Olivia Dee"]),
+        ("By Alex Bozarjian Thursday, November 9, 2023 4:41AM", ["Alex Bozarjian"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -441,6 +448,29 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     ('<p class="post-meta"><a href="/auteur/erik-van-der-walle/">Erik van der Walle</a></p>',
      ["Erik van der Walle"]),
     ('<div class="yazar-tarih"><span class="muhabir">Ayşe Yıldız</span></div>', ["Ayşe Yıldız"]),
+    # byline classes with any prefix (BLOX, Advance's BEM), and React's test ids
+    ('<ul class="list-inline"><li><span class="tnt-byline">By <a href="/users/profile/swatson">'
+     "Sarah Watson</a></span></li></ul>", ["Sarah Watson"]),
+    ('<div class="article__details"><span class="article__details--byline">By <a href="/staff/'
+     'mrutledge/">Mike Rutledge</a>, cleveland.com</span></div>', ["Mike Rutledge"]),
+    ('<div class="_2HJOG"><span data-testid="byline"><span class="_1Gp2W">By <a href="/by/matt-o-'
+     "sullivan-hvf1u\">Matt O'Sullivan</a></span></span></div>", ["Matt O'Sullivan"]),
+    ('<div data-component="Byline"><p>By <a href="/news/adam-langenberg/7613418">Adam Langenberg'
+     "</a></p><p>Posted Tue 12 Mar 2024 at 5:42pm</p></div>", ["Adam Langenberg"]),
+    ('<div class="byline"><div class="authors">By <a href="/news/olivia-dee/1234567">Olivia Dee'
+     "</a></div><div>Posted Tue 12 Mar 2024 at 5:42pm</div></div>", ["Olivia Dee"]),
+    ('<div data-testid="prism-byline"><span>By</span><span><a href="/about/newsteam/alex-b">Alex '
+     "Bozarjian</a></span><div>Thursday, November 9, 2023 4:41AM</div></div>", ["Alex Bozarjian"]),
+    # the BEM author name (but not a quote's or a related story's)
+    ('<div class="article__byline"><span class="author__name"><a href="/author/sandra-conchie/">'
+     'Sandra Conchie</a></span><span class="author__role">Reporter</span></div>',
+     ["Sandra Conchie"]),
+    ('<p class="quote-source"><span class="quote-source-name quote-author-name">Mark L Goldberg'
+     "</span></p>", []),
+    # a picture's byline is the photographer's
+    ('<figure><img src="/a.jpg"><div class="cutline-byline-container"><span class="cutline-text">'
+     'Juan Orlando Hernández, en Nueva York.</span><span class="byline-image">Fotos: AFP</span>'
+     "</div></figure>", []),
 ])
 def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
@@ -483,6 +513,23 @@ def test_boxes_that_hold_other_names(body: str, expected: list[str]) -> None:
 def test_headlines_that_are_links_are_not_the_sites_name(h1: str, title: str) -> None:
     md = page("", f"{h1}<p>Text.</p><aside><h1 class=\"widget-title\">Recent Posts</h1></aside>")
     assert md.title == title
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # a local story of short paragraphs, in one box: the links above them are the byline
+    (["The council voted on Tuesday to close the old library on Main Street next year."] * 3,
+     ["Liz Monteiro"]),
+    # teasers' summaries, each in its own box, are no article text
+    (["The council voted on Tuesday to close the old library on Main Street next year."], []),
+])
+def test_author_links_above_a_story_of_short_paragraphs(paragraphs: list[str],
+                                                        expected: list[str]) -> None:
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    md = page("", '<main><h1>Library to close</h1><div class="meta">By <a href="/authors/liz-'
+              f'monteiro">Liz Monteiro</a> Record Reporter</div><div class="text">{text}</div>'
+              '<div class="teaser"><p>Another story of the week about the harbour ferry and the'
+              " new timetable.</p></div></main>")
+    assert md.authors == expected
 
 
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:

@@ -58,7 +58,10 @@ _DATE_TAIL = re.compile(
     # a weekday or a preposition may lead the date: "Jane Doe Fr, 18. Oktober 2019",
     # "lupa am 26/10/13"
     # (German two-letter weekdays only before a dotted day: "Anh Do, March 12" keeps "Do")
-    r"(?:[\s,|·•-]+(?:(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)[.,]"
+    # and a stamp's label the weekday: "By Olivia Dee Posted Tue 12 Mar 2024"
+    r"(?:[\s,|·•-]+(?:Posted|Published|Updated|Last\s+updated|First\s+posted):?(?=\s))?"
+    r"(?:[\s,|·•-]+(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?(?=\s)"
+    r"|(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)(?:[.,]|(?=\s+\d))"
     r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)[.,](?=\s*\d{1,2}\.)|(?:am|on|le|el|il|em)(?=\s)))?"
     r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$"
@@ -155,6 +158,9 @@ def section_from_url(url: str) -> str | None:
     return first.replace("-", " ").capitalize()
 
 
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # "cleveland.com", not "St.Pierre"
+
+
 def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped
     (``keep_roles``: parts that read as a role, desk or agency are kept, as credited)."""
@@ -187,17 +193,23 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         out.append(part)
     if len(out) > 1 and out[-1].startswith("The ") and not _HONORIFIC.match(out[-1], 4):
         out.pop()  # "By Laura Patel, The Conversation": the outlet credited after the names
+    if any(not _DOMAIN.fullmatch(part) for part in out):
+        # an outlet's domain beside a name ("By Mike Rutledge, cleveland.com"); alone, it is
+        # the credit as the page gives it
+        out = [part for part in out if not _DOMAIN.fullmatch(part)]
     return out
 
 
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
-    r"writers?|columnists?|redakteur(?:e|in)?|staff|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
+    r"writers?|columnists?|redakteur(?:e|in)?|staff|by|users/profile"
+    r"|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
 _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / comment-byline
-    r"(?:^|\s)(?:(?:article|post|story|entry|news|c|o|m|field(?:--name-field)?)[-_])?byline"
-    r"(?:[-_]{1,2}[a-z]+)?(?:\s|$)",  # (Drupal's "field--name-field-byline")
+    # ("tnt-byline", "article__details--byline", Drupal's "field--name-field-byline")
+    r"(?:^|\s)(?:(?!(?:has|no|with|without|show|hide|comments?|reply|replies)[-_])"
+    r"[a-z0-9]+(?:[-_]{1,2}[a-z0-9]+)*[-_]{1,2})?byline(?:[-_]{1,2}[a-z]+)?(?:\s|$)",
     re.IGNORECASE,
 )
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
@@ -299,7 +311,10 @@ _AUTHOR_MARKUP = lxml.etree.XPath(
     './/*[@class and (contains(@class, "yline") or contains(@class, "uthor")'
     ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@class, "szerzo")'
     ' or contains(@class, "muhabir"))'
-    ' or @rel="author" or @itemprop="author" or @property="foaf:name"]'
+    ' or @rel="author" or @itemprop="author" or @property="foaf:name"'
+    # React sites name their parts for tests and components: data-testid="byline" (Nine),
+    # data-component="Byline" (ABC)
+    ' or contains(@data-testid, "yline") or contains(@data-component, "yline")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
@@ -352,9 +367,13 @@ def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlE
             # Drupal's "Submitted by <span property="foaf:name">": an account's name, only
             # when it reads as a person's ("comunicacion" is a desk's login)
             or (el.get("property") == "foaf:name" and _name_like(el.text_content().strip()))
-            or "byline__name" in (el.get("class") or "") or "author-name" in (el.get("class") or ""))
+            or any(_NAME_PART.search(word) and not _OTHERS_AUTHOR.search(word)
+                   for word in (el.get("class") or "").split()))
         and not _in_comment(el)
     ]
+
+
+_NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name(?![\w-])")  # "author__name", "author-name"
 
 
 def _in_comment(el: lxml.html.HtmlElement) -> bool:
@@ -366,9 +385,11 @@ def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]
     or comments (an article's own <header> is fine)."""
     return [
         el for el in marked
-        if ("byline" in (cls := el.get("class") or "") or "Byline" in cls)
-        and _BYLINE_CLASS.search(cls) and el.find(".//h1") is None
-        and not _COMMENTS.search(cls) and not _in_chrome(el, header_ok=True)
+        if any(("byline" in name or "Byline" in name) and _BYLINE_CLASS.search(name)
+               for name in (el.get("class") or "", el.get("data-testid") or "",
+                            el.get("data-component") or ""))
+        and el.find(".//h1") is None and not _COMMENTS.search(el.get("class") or "")
+        and not _in_chrome(el, header_ok=True) and not _in_credit(el)
     ]
 
 
@@ -588,14 +609,22 @@ def _cjk_byline(text: str) -> str | None:
 def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     """Name-like texts of links to an author's page (``/author/jane-doe/``) above the article
     text: a byline of links with no byline class. Links in navigation, asides, footers and
-    comments, and any after the first long paragraph, don't count; a page without such a
-    paragraph gives none (its byline area cannot be told apart)."""
+    comments, and any after the first long paragraph, don't count; on a page without such a
+    paragraph, those above the first of three paragraphs of a dozen words in one box, else
+    none (a list of teasers' byline area cannot be told apart)."""
     names: list[str] = []
+    early: list[str] | None = None  # the names above the first paragraph of a dozen words
+    text_box, in_box = None, 0
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
-            if len(" ".join(el.itertext()).split()) >= MAX_LEAD_WORDS:
+            words = len(" ".join(el.itertext()).split())
+            if words >= MAX_LEAD_WORDS:
                 return names[:6]
+            if words >= SHORT_LEAD_WORDS:
+                if early is None:
+                    early, text_box = list(names), el.getparent()
+                in_box += el.getparent() is text_box
             continue
         href = el.get("href") or ""
         path = _AUTHOR_PATH.search(href)
@@ -607,9 +636,12 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
         if _STAFF_PATH.match(path.group()) and not _slug_names(href, text):
             continue  # a /staff/ page is also a desk's, a directory's or a contact's
         names.append(text)
-    return []
+    # a story of short paragraphs: three of a dozen words or more in one box are its text
+    return early[:6] if early and in_box >= SHORT_LEAD_PARAGRAPHS else []
 
 
+SHORT_LEAD_WORDS = 12
+SHORT_LEAD_PARAGRAPHS = 3
 _STAFF_PATH = re.compile(r"/staff/", re.IGNORECASE)
 # a picture's caption or credit, a contact box: one class or id word of it ("wp-caption",
 # "photo-credit", "media-contact"), not "referencia-fotodestacada" nor a post's category
