@@ -81,6 +81,17 @@ def test_title_falls_back_to_h1_prefix() -> None:
     assert md.title == "Storm closes coast road"
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # no <h1>: the headline is an <h2>
+    ('<div class="news_title_wrap"><h2 class="news_ttl">삼성전자, HBM3E 공급 초읽기</h2></div>',
+     "삼성전자, HBM3E 공급 초읽기"),
+    ("<h2>많이 본 뉴스</h2>", "삼성전자, HBM3E 공급 초읽기 - 매일경제"),  # another heading
+])
+def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> None:
+    md = page("<title>삼성전자, HBM3E 공급 초읽기 - 매일경제</title>", body)
+    assert md.title == expected
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -131,6 +142,7 @@ def test_title_falls_back_to_h1_prefix() -> None:
         ("By Mike Rutledge, cleveland.com", ["Mike Rutledge"]),
         ("sportschau.de", ["sportschau.de"]),
         ("By J.R. Stone", ["J.R. Stone"]),
+        ("By Seán Mac an tSíthigh", ["Seán Mac an tSíthigh"]),  # an Irish surname's mutation
         # a stamp after the name, with its label or a weekday written out
         ("By Olivia Dee Posted Tue 12 Mar 2024 at 5:42pm", ["Olivia Dee"]),
         ("By Alex Bozarjian Thursday, November 9, 2023 4:41AM", ["Alex Bozarjian"]),
@@ -461,6 +473,12 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
      "</a></div><div>Posted Tue 12 Mar 2024 at 5:42pm</div></div>", ["Olivia Dee"]),
     ('<div data-testid="prism-byline"><span>By</span><span><a href="/about/newsteam/alex-b">Alex '
      "Bozarjian</a></span><div>Thursday, November 9, 2023 4:41AM</div></div>", ["Alex Bozarjian"]),
+    # an Irish name, and a contributor's page, linked above the text
+    ('<div class="byline"><span class="name">By <a href="/news/authors/1234-sean-mac-an-tsithigh/">'
+     'Seán Mac an tSíthigh</a></span><span class="role"> Regional Correspondent</span></div>',
+     ["Seán Mac an tSíthigh"]),
+    ('<div class="contentSectionDetails">By <a href="/members/contributors/50379512">Ambar Warrick'
+     "</a></div>", ["Ambar Warrick"]),
     # the BEM author name (but not a quote's or a related story's)
     ('<div class="article__byline"><span class="author__name"><a href="/author/sandra-conchie/">'
      'Sandra Conchie</a></span><span class="author__role">Reporter</span></div>',

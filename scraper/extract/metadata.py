@@ -202,7 +202,7 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
 
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
-    r"writers?|columnists?|redakteur(?:e|in)?|staff|by|users/profile"
+    r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|by|users/profile"
     r"|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
@@ -242,7 +242,8 @@ def _name_like(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 5 and len(text) <= 40 and all(
         # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
-        (not w[0].islower() or (0 < i < len(words) - 1 and w in _NAME_PARTICLES))
+        (not w[0].islower() or (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
+         or (i > 0 and _IRISH_MUTATION.match(w) is not None))
         and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
         and w.casefold() not in _UI_WORDS
         for i, w in enumerate(words)
@@ -250,7 +251,10 @@ def _name_like(text: str) -> bool:
 
 
 _NAME_PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "della", "dos", "das",
-                             "do", "du", "von", "zu", "le", "la", "al", "bin", "ibn", "ter", "ten"})
+                             "do", "du", "von", "zu", "le", "la", "al", "bin", "ibn", "ter", "ten",
+                             "an"})  # (Irish "Mac an tSíthigh")
+# an Irish surname's initial mutation, written before its capital: "tSíthigh", "bhFionnáin"
+_IRISH_MUTATION = re.compile(r"(?:t|n|h|bh|mb|gc|nd|ng|dt|bp|bhf)[A-ZÁÉÍÓÚ]")
 
 
 def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
@@ -354,6 +358,7 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
 
 _POST_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|article|story|s)=", re.IGNORECASE)
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
+_FIRST_H2S = lxml.etree.XPath("(descendant::h2)[position() <= 5]")
 _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
 
@@ -835,7 +840,11 @@ def _extract_metadata(
         _clean(title[0].text or "") if title else None,
     ]
     present = [c for c in candidates if c]
-    md.title = clean_title(present[0], title_keys, present[1:]) if present else None
+    # without an <h1>, a page's headline is often its first <h2>s' ("<h2 class=news_ttl>"): the
+    # title without its site's name equals one of them
+    headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
+    md.title = clean_title(present[0], title_keys,
+                           present[1:] + [h for h in headings if h]) if present else None
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
