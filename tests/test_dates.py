@@ -1694,6 +1694,15 @@ PAGE_PATTERNS = [
         None,
         id="a-stamp-verb-in-the-dates-own-sentence"),
     pytest.param(
+        "en",
+        "<p>The city will hold a public information session on the new bus routes.</p><p>The "
+        "session is scheduled for March 21 at 6 p.m. at the Eastside Community Center, and the"
+        " full proposal is posted on the city's website.</p>",
+        "https://www.example.com/local/bus-routes", FETCHED_MARCH_14,
+        None,
+        None,
+        id="a-coming-day-without-a-year-in-a-sentence-is-no-last-years-stamp"),
+    pytest.param(
         "de",
         "<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem"
         " Welternährungsprogramm stand im Mittelpunkt eines Gesprächs der Ministerin.</p>",

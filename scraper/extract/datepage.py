@@ -721,6 +721,9 @@ def visible_candidates(
                 page.now_local.date() + timedelta(days=1)):
             if parsed.unlabelled:
                 continue  # a coming day in a date element: an event's, not last year's stamp
+            if is_prose(block) and _role_from_label(_label_before(
+                    full, max(prev_end, parsed.start - 80), parsed.start)) == "any":
+                continue  # ... or in a sentence ("scheduled for March 21 at 6 p.m.")
             try:
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
