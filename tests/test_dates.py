@@ -1703,6 +1703,15 @@ PAGE_PATTERNS = [
         None,
         id="a-coming-day-without-a-year-in-a-sentence-is-no-last-years-stamp"),
     pytest.param(
+        "fr",
+        '<p class="meta__date">Publié aujourd’hui à 06h12, modifié à 09h55</p><p>Suivez les '
+        "dernières informations sur la grève des contrôleurs aériens.</p>",
+        "https://www.example.fr/international/live/2024/03/14/greve_6217.html",
+        "2024-03-14T10:00:00+00:00",
+        ("2024-03-14T06:12:00", "minute", "text"),
+        ("2024-03-14T09:55:00", "minute", "text"),
+        id="an-update-clock-after-a-relative-day"),
+    pytest.param(
         "de",
         "<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem"
         " Welternährungsprogramm stand im Mittelpunkt eines Gesprächs der Ministerin.</p>",

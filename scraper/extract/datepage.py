@@ -819,7 +819,7 @@ def visible_candidates(
         prev_end = parsed.end
         if weight > 1:
             nxt = found[i + 1].start if i + 1 < len(found) else len(full)
-            other = _other_clock(full, parsed, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand,
+            other = _other_clock(full, parsed.end, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand,
                                  owner is not None and _stamp_class(owner))
             if other is not None:
                 cands.append(other)
@@ -841,8 +841,13 @@ def visible_candidates(
             offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
             # (in an element named like a date it weighs as much as a date written there)
             weight = 2.5 + 1.5 * (owner is not None and _stamp_class(owner))
-            cands.append(Cand(value, has_time, False, offset, None, role, "text", "visible",
-                              weight, full[start:end].strip(), start))
+            cand = Cand(value, has_time, False, offset, None, role, "text", "visible", weight,
+                        full[start:end].strip(), start)
+            cands.append(cand)
+            if has_time and offset is None:  # "Publié aujourd'hui à 06h12, modifié à 09h55"
+                other = _other_clock(full, end, min(len(full), end + OTHER_CLOCK_CHARS), cand)
+                if other is not None:
+                    cands.append(other)
             if len(cands) > MAX_CANDIDATES:
                 break
     _place(cands, head_pos)
@@ -907,7 +912,7 @@ _PUBLISH_CLOCK = re.compile(
     + _CLOCK_AFTER_LABEL, re.IGNORECASE)
 
 
-def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand, arrow: bool = False
+def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = False
                  ) -> Cand | None:
     """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
     2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "18:05 -> 20:41" in an element
@@ -916,11 +921,11 @@ def _other_clock(full: str, parsed: Parsed, end: int, stamp: Cand, arrow: bool =
     2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
     the stamp's offset."""
     update = stamp.role != "modified"
-    line_end = full.find("\n", parsed.end, end)  # on the stamp's own line
+    line_end = full.find("\n", after, end)  # on the stamp's own line
     m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
-        full, parsed.end, end if line_end < 0 else line_end)
+        full, after, end if line_end < 0 else line_end)
     if m is None and update and arrow:  # (only in a date element: no timetable's "18:05 → 20:41")
-        m = _ARROW_CLOCK.match(full, parsed.end, end if line_end < 0 else line_end)
+        m = _ARROW_CLOCK.match(full, after, end if line_end < 0 else line_end)
     if m is None:
         return None
     marker = m.group(4)
