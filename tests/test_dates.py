@@ -1712,6 +1712,15 @@ PAGE_PATTERNS = [
         ("2024-03-14T09:55:00", "minute", "text"),
         id="an-update-clock-after-a-relative-day"),
     pytest.param(
+        "en",
+        '<div class="GameInfo">Reale Arena, San Sebastián · 3:00 PM, March 5, 2024</div><div class='
+        '"Byline"><div>Julien Laurens</div><span class="timestamp">Mar 5, 2024, 05:55 PM ET</span>'
+        "</div><p>Kylian Mbappé scored twice as Paris Saint-Germain beat Real Sociedad.</p>",
+        "https://www.example.com/soccer/report/_/gameId/692611", "2024-03-06T10:00:00+00:00",
+        ("2024-03-05T17:55:00-05:00", "minute", "text"),
+        None,
+        id="a-games-kick-off-is-no-stamp"),
+    pytest.param(
         "de",
         "<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem"
         " Welternährungsprogramm stand im Mittelpunkt eines Gesprächs der Ministerin.</p>",

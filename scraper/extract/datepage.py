@@ -194,6 +194,10 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+# a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
+# its day and time are the event's
+_EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)",
+                        re.IGNORECASE)
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 # ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
@@ -770,6 +774,8 @@ def visible_candidates(
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
                 full, found, i):
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
+        elif owner is not None and _EVENT_BOX.search(_class_of(owner)):
+            weight = 1.0  # a game's, a match's or an event's box: its kick-off, not the post's
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
         elif role == "any" and words_before > 3 and own is not None and _short_sentence(
