@@ -366,6 +366,23 @@ def test_singular_and_dual_unit_words_count(text: str, ago: timedelta, has_time:
         (now - ago, has_time)]
 
 
+@pytest.mark.parametrize(("fetched", "zone", "ago", "local"), [
+    # counted back from the fetch's instant across a daylight-saving switch, not on its wall
+    # clock: 04:30 CET on the night summer time ends, three hours back, is 02:30 CEST
+    ("2024-10-27T03:30:00+00:00", "Europe/Berlin", "vor 3 Stunden", "2024-10-27T02:30:00+02:00"),
+    ("2024-03-31T02:30:00+00:00", "Europe/Berlin", "vor 3 Stunden", "2024-03-31T00:30:00+01:00"),
+    ("2024-11-03T07:30:00+00:00", "America/New_York", "3 hours ago", "2024-11-03T00:30:00-04:00"),
+])
+def test_hours_ago_across_a_daylight_saving_switch(fetched: str, zone: str, ago: str,
+                                                  local: str) -> None:
+    html = (f'<html lang="de"><head><title>Sturm</title></head><body><article><h1>Sturm</h1><p '
+            f'class="date">{ago}</p><p>Der Sturm hat in der Nacht mehrere Bäume entwurzelt.</p>'
+            "</article></body></html>")
+    got = extract_dates(load_html(html.encode()), "https://www.example.de/lokales/sturm-1.html",
+                        fetched_at=datetime.fromisoformat(fetched), timezone=zone)
+    check(got.published, local, "minute", "text")
+
+
 def test_relative_date_needs_fetched_at() -> None:
     got = run("relative_template", fetched_at=None, fill={"when": "2 hours ago"})
     check(got.published, None)

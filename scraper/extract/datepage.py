@@ -844,10 +844,20 @@ def visible_candidates(
             role = _role_from_label(_label_before(full, max(0, start - 80), start))
             # "3 hours ago" is an instant, counted back from the fetch (a UTC clock without a
             # profile zone); "yesterday, 23:40" is the page's own wall clock
-            offset = 0 if has_time and page.zone is None and RELATIVE_RE.match(full, start) else None
+            ago = has_time and RELATIVE_RE.match(full, start) is not None
+            offset = 0 if ago and page.zone is None else None
+            zone_name = None
+            if ago and page.zone is not None and page.fetched is not None:
+                # counted back from the fetch's instant, not its wall clock: "vor 3 Stunden" at
+                # 04:30 CET on the night summer time ends is 02:30 CEST, not 01:30
+                moment = (page.fetched - (page.now_local - when)).astimezone(page.zone)
+                value = moment.replace(tzinfo=None, second=0, microsecond=0)
+                shift = moment.utcoffset()
+                if shift is not None:
+                    offset, zone_name = int(shift.total_seconds() // 60), page.zone_name
             # (in an element named like a date it weighs as much as a date written there)
             weight = 2.5 + 1.5 * (owner is not None and _stamp_class(owner))
-            cand = Cand(value, has_time, False, offset, None, role, "text", "visible", weight,
+            cand = Cand(value, has_time, False, offset, zone_name, role, "text", "visible", weight,
                         full[start:end].strip(), start)
             cands.append(cand)
             if has_time and offset is None:  # "Publié aujourd'hui à 06h12, modifié à 09h55"
