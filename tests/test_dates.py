@@ -754,6 +754,7 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         # words between the date and the clock
         ("<p>2024. március 12., kedd 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 Mart 2024 Salı 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12·03·24 | 18:05</p>", "2024-03-12T18:05:00", None),  # middle dots, day first
         ("<p>March 12, 2024, Tuesday // 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
@@ -2205,7 +2206,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
         dt.ISO_RE: (dt.ISO_RE.pattern.replace(r"(\d(?<!\d\d)\d{3})", r"(?<!\d)(\d{4})", 1), 0),
         dt._YMD: (r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?", 0),
         dt._YMD_SPACED: (r"(?<![\d.])(\d{4})\. (\d{1,2})\. (\d{1,2})\.(?!\d)", 0),
-        dt._NUM: (r"(?<![\d.,/:-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
+        dt._NUM: (r"(?<![\d.,/:·-])(\d{1,2})([./·-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
                   r"(?![\d:]|\.\d|/\d)", 0),
         dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
                        + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?("

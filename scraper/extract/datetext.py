@@ -327,7 +327,8 @@ _YDM_LV = re.compile(r"(\d(?<!\d\d)\d{3})\.\s*gada\s+(\d{1,2})\.\s*(" + _MONTH_A
 # a day and month without a year, dotted, as Finnish, Czech and German pages print a day of
 # this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
 _DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
-_NUM = re.compile(r"(\d(?<![\d.,/:-]\d)\d?)([./-])\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
+# (a middle dot between the parts: Prensa Ibérica's "12·03·24 | 18:05", read day first)
+_NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-])\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
                   # (a clock glued to the year: Al Jazeera's "7/3/202421:40")
                   r"|(?:\d{4}|\d{2})(?![\d:]|\.\d|/\d))")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
@@ -923,7 +924,7 @@ def _num_windows(text: str, windows: list[tuple[int, int]],
     return out
 
 
-_NUM_SEPS = {".", "/", "-"}
+_NUM_SEPS = {".", "/", "-", "·"}
 
 
 def _pattern_windows(text: str, windows: list[tuple[int, int]],
@@ -1130,7 +1131,7 @@ def find_dates(
         elif b > 12 and a <= 12:
             day_val, month, amb = b, a, False
         else:
-            first = day_first or sep == "."
+            first = day_first or sep in ".·"
             day_val, month, amb = (a, b, a != b) if first else (b, a, a != b)
         add(_mkdate(year, month, day_val), m.start(), m.end(), amb)
     # a numeric day without a year is a stamp only beside a publish or update label: an
@@ -1236,7 +1237,7 @@ def numeric_order_votes(
         numeric = numeric_dates(text, digit_windows(text) if windows is None else windows)
     for m in numeric:
         a, b = int(m.group(1)), int(m.group(3))
-        if m.group(2) == ".":
+        if m.group(2) in ".·":
             continue
         if a > 12 >= b:
             dmy += 1
