@@ -540,13 +540,17 @@ def test_headlines_that_are_links_are_not_the_sites_name(h1: str, title: str) ->
     # teasers' summaries, each in its own box, are no article text
     (["The council voted on Tuesday to close the old library on Main Street next year."], []),
 ])
+@pytest.mark.parametrize("standfirst", [
+    "", '<p class="sub">The council approves the plan, which will cost 1.4 million and run from'
+    " June to September</p>",  # a standfirst of a dozen words above the byline, in its own box
+])
 def test_author_links_above_a_story_of_short_paragraphs(paragraphs: list[str],
-                                                        expected: list[str]) -> None:
+                                                        expected: list[str], standfirst: str) -> None:
     text = "".join(f"<p>{p}</p>" for p in paragraphs)
-    md = page("", '<main><h1>Library to close</h1><div class="meta">By <a href="/authors/liz-'
-              f'monteiro">Liz Monteiro</a> Record Reporter</div><div class="text">{text}</div>'
-              '<div class="teaser"><p>Another story of the week about the harbour ferry and the'
-              " new timetable.</p></div></main>")
+    md = page("", f'<main><h1>Library to close</h1>{standfirst}<div class="meta">By <a href="/aut'
+              f'hors/liz-monteiro">Liz Monteiro</a> Record Reporter</div><div class="text">{text}'
+              '</div><div class="teaser"><p>Another story of the week about the harbour ferry and'
+              " the new timetable.</p></div></main>")
     assert md.authors == expected
 
 

@@ -618,8 +618,8 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     paragraph, those above the first of three paragraphs of a dozen words in one box, else
     none (a list of teasers' byline area cannot be told apart)."""
     names: list[str] = []
-    early: list[str] | None = None  # the names above the first paragraph of a dozen words
-    text_box, in_box = None, 0
+    # each box's paragraphs of a dozen words, and the names found above its first
+    boxes: dict[Any, tuple[int, int]] = {}
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
@@ -627,9 +627,8 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
             if words >= MAX_LEAD_WORDS:
                 return names[:6]
             if words >= SHORT_LEAD_WORDS:
-                if early is None:
-                    early, text_box = list(names), el.getparent()
-                in_box += el.getparent() is text_box
+                count, above = boxes.get(box := el.getparent(), (0, len(names)))
+                boxes[box] = (count + 1, above)
             continue
         href = el.get("href") or ""
         path = _AUTHOR_PATH.search(href)
@@ -641,8 +640,9 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
         if _STAFF_PATH.match(path.group()) and not _slug_names(href, text):
             continue  # a /staff/ page is also a desk's, a directory's or a contact's
         names.append(text)
-    # a story of short paragraphs: three of a dozen words or more in one box are its text
-    return early[:6] if early and in_box >= SHORT_LEAD_PARAGRAPHS else []
+    # a story of short paragraphs: the first box of three of a dozen words or more is its text
+    lead = next((above for count, above in boxes.values() if count >= SHORT_LEAD_PARAGRAPHS), 0)
+    return names[:min(lead, 6)]
 
 
 SHORT_LEAD_WORDS = 12
