@@ -309,6 +309,8 @@ def test_relative_phrases_start_at_a_word(text: str, found: list[str]) -> None:
         # German and Dutch "here": no French "yesterday" on a German page
         ("Treffpunkt ist hier um 18:00 Uhr", "de", []),
         ("Gestern, 23:40 Uhr", "de", [(datetime(2024, 5, 2, 23, 40), "Gestern, 23:40")]),
+        # an upper-case marker too
+        ("Yesterday at 2:05 PM", "en", [(datetime(2024, 5, 2, 14, 5), "Yesterday at 2:05 PM")]),
         # a dotted date after a day word is no clock time ("hier 12.03.2024" is no 12:03)
         ("Ein Titel hier\n12.03.2024, 18:05 Uhr", "", []),
         ("heute 12.03.", "de", []),

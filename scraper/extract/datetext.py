@@ -570,7 +570,7 @@ _TIME_ONLY = re.compile(
     r"[\s,:\-–|]*(?:at|um|à|a las|às|alle|в|saat|o|om|kl\.?|pukul)?\s*(\d{1,2})[:h.](\d{2})"
     # a clock, not the start of a date: "12.03.2024", "12.03." (day and month)
     r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
-    r"\s*(a\.?m\.?|p\.?m\.?)?"
+    r"\s*((?i:a\.?m\.?|p\.?m\.?)(?!\w))?"  # ("Yesterday at 2:05 PM")
 )
 
 # --------------------------------------------------------------------------- parsed values
