@@ -1723,6 +1723,14 @@ PAGE_PATTERNS = [
         None,
         id="a-coming-day-without-a-year-in-a-sentence-is-no-last-years-stamp"),
     pytest.param(
+        "en",
+        "<p>The shop has been closed for a while and will reopen soon with new stock.</p><p>The "
+        "next shop update is planned for April 6, with new prints and a few restocked items.</p>",
+        "https://www.example.com/post/741234/shop-news", FETCHED_MARCH_14,
+        None,
+        None,
+        id="a-coming-day-after-an-update-word-in-a-sentence"),
+    pytest.param(
         "fr",
         '<p class="meta__date">Publié aujourd’hui à 06h12, modifié à 09h55</p><p>Suivez les '
         "dernières informations sur la grève des contrôleurs aériens.</p>",
@@ -1905,6 +1913,18 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         "https://www.example.com/story/news/local/2024/03/11/overnight-fire-bakery/72912345007/",
         None, ("2024-03-12T05:15:00+00:00", "second", "jsonld"), (None, None, None),
         id="a-zoned-byline-keeps-a-utc-stamp-off-the-urls-draft-day"),
+    pytest.param(
+        # the full stamp is the <time>'s tooltip; a "Popular" box's times are other stories'
+        '<html lang="ru"><head><title>Как мы выросли</title></head><body><div class="content-hea'
+        'der"><a href="/u/1234567-oleg-smirnov">Олег Смирнов</a><time class="time" title="12.03.'
+        '2024 12:44:21">12 марта</time><h1>Как мы выросли с 0 до 10 млн рублей</h1></div><div><p>'
+        "Мы запустили магазин свечей ручной работы и первый месяц продали на 38 тысяч рублей.</p>"
+        '</div><div class="feed"><h3>Популярное</h3><div class="feed__item"><a href="/story/1">'
+        'Почему мы закрыли кофейню</a><time title="08.03.2024 12:08:08">8 марта</time></div></div>'
+        "</body></html>",
+        "https://www.example.ru/story/1111-kak-my-vyrosli", "Europe/Moscow",
+        ("2024-03-12T12:44:21+03:00", "second", "time"), (None, None, None),
+        id="a-time-elements-tooltip-holds-the-full-stamp"),
 ])
 def test_whole_pages(html: str, url: str, timezone: str, published: tuple[str, str, str],
                      modified: tuple[str, str, str]) -> None:

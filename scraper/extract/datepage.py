@@ -94,6 +94,7 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     # ("Aktuelles" and "Главное" also head a news section's page or an article's key points)
     r"|(?:aktualności|najnowsze|lo último|últimas noticias|ultime notizie"
     r"|dernières (?:infos|actualités|nouvelles)|самое читаемое|последние новости"
+    r"|популярное|популярные(?: материалы| новости| статьи)?|популярні(?: новини)?"
     # WordPress's "Recent Posts" widget in its translations, "related" in more languages
     r"|recent posts|posts? recentes|entradas recientes|articoli recenti|ultimi articoli"
     r"|articles récents|neueste beiträge|recente berichten|najnowsze wpisy|свежие записи"
@@ -725,9 +726,9 @@ def visible_candidates(
                 page.now_local.date() + timedelta(days=1)):
             if parsed.unlabelled:
                 continue  # a coming day in a date element: an event's, not last year's stamp
-            if is_prose(block) and _role_from_label(_label_before(
-                    full, max(prev_end, parsed.start - 80), parsed.start)) == "any":
-                continue  # ... or in a sentence ("scheduled for March 21 at 6 p.m.")
+            if is_prose(block):
+                continue  # ... or in a sentence ("scheduled for March 21 at 6 p.m.", "The next
+                # update comes on March 20")
             try:
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
@@ -1059,9 +1060,16 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     """The value of a ``<time datetime>``, or of an hAtom ``<abbr class="published"
     title="2021-07-22T16:25">``."""
     if tag == "time":
-        return el.get("datetime") or el.get("data-datetime")
+        # (or its tooltip, when the text is short: vc.ru's <time title="12.03.2024 12:44:21">
+        # 12 марта</time>)
+        value = el.get("datetime") or el.get("data-datetime")
+        title = el.get("title")
+        return value or (title if title and _FULL_STAMP.match(title) else None)
     value = el.get("title") if cls and _HATOM_TOKEN.search(cls) else None
     return value if (value or "")[:4].isdigit() else None
+
+
+_FULL_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ T,]+\d{1,2}:\d\d")  # a day and a clock
 
 
 def _machine_time(el: Any, value: str, page: PageInfo, pos: int,
