@@ -1269,6 +1269,20 @@ def test_a_sentence_may_end_with_a_two_letter_word(lang: str, sentence: str) -> 
     check(got.published, "2024-03-13T05:30:00+07:00", "minute", "text")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The report, published on May 15, 2015, found that the river had been polluted for years by"
+    " the old plant upstream.",
+    "Rust 1.0 发布于 2015 年 5 月 15 日。到今天已经快九年了，它连续八年被评为最受喜爱的语言。",
+])
+def test_a_labelled_date_in_a_sentence_about_another_thing_is_a_mention(sentence: str) -> None:
+    got = _html_dates(
+        "<html lang='en'><head><title>Report</title></head><body><article><h1>Report</h1><div "
+        f"class='byline'>By Jane Roe · March 12, 2024</div><p>{sentence}</p><p>Some ordinary "
+        "sentence about the local council budget and the people who came to the meeting.</p>"
+        "</article></body></html>", "https://www.example.com/news/report")
+    check(got.published, "2024-03-12", "date", "text")
+
+
 def test_a_relative_stamp_in_a_date_element_beats_a_short_paragraph_date() -> None:
     html = ('<html lang="gu"><head><title>વરસાદ</title></head><body><main><h1>વરસાદ</h1><div>'
             '<span class="time">3 કલાક પહેલા</span></div><p>ગયા વર્ષે 20 માર્ચ 2023ના રોજ વરસાદ'

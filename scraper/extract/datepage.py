@@ -195,6 +195,13 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+# a sentence about the page itself ("This entry was posted on …", "Dieser Beitrag wurde am …")
+_SELF_REFERENCE = re.compile(
+    r"(?<!\w)(?:(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
+    r"|blog)|dies(?:er|es)\s+(?:beitrag|artikel|eintrag|text)|(?:cet|ce)\s+(?:article|billet"
+    r"|post)|(?:este|esta)\s+(?:artículo|artigo|entrada|nota|post|texto)|quest[oa]\s+(?:articolo"
+    r"|post)|deze?\s+(?:artikel|bericht)|appeared in print)(?!\w)|本文|该文|此文|この記事|이 기사",
+    re.IGNORECASE)
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)",
@@ -770,6 +777,12 @@ def visible_candidates(
                 (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
                 and role == "any" and is_prose(block)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
+        elif role != "any" and words_before and is_prose(block) and (
+                blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen))) and (
+                not _SELF_REFERENCE.search(full, start, start + blen)):
+            weight = 1.0  # ... even after a label, when the sentence is about another thing
+            # ("Rust 1.0 发布于 2015 年 5 月 15 日。", "The report, published on May 15, 2015,
+            # found …"); not "This entry was posted on …"
         elif _CAPTION_LABEL.match(full, start, parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(

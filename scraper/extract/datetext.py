@@ -440,7 +440,7 @@ UPDATED_WORDS = re.compile(
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
-    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்"
+    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்|编辑于|編輯於|修改于|修改於"
     # DataLife Engine's "Новину відредагував: admin", "Редактировалось"; not a bare credit
     # ("редагувала Олена Коваль": edited by)
     r"|(?:від|от)редаг\w*|отредактир\w*|редактировал(?:ось|ся))",
