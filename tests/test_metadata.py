@@ -143,6 +143,7 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("sportschau.de", ["sportschau.de"]),
         ("By J.R. Stone", ["J.R. Stone"]),
         ("By Seán Mac an tSíthigh", ["Seán Mac an tSíthigh"]),  # an Irish surname's mutation
+        ("Eine Kolumne von Anna Kleinschmidt", ["Anna Kleinschmidt"]),
         # a stamp after the name, with its label or a weekday written out
         ("By Olivia Dee Posted Tue 12 Mar 2024 at 5:42pm", ["Olivia Dee"]),
         ("By Alex Bozarjian Thursday, November 9, 2023 4:41AM", ["Alex Bozarjian"]),
@@ -479,6 +480,13 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
      ["Seán Mac an tSíthigh"]),
     ('<div class="contentSectionDetails">By <a href="/members/contributors/50379512">Ambar Warrick'
      "</a></div>", ["Ambar Warrick"]),
+    # Medium's test id; a Brazilian column's page named for its columnist
+    ('<div class="speechify-ignore ab cp"><a data-testid="authorName" href="https://medium.com/@s'
+     'ofiamarchetti">Sofia Marchetti</a><span>·</span><button>Follow</button></div>',
+     ["Sofia Marchetti"]),
+    ('<div class="c-columnist-avatar"><a href="/colunas/helenaprado/">Helena Prado</a><p>Economis'
+     "ta, professora da FGV</p></div>", ["Helena Prado"]),
+    ('<div class="c-columnist-avatar"><a href="/colunas/painel/">Painel Econômico</a></div>', []),
     # the BEM author name (but not a quote's or a related story's)
     ('<div class="article__byline"><span class="author__name"><a href="/author/sandra-conchie/">'
      'Sandra Conchie</a></span><span class="author__role">Reporter</span></div>',

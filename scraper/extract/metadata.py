@@ -18,7 +18,10 @@ from .html import own_addresses, resolve_href
 _SPACE = re.compile(r"\s+")
 # a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
-_BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by|von|par|por|di|af|av|door|"
+_BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
+                 # (a column's or an analysis' own lead: "Eine Kolumne von")
+                 r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage)\s+)?von"
+                 r"|par|por|di|af|av|door|"
                  r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
                  r"|autor(?:/in|\*in|:in|in)?|аутор|müəllif|muallif)\s*[:\-]?\s+",
                  re.IGNORECASE)
@@ -202,7 +205,7 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
 
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
-    r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|by|users/profile"
+    r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|colunas|by|users/profile"
     r"|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
@@ -318,7 +321,8 @@ _AUTHOR_MARKUP = lxml.etree.XPath(
     ' or @rel="author" or @itemprop="author" or @property="foaf:name"'
     # React sites name their parts for tests and components: data-testid="byline" (Nine),
     # data-component="Byline" (ABC)
-    ' or contains(@data-testid, "yline") or contains(@data-component, "yline")]'
+    ' or contains(@data-testid, "yline") or contains(@data-component, "yline")'
+    ' or contains(@data-testid, "uthorName")]'
 )
 """Every element that author markup can be on, in document order: one scan of the page
 serves the fallbacks that read them (_marked_authors, _bylines, _signed, _credited). (Not a
@@ -373,11 +377,13 @@ def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlE
             # when it reads as a person's ("comunicacion" is a desk's login)
             or (el.get("property") == "foaf:name" and _name_like(el.text_content().strip()))
             or any(_NAME_PART.search(word) and not _OTHERS_AUTHOR.search(word)
-                   for word in (el.get("class") or "").split()))
+                   for word in (el.get("class") or "").split())
+            or _NAME_PART.search(_CAMEL.sub("-", el.get("data-testid") or "").lower()) is not None)
         and not _in_comment(el)
     ]
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (Medium's data-testid="authorName")
 _NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name(?![\w-])")  # "author__name", "author-name"
 
 
@@ -647,7 +653,7 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
 
 SHORT_LEAD_WORDS = 12
 SHORT_LEAD_PARAGRAPHS = 3
-_STAFF_PATH = re.compile(r"/staff/", re.IGNORECASE)
+_STAFF_PATH = re.compile(r"/(?:staff|colunas)/", re.IGNORECASE)  # (a column's: "/colunas/painel/")
 # a picture's caption or credit, a contact box: one class or id word of it ("wp-caption",
 # "photo-credit", "media-contact"), not "referencia-fotodestacada" nor a post's category
 _CREDIT_WORD = re.compile(
