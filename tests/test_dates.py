@@ -385,6 +385,21 @@ def test_hours_ago_across_a_daylight_saving_switch(fetched: str, zone: str, ago:
     check(got.published, local, "minute", "text")
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ('<span class="date">вчера</span>', ("2024-03-13", "date", "text")),
+    ('<time class="post-date">Yesterday</time>', ("2024-03-13", "date", "text")),
+    ('<span class="date">Today</span>', ("2024-03-14", "date", "text")),
+    # not in a sentence, nor in an element that holds more than the day word
+    ("<p>Yesterday</p>", (None, None, None)),
+    ('<span class="date">Yesterday the council met again</span>', (None, None, None)),
+])
+def test_a_day_word_alone_in_a_stamp_element(line: str, published: tuple[str | None, ...]) -> None:
+    got = _html_dates(f'<html lang="en"><head><title>Storm</title></head><body><article><h1>Storm'
+                      f"</h1>{line}<p>The storm uprooted several trees in the park overnight.</p>"
+                      "</article></body></html>", "https://www.example.com/news/storm-damage")
+    check(got.published, *published)
+
+
 def test_relative_date_needs_fetched_at() -> None:
     got = run("relative_template", fetched_at=None, fill={"when": "2 hours ago"})
     check(got.published, None)

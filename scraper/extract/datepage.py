@@ -39,6 +39,7 @@ from .datetext import (
     Parsed,
     digit_windows,
     find_dates,
+    find_day_words,
     find_relative,
     normalize_digits,
     numeric_dates,
@@ -195,6 +196,7 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+_DAY_WORD_ALONE = re.compile(r"\s*(?:[^\W\d]+\s*){1,3}[.,:]?\s*")  # "вчера", "hari ini"
 # a sentence about the page itself ("This entry was posted on …", "Dieser Beitrag wurde am …")
 _SELF_REFERENCE = re.compile(
     r"(?<!\w)(?:(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
@@ -880,6 +882,15 @@ def visible_candidates(
                     cands.append(other)
             if len(cands) > MAX_CANDIDATES:
                 break
+        for day, start, end in find_day_words(full, page.now_local, lo, hi, page.lang):
+            # a day word alone in a stamp element ('<span class="date">вчера</span>'): its day
+            block, owner, _ = seg_info[seg_of(start)] if seg_info else (0, None, False)
+            if owner is None or not (owner.tag == "time" or _stamp_class(owner)) or (
+                    _DAY_WORD_ALONE.fullmatch(owner.text_content() or "") is None):
+                continue
+            cands.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
+                              _role_from_label(_label_before(full, max(0, start - 80), start)),
+                              "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
     if teasers:
         _self_teasers(owned, teasers, keep)

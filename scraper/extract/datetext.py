@@ -1318,6 +1318,19 @@ def find_relative(text: str, now_local: datetime, start: int = 0, end: int | Non
                 yield value, True, m.start(), t.end()
 
 
+def find_day_words(text: str, now_local: datetime, start: int, end: int, lang: str = ""
+                   ) -> Iterator[tuple[date, int, int]]:
+    """Day words with no clock after them ("вчера", "Yesterday") -> (day, start, end): the
+    caller reads them only where a stamp element holds nothing else."""
+    for m in DAY_WORD_RE.finditer(text, max(0, start), min(end, len(text))):
+        word = " ".join(m.group(1).lower().split())
+        if lang not in _DAY_WORD_LANGS.get(word, (lang,)) or _TIME_ONLY.match(
+                text, m.end(), min(len(text), m.end() + 24)):
+            continue
+        base = now_local - timedelta(days=1) if word in _YESTERDAY else now_local
+        yield base.date(), m.start(), m.end()
+
+
 def parse_machine(value: str, context: str = "", *, day_first: bool = True) -> Parsed | None:
     """A machine-readable timestamp (ISO 8601, RFC 822, '2021/07/22 16:25') -> Parsed.
 
