@@ -487,6 +487,9 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     ('<div class="c-columnist-avatar"><a href="/colunas/helenaprado/">Helena Prado</a><p>Economis'
      "ta, professora da FGV</p></div>", ["Helena Prado"]),
     ('<div class="c-columnist-avatar"><a href="/colunas/painel/">Painel Econômico</a></div>', []),
+    # a Chinese name (no spaces) linked to its author page
+    ('<div class="artInfo">文｜财新 <a href="/author/zhangyu">张宇</a><br>2024年03月12日 18:05</div>',
+     ["张宇"]),
     # the BEM author name (but not a quote's or a related story's)
     ('<div class="article__byline"><span class="author__name"><a href="/author/sandra-conchie/">'
      'Sandra Conchie</a></span><span class="author__role">Reporter</span></div>',
@@ -560,6 +563,13 @@ def test_author_links_above_a_story_of_short_paragraphs(paragraphs: list[str],
               '</div><div class="teaser"><p>Another story of the week about the harbour ferry and'
               " the new timetable.</p></div></main>")
     assert md.authors == expected
+
+
+def test_author_links_above_chinese_text_written_without_spaces() -> None:
+    long = "宁德时代发布2023年年报，全年实现营业收入4009亿元，同比增长22%，净利润441亿元，同比增长43.6%。" * 2
+    md = page("", f'<article><h1>宁德时代2023年净利润441亿元</h1><div><a href="/author/zhangyu">张宇</a>'
+              f"</div><p>{long}</p></article>")
+    assert md.authors == ["张宇"]
 
 
 def test_links_to_staff_pages_above_the_text_are_the_byline() -> None:

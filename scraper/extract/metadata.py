@@ -242,6 +242,8 @@ def _name_like(text: str) -> bool:
     """'Anna Giulia Fink': two to five words, each capitalised (or a surname's particle
     between them: "Erik van der Walle"), no digits or punctuation, none a word of the page's
     furniture ("Share On Facebook", "Read More")."""
+    if _CJK_NAME.fullmatch(text):
+        return True  # "张宇", "井上輝一", "김민서": a name written without spaces
     words = text.split()
     return 2 <= len(words) <= 5 and len(text) <= 40 and all(
         # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
@@ -253,6 +255,8 @@ def _name_like(text: str) -> bool:
     ) and not words[0][0].islower()
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
 _NAME_PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "della", "dos", "das",
                              "do", "du", "von", "zu", "le", "la", "al", "bin", "ibn", "ter", "ten",
                              "an"})  # (Irish "Mac an tSíthigh")
@@ -629,7 +633,9 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
-            words = len(" ".join(el.itertext()).split())
+            said = " ".join(el.itertext())
+            # (Chinese and Japanese write no spaces: two characters count as a word)
+            words = len(said.split()) + len(_CJK_CHAR.findall(said)) // 2
             if words >= MAX_LEAD_WORDS:
                 return names[:6]
             if words >= SHORT_LEAD_WORDS:
