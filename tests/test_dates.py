@@ -1954,6 +1954,25 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         "https://www.example.ru/story/1111-kak-my-vyrosli", "Europe/Moscow",
         ("2024-03-12T12:44:21+03:00", "second", "time"), (None, None, None),
         id="a-time-elements-tooltip-holds-the-full-stamp"),
+    pytest.param(
+        # the stamp kept in a data attribute of the element that prints the date
+        '<html lang="es"><head><title>Sube el paro</title></head><body><article><h1>Sube el paro'
+        '</h1><div class="a_md_f"><a data-date="2024-03-12T18:05:22+01:00" href="#">12 mar 2024 -'
+        ' 18:05 CET</a> <span>Actualizado: <a data-date="2024-03-12T20:11:40+01:00" href="#">12 '
+        "mar 2024 - 20:11 CET</a></span></div><p>El paro registrado subió en febrero en 12.000 "
+        "personas según los datos publicados hoy por el ministerio.</p></article></body></html>",
+        "https://www.example.es/economia/2024-03-12/sube-el-paro.html", None,
+        ("2024-03-12T18:05:22+01:00", "second", "time"),
+        ("2024-03-12T20:11:40+01:00", "second", "time"),
+        id="a-data-attribute-holds-the-stamp-to-the-second"),
+    pytest.param(
+        '<html lang="ko"><head><title>기사</title></head><body><article><h1>기사 제목입니다</h1><div>'
+        '<span>입력</span><span class="info_datestamp_time _ARTICLE_DATE_TIME" data-date-time="20'
+        '24-03-12 18:05:22">2024.03.12. 오후 6:05</span></div><p>정부는 12일 새로운 부동산 대책을 '
+        "발표하고 다음 달부터 시행한다고 밝혔다.</p></article></body></html>",
+        "https://www.example.co.kr/article/001/0014567890", "Asia/Seoul",
+        ("2024-03-12T18:05:22+09:00", "second", "time"), (None, None, None),
+        id="a-zone-less-data-attribute-to-the-second"),
 ])
 def test_whole_pages(html: str, url: str, timezone: str, published: tuple[str, str, str],
                      modified: tuple[str, str, str]) -> None:

@@ -626,7 +626,8 @@ def visible_candidates(
                     hard = block
             mention = mention or tag in _MENTION_TAGS
             stack.append((in_article, block, mention, hard, False))
-            if tag in ("time", "abbr") and len(time_values) < MAX_TIME_ELEMENTS:
+            if len(time_values) < MAX_TIME_ELEMENTS and (
+                    tag in ("time", "abbr") or (len(el.attrib) > 1 and tag in _STAMP_ATTR_TAGS)):
                 value = _machine_value(el, tag, cls)
                 if value:
                     time_values.append((el, value, size))  # read once the day order is settled
@@ -1089,10 +1090,19 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
         value = el.get("datetime") or el.get("data-datetime")
         title = el.get("title")
         return value or (title if title and _FULL_STAMP.match(title) else None)
+    if tag != "abbr":
+        # a stamp kept in a data attribute of the element that prints it: El País's
+        # <a data-date="2024-03-12T18:05:22+01:00">, Naver's data-date-time, ynet's
+        # data-wcmdate (an ISO day and clock, not an epoch nor a day alone)
+        return next((v for k, v in el.attrib.items() if k.startswith("data-")
+                     and _STAMP_ATTR.search(k) and _ISO_STAMP.match(v)), None)
     value = el.get("title") if cls and _HATOM_TOKEN.search(cls) else None
     return value if (value or "")[:4].isdigit() else None
 
 
+_STAMP_ATTR_TAGS = {"span", "div", "a", "p", "li", "em", "strong", "small"}
+_STAMP_ATTR = re.compile(r"date|time|publish|modif|updat", re.IGNORECASE)
+_ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _FULL_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ T,]+\d{1,2}:\d\d")  # a day and a clock
 
 

@@ -601,6 +601,9 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         if h.family == "hint":
             return h
     naive = max(timed, key=lambda c: (c.family == "struct", c.weight))
+    finer = [c for c in timed if c.has_seconds and c.offset is None and _same_clock(c, naive)]
+    if finer and not naive.has_seconds:  # the same minute, to the second: a stamp's own value
+        naive = max(finer, key=lambda c: c.weight)
     if naive.source == "time":
         # a zone-less <time datetime> a whole number of hours off the clock printed beside it
         # was UTC: the printed clock is the page's own ('<time datetime="2024-03-23 16:58:00">
