@@ -1103,6 +1103,10 @@ def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | Non
     ("January 12, 2024 08:30 AM Pacific Time", "en", -480, "America/Los_Angeles"),
     ("12 March 2024 18:05 India Standard Time", "en", 330, "Asia/Kolkata"),
     ("12 March 2024 18:05 Israel Standard Time", "en", 120, "Asia/Jerusalem"),
+    # Sky's "UK": the UK's own time, by the season; not "UK officials"
+    ("Tuesday 12 March 2024 22:49, UK", "en", 0, "Europe/London"),
+    ("Wednesday 12 June 2024 22:49, UK", "en", 60, "Europe/London"),
+    ("12 March 2024 18:05, UK officials said", "en", None, None),
     # English Canada's Atlantic and Newfoundland times, on Canadian pages only
     ("Mar 12, 2024 5:42 PM NT", "en ca", -150, "America/St_Johns"),
     ("Mar 12, 2024 5:42 PM AT", "en ca", -180, "America/Halifax"),

@@ -756,6 +756,11 @@ def _profile_abbr(name: str, abbr: str, day: date) -> tuple[int, str | None] | N
 def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, str | None, int]:
     m = _ZONE_AFTER.match(text, pos)
     if not m:
+        uk = _UK_TIME.match(text, pos)
+        if uk:  # Sky's "22:49, UK": the UK's own time, GMT or BST by the day
+            real = ZoneInfo("Europe/London").utcoffset(datetime(day.year, day.month, day.day, 12))
+            if real is not None:
+                return int(real.total_seconds() // 60), "Europe/London", uk.end()
         return None, None, pos
     if m.group(1):
         sign = -1 if m.group(2) in "-−–" else 1
@@ -773,6 +778,9 @@ def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, 
     if found is None:
         return None, None, pos
     return found[0], found[1], m.end()
+
+
+_UK_TIME = re.compile(r",?\s*UK(?:\s+time(?![\w+-])|(?=\s*(?:$|[\n|,.;)\]·•])))")  # (not "UK officials")
 
 
 def _read_time(text: str, pos: int, day: date, context: str,
