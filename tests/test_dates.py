@@ -391,6 +391,8 @@ def test_hours_ago_across_a_daylight_saving_switch(fetched: str, zone: str, ago:
     ('<span class="date">Today</span>', ("2024-03-14", "date", "text")),
     # not in a sentence, nor in an element that holds more than the day word
     ("<p>Yesterday</p>", (None, None, None)),
+    ('<div class="strip"><span class="date-label">Today</span> <a href="/top">Top stories</a>'
+     "</div>", (None, None, None)),  # a tab's label
     ('<span class="date">Yesterday the council met again</span>', (None, None, None)),
 ])
 def test_a_day_word_alone_in_a_stamp_element(line: str, published: tuple[str | None, ...]) -> None:
@@ -1107,10 +1109,14 @@ def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | Non
     ("Tuesday 12 March 2024 22:49, UK", "en", 0, "Europe/London"),
     ("Wednesday 12 June 2024 22:49, UK", "en", 60, "Europe/London"),
     ("12 March 2024 18:05, UK officials said", "en", None, None),
-    # English Canada's Atlantic and Newfoundland times, on Canadian pages only
-    ("Mar 12, 2024 5:42 PM NT", "en ca", -150, "America/St_Johns"),
+    # English Canada's Atlantic and Newfoundland times, on Canadian pages only; not a kicker's
+    # first word on the next line, nor "NT" on a site of another zone (the Northwest
+    # Territories)
     ("Mar 12, 2024 5:42 PM AT", "en ca", -180, "America/Halifax"),
-    ("Mar 12, 2024 5:42 PM NT", "en au", None, None),
+    ("Mar 12, 2024 5:42 PM NT", "en ca", -150, "America/St_Johns"),
+    ("Mar 12, 2024 5:42 PM AT", "en au", None, None),
+    ("Mar 12, 2024 5:42 PM\nAT THE LEGISLATURE", "en ca", None, None),
+    ("Mar 12, 2024 5:42 PM NT", "en ca America/Yellowknife", None, None),
     ("Mar 12, 2024 5:42 PM NDT", "en", -150, "America/St_Johns"),
     # a generic zone is the profile's zone of that standard time, when the profile has one:
     # Arizona keeps no daylight saving time, Saskatchewan neither
@@ -1764,6 +1770,37 @@ PAGE_PATTERNS = [
         None,
         id="a-coming-day-after-an-update-word-in-a-sentence"),
     pytest.param(
+        "he",
+        "<p>הבחירות המקומיות נערכו לפני שבוע, והתוצאות הסופיות פורסמו רק אתמול בערב.</p>",
+        "https://www.example.co.il/news/2024/03/12/elections-results", FETCHED_MARCH_14,
+        ("2024-03-12", "date", "url"),
+        None,
+        id="a-units-word-alone-in-a-sentence-is-no-stamp"),
+    pytest.param(
+        "en",
+        "<p>Published by Prof. Mark Lee on March 12, 2024 at 6:05 pm for the science desk of the"
+        " Gazette.</p><p>The telescope found the comet's tail longer than any measured before.</p>",
+        "https://www.example.com/science/comet-tail", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="a-sentence-goes-on-after-an-honorifics-stop"),
+    pytest.param(
+        "zh",
+        "<p>本报记者王明、李华综合报道，发布于2024年3月12日 18:05，来源：人民日报客户端。</p><p>国家统计局"
+        "今天发布的数据显示，工业增加值同比增长7%。</p>",
+        "https://www.example.cn/n1/content_30012345.html", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00", "minute", "text"),
+        None,
+        id="a-papers-own-info-line-is-about-the-page"),
+    pytest.param(
+        "en",
+        '<p class="meta">Published: 12 March 2023</p><p class="meta">Updated: 13th March</p><p>The '
+        "council met again on Monday to discuss the budget.</p>",
+        "https://www.example.co.uk/news/2023/03/12/council-budget/", FETCHED_MARCH_14,
+        ("2023-03-12", "date", "text"),
+        ("2023-03-13", "date", "text"),
+        id="a-day-without-a-year-is-of-the-urls-year"),
+    pytest.param(
         "fr",
         '<p class="meta__date">Publié aujourd’hui à 06h12, modifié à 09h55</p><p>Suivez les '
         "dernières informations sur la grève des contrôleurs aériens.</p>",
@@ -2005,6 +2042,12 @@ def test_a_short_chinese_sentence_that_goes_on_after_its_date_is_a_mention() -> 
         "人大二次会议于3月11日下午在北京人民大会堂闭幕。</p><p>2023年3月13日，十四届全国人大一次会议闭幕。"
         "</p></div></body></html>", "http://www.example.cn/politics/abc123def456/c.html")
     check(got.published, "2024-03-12T18:05:22", "second", "text")
+
+
+def test_a_korean_year_first_middle_dot_date_is_not_read_day_first() -> None:
+    from scraper.extract.datetext import find_dates
+
+    assert [p.day for p in find_dates("24·03·12 18:05", context="ko kr")] == []
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

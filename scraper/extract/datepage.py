@@ -196,13 +196,15 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+_LABEL_CLASS = re.compile(r"label|tab|filter|toggle|nav|menu|picker", re.IGNORECASE)
 _DAY_WORD_ALONE = re.compile(r"\s*(?:[^\W\d]+\s*){1,3}[.,:]?\s*")  # "вчера", "hari ini"
 # a sentence about the page itself ("This entry was posted on …", "Dieser Beitrag wurde am …")
 _SELF_REFERENCE = re.compile(
     r"(?<!\w)(?:(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
     r"|blog)|dies(?:er|es)\s+(?:beitrag|artikel|eintrag|text)|(?:cet|ce)\s+(?:article|billet"
     r"|post)|(?:este|esta)\s+(?:artículo|artigo|entrada|nota|post|texto)|quest[oa]\s+(?:articolo"
-    r"|post)|deze?\s+(?:artikel|bericht)|appeared in print)(?!\w)|本文|该文|此文|この記事|이 기사",
+    r"|post)|deze?\s+(?:artikel|bericht)|appeared in print)(?!\w)|本文|该文|此文|本报|本報|この記事"
+    r"|이 기사",
     re.IGNORECASE)
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
@@ -301,6 +303,7 @@ class PageInfo:
     lang: str = ""
     tld: str = ""
     url: str = ""  # the page's own address (a teaser linking to it carries its date)
+    url_year: int | None = None  # the year of the day in the URL: a date without one is of it
 
 
 # --------------------------------------------------------------------------- helpers
@@ -704,6 +707,8 @@ def visible_candidates(
             cands.append(cand)
             owned.append((cand, el))
     default_year = page.now_local.year if page.now_local else None
+    if default_year is not None and page.url_year is not None and page.url_year < default_year:
+        default_year = page.url_year  # "Updated: 13th March" on a page of /2023/03/12/
 
     def seg_of(pos: int) -> int:
         return max(0, bisect.bisect_right(seg_pos, pos) - 1)
@@ -854,9 +859,11 @@ def visible_candidates(
                 value = value.replace(hour=0, minute=0)
             block, owner, _ = seg_info[seg_of(start)] if seg_info else (0, None, False)
             own = blocks.get(block)
-            if own is not None and is_prose(block) and _word_count(
-                    full[max(own.start, full.rfind("\n", own.start, start)):start]) > 3:
-                continue  # "2 days before the election" in a sentence: no stamp
+            if own is not None and is_prose(block) and (_word_count(
+                    full[max(own.start, full.rfind("\n", own.start, start)):start]) > 3
+                    or not _DIGIT.search(full, start, end)):
+                continue  # "2 days before the election" in a sentence: no stamp (nor, anywhere
+                # in a sentence, a unit's word alone: "נערכו לפני שבוע, והתוצאות")
             # "Aktualisiert vor 2 Std.", "Updated 2 hours ago": the label names the role
             role = _role_from_label(_label_before(full, max(0, start - 80), start))
             # "3 hours ago" is an instant, counted back from the fetch (a UTC clock without a
@@ -887,8 +894,9 @@ def visible_candidates(
             # a day word alone in a stamp element ('<span class="date">вчера</span>'): its day
             block, owner, _ = seg_info[seg_of(start)] if seg_info else (0, None, False)
             if owner is None or not (owner.tag == "time" or _stamp_class(owner)) or (
-                    _DAY_WORD_ALONE.fullmatch(owner.text_content() or "") is None):
-                continue
+                    _DAY_WORD_ALONE.fullmatch(owner.text_content() or "") is None) or (
+                    _LABEL_CLASS.search(_class_of(owner))):
+                continue  # (a "date-label" tab of a strip of links is no stamp)
             cands.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
                               _role_from_label(_label_before(full, max(0, start - 80), start)),
                               "text", "visible", 4.0, full[start:end], start))
@@ -916,13 +924,18 @@ _SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|b
                         re.IGNORECASE)
 
 
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.$")  # "Prof.", "Dr.", "Sen."
+
+
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The bounds of the sentence that holds ``full[start:end]``, within ``lo`` and ``hi`` and
     at most 300 characters either side."""
     lo, hi = max(lo, start - 300), min(hi, end + 300)
-    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(full, lo, start)), default=lo)
-    stop = _SENTENCE_BREAK.search(full, end, hi)
-    return begin, stop.start() if stop else hi
+    breaks = [m for m in _SENTENCE_BREAK.finditer(full, lo, hi) if not _ABBREVIATION.search(
+        full, max(0, m.start() - 6), m.start())]  # (not after "Prof." nor "Dr.")
+    begin = max((m.end() for m in breaks if m.end() <= start), default=lo)
+    stop = next((m.start() for m in breaks if m.start() >= end), hi)
+    return begin, stop
 
 
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")

@@ -807,9 +807,11 @@ def extract_dates(
     try:
         meta = meta_values(tree) if meta is None else meta
         page = page_info(tree, url, meta, language, timezone, fetched_at)
+        url_cands, url_month = url_candidates(url)
+        if url_cands:
+            page = replace(page, url_year=url_cands[0].when.year)
         cands = visible_candidates(tree, meta, page)  # settles language and day order first
         cands += structured_candidates(tree, meta, page, objects)
-        url_cands, url_month = url_candidates(url)
         cands += url_cands + hint_candidates(hints, page)
         pub, mod = _decide(cands, url_month, page)
         return ExtractedDates(_value(pub, page) if pub else None,

@@ -246,7 +246,8 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "بتوقيت غرينتش": (0, None, False), "بتوقيت جرينتش": (0, None, False),
 }
 ZONE_ABBR.update({
-    # English Canada's generic Atlantic and Newfoundland times ("5:42 PM AT", CBC)
+    # English Canada's generic Atlantic and Newfoundland times ("5:42 PM AT", CBC; "NT" is also
+    # the Northwest Territories: see abbr_zone), and Newfoundland's daylight time
     "AT": (-240, "America/Halifax", True), "NT": (-210, "America/St_Johns", True),
     "NDT": (-150, "America/St_Johns", False),
 })
@@ -699,6 +700,8 @@ def abbr_zone(abbr: str, day: date, context: str) -> tuple[int, str | None] | No
         for key in keys:  # "MT" on an Arizona site: the profile's zone of that standard time
             if "/" in key and (standard := _same_standard(key, offset, day)) is not None:
                 return standard
+            if "/" in key and abbr.upper() in ("AT", "NT"):
+                return None  # a site of another zone: "NT" is its territory (Yellowknife's)
     for table, name in ((_IST_ALT, "IST"), (_CST_ALT, "CST"), (_BST_ALT, "BST")):
         if abbr.upper() == name:
             for key in keys:
@@ -774,12 +777,15 @@ def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, 
     abbr = m.group(8)
     if abbr == "Z":
         return 0, None, m.end()
+    if abbr in ("AT", "NT") and ("\n" in m.group(0) or _CAPS_AFTER.match(text, m.end())):
+        return None, None, pos  # "6:05 p.m.\nAT THE LEGISLATURE": a kicker's first word
     found = abbr_zone(abbr, day, context)
     if found is None:
         return None, None, pos
     return found[0], found[1], m.end()
 
 
+_CAPS_AFTER = re.compile(r"\s+[A-Z]{2,}")
 _UK_TIME = re.compile(r",?\s*UK(?:\s+time(?![\w+-])|(?=\s*(?:$|[\n|,.;)\]·•])))")  # (not "UK officials")
 
 
@@ -1131,6 +1137,8 @@ def find_dates(
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
+        if sep == "·" and context.startswith(_CJK_LANGS):
+            continue  # (Korean "24·03·12" is year first)
         if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
                 sep == "-" and len(m.group(1)) + len(m.group(3)) == 4 and _clock_at(text, m.end())):
             continue  # "2.7.13" is a version number, not a date ("12-03-24, 18:05" is one)
