@@ -144,6 +144,10 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("By J.R. Stone", ["J.R. Stone"]),
         ("By Seán Mac an tSíthigh", ["Seán Mac an tSíthigh"]),  # an Irish surname's mutation
         ("Eine Kolumne von Anna Kleinschmidt", ["Anna Kleinschmidt"]),
+        # a weekday that is a name stays when cutting it would leave one word
+        ("By Emmanuel Sunday, March 12, 2024", ["Emmanuel Sunday"]),
+        ("Minh Thu 12/03/2024", ["Minh Thu"]),
+        ("By", []),  # a lead word alone
         # a stamp after the name, with its label or a weekday written out
         ("By Olivia Dee Posted Tue 12 Mar 2024 at 5:42pm", ["Olivia Dee"]),
         ("By Alex Bozarjian Thursday, November 9, 2023 4:41AM", ["Alex Bozarjian"]),
@@ -563,6 +567,46 @@ def test_author_links_above_a_story_of_short_paragraphs(paragraphs: list[str],
               '</div><div class="teaser"><p>Another story of the week about the harbour ferry and'
               " the new timetable.</p></div></main>")
     assert md.authors == expected
+
+
+LONG_TEXT = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the same byline component reused in cards of other stories, below the text
+    (f'<article><h1>Budget</h1><div class="entry-author">By Jane Doe</div><p>{LONG_TEXT}</p>'
+     '</article><div class="css-rel"><a href="/n/1">Port strike ends</a><div data-component="By'
+     'line">By Sam Lee</div></div>', ["Jane Doe"]),
+    (f'<article><h1>Budget</h1><div class="meta">By <a href="/author/jane-doe">Jane Doe</a></div>'
+     f'<p>{LONG_TEXT}</p></article><section class="more-stories"><p class="card__byline">By Sam '
+     "Lee</p></section>", ["Jane Doe"]),
+    (f'<article><h1>Budget</h1><div class="pw-author"><p data-testid="authorName">Jane Doe</p>'
+     f'</div><p>{LONG_TEXT}</p></article><div class="css-recs"><p data-testid="authorName">Sam '
+     "Lee</p></div>", ["Jane Doe"]),
+    # a licence's /by/ path and a contributors' section are no author pages
+    ('<article><h1>Budget</h1><div class="hero"><a href="https://creativecommons.org/licenses/by'
+     '/4.0/">Creative Commons Attribution</a></div><div class="author">By Jane Doe</div>'
+     f"<p>{LONG_TEXT}</p></article>", ["Jane Doe"]),
+    ('<article><h1>Budget</h1><div class="kicker"><a href="/contributors/submit">Submit an Op-Ed'
+     f'</a></div><div class="author">By Jane Doe</div><p>{LONG_TEXT}</p></article>', ["Jane Doe"]),
+    # a box of top stories above the article is no byline
+    ('<section class="top-stories"><a href="/author/sam-lee">Sam Lee</a><p>Dock workers returned'
+     " on Monday after a deal that raises pay by eight percent.</p></section><article><h1>Budget"
+     '</h1><div class="author">By Jane Doe</div><div class="body"><p>The council approved the '
+     "revised budget on Tuesday night after a long and heated debate.</p><p>Road repairs on the "
+     "east side will get most of the new money, officials said.</p><p>Two building projects will"
+     " be delayed to pay for the plan, according to the finance office.</p></div></article>",
+     ["Jane Doe"]),
+])
+def test_other_things_bylines_are_not_the_articles(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected
+
+
+def test_a_site_title_h2_does_not_cut_the_title_to_the_sites_name() -> None:
+    md = page("<title>Lakeside Gazette | Council approves budget for roads</title>",
+              '<h2 class="site-title">Lakeside Gazette</h2><h2>Council approves budget for roads'
+              "</h2><p>Text.</p>")
+    assert md.title == "Lakeside Gazette | Council approves budget for roads"
 
 
 def test_author_links_above_chinese_text_written_without_spaces() -> None:

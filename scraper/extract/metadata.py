@@ -6,6 +6,7 @@ import html as htmllib
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -57,6 +58,9 @@ _CJK_ROLE = re.compile(
     r"^(?:记者|記者|编辑|編輯)\s*|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
     r"記者|特派員|编辑|編輯|记者)$"
 )
+_DATE_PART = (
+    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
+    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$")
 _DATE_TAIL = re.compile(
     # a weekday or a preposition may lead the date: "Jane Doe Fr, 18. Oktober 2019",
     # "lupa am 26/10/13"
@@ -66,9 +70,11 @@ _DATE_TAIL = re.compile(
     r"(?:[\s,|·•-]+(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?(?=\s)"
     r"|(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)(?:[.,]|(?=\s+\d))"
     r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)[.,](?=\s*\d{1,2}\.)|(?:am|on|le|el|il|em)(?=\s)))?"
-    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
-    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$"
+    + _DATE_PART
 )
+# ... and the date alone, when cutting the weekday too leaves one word: "Emmanuel Sunday,
+# March 12, 2024", "Minh Thu 12/03/2024" (Sunday, Monday, Friday, Thu are names too)
+_DATE_ALONE_TAIL = re.compile(_DATE_PART)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*[|ㅣ]\s*")
 
 
@@ -170,7 +176,10 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     text = _BY.sub("", _SPACE.sub(" ", text).strip())
     if "://" in text or text.startswith("www."):
         return []
-    text = _DATE_TAIL.sub("", text)
+    cut = _DATE_TAIL.sub("", text)
+    if len(cut.split()) < 2 <= len(_DATE_ALONE_TAIL.sub("", text).split()):
+        cut = _DATE_ALONE_TAIL.sub("", text)
+    text = cut
     out: list[str] = []
     for part in _SPLIT_AUTHORS.split(text):
         # "Jānis Bērziņš (Latvijas Radio)": the outlet in brackets after the name;
@@ -187,8 +196,9 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
             part = part[label.end():]
         if part and not part.isascii():
             part = _CJK_ROLE.sub("", part)
-        if not part or len(part) > 60 or len(part.split()) > 5:
-            continue
+        if not part or len(part) > 60 or len(part.split()) > 5 or (
+                (lead := _BY.match(part + " ")) and lead.end() > len(part)):
+            continue  # (a lead word alone: "<p>By&nbsp;</p><p>Daniel Wood</p>")
         if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
             continue
         if not keep_roles and _ROLE.search(part):
@@ -215,6 +225,15 @@ _BYLINE_CLASS = re.compile(  # a byline element's own class, not has-byline / co
     r"[a-z0-9]+(?:[-_]{1,2}[a-z0-9]+)*[-_]{1,2})?byline(?:[-_]{1,2}[a-z]+)?(?:\s|$)",
     re.IGNORECASE,
 )
+# the byline classes read before any prefix was ("story-byline", "c-byline"): no box test
+_PLAIN_BYLINE = re.compile(
+    r"(?:^|\s)(?:(?:article|post|story|entry|news|c|o|m|field(?:--name-field)?)[-_])?byline"
+    r"(?:[-_]{1,2}[a-z]+)?(?:\s|$)", re.IGNORECASE)
+# the byline of another thing than the article: a card's, a picture's, a sponsor's ...
+_OTHERS_BYLINE = re.compile(
+    r"quote|image|img|photo|picture|video|book|podcast|recipe|review|caption|cutline|credit|card"
+    r"|teaser|tile|promo|sponsor|related|most-?read|user|comment|listing|feed|rail",
+    re.IGNORECASE)
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
 # an element's own class naming a comment's part ("comment-byline", "reply-author")
 _COMMENTS = re.compile(r"comment|reply|replies|discuss|responses", re.IGNORECASE)
@@ -227,6 +246,8 @@ _UI_WORDS = frozenset({
     "facebook", "twitter", "whatsapp", "linkedin", "copy", "link", "menu", "home", "sign",
     "login", "log", "search", "newsletter", "updated", "today", "news", "all", "view", "our",
     "meet", "contact", "about", "teilen", "mehr", "lesen", "partager", "compartir",
+    # a contributors' section's links ("Guest Contributors", "Submit an Op-Ed")
+    "contributor", "contributors", "guidelines", "submit", "guest",
     # an author box's heading ("Über Steffi", "À propos de …") and a sponsor's credit
     "über", "propos", "sobre", "acerca", "sponsored", "gesponserte", "gesponsert", "inhalte",
     "content", "anzeige", "werbung",
@@ -261,7 +282,7 @@ _NAME_PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "dell
                              "do", "du", "von", "zu", "le", "la", "al", "bin", "ibn", "ter", "ten",
                              "an"})  # (Irish "Mac an tSíthigh")
 # an Irish surname's initial mutation, written before its capital: "tSíthigh", "bhFionnáin"
-_IRISH_MUTATION = re.compile(r"(?:t|n|h|bh|mb|gc|nd|ng|dt|bp|bhf)[A-ZÁÉÍÓÚ]")
+_IRISH_MUTATION = re.compile(r"(?:t|n|h|bh|mb|gc|nd|ng|dt|bp|bhf)[A-ZÁÉÍÓÚ][a-záéíóú]")
 
 
 def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
@@ -370,7 +391,34 @@ _FIRST_H2S = lxml.etree.XPath("(descendant::h2)[position() <= 5]")
 _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
 
-def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+class _TextStart:
+    """Where a page's article text starts: its first paragraph of MAX_LEAD_WORDS words (read
+    once, when a byline form that may also mark other things' names needs it)."""
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        self.tree = tree
+        self.order: dict[Any, int] | None = None
+        self.start = -1
+
+    def above(self, el: lxml.html.HtmlElement) -> bool:
+        """The element comes before the article text (or the page has no long paragraph)."""
+        if self.order is None:
+            self.order = {}
+            for i, node in enumerate(self.tree.iter()):
+                self.order[node] = i
+                if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
+                    self.start = i
+        return self.start < 0 or self.order.get(el, self.start) < self.start
+
+
+def _lead_words(el: lxml.html.HtmlElement) -> int:
+    """The words of a paragraph (Chinese and Japanese: two characters a word)."""
+    said = " ".join(el.itertext())
+    return len(said.split()) + len(_CJK_CHAR.findall(said)) // 2
+
+
+def _marked_authors(marked: list[lxml.html.HtmlElement], start: _TextStart
+                    ) -> list[lxml.html.HtmlElement]:
     """``rel=author`` / ``itemprop=author`` elements and byline__name / author-name classes,
     not a comment's (WordPress marks its commenters ``itemprop=author``, block themes class
     them "wp-block-comment-author-name")."""
@@ -380,32 +428,52 @@ def _marked_authors(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlE
             # Drupal's "Submitted by <span property="foaf:name">": an account's name, only
             # when it reads as a person's ("comunicacion" is a desk's login)
             or (el.get("property") == "foaf:name" and _name_like(el.text_content().strip()))
-            or any(_NAME_PART.search(word) and not _OTHERS_AUTHOR.search(word)
-                   for word in (el.get("class") or "").split())
-            or _NAME_PART.search(_CAMEL.sub("-", el.get("data-testid") or "").lower()) is not None)
+            or _named_name(el, start))
         and not _in_comment(el)
     ]
 
 
+def _named_name(el: lxml.html.HtmlElement, start: _TextStart) -> bool:
+    """An element named as an author's name: "byline__name", "author-name" (a class word, not
+    a quote's or a related card's), and BEM's "author__name" or Medium's data-testid
+    "authorName" outside others' boxes (a book's, a teaser's, a pull quote's) and above the
+    article text (below it: cards of other stories, a newsletter's promotion)."""
+    classes = (el.get("class") or "").split()
+    named = [word for word in [*classes, _CAMEL.sub("-", el.get("data-testid") or "").lower()]
+             if _NAME_PART.search(word)]
+    if not named or any(_OTHERS_AUTHOR.search(word) for word in named):
+        return False
+    old = any("byline__name" in word or "author-name" in word for word in classes)
+    return old or (not _in_others_box(el) and start.above(el))
+
+
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (Medium's data-testid="authorName")
-_NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name(?![\w-])")  # "author__name", "author-name"
+_NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name")  # "author__name", "author-name"
 
 
 def _in_comment(el: lxml.html.HtmlElement) -> bool:
     return any(_comment_box(node) for node in itertools.chain((el,), el.iterancestors()))
 
 
-def _bylines(marked: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+def _bylines(marked: list[lxml.html.HtmlElement], start: _TextStart
+             ) -> list[lxml.html.HtmlElement]:
     """Byline elements: a class that names a byline, no headline inside, not in page chrome
     or comments (an article's own <header> is fine)."""
-    return [
-        el for el in marked
-        if any(("byline" in name or "Byline" in name) and _BYLINE_CLASS.search(name)
-               for name in (el.get("class") or "", el.get("data-testid") or "",
-                            el.get("data-component") or ""))
-        and el.find(".//h1") is None and not _COMMENTS.search(el.get("class") or "")
-        and not _in_chrome(el, header_ok=True) and not _in_credit(el)
-    ]
+    out = []
+    for el in marked:
+        names = [name for name in (el.get("class") or "", el.get("data-testid") or "",
+                                   el.get("data-component") or "")
+                 if ("byline" in name or "Byline" in name) and _BYLINE_CLASS.search(name)]
+        if not names or el.find(".//h1") is not None or _COMMENTS.search(el.get("class") or "") or (
+                _in_chrome(el, header_ok=True) or _in_credit(el)):
+            continue
+        if not _PLAIN_BYLINE.search(el.get("class") or "") and (
+                any(_OTHERS_BYLINE.search(name) for name in names) or _in_others_box(el)
+                or _in_comment(el) or not start.above(el)):
+            continue  # a card's, a teaser's, a picture's or a recipe's "…__byline", or one
+            # below the text (a React component reused in cards of other stories)
+        out.append(el)
+    return out
 
 
 # an author box: "author", "article__author", "post-author", "field-name-author" ...
@@ -450,7 +518,8 @@ _OTHERS_NAME = re.compile(
 # boxes that hold other things' authors, read on the element's ancestors
 _OTHERS_BOX = re.compile(
     r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
-    r"|sidebar|related|teaser|more-?stories|most-?read|popular|trending|listing|ficha|excerpt"
+    r"|sidebar|related|teaser|(?:more|top)-?stories|more-?from|most-?read|popular|trending|listing"
+    r"|ficha|excerpt"
     r"|lectores|readers|promo|rail", re.IGNORECASE)
 _OTHERS_TAGS = frozenset({"figure", "figcaption", "blockquote", "q"})
 UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
@@ -633,13 +702,15 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
-            said = " ".join(el.itertext())
-            # (Chinese and Japanese write no spaces: two characters count as a word)
-            words = len(said.split()) + len(_CJK_CHAR.findall(said)) // 2
+            words = _lead_words(el)
             if words >= MAX_LEAD_WORDS:
                 return names[:6]
-            if words >= SHORT_LEAD_WORDS:
-                count, above = boxes.get(box := el.getparent(), (0, len(names)))
+            if words >= SHORT_LEAD_WORDS and not (
+                    _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
+                box = el.getparent()
+                if box is not None and len(box) == 1:  # each paragraph in its own wrapper
+                    box = box.getparent()
+                count, above = boxes.get(box, (0, len(names)))
                 boxes[box] = (count + 1, above)
             continue
         href = el.get("href") or ""
@@ -647,10 +718,15 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
         if not path:
             continue  # (most links: their text is never read)
         text = _clean(" ".join(el.itertext()))
-        if not text or not _name_like(text) or _in_chrome(el) or _in_credit(el):
-            continue
+        if not text or not _name_like(text) or _in_chrome(el) or _in_credit(el) or any(
+                _TEASER_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+                for node in itertools.islice(el.iterancestors(), UNSIGNED_BOX_LEVELS)):
+            continue  # (a box of other stories: "top-stories", "more-from", "related")
         if _STAFF_PATH.match(path.group()) and not _slug_names(href, text):
             continue  # a /staff/ page is also a desk's, a directory's or a contact's
+        if path.group().startswith("/by/") and not _path_of(href).startswith("/by/"):
+            continue  # /by/ leads the site's own path ("/by/matt-o-sullivan-hvf1u"), not a
+            # licence's ("creativecommons.org/licenses/by/4.0/") nor a browse page's
         names.append(text)
     # a story of short paragraphs: the first box of three of a dozen words or more is its text
     lead = next((above for count, above in boxes.values() if count >= SHORT_LEAD_PARAGRAPHS), 0)
@@ -659,12 +735,15 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
 
 SHORT_LEAD_WORDS = 12
 SHORT_LEAD_PARAGRAPHS = 3
+_TEASER_BOX = re.compile(r"(?:more|top)-?stories|more-?from|related|most-?read",
+                         re.IGNORECASE)
 _STAFF_PATH = re.compile(r"/(?:staff|colunas)/", re.IGNORECASE)  # (a column's: "/colunas/painel/")
 # a picture's caption or credit, a contact box: one class or id word of it ("wp-caption",
 # "photo-credit", "media-contact"), not "referencia-fotodestacada" nor a post's category
 _CREDIT_WORD = re.compile(
     r"^(?!(?:category|cat|tag|section|node|type|topic|format)[-_])(?:[a-z0-9]+[-_]{1,2})*"
-    r"(?:caption|credits?|contact|kontakt|photo|photos|foto|fotos|bildtext)(?:[-_]{1,2}[a-z0-9]+)*$")
+    r"(?:caption|credits?|contact|kontakt|photo|photos|foto|fotos|bildtext|art|asset|image|img"
+    r"|hero|gallery)(?:[-_]{1,2}[a-z0-9]+)*$")  # (a lead picture's box: "lead-art", "asset-meta")
 CREDIT_LEVELS = 4  # the ancestors of an author link read for a picture's or a contact's box
 
 
@@ -675,6 +754,13 @@ def _in_credit(el: lxml.html.HtmlElement) -> bool:
         if node.tag in ("figure", "figcaption") or _named(node, _CREDIT_WORD):
             return True
     return False
+
+
+def _path_of(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:
+        return ""
 
 
 def _slug_names(href: str, text: str) -> bool:
@@ -745,17 +831,28 @@ def _is_publisher(name: str, site_keys: set[str]) -> bool:
     return any(k and (k in key or key in k) for k in site_keys if len(k) >= 3) or key in site_keys
 
 
-def clean_title(title: str | None, site_keys: set[str], others: list[str]) -> str | None:
-    """Cut a trailing (or leading) site name: 'Headline | Site' -> 'Headline'."""
+HEADLINE_WORDS = 3
+
+
+def clean_title(title: str | None, site_keys: set[str], others: list[str],
+                headings: Sequence[str] = ()) -> str | None:
+    """Cut a trailing (or leading) site name: 'Headline | Site' -> 'Headline'. ``headings``
+    (a page's <h2>s when it has no <h1>) count like ``others`` only where what they keep reads
+    as a headline: three words or more, not the site's name (not "Lakeside Gazette", nor a
+    section's "Opinion")."""
     if not title:
         return None
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) == 1:
         return title
     other_keys = {_norm(o) for o in others if o}
+    heading_keys = {_norm(h) for h in headings if h}
     for end in range(len(parts) - 1, 0, -1):
         # another candidate (the h1) equals the title without its last parts
-        if _norm(" ".join(parts[:end])) in other_keys:
+        said = " ".join(parts[:end])
+        kept = _norm(said)
+        if kept in other_keys or (kept in heading_keys and len(said.split()) >= HEADLINE_WORDS
+                                  and not _is_site_part(said, site_keys)):
             parts = parts[:end]
             break
     while len(parts) > 1 and _is_site_part(parts[-1], site_keys):
@@ -855,8 +952,8 @@ def _extract_metadata(
     # without an <h1>, a page's headline is often its first <h2>s' ("<h2 class=news_ttl>"): the
     # title without its site's name equals one of them
     headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
-    md.title = clean_title(present[0], title_keys,
-                           present[1:] + [h for h in headings if h]) if present else None
+    md.title = clean_title(present[0], title_keys, present[1:],
+                           [h for h in headings if h]) if present else None
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
@@ -875,14 +972,15 @@ def _extract_metadata(
                 break
     marked: list[lxml.html.HtmlElement] = [] if authors else _AUTHOR_MARKUP(tree)
     if not authors:
-        for el in _marked_authors(marked):
+        start = _TextStart(tree)
+        for el in _marked_authors(marked, start):
             name = _clean(" ".join(el.itertext()))
             if name:
                 authors.extend(_people(split_authors(name), site_keys))
     if not authors:
         # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
         # one name per element (a later signed one is another story's, in a box of others)
-        for el in _bylines(marked):
+        for el in _bylines(marked, _TextStart(tree)):
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
                 authors = _people(split_authors(text.split("\n")[0]), site_keys)
