@@ -785,7 +785,12 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ('<div class="date">Published: 12th March | Updated: 13th March</div>', "2024-03-12",
          "2024-03-13"),  # day first, right after its label
         ("<p>O edital deve ser publicado até 30 de abril, segundo o secretário.</p>", None, None),
-        ('<div class="date">Mar 12</div>', None, None),
+        # a day without a year alone in a date element is this year's, unless a date element
+        # shows a year (then it is another thing's: a fixture's, a teaser's)
+        ('<div class="date">Mar 12</div>', "2024-03-12", None),
+        ('<div class="date">12th March</div>', "2024-03-12", None),
+        ('<div class="date">12 March 2023</div><div class="date">Mar 10</div>', "2023-03-12",
+         None),
         # a same-day update with a time after a date-only publication is an update
         ("<p>Published March 12, 2024</p><p>Updated March 12, 2024 at 8:22 PM</p>", "2024-03-12",
          "2024-03-12T20:22:00"),

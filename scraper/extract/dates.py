@@ -134,7 +134,10 @@ Decision rules
    is this year's (the previous one's when later than the fetch) only after a publish or
    update label (or before a CJK one: "（3/13 08:22 更新）"), or, with a clock, as the text
    of a ``<time>`` or of a box named like a date on a page with no stamp that has a year
-   and a clock (then it weighs less, and a coming day is an event's, not last year's);
+   and a clock, or, without one ("Mar 12", "12th March"), as such a text on a page whose
+   ``<time>``s and date boxes show no year (then it weighs less, and a coming day is an
+   event's, not last year's; a coming day in a sentence is an event's too, and a page whose
+   URL has an earlier year than the fetch's gives its days that year);
    "22 July, 16:25" with its time. Month words that are other words are read only where
    they are months: Malay "Mac" on Malay pages or after a Malay word, Marathi "मे" not on
    Hindi pages, "ago" (August) not on English ones ("12h ago"), South Slavic genitives

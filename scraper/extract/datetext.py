@@ -1106,7 +1106,8 @@ def find_dates(
         year_text = m.group(3)
         if year_text:
             year = _written_year(year_text, default_year)
-        elif default_year is not None and (m.group(4) is None or _label_ends(text, m.start())):
+        elif default_year is not None and (m.group(4) is None or _label_ends(text, m.start()) or (
+                stamp_at is not None and stamp_at(m.start()))):
             year = default_year  # ("Published: 12th March"; not "publicado até 30 de abril")
         else:
             continue
@@ -1177,6 +1178,7 @@ def find_dates(
     # date element is another thing's (a fixture's "<time>16.3. 15:30</time>")
     dated_clock = bool(numeric_yearless) and any(
         p.hour is not None and not p.yearless for p in found)
+    dated_stamp = _dated_stamp_test(found, stamp_at)
     prev_stop = 0
     for p in found:
         if p.hour is None and p.offset is None:
@@ -1194,6 +1196,23 @@ def find_dates(
             p = replace(p, unlabelled=True)
         if not (p.yearless and p.hour is None) or _after_label(text, p.start):
             yield p
+        elif stamp_at is not None and stamp_at(p.start) and not dated_stamp():
+            # a day without a year alone in a date element ('<span class="date">Mar 12</span>',
+            # Substack's, Medium's current year) on a page whose date elements show no year
+            yield replace(p, unlabelled=True)
+
+
+def _dated_stamp_test(found: list[Parsed], stamp_at: Callable[[int], bool] | None
+                    ) -> Callable[[], bool]:
+    """Whether a date with its year lies in a date element (asked once, when needed)."""
+    memo: list[bool] = []
+
+    def dated() -> bool:
+        if not memo:
+            memo.append(stamp_at is not None and any(
+                not p.yearless and stamp_at(p.start) for p in found))
+        return memo[0]
+    return dated
 
 
 _CJK_LABEL_AFTER = re.compile(r"\s*(?:配信|更新|发布|發布|公開|掲載|発表|입력|수정|송고)")
