@@ -789,6 +789,8 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         # shows a year (then it is another thing's: a fixture's, a teaser's)
         ('<div class="date">Mar 12</div>', "2024-03-12", None),
         ('<div class="date">12th March</div>', "2024-03-12", None),
+        ('<div class="ab"><span data-testid="storyReadTime">5 min read</span><span>·</span><span '
+         'data-testid="storyPublishDate">Mar 12</span></div>', "2024-03-12", None),
         ('<div class="date">12 March 2023</div><div class="date">Mar 10</div>', "2023-03-12",
          None),
         # a same-day update with a time after a date-only publication is an update

@@ -724,7 +724,8 @@ def visible_candidates(
 
     def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
         owner = seg_info[seg_of(pos)][1] if seg_info else None
-        return owner is not None and (owner.tag == "time" or _stamp_class(owner))
+        return owner is not None and (owner.tag == "time" or _stamp_class(owner) or bool(
+            _DATE_NAMED.search(owner.get("data-testid") or "")))  # (Medium's storyPublishDate)
 
     prev_end = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
