@@ -447,6 +447,23 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     assert md.title == "Elhunyt Kovács Imre"
 
 
+@pytest.mark.parametrize(("home", "title"), [
+    # a blog's home on a platform, one path segment above the post
+    ("https://ameblo.jp/yuka-nail-diary/", "春の新作ネイル"),
+    ("https://ameblo.jp/other-diary/", "ゆかのネイル日記"),  # another blog's
+    ("https://ameblo.jp/yuka-nail-diary/theme/", "ゆかのネイル日記"),  # a deeper page
+])
+def test_a_heading_that_links_to_the_blogs_home_is_its_name(home: str, title: str) -> None:
+    tree = lxml.html.document_fromstring(
+        '<html><head><title>春の新作ネイル｜ゆかのネイル日記</title></head><body><header><h1><a '
+        f'href="{home}">ゆかのネイル日記</a></h1></header><main><article><h1><a href="https://ameblo'
+        '.jp/yuka-nail-diary/entry-12843211987.html">春の新作ネイル</a></h1><p>今日は春の新作です。'
+        "</p></article></main></body></html>")
+    md = extract_metadata(tree, "https://ameblo.jp/yuka-nail-diary/entry-12843211987.html",
+                          article_objects=[])
+    assert md.title == title
+
+
 @pytest.mark.parametrize(("byline", "expected"), [
     # Drupal 7: the account's name in RDFa, when it reads as a person's
     ('<div class="submitted"><span property="dc:date dc:created" content="2024-03-12T18:05:00-04:'

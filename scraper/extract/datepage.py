@@ -125,7 +125,7 @@ _CHROME_WORDS = re.compile(
     r"(?:$|[_-])"
     # a ranking box ("ranking", "ranking-list"), not a listicle's "ranking-article"
     r"|^ranking(?:[_-]?(?:list|box|widget|area|wrap|news))?$"
-    r"|[_-](?:sidebar|related|recommended|most-?read|popular|latest|trending|comments?|ranking"
+    r"|[_-](?:sidebar|related|recommend(?:ed|ations?)?|most-?read|popular|latest|trending|comments?|ranking"
     r"|menu|breadcrumbs?|carousel)$",
     re.IGNORECASE,
 )

@@ -379,7 +379,11 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
         link, page = urlsplit(href), urlsplit(url)
     except ValueError:
         return False
-    if not href or "#" in href or _POST_QUERY.search(link.query) or link.path not in ("", "/"):
+    root = link.path.rstrip("/")
+    if not href or "#" in href or _POST_QUERY.search(link.query) or (root and not (
+            # a blog's home on a platform: "/yuka-nail-diary/" above ".../entry-1284.html"
+            link.path.endswith("/") and "/" not in root[1:]
+            and page.path.startswith(link.path) and len(page.path) > len(link.path))):
         return False  # (WordPress's plain permalinks: "/?p=123"; a "/?locale=de-DE" is home)
     return not link.netloc or link.netloc.lower().removeprefix("www.") == (
         page.netloc.lower().removeprefix("www."))
