@@ -1112,6 +1112,10 @@ def test_canadian_french_zones_on_canadian_pages(context: str, offset: int | Non
     ("January 12, 2024 08:30 AM Pacific Time", "en", -480, "America/Los_Angeles"),
     ("12 March 2024 18:05 India Standard Time", "en", 330, "Asia/Kolkata"),
     ("12 March 2024 18:05 Israel Standard Time", "en", 120, "Asia/Jerusalem"),
+    # South America's own zones
+    ("Martes 12 de marzo de 2024 | 18:05 CLST", "es cl", -180, "America/Santiago"),
+    ("12 de marzo de 2024 - 06:05 p. m. COT", "es co", -300, "America/Bogota"),
+    ("2024-03-13T19:32:00+5:30", "en", 330, None),  # an offset's hour of one digit
     # Sky's "UK": the UK's own time, by the season; not "UK officials"
     ("Tuesday 12 March 2024 22:49, UK", "en", 0, "Europe/London"),
     ("Wednesday 12 June 2024 22:49, UK", "en", 60, "Europe/London"),
@@ -2013,6 +2017,36 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-12T18:05:22+01:00", "second", "time"),
         ("2024-03-12T20:11:40+01:00", "second", "time"),
         id="a-data-attribute-holds-the-stamp-to-the-second"),
+    pytest.param(
+        # a "timeago" element's tooltip holds the ISO stamp
+        '<html lang="en"><head><title>Load-shedding</title></head><body><article><h1>Load-shed'
+        'ding schedule revised</h1><div class="story__time"><span class="timeago" title="2024-03-'
+        '13T22:45:07+05:00">March 13, 2024</span></div><p>The power distribution company revised'
+        " the schedule for the city on Wednesday night.</p></article></body></html>",
+        "https://www.example.com.pk/news/1820345/load-shedding-schedule-revised", None,
+        ("2024-03-13T22:45:07+05:00", "second", "time"), (None, None, None),
+        id="a-timeago-tooltip-holds-the-stamp"),
+    pytest.param(
+        # a UTC stamp on the day before the byline's zone-less clock, +05:30 away on an Indian
+        # language's page: the publisher's day and offset
+        '<html lang="ta"><head><meta property="article:published_time" content="2024-03-12T23:'
+        '42:34.000Z"><title>மதுரை</title></head><body><article><h1>மதுரை எய்ம்ஸ் கட்டுமானம்</h1><div'
+        '><span>Published on: </span><span>13 மார்ச் 2024, 5:12 am</span></div><p>மதுரை எய்ம்ஸ் '
+        "மருத்துவமனை கட்டுமானப் பணிகள் ஏப்ரல் மாதம் தொடங்கும் என அதிகாரிகள் தெரிவித்தனர்.</p></article>"
+        "</body></html>",
+        "https://www.example.com/tamilnadu/2024/Mar/13/madurai-aiims", None,
+        ("2024-03-13T05:12:34+05:30", "second", "meta"), (None, None, None),
+        id="a-half-hour-offset-where-the-language-is-written"),
+    pytest.param(
+        # the same instant in the CMS's own zone (Madrid's) beside the edition's zoned byline
+        '<html lang="es-AR"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-13T02:30:00+01:00"}</script><title>Milei</title></head><body>'
+        '<article><h1>Milei firma el decreto</h1><div class="a_md_f">12 mar 2024 - 22:30 ART</div>'
+        "<p>El presidente firmó el decreto tras la reunión de gabinete en la Casa Rosada.</p>"
+        "</article></body></html>",
+        "https://www.example.com/argentina/2024-03-13/milei-firma-el-decreto.html", None,
+        ("2024-03-12T22:30:00-03:00", "minute", "text"), (None, None, None),
+        id="the-bylines-zone-over-the-cms-zone-for-one-instant"),
     pytest.param(
         '<html lang="ko"><head><title>기사</title></head><body><article><h1>기사 제목입니다</h1><div>'
         '<span>입력</span><span class="info_datestamp_time _ARTICLE_DATE_TIME" data-date-time="20'

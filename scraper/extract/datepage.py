@@ -1104,13 +1104,16 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
         value = el.get("datetime") or el.get("data-datetime")
         title = el.get("title")
         return value or (title if title and _FULL_STAMP.match(title) else None)
+    title = el.get("title") or ""
+    if _ISO_STAMP.match(title):
+        return title  # a "timeago" element's tooltip: <span class="timeago" title="2024-…">
     if tag != "abbr":
         # a stamp kept in a data attribute of the element that prints it: El País's
         # <a data-date="2024-03-12T18:05:22+01:00">, Naver's data-date-time, ynet's
         # data-wcmdate (an ISO day and clock, not an epoch nor a day alone)
         return next((v for k, v in el.attrib.items() if k.startswith("data-")
                      and _STAMP_ATTR.search(k) and _ISO_STAMP.match(v)), None)
-    value = el.get("title") if cls and _HATOM_TOKEN.search(cls) else None
+    value = title if cls and _HATOM_TOKEN.search(cls) else None
     return value if (value or "")[:4].isdigit() else None
 
 

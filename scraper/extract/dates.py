@@ -13,7 +13,10 @@ Decision rules
    ``<span property="dc:date dc:created" content=…>``) counts as microdata when its subject
    (the nearest ``about``) is the page's address or the node holding the headline, not a
    teaser's or a comment's. An hAtom
-   ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``.
+   ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``,
+   and so does an ISO day and clock kept in an element's ``title`` (a "timeago" tooltip) or
+   in a data attribute named for a date or time (``data-date``, ``data-date-time``), and a
+   ``<time>``'s tooltip holding a day and a clock ("12.03.2024 12:44:21").
    The headline is the h1 closest to the page title (without the site's name: "Headline |
    Site" -> "Headline") unless it shares little with it while an h2/h3 covers the title (the
    h1 is then the site's name); a heading merely classed "title" (a widget's) counts only
@@ -98,10 +101,14 @@ Decision rules
    shows the same wall
    clock with a different explicit offset (the visible offset wins, but not a zone
    abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
-   beside a stamp at that place's real offset) or with no offset on a
+   beside a stamp at that place's real offset), or the same instant with a stated zone
+   while the stamp is in another non-UTC offset (the CMS's own, Madrid's for a Buenos Aires
+   edition: the byline's zone wins; not an ambiguous abbreviation), or with no offset on a
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
-   local view is used, so the day is the publisher's); a UTC stamp on a whole hour that is the
+   local view is used, so the day is the publisher's; a zone-less clock :30 or :45 off the
+   instant counts where the page's country or language has that offset, India's +05:30,
+   Nepal's +05:45, Iran's +03:30); a UTC stamp on a whole hour that is the
    next day's midnight east of UTC (in the profile zone when there is one, else at an offset
    where the page's language is written: +1..+3 for German, +9 for Japanese), beside a byline
    (the strongest publish date near the headline) showing only that next day, was a date-only
@@ -121,8 +128,12 @@ Decision rules
    profile's zone names itself when it has one (IST on an Asia/Jerusalem site is Israel's),
    else IST is India unless the page is Hebrew/.il or Irish, CST is China on Chinese pages,
    BST is Bangladesh on Bengali pages; a zone may stand between the date and its clock
-   ("2024-03-12 HKT 18:05"). Arabic zones by their city ("بتوقيت مكة", KSA); generic names (ET, PT)
-   follow DST; a specific name used in the wrong
+   ("2024-03-12 HKT 18:05"). Arabic zones by their city ("بتوقيت مكة", KSA); zones written out
+   ("Eastern Daylight Time", "India Standard Time"); South America's (CLT/CLST, COT, PET ...);
+   Sky's ", UK" (GMT or BST by the day); English Canada's AT and NT on Canadian pages only,
+   on the clock's line and not on a site of another zone (NT is also the Northwest
+   Territories); generic names (ET, PT) follow DST, in the profile's zone when its standard
+   time is theirs (MT on an Arizona site); a specific name used in the wrong
    season (EST in July) keeps its stated offset and drops the IANA zone. Wall-clock times
    in a profile zone use zoneinfo: an ambiguous time (autumn fold) is its first occurrence,
    a time in the spring gap is read with the offset before the gap (02:30 -> 03:30+02:00).
@@ -237,6 +248,13 @@ _EAST_HOURS: dict[str, frozenset[int]] = {
     "vi": frozenset({7}), "id": frozenset({7, 8, 9}), "ms": frozenset({8}),
     "he": frozenset({2, 3}), "fa": frozenset({3, 4}), "ru": frozenset(range(2, 13)),
 }
+
+
+# the offsets that are no whole hour, by a page's country code or language: India's and Sri
+# Lanka's +05:30, Nepal's +05:45, Iran's +03:30, Myanmar's +06:30, Afghanistan's +04:30
+_ODD_BY_TLD = {"in": 330, "lk": 330, "np": 345, "ir": 210, "mm": 390, "af": 270}
+_ODD_BY_LANG = {**dict.fromkeys(("hi", "mr", "ta", "te", "ml", "kn", "gu", "pa", "or", "as", "si"),
+                                330), "ne": 345, "fa": 210, "my": 390, "ps": 270}
 
 
 def _plausible_offset(minutes: int, lang: str) -> bool:
@@ -444,9 +462,15 @@ def _list_entry(winner: Cand, cands: list[Cand]) -> Cand:
     return min(entries, key=lambda c: c.pos)
 
 
-def _same_moment(a: Cand, b: Cand) -> bool:
+def _same_instant(a: Cand, b: Cand) -> bool:
+    ia, ib = a.instant(), b.instant()
+    return ia is not None and ib is not None and abs(ia - ib) < timedelta(minutes=1)
+
+
+def _same_moment(a: Cand, b: Cand, odd: int | None = None) -> bool:
     """Two timed candidates naming one moment: same instant, same wall clock, or a zone-less
-    wall clock that differs from the other's UTC instant by a plausible offset."""
+    wall clock that differs from the other's UTC instant by a plausible offset (``odd``: the
+    page's own offset that is no whole hour, India's +05:30, believed without seconds)."""
     if not (a.has_time and b.has_time):
         return False
     if _same_clock(a, b):
@@ -465,7 +489,7 @@ def _same_moment(a: Cand, b: Cand) -> bool:
     diff = naive.when.replace(second=0) - inst.replace(tzinfo=None, second=0)
     minutes = int(diff.total_seconds() // 60)
     step = 15 if exact else 60  # a :30/:45 zone needs matching seconds to be believed
-    return minutes % step == 0 and abs(minutes) <= 14 * 60
+    return (minutes % step == 0 or minutes == odd) and abs(minutes) <= 14 * 60
 
 
 _AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|BST|CST|AST|ADT|GST|SST)\b")
@@ -532,10 +556,11 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
             # (the profile zone's offset at that time: a day of a daylight-saving switch)
             return replace(top, offset=_offset_of(page.zone, top.when) if page.zone else (
                 winner.offset))
+    odd = _ODD_BY_TLD.get(page.tld) or _ODD_BY_LANG.get(page.lang)
     consistent = [
         c for c in cands
         if c is winner
-        or (winner.has_time and _same_moment(winner, c))
+        or (winner.has_time and _same_moment(winner, c, odd))
         or (not winner.has_time and c.day == winner.day)
     ]
     timed = [c for c in consistent if c.has_time]
@@ -549,6 +574,12 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         for v in sorted(vis_off, key=lambda c: -c.weight):
             if _same_clock(s, v) and v.offset != s.offset and v.source == "text" and not (
                     _out_of_season(v, s)):
+                return v
+            if s.offset and v.offset != s.offset and v.source == "text" and v.near and (
+                    v.role in ("any", role)) and _same_instant(s, v) and not (
+                    _AMBIGUOUS_ZONE.search(v.raw)):
+                # the same instant in the CMS's own zone (Madrid's +01:00 for El País's Mexico
+                # edition): the byline's zone is the publisher's (a UTC stamp stays as written)
                 return v
         if page.zone is not None:
             for v in vis_naive:
@@ -569,7 +600,8 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                 if v.offset and inst is not None and abs(inst - s_inst) < timedelta(minutes=1):
                     return replace(s, when=s.when + timedelta(minutes=v.offset),
                                    offset=v.offset, zone=v.zone)
-                if v.offset is None and v.family == "visible" and v.near and _same_moment(v, s):
+                if v.offset is None and v.family == "visible" and v.near and _same_moment(
+                        v, s, odd):
                     shift = v.when.replace(second=0) - s.when.replace(second=0)
                     minutes = int(shift.total_seconds() // 60)
                     return replace(s, when=s.when + shift, offset=minutes, zone=None)

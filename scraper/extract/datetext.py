@@ -226,6 +226,12 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
     "GST": (240, "Asia/Dubai", False), "IDT": (180, "Asia/Jerusalem", False),
     "NPT": (345, "Asia/Kathmandu", False),
+    # South America's own ("18:05 CLST", "06:05 p. m. COT")
+    "CLT": (-240, "America/Santiago", False), "CLST": (-180, "America/Santiago", False),
+    "COT": (-300, "America/Bogota", False), "PET": (-300, "America/Lima", False),
+    "VET": (-240, "America/Caracas", False), "ECT": (-300, "America/Guayaquil", False),
+    "BOT": (-240, "America/La_Paz", False), "PYT": (-240, "America/Asuncion", False),
+    "PYST": (-180, "America/Asuncion", False), "UYT": (-180, "America/Montevideo", False),
     # Canadian French: heure avancée / normale de l'Est, du Centre, des Rocheuses, du Pacifique,
     # de l'Atlantique, de Terre-Neuve
     "HAE": (-240, "America/Toronto", False), "HNE": (-300, "America/Toronto", False),
@@ -301,7 +307,8 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
 # is tried at every character (tests/test_dates.py compares both forms).
 ISO_RE = re.compile(
     r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
-    r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
+    # (an hour of one digit with its colon: "+5:30", a few Indian CMSes')
+    r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d:\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
 )
 _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
 # "2012. 05. 08." (Hungarian, Korean): a space after each dot, and the dot after the day
@@ -682,7 +689,10 @@ def parse_offset(text: str) -> int | None:
     text = text.strip().replace("−", "-")
     if text in ("Z", "z"):
         return 0
-    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?|([+-])(\d):(\d{2})", text)
+    if m and m.group(4):  # "+5:30"
+        value = int(m.group(5)) * 60 + int(m.group(6))
+        return -value if m.group(4) == "-" else value
     if not m:
         return None
     value = int(m.group(2)) * 60 + int(m.group(3) or 0)
