@@ -988,6 +988,9 @@ def test_what_the_new_forms_leave_alone(body: str, published: str | None,
          "about 11,000 households under a boil-water notice for three days.</p>", None),
         ("<p>Eine Studie der Charité vom 15. Juni 2021 zeigte, dass bereits 30 Minuten "
          "Bildschirmpause vor dem Zubettgehen die Einschlafzeit verkürzen.</p>", None),
+        # a stamp verb about another thing, at the end of the sentence
+        ("<p>La reforma a la ley de transparencia fue publicada en el Diario Oficial de la "
+         "Federación el 12 de abril de 2019.</p>", None),
         # ... but a blog's sentence that says it is the post's date is a stamp
         ('<p class="postmetadata">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner '
          "veröffentlicht und unter Arduino abgelegt.</p>", "2015-12-14T14:48:00"),

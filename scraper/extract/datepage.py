@@ -203,7 +203,9 @@ _SELF_REFERENCE = re.compile(
     r"(?<!\w)(?:(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
     r"|blog)|dies(?:er|es)\s+(?:beitrag|artikel|eintrag|text)|(?:cet|ce)\s+(?:article|billet"
     r"|post)|(?:este|esta)\s+(?:artículo|artigo|entrada|nota|post|texto)|quest[oa]\s+(?:articolo"
-    r"|post)|deze?\s+(?:artikel|bericht)|appeared in print)(?!\w)|本文|该文|此文|本报|本報|この記事"
+    r"|post)|(?:deze?|dit)\s+(?:artikel|bericht)|ten\s+(?:wpis|artykuł)|tento\s+(?:článek|příspěvek)"
+    r"|эт[аот]\s+(?:запись|статья|материал|новость)|bu\s+(?:yazı|haber)|appeared in print)(?!\w)"
+    r"|本文|该文|此文|本报|本報|この記事"
     r"|이 기사",
     re.IGNORECASE)
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
@@ -828,7 +830,7 @@ def visible_candidates(
             cand.inside = (_word_count(before_line) > 3 or (
                 _SENTENCE_WORDS.search(before_line) is not None and "," not in before_line
                 and _goes_on(full, parsed.end, start + blen))) and not (
-                _DATELINE_END.match(full, parsed.end) or (_STAMP_VERB.search(
+                _DATELINE_END.match(full, parsed.end) or (_page_stamp_sentence(
                     full, *_own_sentence(full, parsed.start, parsed.end, start, start + blen))
                     and not _SPAN_WORD.search(full, max(start, parsed.start - 12), parsed.start)))
         if owner is not None and weight > 1:
@@ -926,6 +928,18 @@ _SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|b
 
 
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.$")  # "Prof.", "Dr.", "Sen."
+
+
+def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
+    """A sentence that gives the post's own date: a stamp verb that leads it ("Posted on …",
+    "Reported by the newsroom staff on …", "Publicado el …") or a sentence about the page
+    itself ("This entry was posted on …"); not "La norma fue publicada en el Diario Oficial
+    el 12 de abril de 2019"."""
+    verb = _STAMP_VERB.search(full, begin, end)
+    if verb is None:
+        return False
+    return _word_count(full[begin:verb.start()].strip()) <= 1 or bool(
+        _SELF_REFERENCE.search(full, begin, end))
 
 
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
