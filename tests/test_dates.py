@@ -776,6 +776,9 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
         ("<p>12·03·24 | 18:05</p>", "2024-03-12T18:05:00", None),  # middle dots, day first
         ("<p>March 12, 2024, Tuesday // 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12.mar.2024 (terça-feira) - 18h05</p>", "2024-03-12T18:05:00", None),
+        # Tamil's and Malayalam's month abbreviations
+        ("<p>பதிவு செய்த நாள்: மார் 12,2024 18:05</p>", "2024-03-12T18:05:00", None),
+        ("<p>12 മാർ 2024, 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 марта 2024 г., 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12 marca 2024 r., godz. 18:05</p>", "2024-03-12T18:05:00", None),
         ("<p>12. 3. 2024 v 18:05</p>", "2024-03-12T18:05:00", None),
