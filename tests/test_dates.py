@@ -797,6 +797,24 @@ def test_month_name_date_with_an_apostrophe_year() -> None:
          'data-testid="storyPublishDate">Mar 12</span></div>', "2024-03-12", None),
         ('<div class="date">12 March 2023</div><div class="date">Mar 10</div>', "2023-03-12",
          None),
+        # ... near the headline, not an agenda's far below, nor one in an event's box
+        ('<div class="whats-on"><ul><li><span class="date">Mar 9</span> Farmers market</li></ul>'
+         "</div>", None, None),
+        ("<p>" + "The council met on Monday and talked about the plant for hours. " * 25 + "</p>"
+         '<div><span class="date">Mar 9</span></div>', None, None),  # (1,200 characters on)
+        # a tooltip's stamp: a photo link's or a member's is no stamp of the page
+        ('<p>March 12, 2024</p><a class="lightbox" href="/p.jpg" title="2019-06-01 14:22:10">photo'
+         "</a>", "2024-03-12", None),
+        ('<span class="member-since" title="2015-09-01T00:00:00Z">Contributor since 2015</span>',
+         None, None),
+        # a byline's sentence and a story's own sentence keep their stamp verb
+        ("<p>By Jane Roe, published March 12, 2024 at 6:05 pm and updated March 13, 2024 at 9:55"
+         " am.</p>", "2024-03-12T18:05:00", "2024-03-13T09:55:00"),
+        ("<p>Text and photos by Jane Doe. The story was posted on March 12, 2024 at 6:05 pm.</p>",
+         "2024-03-12T18:05:00", None),
+        # zones that are words too, where a phrase goes on after them
+        ('<p class="date">12 March 2024 18:05</p><p>PET bottles are piling up at the depot.</p>',
+         "2024-03-12T18:05:00", None),
         # a same-day update with a time after a date-only publication is an update
         ("<p>Published March 12, 2024</p><p>Updated March 12, 2024 at 8:22 PM</p>", "2024-03-12",
          "2024-03-12T20:22:00"),

@@ -196,11 +196,14 @@ _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
     r"|datum|fecha|data|zeit", re.IGNORECASE,
 )
+_AGENDA_BOX = re.compile(r"agenda|termin|whats-?on|event|calendar|schedule|guide|listing|card"
+                         r"|discussion|comment|forum|program|airdate|fixture|match", re.IGNORECASE)
 _LABEL_CLASS = re.compile(r"label|tab|filter|toggle|nav|menu|picker", re.IGNORECASE)
 _DAY_WORD_ALONE = re.compile(r"\s*(?:[^\W\d]+\s*){1,3}[.,:]?\s*")  # "вчера", "hari ini"
 # a sentence about the page itself ("This entry was posted on …", "Dieser Beitrag wurde am …")
 _SELF_REFERENCE = re.compile(
-    r"(?<!\w)(?:(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
+    r"(?<!\w)(?:the\s+(?:story|post|entry)\s+(?:was|has\s+been)"
+    r"|(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
     r"|blog)|dies(?:er|es)\s+(?:beitrag|artikel|eintrag|text)|(?:cet|ce)\s+(?:article|billet"
     r"|post)|(?:este|esta)\s+(?:artículo|artigo|entrada|nota|post|texto)|quest[oa]\s+(?:articolo"
     r"|post)|(?:deze?|dit)\s+(?:artikel|bericht)|ten\s+(?:wpis|artykuł)|tento\s+(?:článek|příspěvek)"
@@ -840,6 +843,10 @@ def visible_candidates(
         if parsed.yearless:
             cand.weight -= 1.0 + parsed.unlabelled  # (without a label it yields to a stamp)
             cand.unlabelled = parsed.unlabelled
+            if parsed.unlabelled and parsed.hour is None and owner is not None and any(
+                    _AGENDA_BOX.search(_class_of(node))
+                    for node in itertools.islice(itertools.chain((owner,), owner.iterancestors()), 4)):
+                continue  # an agenda's, a discussion's or a TV guide's day ("Mar 9 Farmers market")
         if role == "published" and weight > 1:
             cand.weight += 2.5
         elif role == "any":
@@ -904,6 +911,10 @@ def visible_candidates(
                               _role_from_label(_label_before(full, max(0, start - 80), start)),
                               "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
+    # a day without a year, label or clock counts only beside the headline (a what's-on box's
+    # "Mar 9" further down is an event's)
+    cands = [c for c in cands if c.has_time or not c.unlabelled or (
+        head_pos >= 0 and -NEAR_BEFORE <= c.pos - head_pos <= NEAR_AFTER)]
     if teasers:
         _self_teasers(owned, teasers, keep)
     return cands + micro
@@ -932,14 +943,20 @@ _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.$")  # "Prof.", "Dr."
 
 def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
     """A sentence that gives the post's own date: a stamp verb that leads it ("Posted on …",
-    "Reported by the newsroom staff on …", "Publicado el …") or a sentence about the page
-    itself ("This entry was posted on …"); not "La norma fue publicada en el Diario Oficial
-    el 12 de abril de 2019"."""
+    "Reported by the newsroom staff on …", "Publicado el …"), a byline's ("By Jane Roe,
+    published …") or a sentence about the page itself ("This entry was posted on …"); not
+    "La norma fue publicada en el Diario Oficial el 12 de abril de 2019"."""
     verb = _STAMP_VERB.search(full, begin, end)
     if verb is None:
         return False
-    return _word_count(full[begin:verb.start()].strip()) <= 1 or bool(
+    lead = full[begin:verb.start()].strip()
+    return _word_count(lead) <= 1 or bool(_BYLINE_LEAD.match(lead)) or bool(
         _SELF_REFERENCE.search(full, begin, end))
+
+
+# a byline's own sentence: "By Jane Roe, published March 12, 2024 at 6:05 pm", "Von Jane Roe,
+# veröffentlicht am …", "Par Jeanne Roux, publié le …"
+_BYLINE_LEAD = re.compile(r"(?:by|von|par|por|di|door|av|af|od|от)\s", re.IGNORECASE)
 
 
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -1119,8 +1136,12 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
         title = el.get("title")
         return value or (title if title and _FULL_STAMP.match(title) else None)
     title = el.get("title") or ""
-    if _ISO_STAMP.match(title):
-        return title  # a "timeago" element's tooltip: <span class="timeago" title="2024-…">
+    if _ISO_STAMP.match(title) and (_DATE_NAMED.search(cls or "") or _TOOLTIP_CLASS.search(cls or "")
+                                    or _tooltip_text(el.text_content()[:80])):
+        # a "timeago" element's tooltip: <span class="timeago" title="2024-…">March 13, 2024
+        # </span> (an element named for a date, or whose text is one; not a photo link's,
+        # a view counter's or a comments link's)
+        return title
     if tag != "abbr":
         # a stamp kept in a data attribute of the element that prints it: El País's
         # <a data-date="2024-03-12T18:05:22+01:00">, Naver's data-date-time, ynet's
@@ -1131,6 +1152,16 @@ def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     return value if (value or "")[:4].isdigit() else None
 
 
+# a relative time's element ("timeago") and microformats' value-class pattern ('<span
+# class="updated"><span class="value-title" title="2014-02-02T14:42">')
+_TOOLTIP_CLASS = re.compile(r"ago|value-title", re.IGNORECASE)
+_TOOLTIP_TEXT = re.compile(r"\bago\b|\d{1,2}:\d\d|today|yesterday", re.IGNORECASE)
+
+
+def _tooltip_text(text: str) -> bool:
+    """The text shown over a stamp's tooltip is a date, a clock or a relative time ("March 13,
+    2024", "3 hours ago"), not a year in another thing's words ("Contributor since 2015")."""
+    return bool(_TOOLTIP_TEXT.search(text)) or next(find_dates(text), None) is not None
 _STAMP_ATTR_TAGS = {"span", "div", "a", "p", "li", "em", "strong", "small"}
 _STAMP_ATTR = re.compile(r"date|time|publish|modif|updat", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")

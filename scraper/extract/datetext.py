@@ -112,7 +112,7 @@ _MONTHS_MORE: dict[int, str] = {
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
     " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ"
     " jula julija јул јула јули",
-    8: "ஆக ഓഗ ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
+    8: "ഓഗ ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
     " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ"
     " augusta avgusta",
     9: "செப் സെപ് सप्टेंबर સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ සැප්තැම්බර් सेप्टेम्बर"
@@ -788,15 +788,18 @@ def _zone_at(text: str, pos: int, day: date, context: str) -> tuple[int | None, 
     abbr = m.group(8)
     if abbr == "Z":
         return 0, None, m.end()
-    if abbr in ("AT", "NT") and ("\n" in m.group(0) or _CAPS_AFTER.match(text, m.end())):
-        return None, None, pos  # "6:05 p.m.\nAT THE LEGISLATURE": a kicker's first word
+    if abbr in _WORD_ZONES and ("\n" in m.group(0) or not _ZONE_END.match(text, m.end())):
+        return None, None, pos  # "6:05 p.m.\nAT THE LEGISLATURE", "18:05 PET bottles …": a
+        # kicker's or a sentence's first word, not a zone
     found = abbr_zone(abbr, day, context)
     if found is None:
         return None, None, pos
     return found[0], found[1], m.end()
 
 
-_CAPS_AFTER = re.compile(r"\s+[A-Z]{2,}")
+# zone abbreviations that are words too: read only where the phrase ends after them
+_WORD_ZONES = frozenset({"AT", "NT", "PET", "VET", "BOT", "ECT", "COT", "PYT"})
+_ZONE_END = re.compile(r"\s*(?:$|[,.;:|)\]·•/–—-]|\s\d)")
 _UK_TIME = re.compile(r",?\s*UK(?:\s+time(?![\w+-])|(?=\s*(?:$|[\n|,.;)\]·•])))")  # (not "UK officials")
 
 
