@@ -2073,6 +2073,16 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-12T22:30:00-03:00", "minute", "text"), (None, None, None),
         id="the-bylines-zone-over-the-cms-zone-for-one-instant"),
     pytest.param(
+        # JSON-LD stamped at render time, published and modified alike: no update
+        '<html lang="hi"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-14T14:29:58+05:30", "dateModified": "2024-03-14T14:29:58+05:'
+        '30"}</script><title>खबर</title></head><body><article><h1>चुनाव की तारीखों का एलान</h1><p '
+        'class="date">Published at : 13 Mar 2024 08:41 PM (IST)</p><p>चुनाव आयोग ने आज लोकसभा '
+        "चुनाव की तारीखों का एलान कर दिया है और सात चरणों में मतदान होगा।</p></article></body></html>",
+        "https://www.example.com/news/india/election-dates-2612345", None,
+        ("2024-03-13T20:41:00+05:30", "minute", "text"), (None, None, None),
+        id="a-render-time-modified-stamp-is-no-update"),
+    pytest.param(
         '<html lang="ko"><head><title>기사</title></head><body><article><h1>기사 제목입니다</h1><div>'
         '<span>입력</span><span class="info_datestamp_time _ARTICLE_DATE_TIME" data-date-time="20'
         '24-03-12 18:05:22">2024.03.12. 오후 6:05</span></div><p>정부는 12일 새로운 부동산 대책을 '

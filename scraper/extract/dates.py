@@ -68,7 +68,8 @@ Decision rules
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
-   agrees. Copyright years are never dates (a full day is required).
+   agrees (a render-time dateModified equal to a render-time datePublished is no update).
+   Copyright years are never dates (a full day is required).
 4. The publish day is the candidate with the highest weight plus agreement: a candidate
    gains from every *other* family (structured data, visible page, URL, feed/sitemap) whose
    strongest members name the same day (each family votes once). A date appended to the
@@ -746,11 +747,17 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             page: PageInfo) -> tuple[Cand | None, Cand | None]:
     cands = [c for c in cands if _possible(c, page)]
     if page.fetched is not None:
+        rendered = []
         for c in cands:
             inst = c.instant()
             if c.family == "struct" and inst is not None and abs(
                     inst - page.fetched) < timedelta(minutes=10):
                 c.weight = min(c.weight, 3.0)  # rule 3: a render-time stamp
+                rendered.append(c)
+        # a render-time dateModified equal to a render-time datePublished is no update
+        drop = [c for c in rendered if c.role == "modified" and any(
+            p.role == "published" and _same_instant(c, p) for p in rendered)]
+        cands = [c for c in cands if not any(c is d for d in drop)]
     # a live blog's entries: three or more unlabelled times in one kind of element are its
     # posts, and all but the first (a live blog's or a thread's opening) are no publication
     # when the page has another date (its byline, its header)
