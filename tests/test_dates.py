@@ -2083,6 +2083,16 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-13T20:41:00+05:30", "minute", "text"), (None, None, None),
         id="a-render-time-modified-stamp-is-no-update"),
     pytest.param(
+        # a breadcrumb bar inside the article that holds the publish stamp
+        '<html lang="es-AR"><head><title>Congreso</title></head><body><article><h1>El Senado '
+        'aprobó la ley</h1><div class="breadcrumb"><a href="/politica">Política</a> <span class'
+        '="publishedDate">12/03/2024 22:30</span></div><p>El pleno del Senado aprobó el dictamen'
+        " con 68 votos a favor y 41 en contra tras seis horas de debate.</p></article></body>"
+        "</html>",
+        "https://www.example.com.ar/politica/senado-aprobo-ley_0_AbCdEf.html", None,
+        ("2024-03-12T22:30:00", "minute", "text"), (None, None, None),
+        id="a-publish-stamp-in-the-articles-breadcrumb"),
+    pytest.param(
         '<html lang="ko"><head><title>기사</title></head><body><article><h1>기사 제목입니다</h1><div>'
         '<span>입력</span><span class="info_datestamp_time _ARTICLE_DATE_TIME" data-date-time="20'
         '24-03-12 18:05:22">2024.03.12. 오후 6:05</span></div><p>정부는 12일 새로운 부동산 대책을 '

@@ -556,7 +556,9 @@ def visible_candidates(
             # as it is asked of every element; a role="complementary" box named "meta" or
             # "byline" is the byline
             if el not in keep and (
-                    bits & _ALWAYS or (tag == "nav" and not (
+                    (bits & _ALWAYS and not (in_article == IN_ARTICLE_TAG and tag in ("div", "ul", "p")
+                                             and _holds_publish_stamp(el)))
+                    or (tag == "nav" and not (
                         # a byline list that a template marks up as <nav> inside the article
                         # (NDTV's "<nav class=pst-by><ul><li>Written by …<li>Updated: …")
                         in_article == IN_ARTICLE_TAG and el.find(".//a") is None))
@@ -1124,6 +1126,19 @@ def _label_in_parent(el: Any) -> str:
             parts.append(" ".join(itertools.islice(sib.itertext(), 10)))
         parts.append(sib.tail or "")
     return ""
+
+
+def _holds_publish_stamp(el: Any) -> bool:
+    """A box inside the <article> named like chrome ("breadcrumb") that holds an element named
+    for the publish stamp (Clarín's '<div class="breadcrumb"><span class="publishedDate">'):
+    its dates are read (the first few dozen elements looked at)."""
+    return any(_PUBLISH_STAMP_CLASS.search(node.get("class") or "")
+               for node in itertools.islice(el.iter(), STAMP_CHILD_NODES) if isinstance(node.tag, str))
+
+
+STAMP_CHILD_NODES = 40
+_PUBLISH_STAMP_CLASS = re.compile(r"publish|timestamp|date-?time|post-?date|article-?date",
+                                  re.IGNORECASE)
 
 
 def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:

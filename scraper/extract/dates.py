@@ -34,8 +34,9 @@ Decision rules
    is either stamp (tagDiv's "entry-date updated"), and its wrapper may say which
    ("date-modified"); WordPress's "status-publish" on every post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
-   article, an aside inside <main> but outside the <article> element holding a list of
-   links or, after the headline, a list of entries of a few words each (not one holding a
+   article; a box inside the ``<article>`` named like chrome, a breadcrumb, is read when it
+   holds an element named for the publish stamp; an aside inside <main> but outside the
+   <article> element holding a list of links or, after the headline, a list of entries of a few words each (not one holding a
    ``<time>`` or entries that start "By …", "Published …": the article's details), sidebars,
    related/latest/most-read/"other news" lists, comments; a ``<nav>``, unless it is a byline
    list inside the <article> that holds no link) are ignored; dates next to the
