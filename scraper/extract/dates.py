@@ -36,22 +36,22 @@ Decision rules
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article; a box inside the ``<article>`` named like chrome, a breadcrumb, is read when it
    holds an element named for the publish stamp; an aside inside <main> but outside the
-   <article> element holding a list of links or, after the headline, a list of entries of a few words each (not one holding a
-   ``<time>`` or entries that start "By …", "Published …": the article's details), sidebars,
-   related/latest/most-read/"other news" lists, comments; a ``<nav>``, unless it is a byline
-   list inside the <article> that holds no link) are ignored; dates next to the
-   headline or in a byline/date element weigh most; dates inside running prose are mentions
-   and weigh least; dates far above the headline (a header's "today") are discounted, and a
-   day with its weekday above the headline, outside any <article> and <main>, in no element
-   named like a date or byline (unless a class word names the bar or today, "jeg_top_date",
-   "current-date", and the element shares no box with the headline; an article's own
-   "entry-header-date" or "is-today" does not), that is the fetch's own day ("Thursday,
-   March 14, 2024" in a toolbar) is the header's "today" and no date. A
-   box with role="complementary" that is named like a byline ("meta", "date") is not a
-   sidebar. Captions outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a
-   span of days ("5. bis 11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a
-   member's join date beside a forum post ("Registered:", "Mitglied seit") and a citation's
-   access date ("abgerufen am", "Retrieved", "consulté le") are no candidates.
+   <article> element holding a list of links or, after the headline, a list of entries of a few
+   words each (not one holding a ``<time>`` or entries that start "By …", "Published …": the
+   article's details), sidebars, related/latest/most-read/"other news" lists, comments; a
+   ``<nav>``, unless it is a byline list inside the <article> that holds no link) are ignored;
+   dates next to the headline or in a byline/date element weigh most; dates inside running prose
+   are mentions and weigh least; dates far above the headline (a header's "today") are
+   discounted, and a day with its weekday above the headline, outside any <article> and <main>,
+   in no element named like a date or byline (unless a class word names the bar or today,
+   "jeg_top_date", "current-date", and the element shares no box with the headline; an article's
+   own "entry-header-date" or "is-today" does not), that is the fetch's own day ("Thursday,
+   March 14, 2024" in a toolbar) is the header's "today" and no date. A box with
+   role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
+   outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
+   11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a member's join date beside
+   a forum post ("Registered:", "Mitglied seit") and a citation's access date ("abgerufen am",
+   "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
    it; a date in a shorter block ending like a sentence, after three lower-case words (or
