@@ -636,8 +636,11 @@ def visible_candidates(
                     hard = block
             mention = mention or tag in _MENTION_TAGS
             stack.append((in_article, block, mention, hard, False))
-            if len(time_values) < MAX_TIME_ELEMENTS and (
-                    tag in ("time", "abbr") or (len(el.attrib) > 1 and tag in _STAMP_ATTR_TAGS)):
+            if len(time_values) < MAX_TIME_ELEMENTS and (tag in ("time", "abbr") or (
+                    # an element named like a date, or printing a number first, may keep its
+                    # stamp in an attribute (a tooltip, data-date): those alone are read
+                    tag in _STAMP_ATTR_TAGS and (bits & _DATEISH or (el.text or " ")[:1].isdigit()
+                                                 or (cls is not None and "value-title" in cls)))):
                 value = _machine_value(el, tag, cls)
                 if value:
                     time_values.append((el, value, size))  # read once the day order is settled
