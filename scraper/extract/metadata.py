@@ -986,8 +986,8 @@ def _extract_metadata(
             if authors:
                 break
     marked: list[lxml.html.HtmlElement] = [] if authors else _author_markup(tree)
+    start = _TextStart(tree)  # (read once, when a byline form asks where the text starts)
     if not authors:
-        start = _TextStart(tree)
         for el in _marked_authors(marked, start):
             name = _clean(" ".join(el.itertext()))
             if name:
@@ -995,7 +995,7 @@ def _extract_metadata(
     if not authors:
         # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
         # one name per element (a later signed one is another story's, in a box of others)
-        for el in _bylines(marked, _TextStart(tree)):
+        for el in _bylines(marked, start):
             text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
             if text and _BY.match(text):
                 authors = _people(split_authors(text.split("\n")[0]), site_keys)
