@@ -594,6 +594,92 @@ def test_last_edited_stamp_dates_a_page_without_other_dates() -> None:
     check(_dates(html).published, "2019-11-10T13:28:18", "second", "text")
 
 
+def test_a_wikis_footer_line_of_its_last_edit_dates_the_page() -> None:
+    # MediaWiki's footer (chrome, far below the text) holds the page's only stamp
+    footer = ("<div id='footer' role='contentinfo'><ul id='footer-info'>"
+              "<li id='footer-info-lastmod'> Diese Seite wurde zuletzt am 29. Januar 2020 um "
+              "13:22 Uhr geändert.</li><li id='footer-info-viewcount'>Diese Seite wurde bisher "
+              "2.383-mal abgerufen.</li></ul></div>")
+    html = (f"<html lang='de'><body><div id='content'><h1>Stammtisch</h1>{_PROSE}"
+            "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Ratskeller "
+            f"statt, wie jeden ersten Mittwoch im Monat.</p></div>{footer}</body></html>")
+    check(_dates(html, "https://wiki.example.de/Kassel/Stammtisch").published,
+          "2020-01-29T13:22:00", "minute", "text")
+    # beside an article's own stamp it is only the last edit
+    dated = html.replace("<h1>Stammtisch</h1>", "<h1>Stammtisch</h1><p class='date'>"
+                         "12.12.2019</p>")
+    got = _dates(dated, "https://wiki.example.de/Kassel/Stammtisch")
+    check(got.published, "2019-12-12", "date", "text")
+    check(got.modified, "2020-01-29T13:22:00", "minute", "text")
+    # the same words in any other footer are chrome
+    other = html.replace("footer-info-lastmod", "footer-note")
+    assert _dates(other, "https://wiki.example.de/Kassel/Stammtisch").published is None
+
+
+@pytest.mark.parametrize(("lang", "line", "published"), [
+    ("de", "von <a href='/author/kp/' rel='author'>Klaus-Peter Schöppner</a>, 8.5.12",
+     "2012-05-08"),
+    ("en", "By Jane Roe, 5/8/12", "2012-05-08"),
+    ("de", "Veröffentlicht: 8.5.12", "2012-05-08"),
+    ("de", "Das Update auf Version 2.7.13 steht bereit", None),
+    ("de", "Mit Jane Roe, 8.5.12", None),
+])
+def test_a_short_date_after_a_byline_name_or_a_label(lang: str, line: str,
+                                                      published: str | None) -> None:
+    # "8.5.12" is a version number anywhere else
+    html = (f"<html lang='{lang}'><body><h1>Der neue Trend</h1><p class='byline'>{line}</p>"
+            f"{_PROSE}</body></html>")
+    check(_dates(html, "https://blog.example.com/der-neue-trend/").published, published,
+          "date" if published else None)
+
+
+def test_a_date_with_bars_between_its_parts() -> None:
+    html = ("<html lang='de'><body><h1>Winterhechte</h1><table class='subline'><tr>"
+            "<td>26 | 01 | 2022 </td><td class='categories'>Schweiz | Praxis</td></tr></table>"
+            f"{_PROSE}<p>Seite 1 | 2 | 2022</p></body></html>")
+    check(_dates(html, "https://www.example.ch/de/winterhechte--1026").published,
+          "2022-01-26", "date", "text")
+    short = html.replace("26 | 01 | 2022", "6 | 1 | 22")
+    assert _dates(short, "https://www.example.ch/de/winterhechte--1026").published is None
+
+
+def test_a_press_releases_dateline_outweighs_an_events_box() -> None:
+    events = "".join(f"<div class='veranstaltungen-teaser-list-item'><span>{d}.11.2021</span> "
+                     f"<a href='/e{d}'>Gottesdienst</a></div>" for d in (13, 14, 15))
+    html = ("<html lang='de'><body><h1>Trauern digital am Ewigkeitssonntag</h1><div class='text'>"
+            "<strong>Karlsruhe, (12.11.2021). Traditionell gedenken evangelische Christinnen und "
+            "Christen am Ewigkeitssonntag ihrer Verstorbenen, in diesem Jahr am 21. November "
+            "2021, auch digital.</strong> " + "Mehr Worte ohne ein Datum in diesem Absatz. " * 8
+            + f"</div><div class='box'><h3>Termine</h3>{events}</div></body></html>")
+    check(_dates(html, "https://www.example.de/nachricht/35204-trauern").published,
+          "2021-11-12", "date", "text")
+
+
+def test_a_year_ending_the_headline_is_no_year_of_the_date_below_it() -> None:
+    # "Vogel des Jahres 2021" above "Jan 04 09:34": not 4 January 2021 (the stamp has no year,
+    # and this page has no label for it)
+    html = ("<html lang='de'><body><div class='article-header'><h1>Vogel des Jahres 2021</h1>"
+            f"<span>Jan 04 09:34</span></div>{_PROSE}</body></html>")
+    got = _dates(html, "https://www.example.ch/aktuell/vogeldesjahres.html").published
+    assert got is None or not got.local.startswith("2021-01-04")
+
+
+def test_a_chrome_named_column_that_repeats_the_headline_is_the_articles_header() -> None:
+    column = ("<div class='sidebar js-copypaste'><div class='sidebar__item sidebar__item--header'>"
+              "<p class='h1'>Burgenland: Best of Ruster Ausbruch DAC</p><p class='teaser'>Auf "
+              "einen Blick.</p><div><p class='time'><time datetime='2022-01-28'>28. Januar 2022"
+              "</time></p></div></div></div>")
+    html = ("<html lang='de'><head><title>Burgenland: Best of Ruster Ausbruch DAC - Falstaff"
+            "</title></head><body><main><article><div class='header-image'><div class='text'>"
+            "<h1>Burgenland: Best of Ruster Ausbruch DAC</h1></div></div><div class='row'>"
+            f"{column}<div class='content'>{_PROSE}</div></div></article></main></body></html>")
+    url = "https://www.example.de/nd/burgenland-best-of-ruster-ausbruch-dac/"
+    check(_dates(html, url).published, "2022-01-28", "date", "time")
+    # a sidebar of other stories stays chrome
+    other = html.replace("Burgenland: Best of Ruster Ausbruch DAC</p>", "Die besten Weine</p>")
+    assert _dates(other, url).published is None
+
+
 def test_title_classed_div_is_the_headline() -> None:
     html = ("<html><head><title>The sound of Wuhan</title></head><body><div class='header'>"
             "<div class='h-title'>The sound of Wuhan</div><div class='h-info'>"

@@ -213,7 +213,8 @@ _SELF_REFERENCE = re.compile(
     re.IGNORECASE)
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
-_EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)",
+_EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
+                        r"|veranstaltung",
                         re.IGNORECASE)
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
@@ -557,7 +558,8 @@ def visible_candidates(
             # "byline" is the byline
             if el not in keep and (
                     (bits & _ALWAYS and not (in_article == IN_ARTICLE_TAG and tag in ("div", "ul", "p")
-                                             and _holds_publish_stamp(el)))
+                                             and (_holds_publish_stamp(el)
+                                                  or _holds_headline_copy(el, headline))))
                     or (tag == "nav" and not (
                         # a byline list that a template marks up as <nav> inside the article
                         # (NDTV's "<nav class=pst-by><ul><li>Written by …<li>Updated: …")
@@ -792,7 +794,11 @@ def visible_candidates(
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
         words_before = _word_count(full[start:parsed.start])
-        if (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
+        if words_before <= 4 and role == "any" and not mention and _DATELINE_LEAD.fullmatch(
+                full, start, parsed.start) and _DATELINE_TAIL.match(full, parsed.end):
+            weight = 3.0  # a press release's dateline opening its text: "Karlsruhe, (12.11.2021).
+            # Traditionell …", "BERLIN, 12. März 2024 – Die …" (below a byline's stamp)
+        elif (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
                 (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
                 and role == "any" and is_prose(block)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
@@ -916,6 +922,7 @@ def visible_candidates(
                               _role_from_label(_label_before(full, max(0, start - 80), start)),
                               "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
+    cands += _wiki_last_edit(root, page)
     # a day without a year, label or clock counts only beside the headline (a what's-on box's
     # "Mar 9" further down is an event's)
     cands = [c for c in cands if c.has_time or not c.unlabelled or (
@@ -944,6 +951,22 @@ _SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|b
 
 
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.$")  # "Prof.", "Dr.", "Sen."
+
+
+_WIKI_LASTMOD_XPATH = "//li[@id='footer-info-lastmod' or @id='footer-lastmod']"
+
+
+def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
+    """MediaWiki's footer line "This page was last edited on 7 April 2020, at 05:33" (in the
+    wiki's language): the wiki page's own update stamp, which dates a page that has no other
+    (rule 8b). The footer is chrome, and far below the text, so it is read here."""
+    for li in root.xpath(_WIKI_LASTMOD_XPATH)[:1]:
+        text = " ".join((li.text_content() or "").split())[:300]
+        for parsed in find_dates(text, day_first=page.day_first, context=page.context):
+            if parsed.hour is not None or not parsed.yearless:
+                return [_cand(parsed, role="modified", source="text", family="visible",
+                              weight=4.0, raw=text[parsed.start:parsed.end])]
+    return []
 
 
 def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
@@ -975,6 +998,10 @@ def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[in
     return begin, stop
 
 
+# a dateline's place before its date, and the stop or dash after it
+_DATELINE_LEAD = re.compile(r"\s*[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3}\s*(?:\([^()]{2,20}\))?"
+                            r"\s*,\s*(?:den\s+|le\s+|el\s+|am\s+)?\(?\s*")
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:[.:]\s|–|—|--|-\s|/[^/\n]{2,40}/)")
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
 _DIGIT = re.compile(r"\d")
@@ -1140,6 +1167,24 @@ def _holds_publish_stamp(el: Any) -> bool:
 
 
 STAMP_CHILD_NODES = 40
+_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:h1|title|headline)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _holds_headline_copy(el: Any, headline: Any) -> bool:
+    """A box inside the <article> named like chrome that repeats the headline in an element
+    named like one (Falstaff's '<div class="sidebar"><p class="h1">Headline</p>…<time>'): the
+    article's own header column beside the text, not a sidebar of other stories."""
+    if headline is None:
+        return False
+    words = " ".join((headline.text_content() or "").split())
+    if len(words) < 12:
+        return False
+    for node in itertools.islice(el.iter(), STAMP_CHILD_NODES):
+        if (isinstance(node.tag, str) and node is not headline
+                and _HEADING_CLASS.search(node.get("class") or "")
+                and " ".join((node.text_content() or "").split()) == words):
+            return True
+    return False
 _PUBLISH_STAMP_CLASS = re.compile(r"publish|timestamp|date-?time|post-?date|article-?date",
                                   re.IGNORECASE)
 

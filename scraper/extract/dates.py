@@ -35,7 +35,9 @@ Decision rules
    ("date-modified"); WordPress's "status-publish" on every post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
    article; a box inside the ``<article>`` named like chrome, a breadcrumb, is read when it
-   holds an element named for the publish stamp; an aside inside <main> but outside the
+   holds an element named for the publish stamp or repeats the headline in an element named
+   like one, the article's header column ('<div class="sidebar"><p class="h1">Headline'); an
+   aside inside <main> but outside the
    <article> element holding a list of links or, after the headline, a list of entries of a few
    words each (not one holding a ``<time>`` or entries that start "By …", "Published …": the
    article's details), sidebars, related/latest/most-read/"other news" lists, comments; a
@@ -49,7 +51,8 @@ Decision rules
    March 14, 2024" in a toolbar) is the header's "today" and no date. A box with
    role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
-   11. Februar 2022", "9-23 Feb 2017": an event) weigh as mentions; a member's join date beside
+   11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
+   ("kick-off", "Veranstaltungen") weigh as mentions; a member's join date beside
    a forum post ("Registered:", "Mitglied seit") and a citation's access date ("abgerufen am",
    "Retrieved", "consulté le") are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
@@ -160,7 +163,10 @@ Decision rules
    one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
-   taken for a version number, never read. "May 8, '12" (the century that puts the year at
+   taken for a version number, never read, except right after a publish label or a byline's
+   name ("von Jane Roe, 8.5.12"). Bars between a two-digit day and month and a four-digit
+   year ("26 | 01 | 2022") make a date. A year ending a line is no year of a month and day
+   on the next ("Vogel des Jahres 2021" above "Jan 04 09:34"). "May 8, '12" (the century that puts the year at
    most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
 8. A stamp's other half written as a clock only ("Publié le 12 mars 2024 à 18h05, modifié à
    20h14", "18:05 -> 20:41" in a date element, "Updated … 8.22pm, first published at 6.05pm")
@@ -186,15 +192,17 @@ Decision rules
    changes) only supports the page's own.
    A visible update stamp away from the headline in a kind of element that shows another
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
-   are visible "last edited" stamps (a wiki page), besides dates mentioned in its prose or
-   captions, is dated by them. A page with no other date is not dated by one inside a
+   are visible "last edited" stamps (a wiki page; MediaWiki's footer line "This page was
+   last edited on …" is read though the footer is chrome), besides dates mentioned in its
+   prose or captions, is dated by them. A page with no other date is not dated by one inside a
    sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "A fire on 2
    January 2020 burned …": a sentence's word before it, no comma, and four words after it;
    not "New Delhi, March 12, 2024: Acme …" nor "Paris, le 12 mars 2024, le groupe …"): null,
    unless the
    sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
    veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
-   2022").
+   2022"). A press release's dateline opening its text ("Karlsruhe, (12.11.2021). Traditionell
+   …", "BERLIN, 12. März 2024 – Die …") weighs more than a list's dates, less than a byline's.
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).

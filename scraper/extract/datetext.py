@@ -337,7 +337,7 @@ _YDM_LV = re.compile(r"(\d(?<!\d\d)\d{3})\.\s*gada\s+(\d{1,2})\.\s*(" + _MONTH_A
 # this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
 _DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
 # (a middle dot between the parts: Prensa Ibérica's "12·03·24 | 18:05", read day first)
-_NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-])\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
+_NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-]| \| )\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
                   # (a clock glued to the year: Al Jazeera's "7/3/202421:40")
                   r"|(?:\d{4}|\d{2})(?![\d:]|\.\d|/\d))")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
@@ -371,7 +371,8 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # not a year that ends a date written before it: "March 12, 2024 March 13, 2024" (two
     # <time> elements side by side) holds no "2024 March 13"
     # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
-    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
+    # (nor a year ending a line, a headline's "Vogel des Jahres 2021\nJan 04 09:34")
+    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?[^\S\n]+(?:m\.\s*)?(" + _MONTH_ALT
     + r")(?![\w\u0900-\u0dff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
@@ -946,7 +947,8 @@ def _num_windows(text: str, windows: list[tuple[int, int]],
     out = []
     for window, spans in zip(windows, runs, strict=True):
         for start, end in spans:
-            if end - start <= 2 and text[end:end + 1] in _NUM_SEPS:
+            if end - start <= 2 and (text[end:end + 1] in _NUM_SEPS or text.startswith(
+                    " | ", end)):  # ("26 | 01 | 2024")
                 out.append(window)
                 break
     return out
@@ -1154,9 +1156,14 @@ def find_dates(
         sep = m.group(2)
         if sep == "·" and context.startswith(_CJK_LANGS):
             continue  # (Korean "24·03·12" is year first)
+        if sep == " | " and not (len(m.group(1)) == len(m.group(3)) == 2 and len(m.group(4)) == 4):
+            continue  # (a bar between the parts: "26 | 01 | 2024", two digits, two, four)
         if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
-                sep == "-" and len(m.group(1)) + len(m.group(3)) == 4 and _clock_at(text, m.end())):
-            continue  # "2.7.13" is a version number, not a date ("12-03-24, 18:05" is one)
+                sep == "-" and len(m.group(1)) + len(m.group(3)) == 4 and _clock_at(text, m.end())
+        ) and not (_label_ends(text, m.start()) or _BYLINE_NAME_BEFORE.search(
+                text, max(0, m.start() - 60), m.start())):
+            continue  # "2.7.13" is a version number, not a date ("12-03-24, 18:05" is one,
+            # and so is a byline's or a label's "von Jane Roe, 8.5.12", "Posted: 8.5.12")
         if a > 12 and b <= 12:
             day_val, month, amb = a, b, False
         elif b > 12 and a <= 12:
@@ -1255,6 +1262,12 @@ def _label_ends(text: str, start: int) -> bool:
 
 
 _LABEL_TAIL = re.compile(r"[\s:|\-–—]*(?:on|am|le|el|em|il|op|den)?[\s:]*", re.IGNORECASE)
+
+
+# a byline's name and comma right before a date: "von Klaus-Peter Schöppner, 8.5.12"
+_BYLINE_NAME_BEFORE = re.compile(
+    r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+(?:[^\W\d_][\w'.-]*\s+){0,3}"
+    r"[^\W\d_][\w'.-]*\s*,\s*$", re.IGNORECASE)
 
 
 def _clock_at(text: str, pos: int) -> bool:
