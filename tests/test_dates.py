@@ -492,6 +492,20 @@ def test_numeric_day_month_order(name: str, url: str, local: str) -> None:
     check(got.published, local, "date", "text")
 
 
+@pytest.mark.parametrize(("lang", "url", "local"), [
+    ("en-US", "https://www.example.com.au/news/story", "2024-03-02"),  # a CMS's default
+    ("en-US", "https://www.example.co.uk/news/story", "2024-03-02"),
+    ("en-US", "https://www.example.io/news/story", "2024-02-03"),  # .io is no country
+    ("en-US", "https://www.example.com/news/story", "2024-02-03"),
+    ("en-GB", "https://www.example.com/news/story", "2024-03-02"),  # a declared country
+])
+def test_a_cms_default_en_us_does_not_hide_a_country_domain(lang: str, url: str,
+                                                             local: str) -> None:
+    html = (f"<html lang='{lang}'><body><h1>Council votes</h1><p class='date'>02/03/2024</p>"
+            f"{_PROSE}</body></html>")
+    check(_html_dates(html, url).published, local, "date", "text")
+
+
 # --- robustness ---------------------------------------------------------------------------------
 
 

@@ -374,7 +374,10 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
         region = f"{in_path.group(1)}-{in_path.group(2)}".lower()
     if "-" in region and (not lang or region.split("-")[0] == lang):
         lang = lang or region.split("-")[0]
-        tld = region.split("-")[1][:2].replace("gb", "uk") or tld
+        declared_country = region.split("-")[1][:2].replace("gb", "uk")
+        if not (declared_country == "us" and tld in _COUNTRY_TLDS):
+            # (a CMS's default "en-US" on an Australian or a British site is no country)
+            tld = declared_country or tld
     zone = zoneinfo(timezone)
     fetched = None
     now_local = None
@@ -386,6 +389,15 @@ def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
     zone_name = timezone if zone else None
     return PageInfo(_context(lang, tld, zone_name), _default_day_first(lang, tld, timezone), zone,
                     zone_name, fetched, now_local, lang, tld, url or "")
+
+
+# country domains that are no generic ones in disguise (.io, .co, .tv, .me, .fm, .ly ...)
+_COUNTRY_TLDS = {"au", "uk", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ph",
+                 "ca", "de", "at", "ch", "fr", "be", "nl", "es", "pt", "it", "br", "ar", "mx",
+                 "cl", "pe", "se", "no", "dk", "fi", "pl", "cz", "sk", "hu", "ro", "bg", "gr",
+                 "tr", "ru", "ua", "il", "jp", "kr", "cn", "tw", "hk", "id", "th", "vn", "lk",
+                 "bd", "np", "ae", "sa", "eg", "ma", "jm", "mt", "cy", "lu", "si", "hr", "rs",
+                 "ee", "lv", "lt", "is"}
 
 
 def _context(lang: str, tld: str, zone_name: str | None) -> str:
