@@ -614,7 +614,8 @@ def test_a_wikis_footer_line_of_its_last_edit_dates_the_page() -> None:
               "<li id='footer-info-lastmod'> Diese Seite wurde zuletzt am 29. Januar 2020 um "
               "13:22 Uhr geändert.</li><li id='footer-info-viewcount'>Diese Seite wurde bisher "
               "2.383-mal abgerufen.</li></ul></div>")
-    html = (f"<html lang='de'><body><div id='content'><h1>Stammtisch</h1>{_PROSE}"
+    html = ("<html lang='de'><body class='mediawiki ltr'><div id='content'>"
+            f"<h1>Stammtisch</h1>{_PROSE}"
             "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Ratskeller "
             f"statt, wie jeden ersten Mittwoch im Monat.</p></div>{footer}</body></html>")
     check(_dates(html, "https://wiki.example.de/Kassel/Stammtisch").published,

@@ -972,6 +972,8 @@ def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
     """MediaWiki's footer line "This page was last edited on 7 April 2020, at 05:33" (in the
     wiki's language): the wiki page's own update stamp, which dates a page that has no other
     (rule 8b). The footer is chrome, and far below the text, so it is read here."""
+    if "mediawiki" not in (root.get("class") or ""):
+        return []  # (MediaWiki classes its <body> "mediawiki": the look-up costs nothing else)
     for li in root.xpath(_WIKI_LASTMOD_XPATH)[:1]:
         text = " ".join((li.text_content() or "").split())[:300]
         for parsed in find_dates(text, day_first=page.day_first, context=page.context):
