@@ -562,6 +562,21 @@ def test_slug_digit_is_not_a_url_day() -> None:
     check(got.published, "2020-02-19", "date", "url")
 
 
+def test_a_dpa_urn_in_the_url_gives_its_own_day_not_its_fixed_20090101() -> None:
+    html = ("<html lang='de'><body><h1>Ostern am Flughafen</h1><p class='date'>"
+            "<time datetime='2025-03-14 15:47:13'>14. März 2025, 15:47 Uhr</time></p>"
+            f"{_PROSE}</body></html>")
+    url = ("https://www.example.de/bayern/flughafen-ostern-dpa.urn-newsml-dpa-com-20090101-"
+           "250314-930-401234")
+    fetched = datetime(2025, 3, 14, 16, 20, tzinfo=UTC)
+    got = extract_dates(load_html(html), url, fetched_at=fetched)
+    check(got.published, "2025-03-14T15:47:13", "second", "time")
+    bare = load_html(f"<html lang='de'><body><h1>Ostern am Flughafen</h1>{_PROSE}</body></html>")
+    check(extract_dates(bare, url, fetched_at=fetched).published, "2025-03-14", "date", "url")
+    other = url.replace("-250314-", "-x-")
+    assert extract_dates(bare, other, fetched_at=fetched).published is None
+
+
 def test_inline_json_state_date_when_no_structured_date() -> None:
     html = ("<html><head><title>A review</title></head><body><h1>A review</h1>"
             "<script type='application/json'>{\"publishedDate\":\"2016-11-04T20:37:27Z\","
@@ -646,6 +661,23 @@ def test_a_short_date_after_a_byline_name_or_a_label(lang: str, line: str,
             f"{_PROSE}</body></html>")
     check(_dates(html, "https://blog.example.com/der-neue-trend/").published, published,
           "date" if published else None)
+
+
+def test_a_warnings_validity_window_is_no_stamp() -> None:
+    rows = ("<tr><th>gültig von:</th><td>Sonntag, 21.01.24 18:00 Uhr</td></tr>"
+            "<tr><th>bis:</th><td>Montag, 22.01.24 06:00 Uhr</td></tr>"
+            "<tr><th>ausgegeben vom Deutschen Wetterdienst</th><td>am: Sonntag, 21.01.24 "
+            "10:37 Uhr</td></tr>")
+    html = (f"<html lang='de'><body><h1>Amtliche Unwetterwarnung vor Orkanböen</h1><table>{rows}"
+            f"</table>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.de/warnungen?ort=Winterberg",
+                        fetched_at=datetime(2024, 1, 21, 11, 15, tzinfo=UTC))
+    check(got.published, "2024-01-21T10:37:00", "minute", "text")
+    assert got.modified is None
+    offer = ("<html><body><h1>Spring sale</h1><p class='meta'>Posted March 1, 2024</p><p>Valid "
+             f"until: March 31, 2024</p>{_PROSE}</body></html>")
+    check(_html_dates(offer, "https://shop.example.com/news/spring-sale").published,
+          "2024-03-01", "date", "text")
 
 
 def test_a_date_with_bars_between_its_parts() -> None:
@@ -2061,6 +2093,22 @@ def test_a_top_bar_date_named_as_such_is_todays_not_a_relative_bylines() -> None
         "</body></html>",
         "https://www.example.mx/leon/cierran-bulevar/", timezone="America/Mexico_City")
     check(got.published, "2024-03-13T22:00:00-06:00", "minute", "text")
+
+
+@pytest.mark.parametrize(("lang", "today"), [
+    ("lv", "Ceturtdiena, 2024. gada 14. marts"),
+    ("fi", "Torstai 14.3.2024"),
+    ("nl", "donderdag 14 maart 2024"),
+    ("el", "Πέμπτη, 14 Μαρτίου 2024"),
+    ("ro", "Joi, 14 martie 2024"),
+])
+def test_a_top_strips_today_in_more_languages(lang: str, today: str) -> None:
+    # a bar named "top-strip" above the site header; the story itself shows no date
+    html = (f'<html lang="{lang}"><body><div class="top-strip"><span class="top-strip__date">'
+            f'{today}</span><span class="top-strip__weather">+4 °C</span></div><header>'
+            '<a href="/" class="logo">Avīze</a><nav><a href="/zinas">Ziņas</a></nav></header>'
+            f"<main><h1>Kalna ielas pārbūve</h1>{_PROSE}</main></body></html>")
+    assert _html_dates(html, f"https://www.example.{lang}/zinas/kalna-iela").published is None
 
 
 @pytest.mark.parametrize("header", [

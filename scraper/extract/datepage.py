@@ -35,6 +35,7 @@ from .datetext import (
     RANGE_GAP,
     RELATIVE_RE,
     UPDATED_WORDS,
+    VALIDITY_WORDS,
     WEEKDAY_BEFORE,
     Parsed,
     digit_windows,
@@ -752,6 +753,7 @@ def visible_candidates(
             _DATE_NAMED.search(owner.get("data-testid") or "")))  # (Medium's storyPublishDate)
 
     prev_end = 0
+    validity_end = -1  # where the last date of a validity window ("gültig von: …") ends
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
                             runs=runs, stamp_at=stamp_at))
@@ -786,6 +788,15 @@ def visible_candidates(
             if swapped > page.now_local.date() + timedelta(days=1):
                 continue
             parsed = replace(parsed, day=swapped)
+        if validity_end >= 0 and _VALIDITY_END.fullmatch(
+                " ".join(full[validity_end:parsed.start].split()) + " "):
+            validity_end = parsed.end
+            continue  # its "bis: Montag, 22.01.24 06:00 Uhr"
+        if VALIDITY_WORDS.search(" ".join(full[max(0, parsed.start - 40):parsed.start].split())
+                                 + " "):
+            validity_end = parsed.end
+            continue  # "gültig von: Sonntag, 21.01.24 18:00 Uhr": a warning's or an offer's
+            # window, no stamp
         if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
             # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
@@ -1016,6 +1027,10 @@ def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 _DATELINE_LEAD = re.compile(r"\s*[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3}\s*(?:\([^()]{2,20}\))?"
                             r"\s*,\s*(?:den\s+|le\s+|el\s+|am\s+)?\(?\s*")
 _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:[.:]\s|–|—|--|-\s|/[^/\n]{2,40}/)")
+# between the two ends of a validity window: "18:00 Uhr bis: Montag, ", " to ", " – "
+_VALIDITY_END = re.compile(r"\W{0,3}(?:uhr\s*)?(?:bis|until|till|to|au|jusqu'?(?:au|à)|hasta|al"
+                           r"|fino al|tot|till|til|asti|[-–—])\W{0,3}(?:[^\W\d_]{2,12}\.?,?\s*)?",
+                           re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
 MENTION_LABEL_GAP = 12
 _DIGIT = re.compile(r"\d")
@@ -1434,11 +1449,12 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
 _ARTICLE_HEAD = re.compile(r"article|entry|story|post|artikel|single|content|headline",
                            re.IGNORECASE)
 # a date element named for the site's bar or for today, one class word: "jeg_top_date",
-# "topbar-date", "header-date", "current-date", "date-today", "fecha-hoy"; not an article's
+# "topbar-date", "top-strip__date", "header-date", "current-date", "date-today", "fecha-hoy"; not an article's
 # own ("entry-header-date", "story-header-date", "is-today")
 _TODAY_WORD = re.compile(
     r"^(?:(?!article|entry|story|post|artikel|news|single|content|is|has|dateline)[a-z0-9]{1,8}"
-    r"[-_]{1,2})?(?:top[-_]?(?:bar[-_]?)?date|topbar|header[-_]?date|current[-_]?date"
+    r"[-_]{1,2})?(?:top[-_]?(?:(?:bar|strip)[-_]{0,2})?date|topbar|top[-_]?strip"
+    r"|header[-_]?date|current[-_]?date"
     r"|date[-_]?today|today[-_]?date|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi))$")
 
 

@@ -5,7 +5,8 @@ Decision rules
 1. Candidates come from JSON-LD (article objects first, then pages and other creative works
    with a datePublished), microdata, ``<meta>``, ``<time>``, visible text, the URL
    (/2021/07/22/, /2021-07/22/, 2021-07-22, 20210722, 22-07-2021; a one-digit "day" that
-   starts a slug is not a day) and feed/sitemap hints. When no structured publish date
+   starts a slug is not a day; a dpa URN's fixed "newsml-dpa-com-20090101-" is followed by the
+   story's YYMMDD) and feed/sitemap hints. When no structured publish date
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
@@ -53,8 +54,9 @@ Decision rules
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
    11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
    ("kick-off", "Veranstaltungen") weigh as mentions; a member's join date beside
-   a forum post ("Registered:", "Mitglied seit") and a citation's access date ("abgerufen am",
-   "Retrieved", "consulté le") are no candidates.
+   a forum post ("Registered:", "Mitglied seit"), a citation's access date ("abgerufen am",
+   "Retrieved", "consulté le") and a validity window ("gültig von: … bis: …", "Valid until")
+   are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
    it; a date in a shorter block ending like a sentence, after three lower-case words (or

@@ -195,8 +195,16 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
             continue
         if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
             continue  # /2023/10/3-questions: the "3" starts a slug
+        parts = (m.group(1), m.group(3), m.group(4))
+        if not sep and "newsml" in path[max(0, m.start() - 30):m.start()].lower():
+            # a dpa URN ("urn-newsml-dpa-com-20090101-250314-99-123456") starts with a fixed
+            # 20090101; the story's day follows it as YYMMDD
+            code = _URN_DAY.match(path, m.end())
+            if code is None:
+                continue
+            parts = ("20" + code.group(1), code.group(2), code.group(3))
         try:
-            day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
             continue
         out.append(Cand(datetime(day.year, day.month, day.day), False, False, None, None,
@@ -216,6 +224,9 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
     month = _URL_MONTH.search(path)
     return out, (int(month.group(1)), int(month.group(2))) if month else None
 
+
+
+_URN_DAY = re.compile(r"[-:](\d\d)(\d\d)(\d\d)[-:]")
 
 
 def hint_candidates(hints: Sequence[DateHint], page: PageInfo) -> list[Cand]:

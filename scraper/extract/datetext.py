@@ -389,6 +389,19 @@ _WEEKDAYS = trie_pattern([day for names in (
     "понедельник вторник среда четверг пятница суббота воскресенье",
     "poniedziałek wtorek środa czwartek piątek sobota niedziela",
     "pondělí úterý středa čtvrtek pátek neděle",
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag",
+    "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai",
+    "esmaspäev teisipäev kolmapäev neljapäev reede laupäev pühapäev",
+    "pirmdiena otrdiena trešdiena ceturtdiena piektdiena sestdiena svētdiena",
+    "pirmadienis antradienis trečiadienis ketvirtadienis penktadienis šeštadienis sekmadienis",
+    "luni marți marţi miercuri joi vineri sâmbătă duminică",
+    "понеделник сряда четвъртък петък събота неделя",
+    "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя",
+    "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+    "ponedjeljak ponedeljak utorak srijeda sreda četvrtak petak subota nedjelja nedelja",
+    "pondelok utorok streda štvrtok piatok nedeľa ponedeljek torek četrtek petek",
+    "senin selasa rabu kamis jumat sabtu",
 ) for day in names.split()])
 _AR_WEEKDAYS = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
 # a weekday (and its comma) right before a date: "Thursday, March 14, 2024"
@@ -479,6 +492,12 @@ ACCESS_WORDS = re.compile(  # "abgerufen am", "Retrieved": when a reader saw a c
     r"|dostęp|erişim\s+tarihi)\b[^\n\w]{0,3}(?:(?:am|on|le|el|em|il|op|dnia)\b[^\n\w]{0,3})?$",
     re.IGNORECASE,
 )
+VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an offer's window
+    r"(?<![\w-])(?:gültig|valid|valable|válid[oa]|valid[oa]|geldig|giltig|gyldig|voimassa)(?!\w)"
+    r"[^\n\w]{0,3}(?:(?:von|bis|ab|from|until|till|through|to|du|jusqu'?(?:au|à)|desde|hasta"
+    r"|dal|fino\s+al|van|vanaf|tot|från|fra|til|alkaen|asti)\b[^\n\w]{0,3})?"
+    r"(?:(?:am|on|le|el|il|op)\b[^\n\w]{0,3})?(?:[^\W\d_]{2,12}\.?,?\s*)?$",  # (a weekday)
+    re.IGNORECASE)
 RANGE_END = re.compile(  # "5. bis 11. Februar", "3-5 March", "du 3 au 5 mars": an event's span
     r"(?<![\d.:])\d{1,2}(?:\.|st|nd|rd|th|er)?(?:\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\.?)?"
     r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*$",
