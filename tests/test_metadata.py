@@ -151,6 +151,13 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         # a stamp after the name, with its label or a weekday written out
         ("By Olivia Dee Posted Tue 12 Mar 2024 at 5:42pm", ["Olivia Dee"]),
         ("By Alex Bozarjian Thursday, November 9, 2023 4:41AM", ["Alex Bozarjian"]),
+        # Finnish "text and pictures", Latvian and Lithuanian labels, Italian "edited by", a
+        # Chinese paper's "our reporter"
+        ("Teksti ja kuvat: Tiina Virtanen", ["Tiina Virtanen"]),
+        ("Autors: Ilze Ruņģe", ["Ilze Ruņģe"]),
+        ("Autorius: Tomas Jonaitis", ["Tomas Jonaitis"]),
+        ("a cura di Giulia Marchetti", ["Giulia Marchetti"]),
+        ("本报记者 王明远", ["王明远"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -521,6 +528,16 @@ def test_a_heading_that_links_to_the_blogs_home_is_its_name(home: str, title: st
     ('<figure><img src="/a.jpg"><div class="cutline-byline-container"><span class="cutline-text">'
      'Juan Orlando Hernández, en Nueva York.</span><span class="byline-image">Fotos: AFP</span>'
      "</div></figure>", []),
+    # Drupal's field labelled in Latvian; a Georgian name (Mkhedruli has no capitals in use)
+    ('<div class="field field--name-field-autors"><span class="field__label">Autors:</span> '
+     '<span class="field__item">Ilze Ruņģe</span></div>', ["Ilze Ruņģe"]),
+    ('<div class="article-meta"><span class="article-author">ნინო ბერიძე</span></div>',
+     ["ნინო ბერიძე"]),
+    # a role on the byline's next line
+    ('<div class="field field-name-field-byline"><div class="field-item even">By Karen Holloway'
+     "<br />Staff Writer</div></div>", ["Karen Holloway"]),
+    ('<div class="byline">By <a href="/people/jane-doe">Jane Doe</a><!-- author --> and John Roe'
+     "<br>Special to the Courier</div>", ["Jane Doe", "John Roe"]),
 ])
 def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)

@@ -22,9 +22,9 @@ _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  # (a column's or an analysis' own lead: "Eine Kolumne von")
                  r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage)\s+)?von"
-                 r"|par|por|di|af|av|door|"
+                 r"|par|por|(?:a\s+cura\s+)?di|af|av|door|teksti(?:\s+ja\s+kuvat)?|"
                  r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
-                 r"|autor(?:/in|\*in|:in|in)?|аутор|müəllif|muallif)\s*[:\-]?\s+",
+                 r"|autor(?:/in|\*in|:in|in)?|autors|autorius|аутор|müəllif|muallif)\s*[:\-]?\s+",
                  re.IGNORECASE)
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 _ROLE_BEFORE = re.compile(
@@ -35,7 +35,8 @@ _LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}\s*:\s+")
 _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|interview|intervista|entrevista"
                            r"|reportage|words|story|autor|autorin|author|auteur|autore|napsal[ai]?"
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
-                           r"|escrito|scritto|geschrieben|kirjoittaja|skrevet)\s*:", re.IGNORECASE)
+                           r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
+                           r"|autors|autorius)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
 )
@@ -55,7 +56,7 @@ _ROLE = re.compile(
 # Korean, Japanese and Chinese bylines glue the role to the name, without a space or after
 # one: "신현주 기자", "山田太郎記者", "记者 张三" (reporter, correspondent, editorial writer, editor)
 _CJK_ROLE = re.compile(
-    r"^(?:记者|記者|编辑|編輯)\s*|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
+    r"^(?:本报|本報|新华社|新華社)?(?:记者|記者|编辑|編輯)\s*|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
     r"記者|特派員|编辑|編輯|记者)$"
 )
 _DATE_PART = (
@@ -268,12 +269,18 @@ def _name_like(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 5 and len(text) <= 40 and all(
         # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
-        (not w[0].islower() or (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
+        (not w[0].islower() or _CASELESS_LOWER.match(w) is not None
+         or (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
          or (i > 0 and _IRISH_MUTATION.match(w) is not None))
         and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
         and w.casefold() not in _UI_WORDS
         for i, w in enumerate(words)
-    ) and not words[0][0].islower()
+    ) and (not words[0][0].islower() or _CASELESS_LOWER.match(words[0]) is not None)
+
+
+# Georgian names are written in Mkhedruli, lower-case letters to Unicode since it gave the
+# script capitals (Mtavruli) that names do not use: "ნინო ბერიძე"
+_CASELESS_LOWER = re.compile("[\u10d0-\u10ff]")
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -522,7 +529,7 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # a class word that names the author: "author", "article__author", "authorName", "author_single"
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
-_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en)?|auteurs?|autore|autori|szerzo"
+_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
                               r"|authorship|muhabir)(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
@@ -623,7 +630,8 @@ _LABELS = lxml.etree.XPath(
     " or contains(text(), 'ritten') or contains(text(), 'ext') or contains(text(), 'esto')]"
 )
 _AUTHOR_LABEL = re.compile(
-    r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|auteur|autore|автор|yazar|penulis|"
+    r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|autors|autorius|auteur|autore|автор"
+    r"|аутор|yazar|penulis|"
     r"written by|text|texto|testo)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -676,6 +684,31 @@ def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
         if names:
             return names
     return []
+
+
+_LINE_BREAKS = frozenset({"br", "p", "div", "li"})
+
+
+def _first_line(el: lxml.html.HtmlElement) -> str | None:
+    """The element's text up to its first line break (a <br>, or a block after some text)."""
+    parts: list[str] = [el.text or ""]
+
+    def walk(node: lxml.html.HtmlElement, depth: int) -> bool:  # False: the line ended
+        for child in node:
+            if isinstance(child.tag, str):  # (a comment's text is none, its tail is)
+                if child.tag in _LINE_BREAKS and "".join(parts).strip():
+                    return False
+                parts.append(child.text or "")
+                if depth < FIRST_LINE_DEPTH and not walk(child, depth + 1):
+                    return False
+            parts.append(child.tail or "")
+        return True
+
+    walk(el, 0)
+    return _clean(" ".join(parts))
+
+
+FIRST_LINE_DEPTH = 12  # a byline's nesting, far below the parser's
 
 
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
@@ -996,9 +1029,10 @@ def _extract_metadata(
         # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
         # one name per element (a later signed one is another story's, in a box of others)
         for el in _bylines(marked, start):
-            text = _clean(" ".join(el.itertext()))  # <br> and inline tags still separate words
+            text = _clean(" ".join(el.itertext()))  # (inline tags still separate words)
             if text and _BY.match(text):
-                authors = _people(split_authors(text.split("\n")[0]), site_keys)
+                # the byline's first line: "By Karen Holloway<br>Staff Writer"
+                authors = _people(split_authors(_first_line(el) or text), site_keys)
             if not authors:
                 authors = _people(_name_leaves(el), site_keys)
             if authors:
