@@ -81,6 +81,17 @@ def test_title_falls_back_to_h1_prefix() -> None:
     assert md.title == "Storm closes coast road"
 
 
+def test_a_shorter_social_title_does_not_cut_the_headline_the_h1_confirms() -> None:
+    headline = "HS-gallup: SDP:n kannatus nousi yli 25 prosenttiin – perussuomalaiset laskee"
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            f'"{headline}"}}</script><meta property="og:title" content="HS-gallup: SDP:n '
+            'kannatus nousi yli 25 prosenttiin">')
+    assert page(head, f"<h1>{headline}</h1>").title == headline
+    # without the h1's word, the social title still tells where the site's name begins
+    short = head.replace(" – perussuomalaiset laskee", " – Helsingin Sanomat")
+    assert page(short, "<h1>Gallup</h1>").title == "HS-gallup: SDP:n kannatus nousi yli 25 prosenttiin"
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # no <h1>: the headline is an <h2>
     ('<div class="news_title_wrap"><h2 class="news_ttl">삼성전자, HBM3E 공급 초읽기</h2></div>',

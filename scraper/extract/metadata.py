@@ -883,7 +883,7 @@ HEADLINE_WORDS = 3
 
 
 def clean_title(title: str | None, site_keys: set[str], others: list[str],
-                headings: Sequence[str] = ()) -> str | None:
+                headings: Sequence[str] = (), h1: str | None = None) -> str | None:
     """Cut a trailing (or leading) site name: 'Headline | Site' -> 'Headline'. ``headings``
     (a page's <h2>s when it has no <h1>) count like ``others`` only where what they keep reads
     as a headline: three words or more, not the site's name (not "Lakeside Gazette", nor a
@@ -895,7 +895,9 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
         return title
     other_keys = {_norm(o) for o in others if o}
     heading_keys = {_norm(h) for h in headings if h}
-    for end in range(len(parts) - 1, 0, -1):
+    # (not when the <h1> is the whole title: a shorter social title is the headline's first
+    # clause, "Gallup: SDP rises to 25 percent – the Finns fall on")
+    for end in range(len(parts) - 1, 0, -1) if not h1 or _norm(title) != _norm(h1) else ():
         # another candidate (the h1) equals the title without its last parts
         said = " ".join(parts[:end])
         kept = _norm(said)
@@ -1001,7 +1003,7 @@ def _extract_metadata(
     # title without its site's name equals one of them
     headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
     md.title = clean_title(present[0], title_keys, present[1:],
-                           [h for h in headings if h]) if present else None
+                           [h for h in headings if h], h1_text) if present else None
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
