@@ -727,6 +727,29 @@ def test_a_chrome_named_column_that_repeats_the_headline_is_the_articles_header(
     assert _dates(other, url).published is None
 
 
+@pytest.mark.parametrize(("line", "published", "modified"), [
+    # the CMS wrote its last update into published_time too: the byline keeps the publication
+    ("January 19, 2020 / 12:25 PM / Updated 8 hours ago", ("2020-01-19T12:25:00", "minute"),
+     ("2020-01-20T09:49:32+00:00", "second")),
+    # the same instant, or a byline without "Updated" after it: the stamps as written
+    ("January 20, 2020 / 9:49 AM / Updated 8 hours ago", ("2020-01-20T09:49:32+00:00", "second"),
+     (None, None)),
+    ("January 19, 2020 / 12:25 PM", ("2020-01-20T09:49:32+00:00", "second"), (None, None)),
+])
+def test_a_published_time_that_is_the_last_update(line: str, published: tuple[str, str],
+                                                  modified: tuple[str | None, str | None]
+                                                  ) -> None:
+    head = ('<meta property="article:published_time" content="2020-01-20T09:49:32+0000">'
+            '<meta property="article:modified_time" content="2020-01-20T09:49:32+0000">')
+    html = (f"<html><head><title>Parasite scores upset</title>{head}</head><body><div class="
+            f"'ArticleHeader_content'><div class='ArticleHeader_date'>{line}</div><h1>Parasite "
+            f"scores upset</h1></div>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/article/parasite-idUSKBN1",
+                        fetched_at=datetime(2020, 1, 20, 17, 50, tzinfo=UTC))
+    check(got.published, *published)
+    check(got.modified, *modified)
+
+
 def test_title_classed_div_is_the_headline() -> None:
     html = ("<html><head><title>The sound of Wuhan</title></head><body><div class='header'>"
             "<div class='h-title'>The sound of Wuhan</div><div class='h-info'>"

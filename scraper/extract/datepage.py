@@ -268,6 +268,8 @@ class Cand:
     group: str = ""  # tag and classes of the element holding a visible date (list entries)
     inside: bool = False  # a visible date inside a sentence of running prose
     unlabelled: bool = False  # a day without a year, read as its date element's text alone
+    then_updated: bool = False  # an update label follows it ("January 19, 2020 / 12:25 PM /
+    # Updated 8 hours ago")
 
     @property
     def day(self) -> date:
@@ -855,6 +857,8 @@ def visible_candidates(
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
+        if parsed.hour is not None and role != "modified":
+            cand.then_updated = _UPDATE_NEXT.match(full, parsed.end, parsed.end + 30) is not None
         if weight <= 1.0 and not short and words_before and is_prose(block):
             # a mention inside a sentence: more than three words before it on its line ("…<br>
             # Hamburg, den 02. Dezember 2022" is a dateline), or a word or more before it and
@@ -1051,6 +1055,8 @@ OTHER_CLOCK_CHARS = 100
 _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
                       r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
+_UPDATE_NEXT = re.compile(r"[\s/|·•,–—-]*(?:(?:last|zuletzt)\s+)?(?:" + UPDATED_WORDS.pattern + r")",
+                          re.IGNORECASE)
 _UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
                            re.IGNORECASE)
 # "24. окт 2023, 18:05 -> 20:41": an arrow from the stamp's clock to its update's

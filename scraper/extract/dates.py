@@ -83,7 +83,10 @@ Decision rules
    side by side in one byline: the later one is the update. An unlabelled page date that
    repeats the structured dateModified (and not datePublished) is the update stamp; a day
    alone, when it is dateModified's and more than a day from datePublished's (a theme that
-   prints the modified date in the byline).
+   prints the modified date in the byline). A structured datePublished equal to dateModified
+   is the last update when the byline shows a publication more than 14 hours (the widest
+   offset) earlier with "Updated" right after it ("January 19, 2020 / 12:25 PM / Updated 8
+   hours ago"): a CMS that writes its update time into both.
 4b. The URL's day is written when the story is created: a publish date more than 30 days
    after it is a re-stamp (the URL's day wins); a visible one more than a year before it is
    a mention that outweighed the date line (a date within a day of the URL's wins). A UTC
@@ -755,6 +758,9 @@ def _not_before(mod: Cand, pub: Cand) -> bool:
     return mod.day >= pub.day
 
 
+MAX_OFFSET_HOURS = 14  # the widest offset from UTC (Kiribati's +14:00)
+
+
 def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             page: PageInfo) -> tuple[Cand | None, Cand | None]:
     cands = [c for c in cands if _possible(c, page)]
@@ -802,6 +808,15 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         elif struct_pub and any(c.day == m.day for m in struct_mod) and all(
                 abs(c.day - p.day) > timedelta(days=1) for p in struct_pub):
             c.role = "modified"  # the day of dateModified, days after datePublished's
+    # a CMS that writes its last update into datePublished too (the two equal) beside a
+    # byline that shows an earlier publication, then "Updated …" (Reuters' "January 19, 2020
+    # / 12:25 PM / Updated 8 hours ago" under a published_time of the next morning): the
+    # structured stamp is the update. (Earlier by more than any zone's offset: not a local
+    # view of the same moment.)
+    for pub in [c for c in struct_pub if any(_same_instant(c, m) for m in struct_mod)]:
+        if any(v.then_updated and v.near and v.weight > 2 and v.has_time
+               and v.when < pub.when - timedelta(hours=MAX_OFFSET_HOURS) for v in cands):
+            pub.role = "modified"
     pub_pool = [c for c in cands if c.role in ("published", "any", "modified_or_any")]
     if all(c.family == "visible" and c.weight <= 1.0 for c in pub_pool):
         # rule 8b: a page whose only visible date is its "last edited" stamp (a wiki page),
