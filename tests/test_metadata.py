@@ -81,6 +81,24 @@ def test_title_falls_back_to_h1_prefix() -> None:
     assert md.title == "Storm closes coast road"
 
 
+@pytest.mark.parametrize(("under", "expected"), [
+    ('<p class="print-meta">Von Katharina Seidl-Brunner · 12.04.2023 um 18:15</p>',
+     ["Katharina Seidl-Brunner"]),
+    ('<div class="storySource">Аутор: Милош Јовановић<br>Извор: РТС, Танјуг</div>',
+     ["Милош Јовановић"]),
+    ('<p style="text-indent: 2em">本报记者 王明远</p>', ["王明远"]),
+    # a dek that starts like a byline, a sentence, a signed line inside a box of other stories
+    ("<p class='dek'>Von der Leyen fordert mehr Geld für die Verteidigung</p>", []),
+    ("<p>By the numbers: what the budget means for you</p>", []),
+    ("<div class='related'><p>Von Anna Berg</p></div>", []),
+])
+def test_a_signed_line_between_the_headline_and_the_text(under: str, expected: list[str]
+                                                         ) -> None:
+    long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
+    md = page("", f"<h1>Ferry back</h1>{under}<p>{long}</p><p>Von Jane Roe</p>")
+    assert md.authors == expected
+
+
 def test_a_shorter_social_title_does_not_cut_the_headline_the_h1_confirms() -> None:
     headline = "HS-gallup: SDP:n kannatus nousi yli 25 prosenttiin – perussuomalaiset laskee"
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '

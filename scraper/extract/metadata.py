@@ -711,6 +711,34 @@ def _first_line(el: lxml.html.HtmlElement) -> str | None:
 FIRST_LINE_DEPTH = 12  # a byline's nesting, far below the parser's
 
 
+_AFTER_HEADLINE = lxml.etree.XPath("following::*[self::p or self::div or self::span"
+                                   " or self::address or self::small][position() <= 24]")
+BYLINE_LINE_CHARS = 100  # a byline's line, not a sentence
+
+
+def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
+    """The names of a signed line between the headline and the text, in an element named for
+    nothing ("<p class="print-meta">Von Katharina Seidl-Brunner · 12.04.2023 um 18:15",
+    "<div class="storySource">Аутор: Милош Јовановић<br>Извор: РТС", "<p>本报记者 王明远</p>"):
+    names only (two to five capitalised words), up to the first paragraph of text."""
+    for el in _AFTER_HEADLINE(h1):
+        if el.tag == "p" and _lead_words(el) >= MAX_LEAD_WORDS:
+            break  # the text has started
+        line = _first_line(el)
+        cjk = _cjk_byline(line) if line and len(line) <= 20 else None
+        if cjk and not (_in_chrome(el) or _in_others_box(el) or _in_comment(el)
+                        or _OTHERS_BOX.search(el.get("class") or "")):
+            return [cjk]  # "本报记者 王明远"
+        if not line or len(line) > BYLINE_LINE_CHARS or not _BY.match(line) or (
+                _in_chrome(el) or _in_others_box(el) or _in_comment(el)
+                or _OTHERS_BOX.search(el.get("class") or "")):
+            continue
+        names = split_authors(line)
+        if names and len(names) <= 3 and all(_name_like(n) for n in names):
+            return names
+    return []
+
+
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
     """Names in a byline's innermost elements, one each ("By" and roles dropped)."""
     names: list[str] = []
@@ -728,7 +756,7 @@ def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
 # a Korean, Japanese or Chinese name with its reporter's role, the way their bylines print a
 # name without "By": "김민정 기자", "山田太郎記者", "记者 张三" (a name is two to four characters)
 _CJK_BYLINE = re.compile(
-    r"^(?:(?:记者|記者)\s*([\u4e00-\u9fff]{2,4})|([\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4})\s*"
+    r"^(?:(?:本报|本報|新华社|新華社)?(?:记者|記者)\s*([\u4e00-\u9fff]{2,4})|([\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4})\s*"
     r"(?:(?:선임|수석|객원|전문)?기자|특파원|記者|特派員|记者))(?:\s+\S+@\S+)?$")
 
 
@@ -1049,6 +1077,8 @@ def _extract_metadata(
         authors = _people(_labelled(tree), site_keys)
     if not authors:
         authors = _people(_unsigned(marked), site_keys)
+    if not authors and h1:
+        authors = _people(_line_under_headline(h1[0]), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
