@@ -87,6 +87,8 @@ def test_title_falls_back_to_h1_prefix() -> None:
     ('<div class="storySource">Аутор: Милош Јовановић<br>Извор: РТС, Танјуг</div>',
      ["Милош Јовановић"]),
     ('<p style="text-indent: 2em">本报记者 王明远</p>', ["王明远"]),
+    ('<p class="rubric-textblock"><img src="/autorin.jpg"> <i>Von Jennifer Patt</i></p>',
+     ["Jennifer Patt"]),
     # a dek that starts like a byline, a sentence, a signed line inside a box of other stories
     ("<p class='dek'>Von der Leyen fordert mehr Geld für die Verteidigung</p>", []),
     ("<p>By the numbers: what the budget means for you</p>", []),

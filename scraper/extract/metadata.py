@@ -6,7 +6,7 @@ import html as htmllib
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -711,9 +711,21 @@ def _first_line(el: lxml.html.HtmlElement) -> str | None:
 FIRST_LINE_DEPTH = 12  # a byline's nesting, far below the parser's
 
 
-_AFTER_HEADLINE = lxml.etree.XPath("following::*[self::p or self::div or self::span"
-                                   " or self::address or self::small][position() <= 24]")
+_LINE_TAGS = frozenset({"p", "div", "span", "address", "small"})
 BYLINE_LINE_CHARS = 100  # a byline's line, not a sentence
+LINES_UNDER_HEADLINE = 24  # elements looked at after the headline
+_INLINE_LEADS = frozenset({"a", "span", "strong", "b", "em", "i", "small"})  # "<span>By</span> …"
+_PICTURES = frozenset({"img", "picture", "svg", "br"})  # (an author's photo before "Von …")
+
+
+def _after(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after ``el`` in document order (its own subtree excluded)."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None:
+        for sib in node.itersiblings():
+            yield sib
+            yield from sib.iterdescendants()
+        node = node.getparent()
 
 
 def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
@@ -721,9 +733,13 @@ def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
     nothing ("<p class="print-meta">Von Katharina Seidl-Brunner · 12.04.2023 um 18:15",
     "<div class="storySource">Аутор: Милош Јовановић<br>Извор: РТС", "<p>本报记者 王明远</p>"):
     names only (two to five capitalised words), up to the first paragraph of text."""
-    for el in _AFTER_HEADLINE(h1):
+    lines = (el for el in _after(h1) if el.tag in _LINE_TAGS)
+    for el in itertools.islice(lines, LINES_UNDER_HEADLINE):
         if el.tag == "p" and _lead_words(el) >= MAX_LEAD_WORDS:
             break  # the text has started
+        if not (el.text or "").strip() and next(
+                (c.tag for c in el if c.tag not in _PICTURES), None) not in _INLINE_LEADS:
+            continue  # a box whose first line is its children's (they are looked at)
         line = _first_line(el)
         cjk = _cjk_byline(line) if line and len(line) <= 20 else None
         if cjk and not (_in_chrome(el) or _in_others_box(el) or _in_comment(el)
