@@ -498,6 +498,8 @@ def test_numeric_day_month_order(name: str, url: str, local: str) -> None:
     ("en-US", "https://www.example.io/news/story", "2024-02-03"),  # .io is no country
     ("en-US", "https://www.example.com/news/story", "2024-02-03"),
     ("en-GB", "https://www.example.com/news/story", "2024-03-02"),  # a declared country
+    ("en-US", "https://www.example.com.ph/news/story", "2024-02-03"),  # month first there
+    ("en", "https://www.example.com.ph/news/story", "2024-02-03"),
 ])
 def test_a_cms_default_en_us_does_not_hide_a_country_domain(lang: str, url: str,
                                                              local: str) -> None:
@@ -575,6 +577,8 @@ def test_a_dpa_urn_in_the_url_gives_its_own_day_not_its_fixed_20090101() -> None
     check(extract_dates(bare, url, fetched_at=fetched).published, "2025-03-14", "date", "url")
     other = url.replace("-250314-", "-x-")
     assert extract_dates(bare, other, fetched_at=fetched).published is None
+    afp = "https://www.example.fr/monde/afp-urn-newsml-afp-com-20240312-doc-34lx9a7"
+    check(extract_dates(bare, afp, fetched_at=fetched).published, "2024-03-12", "date", "url")
 
 
 def test_inline_json_state_date_when_no_structured_date() -> None:
@@ -653,6 +657,13 @@ def test_a_wikis_footer_line_of_its_last_edit_dates_the_page() -> None:
     ("de", "Veröffentlicht: 8.5.12", "2012-05-08"),
     ("de", "Das Update auf Version 2.7.13 steht bereit", None),
     ("de", "Mit Jane Roe, 8.5.12", None),
+    ("en", "Posted by Dave Miller on 5/8/12", "2012-05-08"),
+    ("en", "By Jane Roe, Staff Writer, 5/8/12", "2012-05-08"),
+    # a version number after "di" (of) or "von" inside a line, or after an update label with
+    # words after it
+    ("it", "Testato con la versione di Python, 2.7.13", None),
+    ("de", "Servlet-Container: Tomcat von Apache, 8.5.12", None),
+    ("en", "Update: 1.4.12 fixes the login bug", None),
 ])
 def test_a_short_date_after_a_byline_name_or_a_label(lang: str, line: str,
                                                       published: str | None) -> None:
@@ -680,6 +691,16 @@ def test_a_warnings_validity_window_is_no_stamp() -> None:
           "2024-03-01", "date", "text")
 
 
+@pytest.mark.parametrize(("headline", "line"), [
+    ("Old parking fines were not valid", "Published March 12, 2024"),
+    ("Alte Tickets bleiben gültig", "<span class='date'>12.03.2024</span>"),
+    ("Er passet ditt fortsatt gyldig?", "Publisert 12.03.2024"),
+])
+def test_a_validity_word_ending_the_headline_is_no_window(headline: str, line: str) -> None:
+    html = (f"<html><body><h1>{headline}</h1><p class='meta'>{line}</p>{_PROSE}</body></html>")
+    check(_html_dates(html, "https://www.example.com/news/story").published, "2024-03-12", "date")
+
+
 def test_a_date_with_bars_between_its_parts() -> None:
     html = ("<html lang='de'><body><h1>Winterhechte</h1><table class='subline'><tr>"
             "<td>26 | 01 | 2022 </td><td class='categories'>Schweiz | Praxis</td></tr></table>"
@@ -688,6 +709,13 @@ def test_a_date_with_bars_between_its_parts() -> None:
           "2022-01-26", "date", "text")
     short = html.replace("26 | 01 | 2022", "6 | 1 | 22")
     assert _dates(short, "https://www.example.ch/de/winterhechte--1026").published is None
+    spaced = html.replace("26 | 01 | 2022", "26&nbsp;|&nbsp;01&nbsp;|&nbsp;2022")
+    check(_dates(spaced, "https://www.example.ch/de/winterhechte--1026").published,
+          "2022-01-26", "date", "text")
+    # figures under a row of labels with the same bars
+    stats = ("<html lang='de'><body><h1>Unser Kapitän</h1><div class='stats'><p>Einsätze | Tore "
+             f"| im Verein seit</p><p>24 | 11 | 2019</p></div>{_PROSE}</body></html>")
+    assert _dates(stats, "https://www.example.ch/de/kapitaen").published is None
 
 
 def test_a_press_releases_dateline_outweighs_an_events_box() -> None:
@@ -702,6 +730,27 @@ def test_a_press_releases_dateline_outweighs_an_events_box() -> None:
           "2021-11-12", "date", "text")
 
 
+@pytest.mark.parametrize(("head", "text", "published"), [
+    # an anniversary feature opening with the day it remembers: the page's stamp wins
+    ('<meta name="date" content="2024-03-11T06:00:00+01:00">',
+     "<p>Fukushima, 11. März 2011. Die Erde bebt vor der Küste, dann kommt die Welle. "
+     "Dreizehn Jahre später ist vieles anders.</p>", "2024-03-11T06:00:00+01:00"),
+    # a chronology's entries each open with a place and a day: the byline's stamp wins
+    ("", "<p class='byline'>Veröffentlicht am 12.03.2024, 14:20 Uhr</p>"
+     + "".join(f"<p>Frankfurt, {d}. März 2024: Die Gewerkschaft ruft zum Streik auf und die "
+               "Bahn reagiert mit einem Notfahrplan.</p>" for d in (4, 6, 8)),
+     "2024-03-12T14:20:00"),
+    # a date box that starts with a place keeps a date box's weight
+    ("", "<p class='datum'>Wien, 12.03.2024.</p><ul><li>14.03.2024 <a href='/t'>Termin</a></li>"
+     "</ul>", "2024-03-12"),
+])
+def test_a_dateline_weighs_less_than_a_stamp(head: str, text: str, published: str) -> None:
+    html = (f"<html lang='de'><head><title>Chronik</title>{head}</head><body><article>"
+            f"<h1>Chronik</h1>{text}{_PROSE}</article></body></html>")
+    got = _html_dates(html, "https://www.example.de/chronik")
+    assert got.published is not None and got.published.local == published
+
+
 def test_a_year_ending_the_headline_is_no_year_of_the_date_below_it() -> None:
     # "Vogel des Jahres 2021" above "Jan 04 09:34": not 4 January 2021 (the stamp has no year,
     # and this page has no label for it)
@@ -709,6 +758,12 @@ def test_a_year_ending_the_headline_is_no_year_of_the_date_below_it() -> None:
             f"<span>Jan 04 09:34</span></div>{_PROSE}</body></html>")
     got = _dates(html, "https://www.example.ch/aktuell/vogeldesjahres.html").published
     assert got is None or not got.local.startswith("2021-01-04")
+    # a calendar badge's year alone on its line is the year of the day below it
+    badge = ("<html lang='de'><body><h1>Der Steinkauz</h1><div class='post-date'><div class="
+             "'post-date__year'>2021</div><div class='post-date__day'>Jan 04</div></div>"
+             f"{_PROSE}</body></html>")
+    check(_dates(badge, "https://www.example.ch/aktuell/steinkauz.html").published,
+          "2021-01-04", "date", "text")
 
 
 def test_a_chrome_named_column_that_repeats_the_headline_is_the_articles_header() -> None:
@@ -722,9 +777,14 @@ def test_a_chrome_named_column_that_repeats_the_headline_is_the_articles_header(
             f"{column}<div class='content'>{_PROSE}</div></div></article></main></body></html>")
     url = "https://www.example.de/nd/burgenland-best-of-ruster-ausbruch-dac/"
     check(_dates(html, url).published, "2022-01-28", "date", "time")
-    # a sidebar of other stories stays chrome
+    # a sidebar of other stories stays chrome, and so does a "reading now" box that repeats
+    # the headline beside teasers of other stories
     other = html.replace("Burgenland: Best of Ruster Ausbruch DAC</p>", "Die besten Weine</p>")
     assert _dates(other, url).published is None
+    teasers = "".join(f"<li><a href='/s{i}'>Die besten Weine des Jahres {i}</a></li>"
+                      for i in range(3))
+    reading = html.replace("<p class='teaser'>", f"<ul>{teasers}</ul><p class='teaser'>")
+    assert _dates(reading, url).published is None
 
 
 @pytest.mark.parametrize(("line", "published", "modified"), [
@@ -2116,6 +2176,15 @@ def test_a_top_bar_date_named_as_such_is_todays_not_a_relative_bylines() -> None
         "</body></html>",
         "https://www.example.mx/leon/cierran-bulevar/", timezone="America/Mexico_City")
     check(got.published, "2024-03-13T22:00:00-06:00", "minute", "text")
+
+
+def test_a_weekday_date_in_the_headlines_own_box_is_the_storys() -> None:
+    # no <article> or <main>: the day above the headline, in the headline's box, is its date
+    html = ("<html lang='sv'><body><header><a href='/'>Tidningen</a><nav><a href='/n'>Nyheter"
+            "</a></nav></header><div class='sida'><span>torsdag 14 mars 2024</span><h1>Ny bro "
+            f"invigs</h1>{_PROSE}</div></body></html>")
+    check(_html_dates(html, "https://www.example.se/nyheter/ny-bro").published, "2024-03-14",
+          "date", "text")
 
 
 @pytest.mark.parametrize(("lang", "today"), [

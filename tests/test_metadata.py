@@ -569,6 +569,15 @@ def test_a_heading_that_links_to_the_blogs_home_is_its_name(home: str, title: st
      "<br />Staff Writer</div></div>", ["Karen Holloway"]),
     ('<div class="byline">By <a href="/people/jane-doe">Jane Doe</a><!-- author --> and John Roe'
      "<br>Special to the Courier</div>", ["Jane Doe", "John Roe"]),
+    # ... but a list of names goes on over a break
+    ('<div class="byline">By Jane Doe and<br>John Roe</div>', ["Jane Doe", "John Roe"]),
+    ('<div class="byline">Von <a href="/a/as">Anna Schmidt</a>,<br><a href="/a/jw">Jonas Weber'
+     '</a> und <a href="/a/lf">Lea Fischer</a></div>', ["Anna Schmidt", "Jonas Weber",
+                                                        "Lea Fischer"]),
+    # a Georgian "author's column" label in the author box names nobody; "და" is "and"
+    ('<div class="article-author"><span class="author-title">ავტორის სვეტი</span></div>', []),
+    ('<div class="article-meta"><span class="article-author">ნინო ბერიძე და გიორგი კაპანაძე</span>'
+     "</div>", ["ნინო ბერიძე", "გიორგი კაპანაძე"]),
 ])
 def test_bylines_of_cms_templates(byline: str, expected: list[str]) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)

@@ -217,6 +217,8 @@ _SELF_REFERENCE = re.compile(
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
                         r"|veranstaltung",
                         re.IGNORECASE)
+# a list of events around a date element ("<div class=veranstaltungen-teaser-list><span>")
+_EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)", re.IGNORECASE)
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 # ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
@@ -242,7 +244,7 @@ _PUB_CLASS = re.compile(r"(?<!status-)publish|posted|created|pubdate|date-?pub|e
                         re.IGNORECASE)
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
-                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "ph", "eu"}
+                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "eu"}
 _WORDS_EN = re.compile(r"\b(the|and|of|to|in|is|that|for)\b")
 _SCRIPTS = [(re.compile(p), code) for p, code in (
     (r"[\uac00-\ud7a3]", "ko"), (r"[\u3040-\u30ff]", "ja"), (r"[\u4e00-\u9fff]", "zh"),
@@ -268,6 +270,7 @@ class Cand:
     group: str = ""  # tag and classes of the element holding a visible date (list entries)
     inside: bool = False  # a visible date inside a sentence of running prose
     unlabelled: bool = False  # a day without a year, read as its date element's text alone
+    dateline: bool = False  # a press release's dateline opening its text (weighed as is)
     then_updated: bool = False  # an update label follows it ("January 19, 2020 / 12:25 PM /
     # Updated 8 hours ago")
 
@@ -358,7 +361,7 @@ def _default_day_first(lang: str, tld: str, timezone: str | None) -> bool:
     profile zone that names another country; day first in the Commonwealth and under a
     profile zone of a day-first country (an Indian .com under Asia/Kolkata)."""
     zone = timezone or ""
-    american = zone.startswith(_MONTH_FIRST_ZONES) or tld in {"us", "gov", "edu", "mil"}
+    american = zone.startswith(_MONTH_FIRST_ZONES) or tld in {"us", "gov", "edu", "mil", "ph"}
     elsewhere = bool(zone) and not zone.startswith(_NO_COUNTRY_ZONES)
     return not (lang == "en" and (american or (not elsewhere and tld not in _COMMONWEALTH)))
 
@@ -756,6 +759,7 @@ def visible_candidates(
 
     prev_end = 0
     validity_end = -1  # where the last date of a validity window ("gültig von: …") ends
+    datelines = 0
     found = list(find_dates(full, day_first=page.day_first, context=page.context,
                             default_year=default_year, windows=windows, numeric=numeric,
                             runs=runs, stamp_at=stamp_at))
@@ -778,7 +782,7 @@ def visible_candidates(
             except ValueError:
                 continue
         if parsed.hour is None and 0 <= parsed.start < head_pos and _header_today(
-                full, parsed, owner, page):
+                full, parsed, owner, page, headline):
             continue
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
@@ -819,10 +823,17 @@ def visible_candidates(
         own = blocks.get(block)
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
         words_before = _word_count(full[start:parsed.start])
-        if words_before <= 4 and role == "any" and not mention and _DATELINE_LEAD.fullmatch(
-                full, start, parsed.start) and _DATELINE_TAIL.match(full, parsed.end):
-            weight = 3.0  # a press release's dateline opening its text: "Karlsruhe, (12.11.2021).
-            # Traditionell …", "BERLIN, 12. März 2024 – Die …" (below a byline's stamp)
+        dateline = False
+        if not datelines and words_before <= 6 and role == "any" and not mention and not (
+                owner is not None and _DATEISH_CLASS.search(_class_of(owner))) and (
+                _DATELINE_LEAD.fullmatch(full, start, parsed.start)) and _DATELINE_TAIL.match(
+                full, parsed.end):
+            # a press release's dateline opening its text: "Karlsruhe, (12.11.2021).
+            # Traditionell …", "BERLIN, 12. März 2024 – Die …": the page's first only, and it
+            # weighs less than any stamp (no weight for its place: an anniversary feature's
+            # "Fukushima, 11. März 2011. Die Erde bebte …" is no stamp of the page's)
+            weight, dateline = 3.0, True
+            datelines += 1
         elif (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
                 (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
                 and role == "any" and is_prose(block)):
@@ -838,7 +849,9 @@ def visible_candidates(
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
                 full, found, i):
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
-        elif owner is not None and _EVENT_BOX.search(_class_of(owner)):
+        elif owner is not None and (_EVENT_BOX.search(_class_of(owner)) or any(
+                _EVENT_LIST.search(_class_of(node))
+                for node in itertools.islice(owner.iterancestors(), 2))):
             weight = 1.0  # a game's, a match's or an event's box: its kick-off, not the post's
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
@@ -857,6 +870,7 @@ def visible_candidates(
             role = _role_from_label(label, near=MENTION_LABEL_GAP)
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
+        cand.dateline = dateline
         if parsed.hour is not None and role != "modified":
             cand.then_updated = _UPDATE_NEXT.match(full, parsed.end, parsed.end + 30) is not None
         if weight <= 1.0 and not short and words_before and is_prose(block):
@@ -1028,9 +1042,10 @@ def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 
 
 # a dateline's place before its date, and the stop or dash after it
-_DATELINE_LEAD = re.compile(r"\s*[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3}\s*(?:\([^()]{2,20}\))?"
-                            r"\s*,\s*(?:den\s+|le\s+|el\s+|am\s+)?\(?\s*")
-_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:[.:]\s|–|—|--|-\s|/[^/\n]{2,40}/)")
+_DATELINE_LEAD = re.compile(r"\s*(?:[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3}\s*(?:\([^()]{2,20}\))?"
+                            r"\s*,\s*){1,2}(?:den\s+|le\s+|el\s+|am\s+)?\(?\s*")
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:[.:]\s|–|—|--|-\s|/[^/\n]{2,40}/"
+                            r"|\([^()\n]{2,40}\)\s*(?:--|—|–|-\s))")
 # between the two ends of a validity window: "18:00 Uhr bis: Montag, ", " to ", " – "
 _VALIDITY_END = re.compile(r"\W{0,3}(?:uhr\s*)?(?:bis|until|till|to|au|jusqu'?(?:au|à)|hasta|al"
                            r"|fino al|tot|till|til|asti|[-–—])\W{0,3}(?:[^\W\d_]{2,12}\.?,?\s*)?",
@@ -1202,26 +1217,41 @@ def _holds_publish_stamp(el: Any) -> bool:
 
 
 STAMP_CHILD_NODES = 40
-_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:h1|title|headline)(?:$|[\s_-])", re.IGNORECASE)
+_HEADING_CLASS = re.compile(r"(?:^|\s)(?:h1|headline)(?:$|\s)", re.IGNORECASE)
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+OTHER_STORY_LINKS = 3  # links to stories in a box that make it a list of other stories
+STORY_LINK_WORDS = 4
 
 
 def _holds_headline_copy(el: Any, headline: Any) -> bool:
-    """A box inside the <article> named like chrome that repeats the headline in an element
-    named like one (Falstaff's '<div class="sidebar"><p class="h1">Headline</p>…<time>'): the
-    article's own header column beside the text, not a sidebar of other stories."""
+    """A box inside the <article> named like chrome that repeats the headline in a heading or
+    an element classed as one (Falstaff's '<div class="sidebar"><p class="h1">Headline</p>…
+    <time>'): the article's own header column beside the text, not a sidebar of other
+    stories (a "reading now" box that repeats the title beside teasers is one)."""
     if headline is None:
         return False
-    words = " ".join((headline.text_content() or "").split())
+    words = _plain_words(headline)
     if len(words) < 12:
         return False
+    copy = links = 0
     for node in itertools.islice(el.iter(), STAMP_CHILD_NODES):
-        if (isinstance(node.tag, str) and node is not headline
-                and _HEADING_CLASS.search(node.get("class") or "")
-                and " ".join((node.text_content() or "").split()) == words):
-            return True
-    return False
+        if not isinstance(node.tag, str) or node is headline:
+            continue
+        if node.tag == "a" and len((node.text_content() or "").split()) >= STORY_LINK_WORDS:
+            links += 1  # (a teaser's headline, not a tag's or a share button's link)
+        elif not copy and (node.tag in _HEADINGS or _HEADING_CLASS.search(node.get("class") or "")
+                           ) and _plain_words(node) == words:
+            copy = 1
+    return bool(copy) and links < OTHER_STORY_LINKS
+
+
 _PUBLISH_STAMP_CLASS = re.compile(r"publish|timestamp|date-?time|post-?date|article-?date",
                                   re.IGNORECASE)
+
+
+def _plain_words(el: Any) -> str:
+    """An element's words, one space apart, without soft hyphens ("Burgen&shy;land<br>Best")."""
+    return " ".join(" ".join(el.itertext()).replace("\u00ad", "").split())
 
 
 def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
@@ -1423,7 +1453,7 @@ def _rdfa_of_page(el: Any, url: str) -> bool:
     return False
 
 
-def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool:
+def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headline: Any) -> bool:
     """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
     in no element named like a date or a byline, that is the fetch's own day: the site
     header's "today" ("Thursday, March 14, 2024" in a toolbar), never the article's date."""
@@ -1439,6 +1469,13 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo) -> bool
         return any(node.tag == "header" and node.find(".//nav") is not None
                    and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
                    for node in nodes[1:])
+    if headline is not None:
+        # the date and the headline in one box, two levels up at most from each: the story's
+        # own dateline ("<div class=sida><span>torsdag 14 mars 2024</span><h1>…")
+        parent = headline.getparent()
+        boxes = {parent, parent.getparent()} if parent is not None else set()
+        if any(node in boxes and node.tag not in ("body", "html") for node in nodes[1:3]):
+            return False
     today = dateish = False
     for node in nodes[:3]:
         cls = _class_of(node)
@@ -1544,7 +1581,7 @@ def _place(cands: list[Cand], head_pos: int) -> None:
         return
     for c in cands:
         d = c.pos - head_pos
-        if c.weight < 2:
+        if c.weight < 2 or c.dateline:
             continue  # a mention in prose stays a mention wherever it is
         if 0 <= d <= NEAR_AFTER:
             c.weight += 5.0 * (1 - d / NEAR_AFTER) + 1.0

@@ -6,7 +6,8 @@ Decision rules
    with a datePublished), microdata, ``<meta>``, ``<time>``, visible text, the URL
    (/2021/07/22/, /2021-07/22/, 2021-07-22, 20210722, 22-07-2021; a one-digit "day" that
    starts a slug is not a day; a dpa URN's fixed "newsml-dpa-com-20090101-" is followed by the
-   story's YYMMDD) and feed/sitemap hints. When no structured publish date
+   story's YYMMDD; another NewsML URN's day is its own) and feed/sitemap hints. When no
+   structured publish date
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
@@ -49,14 +50,17 @@ Decision rules
    in no element named like a date or byline (unless a class word names the bar or today,
    "jeg_top_date", "current-date", and the element shares no box with the headline; an article's
    own "entry-header-date" or "is-today" does not), that is the fetch's own day ("Thursday,
-   March 14, 2024" in a toolbar) is the header's "today" and no date. A box with
+   March 14, 2024" in a toolbar) is the header's "today" and no date, unless it shares a box
+   with the headline (two levels up from each: "<div class=sida><span>torsdag 14 mars 2024
+   </span><h1>"). A box with
    role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
    11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
    ("kick-off", "Veranstaltungen") weigh as mentions; a member's join date beside
    a forum post ("Registered:", "Mitglied seit"), a citation's access date ("abgerufen am",
-   "Retrieved", "consulté le") and a validity window ("gültig von: … bis: …", "Valid until")
-   are no candidates.
+   "Retrieved", "consulté le") and a validity window ("gültig von: … bis: …", "Valid until";
+   a preposition or a colon after the word: not a headline's "… bleiben gültig" above the
+   date) are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
    like a sentence), never on a nested block's words or the first words of the block after
    it; a date in a shorter block ending like a sentence, after three lower-case words (or
@@ -151,7 +155,8 @@ Decision rules
    unambiguous numeric dates, then its language/TLD/zone (English is month first in the
    Americas, the Philippines and on a .com without a profile zone naming another country;
    dotted dates are always day first; a declared "en-US", many CMSes' default, does not hide
-   a country's domain: .com.au is day first); a labelled one that would lie after the fetch is
+   a country's domain: .com.au is day first, .com.ph month first); a labelled one that
+   would lie after the fetch is
    read the other way round. A day without a year ("12.3. 18:05", "3/13 08:22", "March 13")
    is this year's (the previous one's when later than the fetch) only after a publish or
    update label (or before a CJK one: "（3/13 08:22 更新）"), or, with a clock, as the text
@@ -169,10 +174,13 @@ Decision rules
    one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order. A short numeric date with a two-digit year ("2.7.13") is
-   taken for a version number, never read, except right after a publish label or a byline's
-   name ("von Jane Roe, 8.5.12"). Bars between a two-digit day and month and a four-digit
-   year ("26 | 01 | 2022") make a date. A year ending a line is no year of a month and day
-   on the next ("Vogel des Jahres 2021" above "Jan 04 09:34"). "May 8, '12" (the century that puts the year at
+   taken for a version number, never read, except at the end of its line right after a
+   publish label or a line's byline ("von Jane Roe, 8.5.12", "Posted by Dave Miller on
+   5/8/12"; not "Update: 1.4.12 fixes …" nor "Tomcat von Apache, 8.5.12"). Bars between a
+   two-digit day and month and a four-digit year ("26 | 01 | 2022") make a date, not under a
+   row of labels with bars. A year ending a line of words is no year of a month and day on
+   the next ("Vogel des Jahres 2021" above "Jan 04 09:34"; a badge's "2021" above "Jan 04"
+   is). "May 8, '12" (the century that puts the year at
    most a year after the crawl's) and the Hungarian and Korean "2012. 05. 08." are dates.
 8. A stamp's other half written as a clock only ("Publié le 12 mars 2024 à 18h05, modifié à
    20h14", "18:05 -> 20:41" in a date element, "Updated … 8.22pm, first published at 6.05pm")
@@ -207,8 +215,11 @@ Decision rules
    unless the
    sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
    veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
-   2022"). A press release's dateline opening its text ("Karlsruhe, (12.11.2021). Traditionell
-   …", "BERLIN, 12. März 2024 – Die …") weighs more than a list's dates, less than a byline's.
+   2022"). The page's first press-release dateline opening a text block ("Karlsruhe,
+   (12.11.2021). Traditionell …", "AUSTIN, Texas, March 12, 2024 (GLOBE NEWSWIRE) --")
+   weighs 3, whatever its place (an anniversary feature's "Fukushima, 11. März 2011. …" is no
+   stamp), more than mentions and events, less than any stamp; in a date box it is a date
+   box's.
 9. Bounds: at most 100k characters of visible text (30k past the headline), 150k elements,
    500 parsed dates and 150 ``<time>`` elements are looked at; chrome subtrees are skipped;
    the walk is iterative. Garbage never raises: it gives (None, None).

@@ -196,7 +196,7 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
         if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
             continue  # /2023/10/3-questions: the "3" starts a slug
         parts = (m.group(1), m.group(3), m.group(4))
-        if not sep and "newsml" in path[max(0, m.start() - 30):m.start()].lower():
+        if m.group(0) == "20090101" and "newsml" in path[max(0, m.start() - 30):m.start()].lower():
             # a dpa URN ("urn-newsml-dpa-com-20090101-250314-99-123456") starts with a fixed
             # 20090101; the story's day follows it as YYMMDD
             code = _URN_DAY.match(path, m.end())

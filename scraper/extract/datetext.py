@@ -337,7 +337,8 @@ _YDM_LV = re.compile(r"(\d(?<!\d\d)\d{3})\.\s*gada\s+(\d{1,2})\.\s*(" + _MONTH_A
 # this year: "12.3. 18:05", "13. 3. 8:22" (read only with a time)
 _DM_DOTTED = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.(?![\d.])")
 # (a middle dot between the parts: Prensa Ibérica's "12·03·24 | 18:05", read day first)
-_NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-]| \| )\s?(\d{1,2})\2\s?(\d{4}(?=\d{1,2}:\d\d(?!\d))"
+_NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-]|[ \xa0]\|[ \xa0])\s?(\d{1,2})\2\s?"
+                  r"(\d{4}(?=\d{1,2}:\d\d(?!\d))"
                   # (a clock glued to the year: Al Jazeera's "7/3/202421:40")
                   r"|(?:\d{4}|\d{2})(?![\d:]|\.\d|/\d))")
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
@@ -371,8 +372,7 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # not a year that ends a date written before it: "March 12, 2024 March 13, 2024" (two
     # <time> elements side by side) holds no "2024 March 13"
     # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
-    # (nor a year ending a line, a headline's "Vogel des Jahres 2021\nJan 04 09:34")
-    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?[^\S\n]+(?:m\.\s*)?(" + _MONTH_ALT
+    r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
     + r")(?![\w\u0900-\u0dff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
@@ -494,9 +494,10 @@ ACCESS_WORDS = re.compile(  # "abgerufen am", "Retrieved": when a reader saw a c
 )
 VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an offer's window
     r"(?<![\w-])(?:gültig|valid|valable|válid[oa]|valid[oa]|geldig|giltig|gyldig|voimassa)(?!\w)"
-    r"[^\n\w]{0,3}(?:(?:von|bis|ab|from|until|till|through|to|du|jusqu'?(?:au|à)|desde|hasta"
-    r"|dal|fino\s+al|van|vanaf|tot|från|fra|til|alkaen|asti)\b[^\n\w]{0,3})?"
-    r"(?:(?:am|on|le|el|il|op)\b[^\n\w]{0,3})?(?:[^\W\d_]{2,12}\.?,?\s*)?$",  # (a weekday)
+    # (a preposition or a colon after it: not a headline's "… bleiben gültig" above the date)
+    r"(?:[^\n\w]{0,3}(?:von|bis|ab|from|until|till|through|to|du|jusqu'?(?:au|à)|desde|hasta"
+    r"|dal|fino\s+al|van|vanaf|tot|från|fra|til|alkaen|asti)\b|\s*:)"
+    r"[^\n\w]{0,3}(?:(?:am|on|le|el|il|op)\b[^\n\w]{0,3})?(?:(?:" + _WEEKDAYS + r")\.?,?\s*)?$",
     re.IGNORECASE)
 RANGE_END = re.compile(  # "5. bis 11. Februar", "3-5 March", "du 3 au 5 mars": an event's span
     r"(?<![\d.:])\d{1,2}(?:\.|st|nd|rd|th|er)?(?:\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\.?)?"
@@ -966,14 +967,15 @@ def _num_windows(text: str, windows: list[tuple[int, int]],
     out = []
     for window, spans in zip(windows, runs, strict=True):
         for start, end in spans:
-            if end - start <= 2 and (text[end:end + 1] in _NUM_SEPS or text.startswith(
-                    " | ", end)):  # ("26 | 01 | 2024")
+            if end - start <= 2 and (text[end:end + 1] in _NUM_SEPS or _BAR_SEP.match(
+                    text, end)):  # ("26 | 01 | 2024")
                 out.append(window)
                 break
     return out
 
 
 _NUM_SEPS = {".", "/", "-", "·"}
+_BAR_SEP = re.compile(r"[ \xa0]\|[ \xa0]")
 
 
 def _pattern_windows(text: str, windows: list[tuple[int, int]],
@@ -1152,6 +1154,10 @@ def find_dates(
     for m in _scan(_YMD_TEXT, text, ymd_text_windows):
         if len(found) >= limit:
             break
+        if "\n" in text[m.end(1):m.start(2)] and text[
+                text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            continue  # a year ending a line of words is no year of the month and day on the
+            # next ("Vogel des Jahres 2021\nJan 04 09:34"; a badge's "2021\nJan 04" is one)
         month = _month_in(m.group(2), context, text, m.start())
         if month and m.group(2).lower() not in _DAY_FIRST_ONLY:
             add(_mkdate(int(m.group(1)), month, int(m.group(3))), m.start(), m.end())
@@ -1175,14 +1181,19 @@ def find_dates(
         sep = m.group(2)
         if sep == "·" and context.startswith(_CJK_LANGS):
             continue  # (Korean "24·03·12" is year first)
-        if sep == " | " and not (len(m.group(1)) == len(m.group(3)) == 2 and len(m.group(4)) == 4):
-            continue  # (a bar between the parts: "26 | 01 | 2024", two digits, two, four)
+        if "|" in sep and (not (len(m.group(1)) == len(m.group(3)) == 2 and len(m.group(4)) == 4)
+                           or "|" in text[text.rfind("\n", 0, max(0, text.rfind(
+                               "\n", 0, m.start()))) + 1:m.start()]):
+            continue  # (a bar between the parts: "26 | 01 | 2024", two digits, two, four; not
+            # a row of figures under a row of labels, "Einsätze | Tore | seit" above "24 | 11 |
+            # 2019")
         if len(m.group(4)) == 2 and (sep == "-" or len(m.group(1)) + len(m.group(3)) < 4) and not (
                 sep == "-" and len(m.group(1)) + len(m.group(3)) == 4 and _clock_at(text, m.end())
-        ) and not (_label_ends(text, m.start()) or _BYLINE_NAME_BEFORE.search(
-                text, max(0, m.start() - 60), m.start())):
+        ) and not (_line_ends(text, m.end()) and (_label_ends(text, m.start()) or (
+                _signed_before(text, m.start())))):
             continue  # "2.7.13" is a version number, not a date ("12-03-24, 18:05" is one,
-            # and so is a byline's or a label's "von Jane Roe, 8.5.12", "Posted: 8.5.12")
+            # and so is a byline's or a label's "von Jane Roe, 8.5.12", "Posted: 8.5.12", at
+            # the end of its line: not "Update: 1.4.12 fixes the login bug")
         if a > 12 and b <= 12:
             day_val, month, amb = a, b, False
         elif b > 12 and a <= 12:
@@ -1284,9 +1295,27 @@ _LABEL_TAIL = re.compile(r"[\s:|\-–—]*(?:on|am|le|el|em|il|op|den)?[\s:]*", 
 
 
 # a byline's name and comma right before a date: "von Klaus-Peter Schöppner, 8.5.12"
+# a byline's name (and role) right before a date, from the start of its line: "von
+# Klaus-Peter Schöppner, 8.5.12", "Posted by Dave Miller on 5/8/12", "By Jane Roe, Staff
+# Writer, 5/8/12"; not "Testato con la versione di Python, 2.7.13"
 _BYLINE_NAME_BEFORE = re.compile(
-    r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+(?:[^\W\d_][\w'.-]*\s+){0,3}"
-    r"[^\W\d_][\w'.-]*\s*,\s*$", re.IGNORECASE)
+    r"\s*(?:(?:posted|written|geschrieben)\s+)?(?:by|von|par|por|di|door|av|af)\s+"
+    r"(?:[^\W\d_][\w'.-]*\s+){0,3}[^\W\d_][\w'.-]*"
+    r"(?:\s*,\s*[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})?"
+    r"(?:\s*,|\s+(?:on|am|le|el|il|op))\s*", re.IGNORECASE)
+SIGNED_LINE_CHARS = 70
+
+
+def _signed_before(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return start - line <= SIGNED_LINE_CHARS and _BYLINE_NAME_BEFORE.fullmatch(
+        text, line, start) is not None
+
+
+def _line_ends(text: str, end: int) -> bool:
+    """Nothing but a separator or a clock follows on the line ("8.5.12", "8.5.12 | 18:05")."""
+    rest = text[end:end + 30].split("\n", 1)[0].strip(" \t\xa0,|·•–—-")
+    return not rest or rest[:1].isdigit()
 
 
 def _clock_at(text: str, pos: int) -> bool:

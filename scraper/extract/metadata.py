@@ -38,7 +38,8 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
-    r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b)\s*"
+    r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b"
+    r"|\bდა\b)\s*"
 )
 # zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
 # zero-width (non-)joiners, which are letters' shapes in Persian and Indic words ("رئیس‌جمهور")
@@ -536,7 +537,8 @@ _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # reviewer's, a translator's, a player's ("autor-libro", "recipe-author", "author-reviewer")
 _OTHERS_NAME = re.compile(
     _OTHERS_AUTHOR.pattern + r"|recipe|review|video|episode|excerpt|ficha|libro|livre|buch|widget"
-    r"|featured|editor|translat|traduc|lector|reader|user|player|product|site-|list", re.IGNORECASE)
+    r"|featured|editor|translat|traduc|lector|reader|user|player|product|site-|list"
+    r"|[-_]title", re.IGNORECASE)  # ("author-title": the author's job, "ავტორის სვეტი")
 # boxes that hold other things' authors, read on the element's ancestors
 _OTHERS_BOX = re.compile(
     r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
@@ -549,7 +551,7 @@ UNSIGNED_BOX_LEVELS = 8  # the ancestors read for another thing's box
 CREDIT_WORDS = 3  # an agency's or a desk's credit beside names ("EFE", "Europa Press")
 # a part of a byline that is no name: "<span class="author__affiliation">Stanford
 # University</span>", "…__location", "…-role"
-_NOT_NAME_PART = re.compile(r"org|affil|role|job|position|location|local\b|place|city|dateline"
+_NOT_NAME_PART = re.compile(r"org|affil|role|job|title|position|location|local\b|place|city|dateline"
                             r"|ort\b|lieu|ciudad|date|time", re.IGNORECASE)
 _AGENCY = re.compile(r"^[A-ZÀ-Ý]{2,6}$")  # an agency's acronym beside a name: AFP, TTXVN, EFE
 _AGENCY_TAIL = re.compile(r"\s*[-–—/|(]\s*[A-ZÀ-Ý]{2,6}\)?\s*$")
@@ -690,24 +692,37 @@ _LINE_BREAKS = frozenset({"br", "p", "div", "li"})
 
 
 def _first_line(el: lxml.html.HtmlElement) -> str | None:
-    """The element's text up to its first line break (a <br>, or a block after some text)."""
-    parts: list[str] = [el.text or ""]
+    """The element's text up to its first line break (a <br>, or a block after some text), and
+    on over breaks where a list of names goes on: "By Jane Doe and<br>John Roe", "Von Anna
+    Schmidt,<br>Jonas Weber und Lea Fischer", "By Jane Doe, John Roe<br>and Mary Poe"."""
+    lines: list[list[str]] = [[el.text or ""]]
 
-    def walk(node: lxml.html.HtmlElement, depth: int) -> bool:  # False: the line ended
+    def walk(node: lxml.html.HtmlElement, depth: int) -> bool:  # False: enough lines
         for child in node:
             if isinstance(child.tag, str):  # (a comment's text is none, its tail is)
-                if child.tag in _LINE_BREAKS and "".join(parts).strip():
-                    return False
-                parts.append(child.text or "")
+                if child.tag in _LINE_BREAKS and "".join(lines[-1]).strip():
+                    if len(lines) == FIRST_LINES:
+                        return False
+                    lines.append([])
+                lines[-1].append(child.text or "")
                 if depth < FIRST_LINE_DEPTH and not walk(child, depth + 1):
                     return False
-            parts.append(child.tail or "")
+            lines[-1].append(child.tail or "")
         return True
 
     walk(el, 0)
-    return _clean(" ".join(parts))
+    texts = [_clean(" ".join(parts)) or "" for parts in lines]
+    line = texts[0]
+    for after in texts[1:]:
+        if not (_LIST_GOES_ON.search(line) or _LIST_GOES_ON_AFTER.match(after)):
+            break
+        line = f"{line} {after}"
+    return line or None
 
 
+FIRST_LINES = 3  # a byline's first line and the two that may go on with its list of names
+_LIST_GOES_ON = re.compile(r"(?:,|&|\b(?:and|und|et|y|e|en|og|och|и|i))\s*$", re.IGNORECASE)
+_LIST_GOES_ON_AFTER = re.compile(r"\s*(?:&|(?:and|und|et|y|e|en|og|och|и|i)\s)", re.IGNORECASE)
 FIRST_LINE_DEPTH = 12  # a byline's nesting, far below the parser's
 
 
