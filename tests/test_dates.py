@@ -674,6 +674,49 @@ def test_a_short_date_after_a_byline_name_or_a_label(lang: str, line: str,
           "date" if published else None)
 
 
+def test_round_14_stamps() -> None:
+    fetched = datetime(2024, 3, 21, 20, 0, tzinfo=UTC)
+
+    def dates(body: str, lang: str = "en", url: str = "https://www.example.com/a/story"
+              ) -> ExtractedDates:
+        html = f"<html lang='{lang}'><body><h1>Story</h1>{body}{_PROSE}</body></html>"
+        return extract_dates(load_html(html), url, fetched_at=fetched)
+
+    # Bangladesh's "BdST"
+    got = dates("<p class='date'>Published: 18 Mar 2024 06:05 PM BdST</p>", url=(
+        "https://bdnews24.example.com/bangladesh/a1b2"))
+    check(got.published, "2024-03-18T18:05:00+06:00", "minute", "text", zone="Asia/Dhaka")
+    # Japanese labels after their stamps: the label before the update is the publication's
+    got = dates("<div class='inner'><span class='arrow'>2024年03月06日 09時12分 公開</span>"
+                "<span class='update'>[2024年03月06日 11時40分 更新]</span></div>", "ja")
+    check(got.published, "2024-03-06T09:12:00", "minute", "text")
+    check(got.modified, "2024-03-06T11:40:00", "minute", "text")
+    # ... but Korean labels come before theirs
+    got = dates("<div class='info'><span>입력 :2023/11/08 10:45</span> <span>수정: 2023/11/08 "
+                "13:20</span></div>", "ko")
+    check(got.published, "2023-11-08T10:45:00", "minute", "text")
+    check(got.modified, "2023-11-08T13:20:00", "minute", "text")
+    # a video's length before the video's date is no clock of that day
+    got = dates("<p class='info-date'>21.03.2024 um 17:00 Uhr</p><p class='video-caption'>Test-"
+                "Video <span class='video-duration'>22:47</span> <span class='video-date'>"
+                "21.03.2024</span></p>", "de")
+    check(got.published, "2024-03-21T17:00:00", "minute", "text")
+    assert got.modified is None
+    # a match's box (Portuguese "jogo") holds the kick-off, not the story's stamp
+    got = dates("<div class='autor-data'><span class='data'>21 mar 2024 • 21:47</span></div>"
+                "<div class='ficha-jogo'><span class='info'>Liga · 19.ª jornada · 21 mar, 20h30"
+                "</span></div>", "pt", "https://www.example.pt/futebol/detalhe/benfica-goleia")
+    check(got.published, "2024-03-21T21:47:00", "minute", "text")
+    assert got.modified is None
+    # a day-only stamp takes no clock from a list of forum posts of that day
+    got = dates("<div class='dt-date'>Publié le 21 mars 2024</div><section class='dt-forum'><ul>"
+                "<li><a href='/f1'>Insomnie</a> <span class='date'>Dernier message le 21/03/2024 "
+                "à 19:14</span></li><li><a href='/f2'>Mélatonine</a> <span class='date'>Dernier "
+                "message le 19/03/2024 à 08:47</span></li></ul></section>", "fr",
+                "https://www.example.fr/sante/sommeil")
+    check(got.published, "2024-03-21", "date", "text")
+
+
 def test_a_warnings_validity_window_is_no_stamp() -> None:
     rows = ("<tr><th>gültig von:</th><td>Sonntag, 21.01.24 18:00 Uhr</td></tr>"
             "<tr><th>bis:</th><td>Montag, 22.01.24 06:00 Uhr</td></tr>"
@@ -2193,6 +2236,9 @@ def test_a_weekday_date_in_the_headlines_own_box_is_the_storys() -> None:
     ("nl", "donderdag 14 maart 2024"),
     ("el", "Πέμπτη, 14 Μαρτίου 2024"),
     ("ro", "Joi, 14 martie 2024"),
+    ("da", "torsdag den 14. marts 2024"),
+    ("sr", "Четвртак, 14. март 2024."),
+    ("id", "Kamis, 14 Maret 2024"),
 ])
 def test_a_top_strips_today_in_more_languages(lang: str, today: str) -> None:
     # a bar named "top-strip" above the site header; the story itself shows no date

@@ -87,6 +87,7 @@ def test_title_falls_back_to_h1_prefix() -> None:
     ('<div class="storySource">Аутор: Милош Јовановић<br>Извор: РТС, Танјуг</div>',
      ["Милош Јовановић"]),
     ('<p style="text-indent: 2em">本报记者 王明远</p>', ["王明远"]),
+    ('<p style="text-indent: 2em">本报记者 王明远 北京报道</p>', ["王明远"]),
     ('<p class="rubric-textblock"><img src="/autorin.jpg"> <i>Von Jennifer Patt</i></p>',
      ["Jennifer Patt"]),
     # a dek that starts like a byline, a sentence, a signed line inside a box of other stories
@@ -189,6 +190,7 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("Autorius: Tomas Jonaitis", ["Tomas Jonaitis"]),
         ("a cura di Giulia Marchetti", ["Giulia Marchetti"]),
         ("本报记者 王明远", ["王明远"]),
+        ("本报记者 王明远、李华", ["王明远", "李华"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

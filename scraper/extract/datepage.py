@@ -215,14 +215,19 @@ _SELF_REFERENCE = re.compile(
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
-                        r"|veranstaltung",
+                        r"|veranstaltung|(?<![a-z])(?:jogo|partid[oa]|partita|spiel|wedstrijd|mecz)",
                         re.IGNORECASE)
-# a list of events around a date element ("<div class=veranstaltungen-teaser-list><span>")
-_EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)", re.IGNORECASE)
+# a list of events, or a match's box, around a date element ("<div class=veranstaltungen-
+# teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30")
+_EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|scoreboard"
+                         r"|match[-_]?(?:info|box|header|card)|(?<![a-z])(?:jogo|partid[oa]"
+                         r"|partita|spiel|wedstrijd|mecz)(?![a-z])", re.IGNORECASE)
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 # ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
 # "reading-time", "kickoff-time")
+_DURATION_CLASS = re.compile(r"duration|length|runtime|dauer|laufzeit|durée|duracion|duración",
+                             re.IGNORECASE)
 _NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|lese|match|event|result|score",
                               re.IGNORECASE)
 
@@ -770,6 +775,11 @@ def visible_candidates(
             continue  # maybe a date the cap cut in two ("2019-03-1", "12.03.20")
         idx = seg_of(parsed.start)
         block, owner, mention = seg_info[idx] if seg_info else (0, None, False)
+        if parsed.hour is not None and owner is not None and _DURATION_CLASS.search(
+                _class_of(owner)):
+            # a clock read before the date is a video's or an audio's length in its own
+            # element ('<span class="video-duration">22:47</span> <span>21.03.2024</span>')
+            parsed = replace(parsed, hour=None, minute=None, second=None, offset=None, zone=None)
         if parsed.yearless and page.now_local is not None and parsed.day > (
                 page.now_local.date() + timedelta(days=1)):
             if parsed.unlabelled:
@@ -812,6 +822,11 @@ def visible_candidates(
         if label_role != "any" and _label_word_in_link(
                 full, label, parsed.start, seg_info, seg_pos, owner):
             role = label_role = "any"  # a teaser's headline "… route map updated</a> March 13"
+        after = _CJK_ROLE_AFTER.match(full, parsed.end, parsed.end + 8)
+        if after is not None:
+            # Japanese, Chinese and Korean label after the stamp: "2024年03月06日 09時12分 公開",
+            # "[… 11時40分 更新]" (the label before it, "公開", is the previous stamp's)
+            role = label_role = "published" if after.group(1) else "modified"
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
             if role == "modified" and i + 1 < len(found) and _update_follows(
@@ -1070,6 +1085,8 @@ OTHER_CLOCK_CHARS = 100
 _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
                       r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
+_CJK_ROLE_AFTER = re.compile(r"\s*[)\]）】]?\s*(?:(配信|公開|掲載|発表|发布|發布|입력|송고)"
+                             r"|(更新|수정|修正))(?!\s*[:：]?\s*\d)")  # (not the next stamp's label)
 _UPDATE_NEXT = re.compile(r"[\s/|·•,–—-]*(?:(?:last|zuletzt)\s+)?(?:" + UPDATED_WORDS.pattern + r")",
                           re.IGNORECASE)
 _UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,

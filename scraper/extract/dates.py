@@ -25,6 +25,8 @@ Decision rules
    when no heading matches, and a title-classed div/span stands in for a missing heading.
    Each candidate has a role (published, modified or unlabelled) read from its key, its
    class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...;
+   a Japanese or Chinese label after its stamp names it ("… 09時12分 公開", "[… 11時40分 更新]":
+   not one that leads the next stamp, "10:45 수정: 2023/11/08 13:20");
    a label leads to its date, at most 16 characters after the word, and also names the role
    of a ``<time>`` element after it or starting its text: "<time …>Updated Mar 13, 2024";
    a label word inside a headline-length link names no date after the link, a teaser's
@@ -56,7 +58,9 @@ Decision rules
    role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
    11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
-   ("kick-off", "Veranstaltungen") weigh as mentions; a member's join date beside
+   ("kick-off", "Veranstaltungen", a match sheet two levels up: "ficha-jogo", "spiel") weigh
+   as mentions; a clock in an element named for a length ("video-duration") is no clock of
+   the date after it; a member's join date beside
    a forum post ("Registered:", "Mitglied seit"), a citation's access date ("abgerufen am",
    "Retrieved", "consulté le") and a validity window ("gültig von: … bis: …", "Valid until";
    a preposition or a colon after the word: not a headline's "… bleiben gültig" above the
@@ -108,7 +112,9 @@ Decision rules
    when the page prints its moment elsewhere (the blog's header line).
 5. The representation of that moment is the most precise consistent one (same instant, same
    wall clock, or a zone-less clock a whole number of hours off a UTC instant): a structured
-   timestamp with an offset is kept verbatim (a UTC one is written in the profile zone's time
+   timestamp with an offset is kept verbatim (a day alone takes its clock only from a stamp
+   of that day that is no entry of a list showing other days: not a forum box's "Dernier
+   message le 05/09/2023 à 22:14") (a UTC one is written in the profile zone's time
    when the site has one; and it does not stand in for a byline labelled as the publication
    with a stated zone, not an ambiguous one like IST, an hour or more away and not a whole
    number of hours: that is another moment, a CMS's creation time), unless the visible byline
@@ -141,7 +147,8 @@ Decision rules
 6. Zone rules: explicit offsets win; abbreviations are read in context: as the site
    profile's zone names itself when it has one (IST on an Asia/Jerusalem site is Israel's),
    else IST is India unless the page is Hebrew/.il or Irish, CST is China on Chinese pages,
-   BST is Bangladesh on Bengali pages; a zone may stand between the date and its clock
+   BST is Bangladesh on Bengali pages (bdnews24's "BdST" everywhere); a zone may stand
+   between the date and its clock
    ("2024-03-12 HKT 18:05"). Arabic zones by their city ("بتوقيت مكة", KSA); zones written out
    ("Eastern Daylight Time", "India Standard Time"); South America's (CLT/CLST, COT, PET ...);
    Sky's ", UK" (GMT or BST by the day); English Canada's AT and NT on Canadian pages only,
@@ -588,7 +595,11 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         c for c in cands
         if c is winner
         or (winner.has_time and _same_moment(winner, c, odd))
-        or (not winner.has_time and c.day == winner.day)
+        # (not an entry of a list of other things that shows other days too: a forum box's
+        # "Dernier message le 05/09/2023 à 22:14" further down)
+        or (not winner.has_time and c.day == winner.day and not (
+            c.family == "visible" and c.source == "text" and c.group and any(
+                o.group == c.group and o.day != c.day for o in cands)))
     ]
     timed = [c for c in consistent if c.has_time]
     if not timed:

@@ -226,7 +226,8 @@ ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "WAT": (60, None, False), "BRT": (-180, "America/Sao_Paulo", False),
     "ART": (-180, "America/Argentina/Buenos_Aires", False), "MYT": (480, "Asia/Kuala_Lumpur", False),
     "GST": (240, "Asia/Dubai", False), "IDT": (180, "Asia/Jerusalem", False),
-    "NPT": (345, "Asia/Kathmandu", False),
+    "NPT": (345, "Asia/Kathmandu", False), "BDST": (360, "Asia/Dhaka", False),
+    "BdST": (360, "Asia/Dhaka", False),  # (bdnews24's "18:05 BdST")
     # South America's own ("18:05 CLST", "06:05 p. m. COT")
     "CLT": (-240, "America/Santiago", False), "CLST": (-180, "America/Santiago", False),
     "COT": (-300, "America/Bogota", False), "PET": (-300, "America/Lima", False),
@@ -401,11 +402,13 @@ _WEEKDAYS = trie_pattern([day for names in (
     "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
     "ponedjeljak ponedeljak utorak srijeda sreda četvrtak petak subota nedjelja nedelja",
     "pondelok utorok streda štvrtok piatok nedeľa ponedeljek torek četrtek petek",
-    "senin selasa rabu kamis jumat sabtu",
+    "senin selasa rabu kamis jumat sabtu minggu",
+    "понедељак уторак среда четвртак петак субота недеља",
 ) for day in names.split()])
 _AR_WEEKDAYS = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
 # a weekday (and its comma) right before a date: "Thursday, March 14, 2024"
-WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:" + _WEEKDAYS + r"|" + _AR_WEEKDAYS + r")\.?\s*[,،]?\s*$",
+WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:" + _WEEKDAYS + r"|" + _AR_WEEKDAYS
+                            + r")\.?\s*[,،]?\s*(?:den\s+)?$",  # (Danish "torsdag den 14. marts")
                             re.IGNORECASE)
 _TIME_AFTER = re.compile(
     # (a colon only before a colon clock: "12 مارس ,2024: 06:05", not "March 12, 2024: 1.09")

@@ -39,7 +39,7 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|autors|autorius)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b"
-    r"|\bდა\b)\s*"
+    r"|\bდა\b|、)\s*"
 )
 # zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
 # zero-width (non-)joiners, which are letters' shapes in Persian and Indic words ("رئیس‌جمهور")
@@ -793,8 +793,11 @@ _CJK_BYLINE = re.compile(
 
 def _cjk_byline(text: str) -> str | None:
     """The name of a CJK byline (an e-mail address after it allowed), else None."""
-    m = _CJK_BYLINE.match(text)
+    m = _CJK_BYLINE.match(_CJK_DESK.sub("", text))
     return (m.group(1) or m.group(2)) if m else None
+
+
+_CJK_DESK = re.compile(r"\s+[\u4e00-\u9fff]{2,4}(?:报道|報導)$")  # "王明远 北京报道": reports from
 
 
 def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
