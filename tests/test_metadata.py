@@ -102,6 +102,15 @@ def test_a_signed_line_between_the_headline_and_the_text(under: str, expected: l
     assert md.authors == expected
 
 
+def test_a_sections_name_cuts_a_title_part_only_as_a_word_of_it() -> None:
+    title = "Weizenpreise: Matif legt zu – Kassamärkte ziehen nach"
+    head = (f'<meta property="og:title" content="{title}"><meta property="article:section" '
+            'content="Markt">')
+    assert page(head, f"<h1>{title}</h1>").title == title
+    tagline = head.replace(title, "Energy Rising – 33 Tage Markt Challenge")
+    assert page(tagline, "<h1>Energy Rising</h1>").title == "Energy Rising"
+
+
 def test_a_shorter_social_title_does_not_cut_the_headline_the_h1_confirms() -> None:
     headline = "HS-gallup: SDP:n kannatus nousi yli 25 prosenttiin – perussuomalaiset laskee"
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
@@ -191,6 +200,11 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("a cura di Giulia Marchetti", ["Giulia Marchetti"]),
         ("本报记者 王明远", ["王明远"]),
         ("本报记者 王明远、李华", ["王明远", "李华"]),
+        ("作者：远洋", ["远洋"]),
+        # a description after a dash; an outlet's tagline is no name's description
+        ("Par Corentin Lefèvre — Journaliste cinéma et séries", ["Corentin Lefèvre"]),
+        ("Ana Pérez – corresponsal en Bruselas", ["Ana Pérez"]),
+        ("L-MAG – Das Magazin für Lesben", []),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -576,6 +590,9 @@ def test_a_heading_that_links_to_the_blogs_home_is_its_name(home: str, title: st
     ('<div class="byline">Von <a href="/a/as">Anna Schmidt</a>,<br><a href="/a/jw">Jonas Weber'
      '</a> und <a href="/a/lf">Lea Fischer</a></div>', ["Anna Schmidt", "Jonas Weber",
                                                         "Lea Fischer"]),
+    # Naver's journalist name
+    ('<div class="media_end_head_journalist"><em class="media_end_head_journalist_name">이지은 기자'
+     "</em></div>", ["이지은"]),
     # a Georgian "author's column" label in the author box names nobody; "და" is "and"
     ('<div class="article-author"><span class="author-title">ავტორის სვეტი</span></div>', []),
     ('<div class="article-meta"><span class="article-author">ნინო ბერიძე და გიორგი კაპანაძე</span>'

@@ -172,12 +172,22 @@ def section_from_url(url: str) -> str | None:
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # "cleveland.com", not "St.Pierre"
 
 
+# a Chinese or Japanese writer's label: "作者：远洋", "文／山田太郎"
+_CJK_WRITER = re.compile(r"^(?:作者|撰文|文|记者|記者|筆者)\s*[:：／/|｜]\s*")
+# a description after a dash, from its lower-case words: "Jane Roe — Journaliste cinéma et
+# séries", "Ana Pérez – corresponsal en Bruselas"
+_DASH_ROLE = re.compile(r"\s+[—–]\s+(?=[^\W\d_]+(?:\s+[^\W\d_]+)*\s+[a-zà-ÿ])")
+
+
 def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped
     (``keep_roles``: parts that read as a role, desk or agency are kept, as credited)."""
-    text = _BY.sub("", _SPACE.sub(" ", text).strip())
+    text = _BY.sub("", _CJK_WRITER.sub("", _SPACE.sub(" ", text).strip()))
     if "://" in text or text.startswith("www."):
         return []
+    if (dash := _DASH_ROLE.search(text)) is not None and len(text[:dash.start()].split()) >= 2:
+        text = text[:dash.start()]  # "Par Corentin Lefèvre — Journaliste cinéma et séries"
+        # (a name's words before it: not "L-MAG – Das Magazin für Lesben")
     cut = _DATE_TAIL.sub("", text)
     if len(cut.split()) < 2 <= len(_DATE_ALONE_TAIL.sub("", text).split()):
         cut = _DATE_ALONE_TAIL.sub("", text)
@@ -371,7 +381,7 @@ def _author_markup(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
-_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir")
+_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name")
 
 
 # ``tree.find(".//h1")`` and ``tree.findtext(".//title")`` as lists of at most one: lxml's
@@ -471,7 +481,8 @@ def _named_name(el: lxml.html.HtmlElement, start: _TextStart) -> bool:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (Medium's data-testid="authorName")
-_NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name")  # "author__name", "author-name"
+_NAME_PART = re.compile(r"(?:byline|author)(?:__|-)name|journalist_name")  # "author__name",
+# "author-name", Naver's "media_end_head_journalist_name"
 
 
 def _in_comment(el: lxml.html.HtmlElement) -> bool:
@@ -991,9 +1002,20 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
         return True
     if re.fullmatch(r"[\d.\s/-]+", part.strip()):
         return True  # a date glued to the title: "| 28.04.2023"
-    if key in site_keys:
+    if key in site_keys or _SECTION_KEY + key in site_keys:
         return True
-    return any(len(k) >= 3 and (k in key or key in k) for k in site_keys) and len(part) <= 40
+    if len(part) > 40:
+        return False
+    if any(len(k) >= 3 and (k in key or key in k)
+           for k in site_keys if not k.startswith(_SECTION_KEY)):
+        return True
+    # a section's name as a word of the part ("Yoga" in "33 Tage Yoga Challenge"), not inside
+    # a word ("Markt" in "Kassamärkte ziehen nach")
+    words = {_norm(w) for w in part.split()}
+    return any(k[1:] in words for k in site_keys if k.startswith(_SECTION_KEY))
+
+
+_SECTION_KEY = "\x00"  # marks a title key that is a section's name (matched whole only)
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -1044,7 +1066,7 @@ def _extract_metadata(
         or next((s for s in map(section_from_url, home) if s), None) or section_from_url(url)
     )
     site_keys = _site_keys(url, md.site_name, ld)
-    title_keys = site_keys | ({_norm(md.section)} if md.section else set())
+    title_keys = site_keys | ({_SECTION_KEY + _norm(md.section)} if md.section else set())
 
     h1 = _FIRST_H1(tree)
     if h1 and _home_link_heading(h1[0], url):
