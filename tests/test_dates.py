@@ -717,6 +717,45 @@ def test_round_14_stamps() -> None:
     check(got.published, "2024-03-21", "date", "text")
 
 
+@pytest.mark.parametrize(("body", "lang", "published", "modified"), [
+    # labels before their stamps, with a CJK word after them ("更新日：", "更新时间："), stay theirs
+    ("<p class='date'>公開日：2024年3月6日 更新日：2024年3月7日</p>", "ja", "2024-03-06",
+     "2024-03-07"),
+    ("<div class='info'>发布时间：2024-03-12 18:05　更新时间：2024-03-13 08:00</div>", "zh",
+     "2024-03-12T18:05:00", "2024-03-13T08:00:00"),
+    # a match report's own byline in the report's BEM block ("cronica-partido__meta")
+    ("<div class='cronica-partido'><div class='cronica-partido__meta'>Por Javier Ortega | "
+     "10/03/2024 21:04</div><div class='cronica-partido__ficha'>Inicio: 18:30</div></div>", "es",
+     "2024-03-10T21:04:00", None),
+    # a clock beside a reading time or in an element whose class names a length, with the day
+    ("<p class='article-header__meta article-header__meta--lesedauer'>12.03.2024, 18:05 Uhr · "
+     "Lesedauer: 4 Minuten</p>", "de", "2024-03-12T18:05:00", None),
+    ("<p><span class='laufzeit-info'>12.03.2024, 18:05</span></p>", "de", "2024-03-12T18:05:00",
+     None),
+    # a list of forum posts near a day-only stamp: neither its clock nor its update
+    ("<p class='date'>Publié le 12 mars 2024</p><ul class='forum'>" + "".join(
+        f"<li><a href='/f{i}'>Sujet {i}</a> <span class='last'>{d} à {t}</span></li>"
+        for i, (d, t) in enumerate([("12/03/2024", "22:14"), ("11/03/2024", "09:02"),
+                                    ("08/03/2024", "17:40")])) + "</ul>", "fr", "2024-03-12",
+     None),
+])
+def test_review_two_lookalikes(body: str, lang: str, published: str, modified: str | None
+                               ) -> None:
+    html = f"<html lang='{lang}'><body><h1>Story</h1>{body}{_PROSE}</body></html>"
+    got = _html_dates(html, "https://www.example.com/a/story")
+    assert got.published is not None and got.published.local == published
+    assert (got.modified.local if got.modified else None) == modified
+
+
+def test_a_weekday_date_right_above_a_headline_without_an_article_is_the_storys() -> None:
+    html = ("<html lang='sr'><body><header><a href='/'>Новине</a><nav><a href='/v'>Вести</a>"
+            "</nav></header><div class='strana'><div class='rubrika'><span>Колумна</span> "
+            "<span>четвртак, 14. март 2024.</span></div><div class='naslov'><div><h1>Град и "
+            f"река</h1></div></div>{_PROSE}</div></body></html>")
+    check(_html_dates(html, "https://www.example.rs/kolumne/grad-i-reka").published,
+          "2024-03-14", "date", "text")
+
+
 def test_a_warnings_validity_window_is_no_stamp() -> None:
     rows = ("<tr><th>gültig von:</th><td>Sonntag, 21.01.24 18:00 Uhr</td></tr>"
             "<tr><th>bis:</th><td>Montag, 22.01.24 06:00 Uhr</td></tr>"

@@ -94,12 +94,31 @@ def test_title_falls_back_to_h1_prefix() -> None:
     ("<p class='dek'>Von der Leyen fordert mehr Geld für die Verteidigung</p>", []),
     ("<p>By the numbers: what the budget means for you</p>", []),
     ("<div class='related'><p>Von Anna Berg</p></div>", []),
+    # decks, series labels and kickers that start like a byline
+    ("<p class='rubrik-unter'>Von Mensch zu Mensch</p>", []),
+    ("<div class='series-label'>By Royal Appointment</div>", []),
+    ("<p class='standfirst'>By Tuesday Evening Labour Had Won</p>", []),
+    ("<span class='hero__meta-label'>von Alexander Rosenkranz</span>", ["Alexander Rosenkranz"]),
 ])
 def test_a_signed_line_between_the_headline_and_the_text(under: str, expected: list[str]
                                                          ) -> None:
     long = " ".join(["The harbour ferry returned to service on Monday after repairs."] * 4)
     md = page("", f"<h1>Ferry back</h1>{under}<p>{long}</p><p>Von Jane Roe</p>")
     assert md.authors == expected
+
+
+@pytest.mark.parametrize(("title", "section", "expected"), [
+    ("Floods force thousands from homes | World", "World News", "Floods force thousands from homes"),
+    ("Bayern verliert in Rom | Sport-News", "sport", "Bayern verliert in Rom"),
+    ("Vegane Rezepte für den Frühling | Lifestyle", "Lifestyle & Genuss",
+     "Vegane Rezepte für den Frühling"),
+    ("Strompreise – EU einigt sich", "EU", "Strompreise – EU einigt sich"),  # two letters
+    ("Schulen – Mehr Sport für alle Kinder", "sport", "Schulen – Mehr Sport für alle Kinder"),
+])
+def test_title_parts_named_for_the_section(title: str, section: str, expected: str) -> None:
+    head = (f'<meta property="og:title" content="{title}"><meta property="article:section" '
+            f'content="{section}">')
+    assert page(head, "<h1>Site</h1>").title == expected
 
 
 def test_a_sections_name_cuts_a_title_part_only_as_a_word_of_it() -> None:
@@ -201,6 +220,9 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("本报记者 王明远", ["王明远"]),
         ("本报记者 王明远、李华", ["王明远", "李华"]),
         ("作者：远洋", ["远洋"]),
+        ("来源：人民网　作者：远洋", ["远洋"]),
+        ("文/张三 图/李四", ["张三"]),  # the photographer's credit after the writer's
+        ("Door Jan Visser – Pieter de Vries", []),  # a name's particle is no description
         # a description after a dash; an outlet's tagline is no name's description
         ("Par Corentin Lefèvre — Journaliste cinéma et séries", ["Corentin Lefèvre"]),
         ("Ana Pérez – corresponsal en Bruselas", ["Ana Pérez"]),

@@ -6,6 +6,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -215,8 +216,7 @@ _SELF_REFERENCE = re.compile(
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
-                        r"|veranstaltung|(?<![a-z])(?:jogo|partid[oa]|partita|spiel|wedstrijd|mecz)",
-                        re.IGNORECASE)
+                        r"|veranstaltung", re.IGNORECASE)
 # a list of events, or a match's box, around a date element ("<div class=veranstaltungen-
 # teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30")
 _EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|scoreboard"
@@ -226,8 +226,11 @@ _EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|sc
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 # ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
 # "reading-time", "kickoff-time")
-_DURATION_CLASS = re.compile(r"duration|length|runtime|dauer|laufzeit|durée|duracion|duración",
-                             re.IGNORECASE)
+# an element that holds a length alone: '<span class="video-duration">22:47</span>'
+_DURATION_WORD = re.compile(r"duration|length|runtime|dauer|laufzeit|dur[ée]e|duraci[oó]n"
+                            r"|dura[cç][aã]o|durata|duur|czas", re.IGNORECASE)
+_DURATION_CLOCK = re.compile(r"\s*(?:\d{1,2}:)?\d{1,2}:\d\d\s*")
+_CLASS_WORDS = re.compile(r"[\s_-]+")
 _NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|lese|match|event|result|score",
                               re.IGNORECASE)
 
@@ -775,8 +778,9 @@ def visible_candidates(
             continue  # maybe a date the cap cut in two ("2019-03-1", "12.03.20")
         idx = seg_of(parsed.start)
         block, owner, mention = seg_info[idx] if seg_info else (0, None, False)
-        if parsed.hour is not None and owner is not None and _DURATION_CLASS.search(
-                _class_of(owner)):
+        if parsed.hour is not None and owner is not None and _DURATION_CLOCK.fullmatch(
+                owner.text_content() or "") and any(
+                _DURATION_WORD.fullmatch(word) for word in _CLASS_WORDS.split(_class_of(owner))):
             # a clock read before the date is a video's or an audio's length in its own
             # element ('<span class="video-duration">22:47</span> <span>21.03.2024</span>')
             parsed = replace(parsed, hour=None, minute=None, second=None, offset=None, zone=None)
@@ -792,7 +796,7 @@ def visible_candidates(
             except ValueError:
                 continue
         if parsed.hour is None and 0 <= parsed.start < head_pos and _header_today(
-                full, parsed, owner, page, headline):
+                full, parsed, owner, page, headline, head_pos):
             continue
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
@@ -823,9 +827,12 @@ def visible_candidates(
                 full, label, parsed.start, seg_info, seg_pos, owner):
             role = label_role = "any"  # a teaser's headline "… route map updated</a> March 13"
         after = _CJK_ROLE_AFTER.match(full, parsed.end, parsed.end + 8)
-        if after is not None:
+        if after is not None and (label_role == "any" or (i > 0 and _CJK_ROLE_AFTER.match(
+                full, found[i - 1].end, found[i - 1].end + 8) and (
+                    parsed.start - found[i - 1].end <= CJK_AFTER_GAP))):
             # Japanese, Chinese and Korean label after the stamp: "2024年03月06日 09時12分 公開",
-            # "[… 11時40分 更新]" (the label before it, "公開", is the previous stamp's)
+            # "[… 11時40分 更新]" (the label before it, "公開", is the previous stamp's; a label
+            # of its own before it, "公開日：", stays)
             role = label_role = "published" if after.group(1) else "modified"
         if role == "any" and owner is not None:
             role = _role_from_classes(owner, pairs)
@@ -865,8 +872,11 @@ def visible_candidates(
                 full, found, i):
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
         elif owner is not None and (_EVENT_BOX.search(_class_of(owner)) or any(
-                _EVENT_LIST.search(_class_of(node))
+                node not in keep and any(_EVENT_LIST.search(word) for word in _class_of(
+                    node).split() if "__" not in word)
                 for node in itertools.islice(owner.iterancestors(), 2))):
+            # (a box two levels up, named as a whole for a match or a list of events, that is
+            # not the article's own: "ficha-jogo", not "cronica-partido" holding the headline)
             weight = 1.0  # a game's, a match's or an event's box: its kick-off, not the post's
         elif owner is not None and _DATEISH_CLASS.search(_class_of(owner)):
             weight += 1.5
@@ -1086,7 +1096,29 @@ _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
                       r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
 _CJK_ROLE_AFTER = re.compile(r"\s*[)\]）】]?\s*(?:(配信|公開|掲載|発表|发布|發布|입력|송고)"
-                             r"|(更新|수정|修正))(?!\s*[:：]?\s*\d)")  # (not the next stamp's label)
+                             r"|(更新|수정|修正))(?![日時时]|\s*[:：]|\s*\d)")  # (not the next
+# stamp's label, "更新日：", "更新时间：", "수정: 2023/11/08", nor a list entry's "更新：新マップ")
+CJK_AFTER_GAP = 12
+STORY_DATE_GAP = 200  # characters between a date and the headline below it that may be theirs
+NAV_LOOKUP = 300  # elements looked at between a date and the headline
+
+
+def _nav_between(el: Any, headline: Any) -> bool:
+    """A site's navigation (a <nav>, a <header>, a logo link home) between ``el`` and the
+    headline below it (or more than NAV_LOOKUP elements)."""
+    node: Any = el
+    seen = 0
+    while node is not None:
+        for sib in node.itersiblings():
+            for x in itertools.chain((sib,), sib.iterdescendants()):
+                if x is headline:
+                    return False
+                seen += 1
+                if seen > NAV_LOOKUP or x.tag in ("nav", "header") or (
+                        x.get("role") or "") in ("navigation", "banner"):
+                    return True
+        node = node.getparent()
+    return True
 _UPDATE_NEXT = re.compile(r"[\s/|·•,–—-]*(?:(?:last|zuletzt)\s+)?(?:" + UPDATED_WORDS.pattern + r")",
                           re.IGNORECASE)
 _UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
@@ -1234,6 +1266,7 @@ def _holds_publish_stamp(el: Any) -> bool:
 
 
 STAMP_CHILD_NODES = 40
+LIST_ENTRIES = 3  # stamps in one kind of element that make a list of other things
 _HEADING_CLASS = re.compile(r"(?:^|\s)(?:h1|headline)(?:$|\s)", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 OTHER_STORY_LINKS = 3  # links to stories in a box that make it a list of other stories
@@ -1470,7 +1503,8 @@ def _rdfa_of_page(el: Any, url: str) -> bool:
     return False
 
 
-def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headline: Any) -> bool:
+def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headline: Any,
+                  head_pos: int) -> bool:
     """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
     in no element named like a date or a byline, that is the fetch's own day: the site
     header's "today" ("Thursday, March 14, 2024" in a toolbar), never the article's date."""
@@ -1486,18 +1520,24 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headlin
         return any(node.tag == "header" and node.find(".//nav") is not None
                    and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
                    for node in nodes[1:])
-    if headline is not None:
+    today = dateish = False
+    for node in nodes[:3]:
+        cls = _class_of(node)
+        today = today or any(_TODAY_WORD.match(word) for word in cls.lower().split()[:12])
+        dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+    if headline is not None and not today:
         # the date and the headline in one box, two levels up at most from each: the story's
         # own dateline ("<div class=sida><span>torsdag 14 mars 2024</span><h1>…")
         parent = headline.getparent()
         boxes = {parent, parent.getparent()} if parent is not None else set()
         if any(node in boxes and node.tag not in ("body", "html") for node in nodes[1:3]):
             return False
-    today = dateish = False
-    for node in nodes[:3]:
-        cls = _class_of(node)
-        today = today or any(_TODAY_WORD.match(word) for word in cls.lower().split()[:12])
-        dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+        if 0 <= head_pos - parsed.end <= STORY_DATE_GAP and not any(
+                a.tag in ("article", "main") for a in headline.iterancestors()) and (
+                not _nav_between(owner, headline)):
+            return False  # right above a headline that no <article> holds either, with no
+            # navigation between: the story's own line ("<div class=rubrika><span>Колумна
+            # </span> <span>четвртак, 14. март 2024.</span>"; not a toolbar above <article>)
     if today:
         # a date element that names itself the bar's ("jeg_top_date"), unless it shares its
         # box with the headline ("<div class=story-header><span class=header-date>")
@@ -1612,8 +1652,10 @@ def _place(cands: list[Cand], head_pos: int) -> None:
     near_any = sorted((c for c in cands if c.near and c.role == "any" and c.weight > 2
                        and c.has_time and c.source == "text" and not c.unlabelled),
                       key=lambda c: c.pos)
+    sizes = Counter(c.group for c in cands if c.group)
     for a, b in itertools.pairwise(near_any):
-        if 0 < b.pos - a.pos < 150:
+        if 0 < b.pos - a.pos < 150 and not (a.group == b.group and sizes[a.group] >= LIST_ENTRIES):
+            # (not two entries of a list of posts: "Dernier message le 12/03/2024 à 22:14")
             later = b if b.when > a.when else a if a.when > b.when else None
             if later is not None:
                 later.role = "modified_or_any"

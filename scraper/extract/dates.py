@@ -26,7 +26,8 @@ Decision rules
    Each candidate has a role (published, modified or unlabelled) read from its key, its
    class/itemprop or a label just before it ("Updated", "Aktualisiert", "mis à jour", ...;
    a Japanese or Chinese label after its stamp names it ("… 09時12分 公開", "[… 11時40分 更新]":
-   not one that leads the next stamp, "10:45 수정: 2023/11/08 13:20");
+   not one that leads the next stamp, "10:45 수정: 2023/11/08 13:20", "更新日：…", and not over
+   a label of its own before it, "公開日：");
    a label leads to its date, at most 16 characters after the word, and also names the role
    of a ``<time>`` element after it or starting its text: "<time …>Updated Mar 13, 2024";
    a label word inside a headline-length link names no date after the link, a teaser's
@@ -54,13 +55,15 @@ Decision rules
    own "entry-header-date" or "is-today" does not), that is the fetch's own day ("Thursday,
    March 14, 2024" in a toolbar) is the header's "today" and no date, unless it shares a box
    with the headline (two levels up from each: "<div class=sida><span>torsdag 14 mars 2024
-   </span><h1>"). A box with
+   </span><h1>") or stands right above a headline that no <article> holds either, with no
+   navigation between. A box with
    role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
    11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
-   ("kick-off", "Veranstaltungen", a match sheet two levels up: "ficha-jogo", "spiel") weigh
-   as mentions; a clock in an element named for a length ("video-duration") is no clock of
-   the date after it; a member's join date beside
+   ("kick-off", "Veranstaltungen", a match sheet two levels up that does not hold the
+   headline: "ficha-jogo", not "cronica-partido") weigh as mentions; a clock alone in an
+   element named for a length ("<span class=video-duration>22:47</span>") is no clock of the
+   date after it; a member's join date beside
    a forum post ("Registered:", "Mitglied seit"), a citation's access date ("abgerufen am",
    "Retrieved", "consulté le") and a validity window ("gültig von: … bis: …", "Valid until";
    a preposition or a colon after the word: not a headline's "… bleiben gültig" above the

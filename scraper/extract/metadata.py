@@ -172,8 +172,12 @@ def section_from_url(url: str) -> str | None:
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # "cleveland.com", not "St.Pierre"
 
 
-# a Chinese or Japanese writer's label: "作者：远洋", "文／山田太郎"
+# a Chinese or Japanese writer's label: "作者：远洋", "文／山田太郎" (after a source's credit:
+# "来源：人民网　作者：远洋"), and a photographer's or an editor's credit after the name ("文/张三
+# 图/李四")
 _CJK_WRITER = re.compile(r"^(?:作者|撰文|文|记者|記者|筆者)\s*[:：／/|｜]\s*")
+_CJK_WRITER_LABEL = re.compile(r"(?<=\s)(?:作者|撰文|筆者)\s*[:：／/]\s*")
+_CJK_OTHER_CREDIT = re.compile(r"\s+(?:图|圖|摄影|攝影|写真|编辑|編輯|责编|責編)\s*[:：／/]")
 # a description after a dash, from its lower-case words: "Jane Roe — Journaliste cinéma et
 # séries", "Ana Pérez – corresponsal en Bruselas"
 _DASH_ROLE = re.compile(r"\s+[—–]\s+(?=[^\W\d_]+(?:\s+[^\W\d_]+)*\s+[a-zà-ÿ])")
@@ -182,10 +186,14 @@ _DASH_ROLE = re.compile(r"\s+[—–]\s+(?=[^\W\d_]+(?:\s+[^\W\d_]+)*\s+[a-zà-�
 def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; roles and dates dropped
     (``keep_roles``: parts that read as a role, desk or agency are kept, as credited)."""
-    text = _BY.sub("", _CJK_WRITER.sub("", _SPACE.sub(" ", text).strip()))
+    text = _SPACE.sub(" ", text).strip()
+    if (writer := _CJK_WRITER_LABEL.search(text)) is not None:
+        text = text[writer.end():]  # "来源：人民网　作者：远洋"
+    text = _BY.sub("", _CJK_WRITER.sub("", _CJK_OTHER_CREDIT.split(text)[0]))
     if "://" in text or text.startswith("www."):
         return []
-    if (dash := _DASH_ROLE.search(text)) is not None and len(text[:dash.start()].split()) >= 2:
+    if (dash := _DASH_ROLE.search(text)) is not None and len(text[:dash.start()].split()) >= 2 and (
+            any(w[:1].islower() and w not in _NAME_PARTICLES for w in text[dash.end():].split())):
         text = text[:dash.start()]  # "Par Corentin Lefèvre — Journaliste cinéma et séries"
         # (a name's words before it: not "L-MAG – Das Magazin für Lesben")
     cut = _DATE_TAIL.sub("", text)
@@ -775,10 +783,22 @@ def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
                 _in_chrome(el) or _in_others_box(el) or _in_comment(el)
                 or _OTHERS_BOX.search(el.get("class") or "")):
             continue
+        cls = el.get("class") or ""
+        if _DECK_CLASS.search(cls) and not _BYLINE_WORDS.search(cls) and not _LABEL_LEAD.match(line):
+            continue  # a deck, a series' label or a kicker that starts like a byline ("<p
+            # class=standfirst>By Tuesday Evening Labour Had Won", "<div class=series-label>By
+            # Royal Appointment", "<p class=rubrik-unter>Von Mensch zu Mensch")
         names = split_authors(line)
         if names and len(names) <= 3 and all(_name_like(n) for n in names):
             return names
     return []
+
+
+_LABEL_LEAD = re.compile(r"\s*[^\W\d_]{3,12}\s*:")  # "Аутор:", "Autor:", "Text:"
+_BYLINE_WORDS = re.compile(r"meta|byline|auth|autor|credit", re.IGNORECASE)
+_DECK_CLASS = re.compile(r"standfirst|\bdek\b|deck|subtitle|sub-?head|summary|lead|teaser|intro"
+                         r"|kicker|label|series|tagline|strap|unter|sous-?titre|entradilla"
+                         r"|sottotitolo|occhiello", re.IGNORECASE)
 
 
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
@@ -1002,17 +1022,32 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
         return True
     if re.fullmatch(r"[\d.\s/-]+", part.strip()):
         return True  # a date glued to the title: "| 28.04.2023"
-    if key in site_keys or _SECTION_KEY + key in site_keys:
+    if key in site_keys:
         return True
     if len(part) > 40:
         return False
     if any(len(k) >= 3 and (k in key or key in k)
            for k in site_keys if not k.startswith(_SECTION_KEY)):
         return True
-    # a section's name as a word of the part ("Yoga" in "33 Tage Yoga Challenge"), not inside
-    # a word ("Markt" in "Kassamärkte ziehen nach")
-    words = {_norm(w) for w in part.split()}
-    return any(k[1:] in words for k in site_keys if k.startswith(_SECTION_KEY))
+    # a section's name, word for word, in a label-like part (no lower-case word: "Yoga" in
+    # "33 Tage Yoga Challenge", "Sport-News" under "sport", "World" under "World News"), not
+    # inside a word ("Markt" in "Kassamärkte ziehen nach") nor in a clause ("Mehr Sport für
+    # alle Kinder")
+    if any(w[:1].islower() and w not in _LINK_WORDS for w in part.split()):
+        return False
+    words = {w for w in _WORDS.findall(part.casefold()) if len(w) >= 3}
+    for k in site_keys:
+        if k.startswith(_SECTION_KEY):
+            section = {w for w in k[1:].split() if len(w) >= 3}
+            if section and words and (section <= words or words <= section):
+                return True
+    return False
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+# small words a label may have ("Ferienvilla in Florida", "News & Politics")
+_LINK_WORDS = _NAME_PARTICLES | {"in", "im", "am", "of", "on", "at", "for", "für", "and", "und",
+                                 "et", "y", "e", "en", "&", "the", "à", "и", "i"}
 
 
 _SECTION_KEY = "\x00"  # marks a title key that is a section's name (matched whole only)
@@ -1066,7 +1101,8 @@ def _extract_metadata(
         or next((s for s in map(section_from_url, home) if s), None) or section_from_url(url)
     )
     site_keys = _site_keys(url, md.site_name, ld)
-    title_keys = site_keys | ({_SECTION_KEY + _norm(md.section)} if md.section else set())
+    title_keys = site_keys | ({_SECTION_KEY + " ".join(_WORDS.findall(md.section.casefold()))}
+                              if md.section else set())
 
     h1 = _FIRST_H1(tree)
     if h1 and _home_link_heading(h1[0], url):
