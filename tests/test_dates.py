@@ -613,6 +613,28 @@ def test_utc_stamp_near_midnight_takes_the_url_day() -> None:
           "2023-11-01T11:01:00+00:00")
 
 
+def test_a_utc_stamp_takes_the_url_day_in_the_zone_the_page_states_for_its_update() -> None:
+    # CNN: "Z" stamps, a /2024/10/01/ address and only the update shown, in EDT: the
+    # publication is shown in EDT too (-04:00), not at a guessed whole-hour offset (-02:00)
+    html = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2024-10-02T01:05:12Z\", \"dateModified\": "
+            "\"2024-10-02T02:41:30Z\"}</script></head><body><h1>Storm makes landfall</h1>"
+            "<div class='timestamp'>Updated 10:41 PM EDT, Tue October 1, 2024</div>"
+            f"{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://edition.example.com/2024/10/01/us/storm",
+                        fetched_at=datetime(2024, 10, 2, 6, 0, tzinfo=UTC))
+    check(got.published, "2024-10-01T21:05:12-04:00", "second", "jsonld",
+          utc="2024-10-02T01:05:12Z")
+    check(got.modified, "2024-10-01T22:41:30-04:00")
+
+
+def test_a_consent_dialogs_policy_date_is_no_stamp() -> None:
+    html = ("<html lang='es'><body><div id='cmp-wall' class='cmp-wall' role='dialog'><p class="
+            "'cmp-wall__small'>Última actualización de la política de cookies: 12/01/2024.</p>"
+            f"</div><h1>Guía para elegir colchón</h1>{_PROSE}</body></html>")
+    assert _dates(html, "https://www.example.es/guias/colchon").published is None
+
+
 def test_restamped_structured_date_yields_to_the_url_day() -> None:
     html = ("<html><head><script type='application/ld+json'>{\"@type\": \"BlogPosting\", "
             "\"datePublished\": \"2019-06-17T18:28:00+02:00\"}</script></head><body>"

@@ -117,11 +117,12 @@ _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
     r"|illustration|légende|photographie|imagen|immagine|фото)\s*:", re.IGNORECASE)
 _MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
-_CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar"}
+_CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar",
+                 "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
 _CHROME_WORDS = re.compile(
     r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
     r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
-    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also"
+    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr|cmp"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
     r"|cookie|promo|livefeed|rail|carousel|pagination|pager|teaser-?list)"
     r"(?:$|[_-])"

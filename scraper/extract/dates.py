@@ -39,7 +39,8 @@ Decision rules
    is either stamp (tagDiv's "entry-date updated"), and its wrapper may say which
    ("date-modified"); WordPress's "status-publish" on every post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
-   article; a box inside the ``<article>`` named like chrome, a breadcrumb, is read when it
+   article; a consent wall's dialog; a box inside the ``<article>`` named like chrome, a
+   breadcrumb, is read when it
    holds an element named for the publish stamp or repeats the headline in an element named
    like one, the article's header column ('<div class="sidebar"><p class="h1">Headline'); an
    aside inside <main> but outside the
@@ -104,6 +105,8 @@ Decision rules
    stamp within 6 hours of midnight whose neighbouring day is the URL's day (no profile
    zone) is shown with the offset its own printed clock of that day implies ("<time
    datetime=…18:02Z>Wed 13 Mar 2024 at 5:02am" under /2024-03-13/: +11:00), else with the
+   offset the page states for its update (near the headline) or in another structured stamp
+   when that puts it on the URL's day, else with the
    smallest whole-hour offset that puts the same instant on the URL's day (not when the page
    states that instant with a zone of its own: "12:15 a.m. CT March 12" under /2024/03/11/).
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
@@ -725,7 +728,8 @@ def _value(c: Cand, page: PageInfo) -> DateValue:
                      c.source, c.raw)
 
 
-def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Cand:
+def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo,
+                   others: Sequence[Cand] = ()) -> Cand:
     """Rule 4b: the URL's day is written when the story is created. A publish date more than
     30 days after it is a re-stamp (a migration, a republication): the URL's day wins, with
     the best candidate of that day. A UTC stamp within 6 hours of midnight whose neighbouring
@@ -753,6 +757,14 @@ def _url_agreement(pub: Cand, url: Cand, pool: list[Cand], page: PageInfo) -> Ca
            and abs(other - instant) < timedelta(minutes=1) for c in pool):
         return pub  # the page states that moment with its zone ("12:15 a.m. CT March 12" under
         # a /2024/03/11/ draft day): no offset of the URL's day stands in for it
+    for c in sorted(others, key=lambda c: c.family != "visible") if pub.day != url.day else ():
+        # the zone the page states for another of its moments (the update's "10:41 PM EDT")
+        # that puts this instant on the URL's day: the publisher's own offset, not a guess
+        if c.offset not in (None, 0) and c.has_time and (c.family == "struct" or (
+                c.family == "visible" and c.near and c.role == "modified")) and (
+                (pub.when + timedelta(minutes=c.offset or 0)).date() == url.day):
+            return replace(pub, when=pub.when + timedelta(minutes=c.offset or 0),
+                           offset=c.offset, zone=c.zone)
     if url.day == pub.day + timedelta(days=1) and pub.when.hour >= 18:
         hours = 24 - pub.when.hour
     elif url.day == pub.day - timedelta(days=1) and pub.when.hour < 6:
@@ -862,7 +874,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         winner) else None
     url_day = next((c for c in pub_pool if c.family == "url"), None)
     if published is not None and url_day is not None:
-        published = _url_agreement(published, url_day, pub_pool, page)
+        published = _url_agreement(published, url_day, pub_pool, page, cands)
     mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any")]
     mod_pool = _list_stamps(mod_pool, cands)
     if published is not None:
