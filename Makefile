@@ -31,6 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extraction.py --data ../shared/bench --limit 60 --out -
+	$(BIN)/python bench/probes.py
 	$(BIN)/python bench/search.py --sizes 10000 --out -
 	$(BIN)/python bench/dedup.py --outlets 2 --articles 100 --sizes 2000 --out -
 	$(BIN)/python bench/crash.py --kills 3
