@@ -30,6 +30,7 @@ from .dateteasers import (
 )
 from .datetext import (
     ACCESS_WORDS,
+    BYLINE_LEAD_WORDS,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -1053,7 +1054,7 @@ def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
 
 # a byline's own sentence: "By Jane Roe, published March 12, 2024 at 6:05 pm", "Von Jane Roe,
 # veröffentlicht am …", "Par Jeanne Roux, publié le …"
-_BYLINE_LEAD = re.compile(r"(?:by|von|par|por|di|door|av|af|od|от)\s", re.IGNORECASE)
+_BYLINE_LEAD = re.compile(r"(?:" + BYLINE_LEAD_WORDS + r")\s", re.IGNORECASE)
 
 
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

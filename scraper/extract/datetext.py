@@ -1301,8 +1301,9 @@ _LABEL_TAIL = re.compile(r"[\s:|\-–—]*(?:on|am|le|el|em|il|op|den)?[\s:]*", 
 # a byline's name (and role) right before a date, from the start of its line: "von
 # Klaus-Peter Schöppner, 8.5.12", "Posted by Dave Miller on 5/8/12", "By Jane Roe, Staff
 # Writer, 5/8/12"; not "Testato con la versione di Python, 2.7.13"
+BYLINE_LEAD_WORDS = r"by|von|par|por|di|door|av|af|od|от"  # a byline's first word
 _BYLINE_NAME_BEFORE = re.compile(
-    r"\s*(?:(?:posted|written|geschrieben)\s+)?(?:by|von|par|por|di|door|av|af)\s+"
+    r"\s*(?:(?:posted|written|geschrieben)\s+)?(?:" + BYLINE_LEAD_WORDS + r")\s+"
     r"(?:[^\W\d_][\w'.-]*\s+){0,3}[^\W\d_][\w'.-]*"
     r"(?:\s*,\s*[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})?"
     r"(?:\s*,|\s+(?:on|am|le|el|il|op))\s*", re.IGNORECASE)
