@@ -31,6 +31,8 @@ from .dateteasers import (
 from .datetext import (
     ACCESS_WORDS,
     BYLINE_LEAD_WORDS,
+    CJK_PUBLISHED_AFTER,
+    CJK_UPDATED_AFTER,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -1097,8 +1099,8 @@ OTHER_CLOCK_CHARS = 100
 _CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
                       r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
                       r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
-_CJK_ROLE_AFTER = re.compile(r"\s*[)\]）】]?\s*(?:(配信|公開|掲載|発表|发布|發布|입력|송고)"
-                             r"|(更新|수정|修正))(?![日時时]|\s*[:：]|\s*\d)")  # (not the next
+_CJK_ROLE_AFTER = re.compile(r"\s*[)\]）】]?\s*(?:(" + CJK_PUBLISHED_AFTER + ")"
+                             r"|(" + CJK_UPDATED_AFTER + r"))(?![日時时]|\s*[:：]|\s*\d)")  # (not the next
 # stamp's label, "更新日：", "更新时间：", "수정: 2023/11/08", nor a list entry's "更新：新マップ")
 CJK_AFTER_GAP = 12
 STORY_DATE_GAP = 200  # characters between a date and the headline below it that may be theirs

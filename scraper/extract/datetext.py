@@ -1269,7 +1269,10 @@ def _dated_stamp_test(found: list[Parsed], stamp_at: Callable[[int], bool] | Non
     return dated
 
 
-_CJK_LABEL_AFTER = re.compile(r"\s*(?:配信|更新|发布|發布|公開|掲載|発表|입력|수정|송고)")
+# Japanese, Chinese and Korean publish and update labels written after their stamp
+CJK_PUBLISHED_AFTER = "配信|公開|掲載|発表|发布|發布|입력|송고"
+CJK_UPDATED_AFTER = "更新|수정|修正"
+_CJK_LABEL_AFTER = re.compile(r"\s*(?:" + CJK_PUBLISHED_AFTER + "|" + CJK_UPDATED_AFTER + ")")
 
 
 def _after_label(text: str, start: int) -> bool:
