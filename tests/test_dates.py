@@ -591,6 +591,18 @@ def test_inline_json_state_date_when_no_structured_date() -> None:
     check(_dates(with_ld).published, "2016-11-01T08:00:00+00:00")
 
 
+def test_a_script_printing_a_stamp_in_place_dates_a_page_with_nothing_else() -> None:
+    html = ("<html lang='zh-TW'><body><h1>夜市巡禮</h1><table><tr><td class='main-text'>"
+            "<script>showDate(\"2020/04/17 01:43:09\")</script>　瀏覽<strong>7</strong></td>"
+            f"</tr></table>{_PROSE}</body></html>")
+    check(_dates(html).published, "2020-04-17T01:43:09", "second", "text")
+    # a countdown's target, a long script, or a page with a date of its own: not that
+    assert _dates(html.replace("showDate(", "var end = new Date(")).published is None
+    assert _dates(html.replace("<script>", "<script>" + "var a = 1; " * 40)).published is None
+    dated = html.replace("<h1>夜市巡禮</h1>", "<h1>夜市巡禮</h1><p class='date'>2020-04-16 22:10</p>")
+    check(_dates(dated).published, "2020-04-16T22:10:00", "minute", "text")
+
+
 def test_image_path_day_is_a_last_resort() -> None:
     html = ("<html><head><meta property='og:image' content='https://example.org/files/2016/05/"
             f"04/report.png'></head><body><h1>Annual report</h1>{_PROSE}</body></html>")

@@ -11,7 +11,9 @@ Decision rules
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
-   and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
+   failing both a short script that prints a day and a clock in place
+   (``<script>showDate("2020/04/17 01:43:09")</script>``, not a ``new Date(…)``) is a weak
+   one, and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
    ``<span property="dc:date dc:created" content=…>``) counts as microdata when its subject
    (the nearest ``about``) is the page's address or the node holding the headline, not a
    teaser's or a comment's. An hAtom

@@ -56,6 +56,14 @@ _SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JS
     r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
     r'|publicationDate|pubDate|dateCreated|createdAt|created_at)"\s*:\s*"([^"]{8,40})"')
 
+# a short inline script that prints a stamp where it stands: udn's
+# <script>showDate("2020/04/17 01:43:09")</script>, document.write("2020-04-17 01:43")
+_RENDER_CALL = re.compile(
+    r"(?<!new )(?:date|time|write)\w*\s*\(\s*[\"'](\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ T]\d{1,2}:\d\d(?::\d\d)?)",
+    re.IGNORECASE)
+
+_MAX_RENDER_SCRIPT = 300
+
 _NOT_WORKS = {"Comment", "Answer", "Person", "Organization", "NewsMediaOrganization"}
 
 _SCRIPT_CREATED = {"dateCreated", "createdAt", "created_at"}
@@ -159,8 +167,10 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
     """The first publish date of the page's inline JSON state (``"publishedDate": ...``,
     ``"created_at": ...`` in a non-JSON-LD script), when no structured data names one. A
     JSON-LD block too broken to parse (an extra brace) is read the same way, with the weight
-    of a JSON-LD page object."""
+    of a JSON-LD page object. Failing both, a short script that prints a day and a clock
+    where it stands (``<script>showDate("2020/04/17 01:43:09")</script>``) is a weak one."""
     seen = 0
+    rendered: str | None = None
     for script in tree.iter("script"):
         kind = (script.get("type") or "").lower()
         text = script.text
@@ -169,6 +179,9 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         seen += len(text)
         m = _SCRIPT_DATE.search(text, 0, _MAX_SCRIPT_CHARS)
         if m is None:
+            if rendered is None and len(text) <= _MAX_RENDER_SCRIPT and not kind:
+                call = _RENDER_CALL.search(text)
+                rendered = call.group(1) if call else None
             continue
         is_ld = "ld+json" in kind
         if is_ld and not _broken_jsonld(text):
@@ -180,7 +193,10 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         return [_cand(parsed, role="published", source="jsonld" if is_ld else "meta",
                       family="script", weight=weight + (parsed.hour is not None) * 0.5,
                       raw=m.group(2))]
-    return []
+    parsed = parse_machine(rendered, page.context, day_first=page.day_first) if rendered else None
+    if parsed is None or rendered is None:
+        return []
+    return [_cand(parsed, role="any", source="text", family="script", weight=2.0, raw=rendered)]
 
 
 
