@@ -3028,3 +3028,139 @@ def test_find_relative_reads_a_negative_start_as_the_text_start() -> None:
     for text, start in (("posted 2 hours ago by the desk ......", -5), ("yesterday at 10:30 ok", -4)):
         assert list(find_relative(text, now, start)) == list(find_relative(text, now, 0))
         assert len(list(find_relative(text, now, start))) == 1
+
+
+# --- held-out round 16 (Asia and the Middle East, the general web) ------------------------
+
+
+def test_a_byline_block_of_many_words_keeps_its_date_on_the_line_after_a_break() -> None:
+    html = ("<html lang='en-US'><body><div id='art-head-wrap'><h1>Marcos bans Pogos in Sona</h1>"
+            "<div id='art_plat'>By: <a href='/byline/reina'>Reina C. Tolentino</a> - Reporter / "
+            "<a href='https://x.com/r'>@ReinaTINQ</a><br>Philippine Daily Inquirer / 05:42 AM "
+            f"July 23, 2024</div></div>{_PROSE}<div id='cmr-info'><p>Read Next</p><a href="
+            "'/1962301/sara-duterte'>Sara Duterte skips Sona</a><span>July 22, 2024</span></div>"
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://newsinfo.example.net/1962345/pogo-ban",
+                        fetched_at=datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
+    check(got.published, "2024-07-23T05:42:00", "minute", "text")
+    # as many words before it that no byline word leads weigh as a mention's
+    prose = html.replace("By: <a href='/byline/reina'>", "The senators who met <a href='/x'>")
+    got = extract_dates(load_html(prose), "https://newsinfo.example.net/1962345/pogo-ban",
+                        fetched_at=datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
+    check(got.published, "2024-07-22", "date", "text")
+
+
+def test_a_byline_clock_with_its_zone_takes_the_seconds_of_a_zone_less_stamp() -> None:
+    html = ("<html lang='id'><head><meta name='content_PublishedDate' content='2024-02-14 21:34:56'>"
+            "</head><body><h1>Hasil quick count</h1><div class='read__time'>Kompas.com - "
+            f"14/02/2024, 21:34 WIB</div>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://nasional.example.com/read/2024/02/14/x",
+                        fetched_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
+    check(got.published, "2024-02-14T21:34:56+07:00", "second", "meta", zone="Asia/Jakarta")
+    # without the stamp, the byline as it is
+    alone = html.replace("2024-02-14 21:34:56", "")
+    got = extract_dates(load_html(alone), "https://nasional.example.com/read/2024/02/14/x",
+                        fetched_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
+    check(got.published, "2024-02-14T21:34:00+07:00", "minute", "text")
+
+
+def test_a_time_counted_back_from_the_fetch_states_no_zone_for_a_stamp() -> None:
+    html = ("<html lang='hi'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\","
+            " \"datePublished\": \"2024-03-12T06:00:12+05:30\"}</script></head><body><h1>सीएए के"
+            f" नियम लागू</h1><div class='story-date'>13 घंटे पहले</div>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/national/news/caa-132712345.html",
+                        fetched_at=datetime(2024, 3, 12, 13, 30, tzinfo=UTC))
+    check(got.published, "2024-03-12T06:00:12+05:30", "second", "jsonld")
+
+
+def test_an_abbreviation_of_several_places_is_read_as_the_pages_stamp_says() -> None:
+    html = ("<html lang='en'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\","
+            " \"datePublished\": \"2024-03-11T23:15:40Z\"}</script></head><body><article><h1>As "
+            "Ramadan begins, officials warn</h1><div class='article-meta'><time class='article-time'"
+            f">Mar 12, 2024 1:15 am IST</time></div>{_PROSE}</article></body></html>")
+    url = "https://www.example.com/israel-news/2024-03-12/ty-article/ramadan/0000018e"
+    got = extract_dates(load_html(html), url, fetched_at=datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
+    # Israel's 01:15 is the stamp's instant (India's would be 19:45 UTC); it falls on the
+    # publisher's next day, so the local view is kept
+    check(got.published, "2024-03-12T01:15:40+02:00", "second", "jsonld",
+          utc="2024-03-11T23:15:40Z")
+    # without a stamp to say which, IST stays India's on an English .com page
+    alone = html.replace("2024-03-11T23:15:40Z", "")
+    got = extract_dates(load_html(alone), url, fetched_at=datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12T01:15:00+05:30", "minute", "text")
+
+
+def test_a_time_elements_utc_value_takes_the_day_of_the_clock_it_prints() -> None:
+    html = ("<html lang='he'><body><article><h1>המתקפה האיראנית</h1><div class='authorAndDate'>"
+            "<span class='DateDisplay'><time datetime='2024-04-13T23:15:00.000Z'>14.04.24 | 02:15"
+            f"</time></span></div></article>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.co.il/news/article/hjk00q2ee",
+                        fetched_at=datetime(2024, 4, 14, 5, 30, tzinfo=UTC))
+    check(got.published, "2024-04-14T02:15:00+03:00", "second", "time",
+          utc="2024-04-13T23:15:00Z")
+    # the same day in UTC: the value as written
+    same = html.replace("2024-04-13T23:15:00.000Z", "2024-04-14T05:15:00.000Z").replace(
+        "02:15", "08:15")
+    got = extract_dates(load_html(same), "https://www.example.co.il/news/article/hjk00q2ee",
+                        fetched_at=datetime(2024, 4, 14, 9, 30, tzinfo=UTC))
+    check(got.published, "2024-04-14T05:15:00+00:00", "second", "time")
+
+
+def test_a_bylines_day_that_is_the_urls_takes_the_utc_stamp_of_the_evening_before() -> None:
+    html = ("<html lang='en'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\","
+            " \"datePublished\": \"2024-03-10T20:05:10Z\", \"dateModified\": \"2024-03-11T11:18:40Z"
+            "\"}</script></head><body><article><h1>UAE residents begin first day of fasting</h1>"
+            f"<div class='byline-date'><span class='date'>Mar 11, 2024</span></div>{_PROSE}"
+            "</article></body></html>")
+    url = "https://www.example.com/uae/2024/03/11/ramadan-2024-first-day/"
+    got = extract_dates(load_html(html), url, fetched_at=datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
+    check(got.published, "2024-03-11T00:05:10+04:00", "second", "jsonld",
+          utc="2024-03-10T20:05:10Z")
+    check(got.modified, "2024-03-11T11:18:40+00:00", "second", "jsonld")
+    # under no URL day the stamp stays as it is written
+    got = extract_dates(load_html(html), "https://www.example.com/uae/ramadan-2024-first-day/",
+                        fetched_at=datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
+    check(got.published, "2024-03-10T20:05:10+00:00", "second", "jsonld")
+
+
+def test_adobe_core_components_are_the_page_not_a_consent_platform() -> None:
+    html = ("<html lang='en'><body><main class='container'><div class='cmp-pressrelease-header'>"
+            "<span class='cmp-pressrelease-header__type'>Press Release</span><div>November 29, "
+            "2022</div></div><div class='cmp-title'><h1 class='cmp-title__text'>Veridian announces "
+            f"results</h1></div><div class='cmp-text'>{_PROSE}</div><div class='cmp-wall'><p>"
+            "Cookie policy of 12/01/2024.</p></div></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/en/newsroom/2022/vrd.html",
+                        fetched_at=datetime(2023, 4, 18, 12, 0, tzinfo=UTC))
+    check(got.published, "2022-11-29", "date", "text")
+
+
+def test_a_sentence_ending_after_a_bracket_is_prose() -> None:
+    html = ("<html lang='de'><body><main><h1>Antragstellung</h1><div class='article'><p>"
+            "Rechtsgrundlage ist die Richtlinie zur Förderung effizienter Wärmenetze vom 15. "
+            f"Dezember 2021 (BAnz AT 22.12.2021 B4).</p>{_PROSE}<p><span class='dateOfIssue'>"
+            "Stand: 21.04.2022</span></p></div></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.bund.de/DE/antrag_node.html",
+                        fetched_at=datetime(2022, 6, 1, 10, 0, tzinfo=UTC))
+    check(got.published, "2022-04-21", "date", "text")
+
+
+def test_a_footers_last_updated_line_is_the_pages_update_and_dates_a_page_with_no_other(
+        ) -> None:
+    html = ("<html lang='en'><body><div class='document'><h1>Reading data</h1>{prose}</div>"
+            "<footer><div role='contentinfo'><p>© Copyright 2016-2024, The Developers. <span "
+            "class='lastupdated'>Last updated on Jan 30, 2024.</span></p></div></footer>"
+            "</body></html>")
+    fetched = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
+    got = extract_dates(load_html(html.format(prose=_PROSE)), "https://docs.example.org/io.html",
+                        fetched_at=fetched)
+    check(got.published, "2024-01-30", "date", "text")
+    dated = html.format(prose="<p class='date'>Posted on 3 December 2023</p>" + _PROSE)
+    got = extract_dates(load_html(dated), "https://docs.example.org/io.html", fetched_at=fetched)
+    check(got.published, "2023-12-03", "date", "text")
+    check(got.modified, "2024-01-30", "date", "text")
+    # a footer that prints the day of the fetch (its render), or no update label: nothing
+    for footer in ("Last updated on Jun 1, 2024.", "Site launched on Jan 30, 2024."):
+        page = html.replace("Last updated on Jan 30, 2024.", footer).format(prose=_PROSE)
+        got = extract_dates(load_html(page), "https://docs.example.org/io.html",
+                            fetched_at=fetched)
+        assert got.published is None

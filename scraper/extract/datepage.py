@@ -124,8 +124,13 @@ _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu",
                  "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
 _CHROME_WORDS = re.compile(
     r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
-    r"|trending|comments?|commentlist|disqus|navbar|menu|masthead|topbar|top-bar|breadcrumbs?"
-    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr|cmp"
+    r"|trending|comments?|commentlist|talkbacks?|disqus|navbar|menu|masthead|topbar|top-bar"
+    r"|breadcrumbs?"
+    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr"
+    # a consent platform's box ("cmp-wall", "cmp-app_gdpr"), not Adobe's Core Components, all
+    # named "cmp-…" ("cmp-text", "cmp-title": the article itself on an AEM site)
+    r"|cmp(?=$)|cmp[_-](?:wall|banner|popup|app|box|dialog|modal|overlay|consent|notice|layer"
+    r"|message|ui|gdpr)"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
     r"|cookie|promo|livefeed|rail|carousel|pagination|pager|teaser-?list)"
     r"(?:$|[_-])"
@@ -285,6 +290,7 @@ class Cand:
     dateline: bool = False  # a press release's dateline opening its text (weighed as is)
     then_updated: bool = False  # an update label follows it ("January 19, 2020 / 12:25 PM /
     # Updated 8 hours ago")
+    relative: bool = False  # counted from the fetch ("3 hours ago"): its offset is the fetch's
 
     @property
     def day(self) -> date:
@@ -549,6 +555,7 @@ def visible_candidates(
     teasers: dict[Any, tuple[Any, Any] | None] = {}  # teasers of this very page -> list, entry
     self_links = 0
     owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
+    footers: list[Any] = []  # the page's footers, skipped as chrome
     walker = etree.iterwalk(root, events=("start", "end"))
     # The loop runs for every element and every piece of text of a page (~600 events, ~500
     # pieces of text), so it is written flat: the text of a "start" (the element's text) and
@@ -602,6 +609,9 @@ def visible_candidates(
                         and (_link_list(el) or (head_pos >= 0 and _item_list(el))))
                     or (not bits & _DATEISH and (role := el.get("role"))
                         and role.lower() in _CHROME_ROLES)):
+                if len(footers) < MAX_FOOTERS and (tag == "footer" or (
+                        "footer" in f"{cls} {ident}".lower()) or el.get("role") == "contentinfo"):
+                    footers.append(el)  # (read for the page's "Last updated" line below)
                 stack.append(state)
                 walker.skip_subtree()
                 continue
@@ -860,7 +870,8 @@ def visible_candidates(
             # "Fukushima, 11. März 2011. Die Erde bebte …" is no stamp of the page's)
             weight, dateline = 3.0, True
             datelines += 1
-        elif (mention and (words_before > 3 or blen > 120)) or blen > 250 or words_before > 14 or (
+        elif (mention and (words_before > 3 or blen > 120)) or blen > 250 or (
+                words_before > 14 and not _BYLINE_BLOCK.match(full, start)) or (
                 (blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen)))
                 and role == "any" and is_prose(block)):
             weight = 1.0  # a mention inside running prose, a caption or a quote
@@ -973,7 +984,7 @@ def visible_candidates(
             # (in an element named like a date it weighs as much as a date written there)
             weight = 2.5 + 1.5 * (owner is not None and _stamp_class(owner))
             cand = Cand(value, has_time, False, offset, zone_name, role, "text", "visible", weight,
-                        full[start:end].strip(), start)
+                        full[start:end].strip(), start, relative=True)
             cands.append(cand)
             if has_time and offset is None:  # "Publié aujourd'hui à 06h12, modifié à 09h55"
                 other = _other_clock(full, end, min(len(full), end + OTHER_CLOCK_CHARS), cand)
@@ -992,7 +1003,7 @@ def visible_candidates(
                               _role_from_label(_label_before(full, max(0, start - 80), start)),
                               "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
-    cands += _wiki_last_edit(root, page)
+    cands += _wiki_last_edit(root, page) or _footer_last_edit(footers, page)
     # a day without a year, label or clock counts only beside the headline (a what's-on box's
     # "Mar 9" further down is an event's)
     cands = [c for c in cands if c.has_time or not c.unlabelled or (
@@ -1041,6 +1052,33 @@ def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
     return []
 
 
+MAX_FOOTERS = 3
+FOOTER_LINE_CHARS = 120  # a footer's "Last updated" line, not a paragraph about updates
+
+
+def _footer_last_edit(footers: list[Any], page: PageInfo) -> list[Cand]:
+    """A footer's line that labels the page's last change: "Last updated on Jan 30, 2024"
+    (Sphinx), "Zuletzt geändert: 08.11.2023" (TYPO3), "Laatst bijgewerkt: 14 februari 2024"
+    (Joomla): the page's update stamp, which dates a page that has no other (rule 8b), the
+    way MediaWiki's is read. A short element with a full date after an update label, not one
+    of the fetch's day (a footer that prints the day it was rendered)."""
+    for footer in footers:
+        for el in footer.iter():
+            if not isinstance(el.tag, str) or len(el) > 2:
+                continue  # (a line, not a box of lines)
+            text = " ".join((el.text_content() or "").split())
+            if not text or len(text) > FOOTER_LINE_CHARS or not UPDATED_WORDS.search(text):
+                continue
+            for parsed in find_dates(text, day_first=page.day_first, context=page.context):
+                if parsed.yearless or _role_from_label(text[:parsed.start], near=20) != "modified":
+                    continue
+                if page.now_local is not None and parsed.day >= page.now_local.date():
+                    continue
+                return [_cand(parsed, role="modified", source="text", family="visible",
+                              weight=4.0, raw=text[parsed.start:parsed.end])]
+    return []
+
+
 def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
     """A sentence that gives the post's own date: a stamp verb that leads it ("Posted on …",
     "Reported by the newsroom staff on …", "Publicado el …"), a byline's ("By Jane Roe,
@@ -1057,6 +1095,9 @@ def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
 # a byline's own sentence: "By Jane Roe, published March 12, 2024 at 6:05 pm", "Von Jane Roe,
 # veröffentlicht am …", "Par Jeanne Roux, publié le …"
 _BYLINE_LEAD = re.compile(r"(?:" + BYLINE_LEAD_WORDS + r")\s", re.IGNORECASE)
+# a block that is a byline: "By: Reina C. Tolentino - Reporter / @ReinaTINQ<br>Philippine Daily
+# Inquirer / 05:42 AM July 23, 2024" (its many words before the date make no sentence)
+_BYLINE_BLOCK = re.compile(r"\s*(?:" + BYLINE_LEAD_WORDS + r")(?::|\s)", re.IGNORECASE)
 
 
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -1371,7 +1412,8 @@ def _group_of(el: Any) -> str:
 
 
 # (a word of two letters, not a capital's abbreviation: "tăng lên 8-10 làn xe.", "… cut it.")
-_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|(?<!\w)(?![A-Z])[^\W\d_]{2}[.!?]|[。！？][」』）]?|\w।)$")
+_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|(?<!\w)(?![A-Z])[^\W\d_]{2}[.!?]|[。！？][」』）]?|\w।"
+                           r"|\w[)\]\"”»][.!?]|\w{3,}[.!?][\"”»’])$")  # "…B4).", "…said.""
 PROSE_WORDS = 10  # running prose has more words than this
 # Chinese and Japanese write no spaces between words: two characters count as a word
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

@@ -41,7 +41,8 @@ Decision rules
    is either stamp (tagDiv's "entry-date updated"), and its wrapper may say which
    ("date-modified"); WordPress's "status-publish" on every post's ``<article>`` is no role.
 2. Place decides visible dates: dates inside site chrome (header/nav/footer/aside outside the
-   article; a consent wall's dialog; a box inside the ``<article>`` named like chrome, a
+   article; a consent wall's dialog, "cmp-wall", not Adobe's Core Components named "cmp-text";
+   a box inside the ``<article>`` named like chrome, a
    breadcrumb, is read when it
    holds an element named for the publish stamp or repeats the headline in an element named
    like one, the article's header column ('<div class="sidebar"><p class="h1">Headline'); an
@@ -72,11 +73,13 @@ Decision rules
    a preposition or a colon after the word: not a headline's "… bleiben gültig" above the
    date) are no candidates.
    Whether a block is running prose is judged on its own text (more than ten words, ending
-   like a sentence), never on a nested block's words or the first words of the block after
-   it; a date in a shorter block ending like a sentence, after three lower-case words (or
-   six Chinese or Japanese characters) and no stamp verb nor "by" word, weighs as a mention
-   too ("The law was passed on July 13, 2021.") but still dates a page that has no other
-   date. A teaser of the page
+   like a sentence, also after a bracket or a quote: "… (BAnz AT 22.12.2021 B4)."), never on
+   a nested block's words or the first words of the block after it; a byline's block ("By:
+   Jane Roe - Reporter / @jroe<br>Daily Inquirer / 05:42 AM July 23, 2024") is no sentence,
+   however many words stand before its date; a date in a shorter block ending like a
+   sentence, after three lower-case words (or six Chinese or Japanese characters) and no
+   stamp verb nor "by" word, weighs as a mention too ("The law was passed on July 13,
+   2021.") but still dates a page that has no other date. A teaser of the page
    itself in a list of stories (a short ``<article>``/``<li>`` away
    from the headline whose link goes to the page's own address, its URL without tracking
    parameters or its canonical address, not to a fragment of it, and reads like the page
@@ -111,6 +114,8 @@ Decision rules
    when that puts it on the URL's day, else with the
    smallest whole-hour offset that puts the same instant on the URL's day (not when the page
    states that instant with a zone of its own: "12:15 a.m. CT March 12" under /2024/03/11/).
+   So is a UTC stamp of the evening before a byline that shows the URL's day alone (The
+   National's "Mar 11, 2024" beside "2024-03-10T20:05:10Z" under /2024/03/11/).
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
@@ -131,7 +136,8 @@ Decision rules
    abbreviation out of season where it is used, "CST" in July or "GMT" in a British summer,
    beside a stamp at that place's real offset), or the same instant with a stated zone
    while the stamp is in another non-UTC offset (the CMS's own, Madrid's for a Buenos Aires
-   edition: the byline's zone wins; not an ambiguous abbreviation), or with no offset on a
+   edition: the byline's zone wins; not an ambiguous abbreviation, nor "13 hours ago",
+   counted back from the fetch in UTC), or with no offset on a
    site whose profile zone disagrees (the profile zone wins), or it is UTC and the page's own
    view of that instant (a visible/``<time>`` local time) falls on another calendar day (the
    local view is used, so the day is the publisher's; a zone-less clock :30 or :45 off the
@@ -144,7 +150,10 @@ Decision rules
    local midnight (any offset) beside a byline of that day that shows another time was a
    date-only field: the byline's time, in the stamp's offset. Then a visible
    time with an explicit offset or zone abbreviation (a ``<time>``'s own datetime when it is
-   the same minute to the second); then a feed/sitemap or inline-JSON time (the byline's
+   the same minute to the second, else a zone-less structured stamp of that wall clock, to
+   the second, in the byline's zone: Kompas's "2024-02-14 21:34:56" beside "21:34 WIB"; a
+   ``<time>``'s UTC datetime whose printed clock falls on another day is written as that
+   clock shows it, as a structured UTC stamp is); then a feed/sitemap or inline-JSON time (the byline's
    zone-less clock takes the offset that instant implies; from inline JSON not a midnight,
    nor an offset where the page's language is not written: a German page's local time marked
    "Z"); then a zone-less time, read
@@ -152,7 +161,10 @@ Decision rules
    UTC was UTC: the byline's local time is kept; so is the printed clock beside a zone-less
    ``<time datetime>`` a whole number of hours off it. Without a zone it stays zone-less. Only a day
    -> "date".
-6. Zone rules: explicit offsets win; abbreviations are read in context: as the site
+6. Zone rules: explicit offsets win; an abbreviation of several places (IST: India, Israel or
+   Ireland) takes the reading that puts its clock on a structured stamp's instant (Haaretz's
+   English "1:15 am IST" beside "…23:15:40Z": Israel's), else abbreviations are read in
+   context: as the site
    profile's zone names itself when it has one (IST on an Asia/Jerusalem site is Israel's),
    else IST is India unless the page is Hebrew/.il or Irish, CST is China on Chinese pages,
    BST is Bangladesh on Bengali pages (bdnews24's "BdST" everywhere); a zone may stand
@@ -222,7 +234,9 @@ Decision rules
    A visible update stamp away from the headline in a kind of element that shows another
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page; MediaWiki's footer line "This page was
-   last edited on …" is read though the footer is chrome), besides dates mentioned in its
+   last edited on …" is read though the footer is chrome, and so is any footer's short line
+   with an update label and a full date, "Last updated on Jan 30, 2024", "Zuletzt geändert:
+   08.11.2023", not one of the fetch's day), besides dates mentioned in its
    prose or captions, is dated by them. A page with no other date is not dated by one inside a
    sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "A fire on 2
    January 2020 burned …": a sentence's word before it, no comma, and four words after it;
@@ -535,6 +549,40 @@ def _same_moment(a: Cand, b: Cand, odd: int | None = None) -> bool:
 
 
 _AMBIGUOUS_ZONE = re.compile(r"\b(?:IST|BST|CST|AST|ADT|GST|SST)\b")
+# the places each of those abbreviations names (each read with its offset of the day)
+_ZONE_READINGS: dict[str, tuple[ZoneInfo, ...]] = {
+    abbr: tuple(ZoneInfo(name) for name in names) for abbr, names in {
+        "IST": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"),
+        "BST": ("Europe/London", "Asia/Dhaka"),
+        "CST": ("America/Chicago", "Asia/Shanghai", "America/Havana"),
+        "AST": ("America/Halifax", "Asia/Riyadh"), "ADT": ("America/Halifax",),
+        "GST": ("Asia/Dubai",), "SST": ("Pacific/Pago_Pago", "Asia/Singapore"),
+    }.items()}
+
+
+def _reread_ambiguous(cands: list[Cand]) -> None:
+    """A visible clock with an abbreviation that names several places ("1:15 am IST": India,
+    Israel or Ireland) takes the reading that puts it on the instant of a structured stamp of
+    the page (Haaretz's English edition: "2024-03-11T23:15:40Z" is Israel's 01:15, not
+    India's), when the reading chosen from the page's language and domain does not."""
+    stamps = [t for c in cands if c.family == "struct" and c.has_time
+              and (t := c.instant()) is not None]
+    if not stamps:
+        return
+    for i, v in enumerate(cands):
+        if v.family != "visible" or not v.has_time or v.offset is None or v.relative:
+            continue
+        abbr = _AMBIGUOUS_ZONE.search(v.raw)
+        inst = v.instant()
+        if abbr is None or inst is None or any(abs(inst - t) < timedelta(minutes=1)
+                                               for t in stamps):
+            continue
+        for zone in _ZONE_READINGS[abbr.group()]:
+            offset = _offset_of(zone, v.when)
+            moment = (v.when - timedelta(minutes=offset)).replace(tzinfo=UTC)
+            if offset != v.offset and any(abs(moment - t) < timedelta(minutes=1) for t in stamps):
+                cands[i] = replace(v, offset=offset, zone=str(zone.key))
+                break
 
 
 def _another_moment(stamp: Cand, byline: Cand) -> bool:
@@ -568,6 +616,26 @@ _SOURCE_RANK = {"jsonld": 3, "meta": 2, "microdata": 1}
 def _strength(c: Cand) -> tuple[float, int]:
     """Weight, then JSON-LD over meta over microdata: ties never depend on page order."""
     return c.weight, _SOURCE_RANK.get(c.source, 0)
+
+
+def _local_view(s: Cand, timed: list[Cand], odd: int | None) -> Cand | None:
+    """Rule 5: a UTC stamp whose calendar day differs from the page's own local view of that
+    instant, written as that view (the day is the publisher's); None when there is none."""
+    s_inst = s.instant()
+    if s_inst is None:
+        return None
+    for v in sorted(timed, key=lambda c: -c.weight):
+        if v.day == s.day or v.family == "url":
+            continue
+        inst = v.instant()
+        if v.offset and inst is not None and abs(inst - s_inst) < timedelta(minutes=1):
+            return replace(s, when=s.when + timedelta(minutes=v.offset),
+                           offset=v.offset, zone=v.zone)
+        if v.offset is None and v.family == "visible" and v.near and _same_moment(v, s, odd):
+            shift = v.when.replace(second=0) - s.when.replace(second=0)
+            minutes = int(shift.total_seconds() // 60)
+            return replace(s, when=s.when + shift, offset=minutes, zone=None)
+    return None
 
 
 def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Cand:
@@ -623,9 +691,10 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                 return v
             if s.offset and v.offset != s.offset and v.source == "text" and v.near and (
                     v.role in ("any", role)) and _same_instant(s, v) and not (
-                    _AMBIGUOUS_ZONE.search(v.raw)):
+                    _AMBIGUOUS_ZONE.search(v.raw) or v.relative):
                 # the same instant in the CMS's own zone (Madrid's +01:00 for El País's Mexico
-                # edition): the byline's zone is the publisher's (a UTC stamp stays as written)
+                # edition): the byline's zone is the publisher's (a UTC stamp stays as written;
+                # "13 hours ago", counted back from the fetch in UTC, states no zone)
                 return v
         if page.zone is not None:
             for v in vis_naive:
@@ -638,19 +707,7 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                 return byline
             if page.zone is not None:
                 return _in_site_time(s, page, cands)
-            # rule 5: a UTC stamp whose calendar day differs from the page's own local view
-            for v in sorted(timed, key=lambda c: -c.weight):
-                if v.day == s.day or v.family == "url":
-                    continue
-                inst = v.instant()
-                if v.offset and inst is not None and abs(inst - s_inst) < timedelta(minutes=1):
-                    return replace(s, when=s.when + timedelta(minutes=v.offset),
-                                   offset=v.offset, zone=v.zone)
-                if v.offset is None and v.family == "visible" and v.near and _same_moment(
-                        v, s, odd):
-                    shift = v.when.replace(second=0) - s.when.replace(second=0)
-                    minutes = int(shift.total_seconds() // 60)
-                    return replace(s, when=s.when + shift, offset=minutes, zone=None)
+            return _local_view(s, timed, odd) or s
         return s
     if vis_off:
         v = max(vis_off, key=lambda c: c.weight)
@@ -659,7 +716,21 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
                  and _same_clock(c, v)]
         if finer and not v.has_seconds:
             v = max(finer, key=lambda c: c.weight)
-        return _in_site_time(v, page, cands) if v.source == "time" and v.offset == 0 else v
+        if not v.has_seconds:
+            # ... or a zone-less structured stamp of that wall clock, to the second: its value in
+            # the zone the byline states (Kompas's "2024-02-14 21:34:56" beside "21:34 WIB")
+            naive_finer = [c for c in timed if c.family == "struct" and c.offset is None
+                           and c.has_seconds and _same_clock(c, v) and c.role in (role, "any")]
+            if naive_finer:
+                return replace(max(naive_finer, key=lambda c: c.weight), offset=v.offset,
+                               zone=v.zone)
+        if v.source == "time" and v.offset == 0:
+            # a <time>'s UTC datetime: in the site's zone, or as the clock it prints shows it
+            # when that falls on another day ('<time datetime="2024-04-13T23:15:00.000Z">
+            # 14.04.24 | 02:15</time>')
+            return _in_site_time(v, page, cands) if page.zone is not None else (
+                _local_view(v, timed, odd) or v)
+        return v
     hint_off = [c for c in timed if c.family in ("hint", "script") and c.offset is not None]
     if hint_off:
         h = max(hint_off, key=lambda c: c.weight)
@@ -803,6 +874,7 @@ MAX_OFFSET_HOURS = 14  # the widest offset from UTC (Kiribati's +14:00)
 def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             page: PageInfo) -> tuple[Cand | None, Cand | None]:
     cands = [c for c in cands if _possible(c, page)]
+    _reread_ambiguous(cands)
     if page.fetched is not None:
         rendered = []
         for c in cands:
@@ -876,6 +948,17 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         winner) else None
     url_day = next((c for c in pub_pool if c.family == "url"), None)
     if published is not None and url_day is not None:
+        if not published.has_time and published.day == url_day.day:
+            # a byline's day that is the URL's, beside a UTC stamp of the evening before: the
+            # stamp's moment on that day (rule 4b; The National's "Mar 11, 2024" and
+            # "2024-03-10T20:05:10Z" under /2024/03/11/)
+            evening = [c for c in pub_pool if c.family == "struct" and c.role == "published"
+                       and c.offset == 0 and c.has_time
+                       and abs((c.day - published.day).days) == 1]
+            if evening:
+                moved = _url_agreement(max(evening, key=_strength), url_day, pub_pool, page, cands)
+                if moved.day == published.day:
+                    published = moved
         published = _url_agreement(published, url_day, pub_pool, page, cands)
     mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any")]
     mod_pool = _list_stamps(mod_pool, cands)
