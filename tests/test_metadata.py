@@ -803,3 +803,52 @@ def test_soft_hyphens_are_not_kept_in_the_title() -> None:
 
     tree = _load("<html><head><title>Wehr\u00adanlage öff\u00adnet</title></head><body></body></html>")
     assert _meta(tree, "https://example.org/a", article_objects=[]).title == "Wehranlage öffnet"
+
+
+_LEAD = "<p>" + "The council met on the harbour front to hear the ferry plans again today. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Israeli sites call their comments talkbacks: their writers are no authors
+    ("<span class='authors'><a href='/topics/x'>אלישע בן-עמי</a></span>" + _LEAD
+     + "<div class='talkback'><span class='talkbackAuthor'>דני כהן</span><p>תודה</p></div>",
+     ["אלישע בן-עמי"]),
+    # the author's box that also holds the author's picture is no picture credit
+    ("<div class='author_title_img'><p class='byline'><a href='/author/rizwan-ahmed'>رضوان احمد"
+     "</a></p><div class='share'><a>شیئر</a></div></div>" + _LEAD, ["رضوان احمد"]),
+    # a label in a small heading or in Drupal's field label, above the article's text
+    ("<div class='credit-title-name'><h6>Penulis</h6><a href='/penulis/irfan'>Irfan Kamil "
+     "Sitompul</a></div><div class='credit-title-name'><h6>Editor</h6><a>Bagus Santosa</a></div>"
+     + _LEAD, ["Irfan Kamil Sitompul"]),
+    ("<div class='field field-name-field-autoria'><div class='field-label'>Autoría:&nbsp;</div>"
+     "<div class='field-items'><div class='field-item'>Laura Gómez y Fatou Diallo</div></div></div>"
+     + _LEAD, ["Laura Gómez", "Fatou Diallo"]),
+    # ... not a book's facts further down
+    (_LEAD + "<dl><dt>Author</dt><dd>Colson Whitehead</dd><dt>Pages</dt><dd>320</dd></dl>",
+     ["Daily Example"]),
+    # co-authors, one element each, side by side
+    ("<p class='txt-desc'><span class='writer'>이도윤</span><span class='writer'>김서연</span> 기자"
+     "</p>" + _LEAD, ["이도윤", "김서연"]),
+    # an outlet's reporter: "澎湃新闻记者 陈斯达"
+    ("<div><span class='index_author__Xn8p1'>澎湃新闻记者 陈斯达</span></div>" + _LEAD, ["陈斯达"]),
+    # a role in Bengali after the name
+    ("<p class='byline'>By মো. আবদুল করিম, প্রতিবেদক</p>" + _LEAD, ["মো. আবদুল করিম"]),
+    # an article's own footer holds the byline (Twenty Sixteen), a screen reader's label first
+    (_LEAD + "<footer class='entry-footer'><span class='byline'><span class='author vcard'>"
+     "<span class='screen-reader-text'>Auteur </span> <a class='url fn n' href='/author/henk/'>"
+     "Henk de Vries</a></span></span></footer>", ["Henk de Vries"]),
+    # a profile link's words are no name
+    ("<a rel='author' href='https://www.blogger.com/profile/0812'>View my complete profile</a>"
+     + _LEAD, ["Daily Example"]),
+])
+def test_bylines_of_round_16(body: str, expected: list[str]) -> None:
+    md = page('<meta property="og:site_name" content="Daily Example">'
+              '<meta name="author" content="Daily Example">',
+              f"<article><h1>Harbour ferry returns</h1>{body}</article>")
+    assert md.authors == expected
+
+
+def test_a_permalinks_pilcrow_is_no_part_of_the_title() -> None:
+    md = page("<title>Authenticatie met OAuth 2.0 - Docs</title>",
+              "<h1>Authenticatie met OAuth 2.0<a class='headerlink' href='#auth'>¶</a></h1>")
+    assert md.title == "Authenticatie met OAuth 2.0"

@@ -24,7 +24,10 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage)\s+)?von"
                  r"|par|por|(?:a\s+cura\s+)?di|af|av|door|teksti(?:\s+ja\s+kuvat)?|"
                  r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
-                 r"|autor(?:/in|\*in|:in|in)?|autors|autorius|аутор|müəllif|muallif)\s*[:\-]?\s+",
+                 r"|autor(?:/in|\*in|:in|in)?|autors|autorius|аутор|müəllif|muallif"
+                 # (a screen reader's label: WordPress's "<span class=screen-reader-text>Auteur
+                 # </span> <a>Henk de Vries</a>")
+                 r"|auteur|author|autore|autrice)\s*[:\-]?\s+",
                  re.IGNORECASE)
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 _ROLE_BEFORE = re.compile(
@@ -54,10 +57,16 @@ _ROLE = re.compile(
     r"wire|service|updated|published|aktualisiert|veröffentlicht)\b",
     re.IGNORECASE,
 )
+# ... in the scripts of South Asia and the Middle East (reporter, correspondent, bureau, editor:
+# Prothom Alo's "নিজস্ব প্রতিবেদক", the staff reporter; no \b after a Devanagari vowel sign)
+_ROLE_SCRIPTS = re.compile(r"(?<!\w)(?:প্রতিবেদক|সংবাদদাতা|संवाददाता|ब्यूरो|रिपोर्टर|نمائندہ|رپورٹر"
+                           r"|مراسل|محرر|خبرنگار)")
 # Korean, Japanese and Chinese bylines glue the role to the name, without a space or after
 # one: "신현주 기자", "山田太郎記者", "记者 张三" (reporter, correspondent, editorial writer, editor)
 _CJK_ROLE = re.compile(
-    r"^(?:本报|本報|新华社|新華社)?(?:记者|記者|编辑|編輯)\s*|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
+    r"^(?:本报|本報|新华社|新華社)?(?:记者|記者|编辑|編輯)\s*"
+    r"|^[\u4e00-\u9fff]{2,8}(?:记者|記者)\s+"  # an outlet's reporter: "澎湃新闻记者 陈斯达"
+    r"|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
     r"記者|特派員|编辑|編輯|记者)$"
 )
 _DATE_PART = (
@@ -221,7 +230,8 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
             continue  # (a lead word alone: "<p>By&nbsp;</p><p>Daniel Wood</p>")
         if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
             continue
-        if not keep_roles and _ROLE.search(part):
+        if not keep_roles and (_ROLE.search(part) or (
+                not part.isascii() and _ROLE_SCRIPTS.search(part))):
             continue
         out.append(part)
     if len(out) > 1 and out[-1].startswith("The ") and not _HONORIFIC.match(out[-1], 4):
@@ -256,7 +266,7 @@ _OTHERS_BYLINE = re.compile(
     re.IGNORECASE)
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
 # an element's own class naming a comment's part ("comment-byline", "reply-author")
-_COMMENTS = re.compile(r"comment|reply|replies|discuss|responses", re.IGNORECASE)
+_COMMENTS = re.compile(r"comment|reply|replies|discuss|responses|talkback", re.IGNORECASE)
 MAX_LEAD_WORDS = 25
 """A paragraph this long marks the start of the article text: bylines sit above it."""
 
@@ -277,6 +287,15 @@ _UI_WORDS = frozenset({
     # a desk's credit in scripts without capitals ("ویب ڈیسک": web desk; "डेस्क", "ब्यूरो")
     "ڈیسک", "ویب", "ويب", "ديسك", "محرر", "المحرر", "डेस्क", "ब्यूरो", "वेब", "দেস্ক", "ডেস্ক",
 })
+
+
+def _phrase(text: str) -> bool:
+    """Words of a link, not a name: three words or more, two of them lower-case and no name's
+    particles (Blogger's '<a rel="author">View my complete profile</a>'; not a name written
+    in lower case, "marcos lópez")."""
+    words = text.split()
+    return len(words) >= 3 and sum(w[:1].islower() and w not in _NAME_PARTICLES
+                                   for w in words) >= 2
 
 
 def _name_like(text: str) -> bool:
@@ -312,14 +331,19 @@ _IRISH_MUTATION = re.compile(r"(?:t|n|h|bh|mb|gc|nd|ng|dt|bp|bhf)[A-ZÁÉÍÓÚ]
 
 
 def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
-    """Inside navigation, a footer, an aside, a form, the site's header (an article's own
-    <header>, within <article> or <main>, is fine; any header with ``header_ok``) or a
-    comment section."""
+    """Inside navigation, a footer (not an <article>'s own), an aside, a form, the site's header
+    (an article's own <header>, within <article> or <main>, is fine; any header with
+    ``header_ok``) or a comment section."""
     ancestors = list(el.iterancestors())
     for i, node in enumerate(ancestors):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "header":
             if not header_ok and not any(a.tag in ("article", "main") for a in ancestors[i + 1:]):
+                return True
+        elif tag == "footer":
+            # an article's own footer holds its byline in some themes (WordPress's Twenty
+            # Sixteen: "<article>…<footer class=entry-footer><span class=byline>")
+            if not any(a.tag == "article" for a in ancestors[i + 1:]):
                 return True
         elif tag in _NOT_BYLINE_PLACES:
             return True
@@ -349,7 +373,8 @@ def _menu_box(node: lxml.html.HtmlElement) -> bool:
 # "section-comment")
 _COMMENT_WORD = re.compile(
     r"^(?!(?:category|cat|tag|section|node|type|topic|format|single|post|page)[-_])"
-    r"(?:[a-z0-9]+[-_]{1,2})*(?:comments?|commentlist|replies|reply|disqus|respond|responses?)"
+    r"(?:[a-z0-9]+[-_]{1,2})*(?:comments?|commentlist|replies|reply|disqus|respond|responses?"
+    r"|talkbacks?)"  # (Israeli sites' name for comments)
     r"(?:[-_]{1,2}[a-z0-9]+)*$")
 
 
@@ -389,7 +414,7 @@ def _author_markup(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
-_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name")
+_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer")
 
 
 # ``tree.find(".//h1")`` and ``tree.findtext(".//title")`` as lists of at most one: lxml's
@@ -550,7 +575,7 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
 _NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
-                              r"|authorship|muhabir)(?:name)?$")
+                              r"|authorship|muhabir|writers?)(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
 # reviewer's, a translator's, a player's ("autor-libro", "recipe-author", "author-reviewer")
@@ -619,6 +644,7 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
     stories: the element's own class and its ancestors'). Elements that credit different
     people, or a person and an agency ("EFE"), are a list of other stories, not a byline."""
     found: list[list[str]] = []
+    parents: set[Any] = set()  # of the elements that gave names
     credits: set[str] = set()
     read: set[lxml.html.HtmlElement] = set()  # elements read whole (their parts are not again)
     for el in marked[:40]:
@@ -636,14 +662,20 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
         read.add(el)
         if names and (cjk or all(_name_like(n) for n in names)):
             found.append(names[:6])
+            parents.add(el.getparent())
         elif _is_credit(text):
             credits.add(_norm(text))
     people = {_norm(names[0]) for names in found}
+    if len(people) > 1 and len(parents) == 1 and len(found) <= 6 and not credits:
+        # sibling elements of one byline, one name each: co-authors ('<p><span class="writer">
+        # 이도윤</span><span class="writer">김서연</span> 기자</p>')
+        return _dedupe([name for names in found for name in names])
     return found[0] if len(people) == 1 and not credits else []
 
 
 _LABELS = lxml.etree.XPath(
-    "descendant::*[self::strong or self::b or self::dt or self::span]"
+    "descendant::*[self::strong or self::b or self::dt or self::span or self::h6 or self::label"
+    " or (self::div and contains(@class, 'field-label'))]"  # (Drupal's labelled fields)
     "[string-length(text()) < 40][string-length(normalize-space(text())) > 3]"
     # (the label words' stems, in C: most of a page's spans are not read in Python)
     "[contains(translate(text(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
@@ -652,6 +684,7 @@ _LABELS = lxml.etree.XPath(
 )
 _AUTHOR_LABEL = re.compile(
     r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|autors|autorius|auteur|autore|автор"
+    r"|autoría|autoria"
     r"|аутор|yazar|penulis|"
     r"written by|text|texto|testo)\s*:?\s*$",
     re.IGNORECASE,
@@ -682,16 +715,19 @@ _FULL_DATE = re.compile(
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b")
 
 
-def _labelled(tree: lxml.html.HtmlElement) -> list[str]:
+def _labelled(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
     """A details list's labelled field: "<li><strong>Autorin/Autor</strong> Roman
-    Goncharenko</li>", "<dt>Author</dt><dd>Jane Doe</dd>": the name after the label, in the
-    label's element or the next one, when it reads as a person's name."""
+    Goncharenko</li>", "<dt>Author</dt><dd>Jane Doe</dd>", Kompas's "<div><h6>Penulis</h6><a>
+    Irfan Kamil Sitompul</a></div>": the name after the label, in the label's element or the
+    next one, when it reads as a person's name."""
     for label in _LABELS(tree)[:400]:
         if not _AUTHOR_LABEL.match(label.text or "") or _in_chrome(label):
             continue
         parent, after = label.getparent(), label.getnext()
-        if parent is None or not _details_of_article(parent):
-            continue  # a book's, a film's or a product's facts box
+        if parent is None or not (_details_of_article(parent) or (
+                start.above(parent) and start.start >= 0 and not _in_others_box(parent))):
+            continue  # a book's, a film's or a product's facts box (in the text or beside it;
+            # a field above the article's first paragraph is the article's own)
         if label.tag == "dt" and after is not None:
             text = " ".join(after.itertext())
         elif not (parent.text or "").strip() and parent[0] is label:
@@ -890,9 +926,11 @@ CREDIT_LEVELS = 4  # the ancestors of an author link read for a picture's or a c
 
 def _in_credit(el: lxml.html.HtmlElement) -> bool:
     """A link in a picture's caption or credit, or in a contact box ("Photo by <a
-    href=/staff/jane-roe>", "Media contact: <a …>")."""
+    href=/staff/jane-roe>", "Media contact: <a …>"); not the author's own box that also holds
+    the author's picture (Geo's "author_title_img")."""
     for node in itertools.islice(el.iterancestors(), CREDIT_LEVELS):
-        if node.tag in ("figure", "figcaption") or _named(node, _CREDIT_WORD):
+        if node.tag in ("figure", "figcaption") or (_named(node, _CREDIT_WORD) and not (
+                _name_class(node.get("class") or ""))):
             return True
     return False
 
@@ -1109,7 +1147,8 @@ def _extract_metadata(
         h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
         if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
             h1 = []
-    h1_text = _clean(" ".join(h1[0].itertext())) if h1 else None
+    # (without a permalink's pilcrow: Sphinx's and MkDocs' '<h1>Title<a class="headerlink">¶')
+    h1_text = _clean(" ".join(h1[0].itertext()).rstrip().rstrip("¶#")) if h1 else None
     title = _FIRST_TITLE(tree)
     candidates = [
         _clean(ld.get("headline")),
@@ -1146,7 +1185,8 @@ def _extract_metadata(
         for el in _marked_authors(marked, start):
             name = _clean(" ".join(el.itertext()))
             if name:
-                authors.extend(_people(split_authors(name), site_keys))
+                authors.extend(_people([n for n in split_authors(name) if not _phrase(n)],
+                                       site_keys))
     if not authors:
         # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
         # one name per element (a later signed one is another story's, in a box of others)
@@ -1166,7 +1206,7 @@ def _extract_metadata(
         # Lee") is the byline; links alone may be an editor's or a photographer's
         authors = signed if signed and set(linked) <= set(signed) else linked or signed
     if not authors:
-        authors = _people(_labelled(tree), site_keys)
+        authors = _people(_labelled(tree, start), site_keys)
     if not authors:
         authors = _people(_unsigned(marked), site_keys)
     if not authors and h1:
