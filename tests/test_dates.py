@@ -3164,3 +3164,35 @@ def test_a_footers_last_updated_line_is_the_pages_update_and_dates_a_page_with_n
         got = extract_dates(load_html(page), "https://docs.example.org/io.html",
                             fetched_at=fetched)
         assert got.published is None
+
+
+def test_a_forums_statement_of_its_zone_gives_its_bare_clocks_their_offset() -> None:
+    html = ("<html lang='de'><body><h1>Kupplung rutscht nach Ölwechsel</h1><div class='postdetails'>"
+            "<span class='date'>12.03.2024, 21:47</span></div>{prose}<div id='footer_time'>Alle "
+            "Zeitangaben in WEZ +1. Es ist jetzt <span class='time'>10:31</span> Uhr.</div>"
+            "</body></html>")
+    url = "https://www.example.de/forum/showthread.php?88412-Kupplung"
+    got = extract_dates(load_html(html.format(prose=_PROSE)), url,
+                        fetched_at=datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
+    check(got.published, "2024-03-12T21:47:00+01:00", "minute", "text")
+    # phpBB's "UTC+02:00" is the summer's: not the offset of a winter post; nor without one
+    summer = html.replace("Alle Zeitangaben in WEZ +1", "Alle Zeiten sind UTC+02:00")
+    got = extract_dates(load_html(summer.format(prose=_PROSE)), url,
+                        fetched_at=datetime(2024, 7, 14, 9, 31, tzinfo=UTC))
+    check(got.published, "2024-03-12T21:47:00", "minute", "text")
+    english = html.replace("Alle Zeitangaben in WEZ +1. Es ist jetzt", "All times are GMT -5. "
+                           "The time now is")
+    got = extract_dates(load_html(english.format(prose=_PROSE)), url,
+                        fetched_at=datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
+    check(got.published, "2024-03-12T21:47:00-05:00", "minute", "text")
+
+
+def test_a_code_samples_timestamps_are_no_dates_of_the_page() -> None:
+    html = ("<html lang='nl'><body><article><h1>Authenticatie met OAuth 2.0</h1><pre><code>{"
+            "<span class='s2'>\"expires\"</span>: <span class='s2'>\"2023-11-06T10:00:00Z\"</span>}"
+            f"</code></pre>{_PROSE}<aside class='md-source-file'><span>14 oktober 2022</span>"
+            "</aside></article>"
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://docs.example.nl/api/authenticatie/",
+                        fetched_at=datetime(2024, 3, 14, 9, 30, tzinfo=UTC))
+    check(got.published, "2022-10-14", "date", "text")

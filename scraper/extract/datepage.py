@@ -75,7 +75,8 @@ _RDFA_ROLES = {"dc:created": "published", "dcterms:created": "published",
                "dcterms:modified": "modified", "schema:dateModified": "modified"}
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
-              "iframe", "textarea", "button", "math"}
+              "iframe", "textarea", "button", "math",
+              "code"}  # (a code sample's timestamps: '"expires": "2023-11-06T10:00:00Z"')
 _BLOCK_TAGS = {"p", "div", "li", "td", "th", "section", "article", "blockquote", "dd", "dt",
                "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main",
                "figure", "figcaption", "ul", "ol", "table", "tr", "body", "span", "time"}
@@ -1004,6 +1005,15 @@ def visible_candidates(
                               "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
     cands += _wiki_last_edit(root, page) or _footer_last_edit(footers, page)
+    stated = _stated_offset(full, footers)
+    if stated is not None and page.fetched is not None:
+        # a forum's "All times are GMT +1": the offset of its bare clocks, as it is when the
+        # page is rendered (phpBB's "UTC+02:00" in summer): not across a daylight-saving switch
+        fetched = page.fetched.astimezone(UTC).replace(tzinfo=None)
+        for c in cands:
+            if c.has_time and c.offset is None and not c.relative and not switch_between(
+                    replace(c, offset=stated), fetched):
+                c.offset = stated
     # a day without a year, label or clock counts only beside the headline (a what's-on box's
     # "Mar 9" further down is an event's)
     cands = [c for c in cands if c.has_time or not c.unlabelled or (
@@ -1077,6 +1087,57 @@ def _footer_last_edit(footers: list[Any], page: PageInfo) -> list[Cand]:
                 return [_cand(parsed, role="modified", source="text", family="visible",
                               weight=4.0, raw=text[parsed.start:parsed.end])]
     return []
+
+
+# a forum's statement of the zone of every time it prints (vBulletin, phpBB, XenForo): "All
+# times are GMT +1. The time now is 10:31.", "Alle Zeitangaben in WEZ +1", "All times are
+# UTC+01:00"
+_ZONE_STATEMENT = re.compile(
+    r"(?:all times are|alle zeitangaben in|alle zeiten sind|toutes les heures sont(?: au format)?"
+    r"|todas las horas son|alle tijden zijn|tutti gli orari sono)\s+(?:in\s+)?(?:GMT|UTC|WEZ)"
+    r"(?:\s*([+-])\s*(\d{1,2})(?::?(\d\d))?)?(?![\w:+-])", re.IGNORECASE)
+
+
+_ZONE_STATEMENT_WORDS = ("imes are", "IMES ARE", "eitangaben", "eiten sind", "eures sont",
+                         "oras son", "ijden zijn", "rari sono")
+
+
+def _stated_offset(full: str, footers: list[Any]) -> int | None:
+    """The offset a page states for all its times, in its text or its footers."""
+    texts = itertools.chain((full,), (" ".join((f.text_content() or "")[:2000].split())
+                                       for f in footers))
+    for text in texts:
+        if not any(word in text for word in _ZONE_STATEMENT_WORDS):
+            continue  # (a few substring tests, not a case-blind regex over the page)
+        m = _ZONE_STATEMENT.search(text)
+        if m is not None:
+            sign, hours, minutes = m.groups()
+            offset = int(hours or 0) * 60 + int(minutes or 0)
+            return -offset if sign == "-" else offset
+    return None
+
+
+# zones that switch to and from daylight saving time, one for each offset they use
+DST_ZONES = tuple(ZoneInfo(name) for name in (
+    "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
+    "America/Denver", "America/Los_Angeles", "America/Anchorage", "America/Santiago",
+    "America/Asuncion", "America/Havana", "Atlantic/Azores", "Europe/London", "Europe/Berlin",
+    "Europe/Athens", "Asia/Jerusalem", "Asia/Beirut", "Africa/Cairo", "Australia/Adelaide",
+    "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham"))
+
+
+def switch_between(stamp: Cand, later: datetime) -> bool:
+    """Whether a zone that has the stamp's offset at its moment switches it before ``later``
+    (a naive UTC time): then the offset alone cannot be carried to the later clock."""
+    start = stamp.instant()
+    if start is None or stamp.offset is None:
+        return False
+    end = later.replace(tzinfo=UTC)
+    for zone in DST_ZONES:
+        before, after = start.astimezone(zone).utcoffset(), end.astimezone(zone).utcoffset()
+        if before == timedelta(minutes=stamp.offset) and after != before:
+            return True
+    return False
 
 
 def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:

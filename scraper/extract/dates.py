@@ -45,7 +45,8 @@ Decision rules
    a box inside the ``<article>`` named like chrome, a
    breadcrumb, is read when it
    holds an element named for the publish stamp or repeats the headline in an element named
-   like one, the article's header column ('<div class="sidebar"><p class="h1">Headline'); an
+   like one, the article's header column ('<div class="sidebar"><p class="h1">Headline');
+   code samples ('"expires": "2023-11-06T10:00:00Z"' in a <code>); an
    aside inside <main> but outside the
    <article> element holding a list of links or, after the headline, a list of entries of a few
    words each (not one holding a ``<time>`` or entries that start "By …", "Published …": the
@@ -157,7 +158,10 @@ Decision rules
    zone-less clock takes the offset that instant implies; from inline JSON not a midnight,
    nor an offset where the page's language is not written: a German page's local time marked
    "Z"); then a zone-less time, read
-   in the profile zone. A zone-less structured time that equals the byline's time converted to
+   in the profile zone, or in the offset a forum states for all its times ("All times are GMT
+   +1", "Alle Zeiten sind UTC+02:00": the offset when the page was rendered, so not for a time
+   across a daylight-saving switch from the fetch). A zone-less structured time that equals
+   the byline's time converted to
    UTC was UTC: the byline's local time is kept; so is the printed clock beside a zone-less
    ``<time datetime>`` a whole number of hours off it. Without a zone it stays zone-less. Only a day
    -> "date".
@@ -265,7 +269,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
-from .datepage import Cand, PageInfo, page_info, visible_candidates
+from .datepage import Cand, PageInfo, page_info, switch_between, visible_candidates
 from .datesources import hint_candidates, structured_candidates, url_candidates
 from .datetext import RELATIVE_RE, ZONE_ABBR, localize
 from .metadata import meta_values
@@ -437,33 +441,10 @@ def _in_zone_of(stamp: Cand, other: Cand, cands: list[Cand]) -> Cand:
         except (ValueError, ZoneInfoNotFoundError):
             return stamp
         return replace(stamp, offset=_offset_of(zone, stamp.when), zone=other.zone)
-    if timedelta(0) <= stamp.when - other.when <= timedelta(days=1) and not _switch_between(
+    if timedelta(0) <= stamp.when - other.when <= timedelta(days=1) and not switch_between(
             other, stamp.when - timedelta(minutes=other.offset)):
         return replace(stamp, offset=other.offset)
     return stamp
-
-
-# zones that switch to and from daylight saving time, one for each offset they use
-_DST_ZONES = tuple(ZoneInfo(name) for name in (
-    "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
-    "America/Denver", "America/Los_Angeles", "America/Anchorage", "America/Santiago",
-    "America/Asuncion", "America/Havana", "Atlantic/Azores", "Europe/London", "Europe/Berlin",
-    "Europe/Athens", "Asia/Jerusalem", "Asia/Beirut", "Africa/Cairo", "Australia/Adelaide",
-    "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham"))
-
-
-def _switch_between(stamp: Cand, later: datetime) -> bool:
-    """Whether a zone that has the stamp's offset at its moment switches it before ``later``
-    (a naive UTC time): then the offset alone cannot be carried to the later clock."""
-    start = stamp.instant()
-    if start is None or stamp.offset is None:
-        return False
-    end = later.replace(tzinfo=UTC)
-    for zone in _DST_ZONES:
-        before, after = start.astimezone(zone).utcoffset(), end.astimezone(zone).utcoffset()
-        if before == timedelta(minutes=stamp.offset) and after != before:
-            return True
-    return False
 
 
 def _offset_of(zone: ZoneInfo, when: datetime) -> int:
