@@ -1004,8 +1004,9 @@ def visible_candidates(
                               _role_from_label(_label_before(full, max(0, start - 80), start)),
                               "text", "visible", 4.0, full[start:end], start))
     _place(cands, head_pos)
-    cands += _wiki_last_edit(root, page) or _footer_last_edit(footers, page)
-    stated = _stated_offset(full, footers)
+    footer_texts = [(f, (f.text_content() or "")[:FOOTER_CHARS]) for f in footers]
+    cands += _wiki_last_edit(root, page) or _footer_last_edit(footer_texts, page)
+    stated = _stated_offset(full, [text for _, text in footer_texts])
     if stated is not None and page.fetched is not None:
         # a forum's "All times are GMT +1": the offset of its bare clocks, as it is when the
         # page is rendered (phpBB's "UTC+02:00" in summer): not across a daylight-saving switch
@@ -1062,17 +1063,24 @@ def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
     return []
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LABEL_BEFORE_YEAR = UPDATED_WORDS
 MAX_FOOTERS = 3
+FOOTER_CHARS = 4000  # of a footer's text, read for its "Last updated" line and its zone
+STATEMENT_CHARS = 3000  # of the text's start and end, read for a forum's statement of its zone
 FOOTER_LINE_CHARS = 120  # a footer's "Last updated" line, not a paragraph about updates
 
 
-def _footer_last_edit(footers: list[Any], page: PageInfo) -> list[Cand]:
+def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Cand]:
     """A footer's line that labels the page's last change: "Last updated on Jan 30, 2024"
     (Sphinx), "Zuletzt geändert: 08.11.2023" (TYPO3), "Laatst bijgewerkt: 14 februari 2024"
     (Joomla): the page's update stamp, which dates a page that has no other (rule 8b), the
     way MediaWiki's is read. A short element with a full date after an update label, not one
     of the fetch's day (a footer that prints the day it was rendered)."""
-    for footer in footers:
+    for footer, text in footers:
+        if not any(_LABEL_BEFORE_YEAR.search(text, max(0, m.start() - 60), m.start())
+                   for m in itertools.islice(_YEAR.finditer(text), 12)):
+            continue  # (an update label shortly before a year, before the footer's lines)
         for el in footer.iter():
             if not isinstance(el.tag, str) or len(el) > 2:
                 continue  # (a line, not a box of lines)
@@ -1102,11 +1110,10 @@ _ZONE_STATEMENT_WORDS = ("imes are", "IMES ARE", "eitangaben", "eiten sind", "eu
                          "oras son", "ijden zijn", "rari sono")
 
 
-def _stated_offset(full: str, footers: list[Any]) -> int | None:
-    """The offset a page states for all its times, in its text or its footers."""
-    texts = itertools.chain((full,), (" ".join((f.text_content() or "")[:2000].split())
-                                       for f in footers))
-    for text in texts:
+def _stated_offset(full: str, footers: list[str]) -> int | None:
+    """The offset a page states for all its times: in its text's first or last lines (a
+    forum's top bar or its footer line) or in its footers."""
+    for text in (full[:STATEMENT_CHARS], full[-STATEMENT_CHARS:], *footers):
         if not any(word in text for word in _ZONE_STATEMENT_WORDS):
             continue  # (a few substring tests, not a case-blind regex over the page)
         m = _ZONE_STATEMENT.search(text)
