@@ -3196,3 +3196,14 @@ def test_a_code_samples_timestamps_are_no_dates_of_the_page() -> None:
     got = extract_dates(load_html(html), "https://docs.example.nl/api/authenticatie/",
                         fetched_at=datetime(2024, 3, 14, 9, 30, tzinfo=UTC))
     check(got.published, "2022-10-14", "date", "text")
+
+
+def test_a_polish_public_registers_details_table_names_its_publication() -> None:
+    html = ("<html lang='pl'><body><article><h1>Ogłoszenie o przetargu</h1>" + _PROSE
+            + "<h2>Metryczka</h2><table><tr><th scope='row'>Data wytworzenia informacji:</th>"
+            "<td>2023-05-10</td></tr><tr><th scope='row'>Data opublikowania informacji:</th><td>"
+            "2023-05-11 12:03</td></tr><tr><th scope='row'>Data ostatniej zmiany:</th><td>"
+            "2023-05-15 08:47</td></tr></table></article></body></html>")
+    got = extract_dates(load_html(html), "https://bip.example.pl/artykul/412/ogloszenie",
+                        fetched_at=datetime(2023, 6, 2, 7, 30, tzinfo=UTC))
+    check(got.published, "2023-05-11T12:03:00", "minute", "text")

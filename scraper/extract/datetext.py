@@ -466,6 +466,7 @@ UPDATED_WORDS = re.compile(
     r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
     r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
     r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
+    r"|modyfikacj[ai]|zmodyfikowano|ostatni(?:a|ej)\s+zmian[ay]"
     r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்|编辑于|編輯於|修改于|修改於"
     # DataLife Engine's "Новину відредагував: admin", "Редактировалось"; not a bare credit
     # ("редагувала Олена Коваль": edited by)
@@ -476,6 +477,7 @@ PUBLISHED_WORDS = re.compile(
     r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
     r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
+    r"|udostępnion[oa]|udostępnienia|opublikowania"  # (a Polish register's "Data opublikowania")
     r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
     r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
     r"|objavljeno|објављено|publikuar|közzétéve|publikované|publicat|imechapishwa|பதிவு"
