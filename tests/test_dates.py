@@ -3144,8 +3144,7 @@ def test_a_sentence_ending_after_a_bracket_is_prose() -> None:
     check(got.published, "2022-04-21", "date", "text")
 
 
-def test_a_footers_last_updated_line_is_the_pages_update_and_dates_a_page_with_no_other(
-        ) -> None:
+def test_a_footers_last_updated_line_dates_a_page_that_has_no_other() -> None:
     html = ("<html lang='en'><body><div class='document'><h1>Reading data</h1>{prose}</div>"
             "<footer><div role='contentinfo'><p>© Copyright 2016-2024, The Developers. <span "
             "class='lastupdated'>Last updated on Jan 30, 2024.</span></p></div></footer>"
@@ -3154,16 +3153,19 @@ def test_a_footers_last_updated_line_is_the_pages_update_and_dates_a_page_with_n
     got = extract_dates(load_html(html.format(prose=_PROSE)), "https://docs.example.org/io.html",
                         fetched_at=fetched)
     check(got.published, "2024-01-30", "date", "text")
+    # on a page with a date of its own it is no update of it: too often another thing's
     dated = html.format(prose="<p class='date'>Posted on 3 December 2023</p>" + _PROSE)
     got = extract_dates(load_html(dated), "https://docs.example.org/io.html", fetched_at=fetched)
     check(got.published, "2023-12-03", "date", "text")
-    check(got.modified, "2024-01-30", "date", "text")
-    # a footer that prints the day of the fetch (its render), or no update label: nothing
-    for footer in ("Last updated on Jun 1, 2024.", "Site launched on Jan 30, 2024."):
+    check(got.modified, None)
+    # the day of the fetch or the day before (a render's), another thing's update, or no
+    # update label: nothing
+    for footer in ("Last updated on May 31, 2024.", "Site last updated on Jan 30, 2024.",
+                   "Privacy Policy (last updated Jan 30, 2024)", "Site launched on Jan 30, 2024."):
         page = html.replace("Last updated on Jan 30, 2024.", footer).format(prose=_PROSE)
         got = extract_dates(load_html(page), "https://docs.example.org/io.html",
                             fetched_at=fetched)
-        assert got.published is None
+        assert got.published is None, footer
 
 
 def test_a_forums_statement_of_its_zone_gives_its_bare_clocks_their_offset() -> None:
@@ -3207,3 +3209,75 @@ def test_a_polish_public_registers_details_table_names_its_publication() -> None
     got = extract_dates(load_html(html), "https://bip.example.pl/artykul/412/ogloszenie",
                         fetched_at=datetime(2023, 6, 2, 7, 30, tzinfo=UTC))
     check(got.published, "2023-05-11T12:03:00", "minute", "text")
+
+
+# --- review 3: the round-16 rules where they must not fire ---------------------------------
+
+
+def test_an_ambiguous_zone_is_reread_only_by_a_stamp_of_its_own_role() -> None:
+    html = ("<html lang='en'><head><meta property='article:modified_time' content='2024-03-12T"
+            "14:00:00+05:30'></head><body><article><h1>Budget session opens</h1><div class="
+            "'byline'>Published on Mar 12, 2024 10:30 AM IST | Updated on Mar 12, 2024 02:00 PM "
+            f"IST</div>{_PROSE}</article></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.in/news/budget-session",
+                        fetched_at=datetime(2024, 3, 12, 12, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12T10:30:00+05:30", "minute", "text")
+    check(got.modified, "2024-03-12T14:00:00+05:30", "second", "meta")
+
+
+@pytest.mark.parametrize("box", [
+    # an AEM teaser of another page, a consent platform's root and its BEM banner
+    "<div class='cmp-teaser'><div class='cmp-teaser__description'><p>12 March 2024 – Nordwater"
+    " reduced its emissions</p></div></div>",
+    "<div id='cmp-root' class='cmp-container'><p class='cmp-meta'>Datenschutzhinweise zuletzt "
+    "aktualisiert: 11.03.2024</p></div>",
+    "<div class='cmp-wrapper'><div class='cmp__banner'><p>Last updated: March 13, 2024</p></div>"
+    "</div>",
+])
+def test_aem_teasers_and_consent_boxes_stay_chrome(box: str) -> None:
+    html = (f"<html lang='en'><body><main>{box}<div class='cmp-title'><h1>Our water</h1></div>"
+            f"<div class='cmp-text'>{_PROSE}</div></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/en/our-water.html",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    assert got.published is None and got.modified is None
+
+
+def test_a_byline_that_its_stamp_verb_opens_is_no_sentence_about_another_thing() -> None:
+    html = ("<html lang='en'><body><article><h1>Council delays vote</h1><p class='dateline'>"
+            "Published March 12, 2024 at 6:05 p.m. by Anna Berg (text) and Jonas Klein (photos)."
+            f"</p>{_PROSE}<div class='story-callout'><a href='/x'>Council delays cycle lane vote</a>"
+            " <span class='story-callout__date'>March 10, 2024</span></div></article></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/local/council-vote",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+
+
+def test_a_schedules_all_times_line_on_a_news_page_gives_no_offset() -> None:
+    html = ("<html lang='en'><body><article><h1>Super Eagles name squad</h1><p class='date'>"
+            f"March 12, 2024 6:05 pm</p>{_PROSE}<ul><li>Mar 21: Nigeria v Ghana, 19:00</li></ul>"
+            "<p><em>All times are GMT</em></p></article></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com.ng/sports/super-eagles-squad",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+
+
+def test_an_inline_codes_date_is_read_a_code_blocks_is_not() -> None:
+    html = ("<html lang='en'><body><article><h1>Notes on caching</h1><p><em>Posted <code>"
+            f"2024-03-12</code> by Sam Keller</em></p>{_PROSE}</article></body></html>")
+    got = extract_dates(load_html(html), "https://sam.example.net/notes/caching.html",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12", "date", "text")
+
+
+@pytest.mark.parametrize("script", [
+    "showTime(\"2024/03/14 08:59:58\");",  # a header clock: the server's now
+    "writeQuoteTime(\"2024/03/12 16:00:00\");",  # a quote widget
+    "CountDownTimer(\"2024/03/12 22:00:00\", \"countdown\");",  # a countdown
+    "showDate(\"2024/03/14 08:59:58\");",  # a date of the fetch's own day: its rendering
+])
+def test_scripts_that_print_another_things_time_date_no_page(script: str) -> None:
+    html = (f"<html lang='en'><body><h1>Election special</h1><div><script>{script}</script></div>"
+            f"{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/special/election",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    assert got.published is None

@@ -852,3 +852,50 @@ def test_a_permalinks_pilcrow_is_no_part_of_the_title() -> None:
     md = page("<title>Authenticatie met OAuth 2.0 - Docs</title>",
               "<h1>Authenticatie met OAuth 2.0<a class='headerlink' href='#auth'>¶</a></h1>")
     assert md.title == "Authenticatie met OAuth 2.0"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a byline bar that links to the talkbacks is no comment box
+    ("<div class='author-talkback-bar'><span class='author-name'>דנה כהן</span> | <a class="
+     "'talkbacks-count' href='#tb'>12 תגובות</a></div>" + _LEAD, ["דנה כהן"]),
+    # a photo's credit naming its author ("foto-autor") stays a credit
+    ("<p>Text: <a href='/autor/petra-dvorakova'>Petra Dvořáková</a></p><p><img src='/a.jpg'>"
+     "<span class='foto-autor'>"
+     "Foto: <a href='/autor/jan-novak'>Jan Novák</a></span></p>" + _LEAD, ["Petra Dvořáková"]),
+    # a speaker's field labelled "Autor" and a play's "Text" credit above the text are no bylines
+    ("<div class='field field--name-field-ponente'><div class='field__label'>Autor</div><div "
+     "class='field__item'>Joaquín Araya Pizarro</div></div>" + _LEAD, ["Daily Example"]),
+    ("<div class='credit-row'><h6>Text</h6><span>Elfriede Jelinek</span></div>" + _LEAD,
+     ["Daily Example"]),
+    # a list of columnists, and a box of other stories' writers, are no co-authors
+    ("<ul><li class='writer'>Ana Pérez</li><li class='writer'>Luis Gil</li></ul>" + _LEAD,
+     ["Daily Example"]),
+    ("<p class='reporter'>홍길동 기자</p>" + _LEAD + "<div class='hot-news'><a href='/n/1'>창원 시내"
+     "버스 노선 개편안 확정</a><span class='writer'>박지훈 기자</span><a href='/n/2'>도청 앞 집회"
+     "</a><span class='writer'>이수민 기자</span></div>", ["홍길동"]),
+    # a photographer's line in the byline's place, and a teaser card's footer
+    ("<p>By <a href='/author/lena-park/'>Lena Park</a></p>" + _LEAD + "<footer class='entry-"
+     "footer'><span class='byline'>Photos by <a href='/author/sam-ito/'>Sam Ito</a></span>"
+     "</footer>", ["Lena Park"]),
+    # a Chinese byline's editor and proof-reader after the reporter
+    ("<p class='author'>澎湃新闻记者 周雨桐 编辑 刘洋 校对 赵琳</p>" + _LEAD, ["周雨桐"]),
+])
+def test_bylines_where_round_16s_rules_must_not_fire(body: str, expected: list[str]) -> None:
+    md = page('<meta property="og:site_name" content="Daily Example">'
+              '<meta name="author" content="Daily Example">',
+              f"<article><h1>Harbour ferry returns</h1>{body}</article>")
+    assert md.authors == expected
+
+
+def test_a_teaser_cards_footer_byline_is_not_the_pages() -> None:
+    md = page('<meta property="og:site_name" content="Daily Example">'
+              '<meta name="author" content="Daily Example">',
+              "<main><h1>Our view: the ferry must run</h1>" + _LEAD + "<article class='card'><h3>"
+              "Ferry fares rise</h3><footer class='card__footer'><span class='byline'>By Nora "
+              "Quinn</span></footer></article></main>")
+    assert md.authors == ["Daily Example"]
+
+
+def test_a_titles_own_hash_is_kept() -> None:
+    assert page("", "<h1>Why we rewrote our billing service in C#</h1>").title == (
+        "Why we rewrote our billing service in C#")

@@ -75,8 +75,7 @@ _RDFA_ROLES = {"dc:created": "published", "dcterms:created": "published",
                "dcterms:modified": "modified", "schema:dateModified": "modified"}
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "head",
-              "iframe", "textarea", "button", "math",
-              "code"}  # (a code sample's timestamps: '"expires": "2023-11-06T10:00:00Z"')
+              "iframe", "textarea", "button", "math"}
 _BLOCK_TAGS = {"p", "div", "li", "td", "th", "section", "article", "blockquote", "dd", "dt",
                "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main",
                "figure", "figcaption", "ul", "ol", "table", "tr", "body", "span", "time"}
@@ -128,10 +127,11 @@ _CHROME_WORDS = re.compile(
     r"|trending|comments?|commentlist|talkbacks?|disqus|navbar|menu|masthead|topbar|top-bar"
     r"|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr"
-    # a consent platform's box ("cmp-wall", "cmp-app_gdpr"), not Adobe's Core Components, all
-    # named "cmp-…" ("cmp-text", "cmp-title": the article itself on an AEM site)
-    r"|cmp(?=$)|cmp[_-](?:wall|banner|popup|app|box|dialog|modal|overlay|consent|notice|layer"
-    r"|message|ui|gdpr)"
+    # a consent platform's box ("cmp-wall", "cmp-app_gdpr", "cmp__banner", id "cmp-root"), not
+    # Adobe's Core Components, all named "cmp-…" ("cmp-text", "cmp-title": the article itself
+    # on an AEM site), except those that show other pages ("cmp-teaser", "cmp-list")
+    r"|cmp(?=$)|cmp[_-]{1,2}(?:wall|banner|popup|app|box|dialog|modal|overlay|consent|notice"
+    r"|layer|message|ui|gdpr|root|wrapper)|cmp-(?:teaser|list|carousel)"
     r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
     r"|cookie|promo|livefeed|rail|carousel|pagination|pager|teaser-?list)"
     r"(?:$|[_-])"
@@ -292,6 +292,7 @@ class Cand:
     then_updated: bool = False  # an update label follows it ("January 19, 2020 / 12:25 PM /
     # Updated 8 hours ago")
     relative: bool = False  # counted from the fetch ("3 hours ago"): its offset is the fetch's
+    footer: bool = False  # a footer's "Last updated" line: it only dates a page with no other
 
     @property
     def day(self) -> date:
@@ -577,7 +578,10 @@ def visible_candidates(
         else:
             tag = el.tag
             in_article, block, mention, hard, ignored = state = stack[-1]
-            if ignored or tag in _SKIP_TAGS or not isinstance(tag, str):  # a comment's tag is no str
+            if ignored or tag in _SKIP_TAGS or not isinstance(tag, str) or (
+                    tag == "code" and el.getparent().tag == "pre"):
+                # (a comment's tag is no str; a code block's timestamps, '"expires": "2023-11-06
+                # T10:00:00Z"', are no dates of the page: an inline <code> may hold one)
                 stack.append(state)
                 walker.skip_subtree()
                 continue
@@ -878,10 +882,12 @@ def visible_candidates(
             weight = 1.0  # a mention inside running prose, a caption or a quote
         elif role != "any" and words_before and is_prose(block) and (
                 blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen))) and (
-                not _SELF_REFERENCE.search(full, start, start + blen)):
+                not _SELF_REFERENCE.search(full, start, start + blen)) and not (
+                _verb_leads(full, start, parsed.start)):
             weight = 1.0  # ... even after a label, when the sentence is about another thing
             # ("Rust 1.0 发布于 2015 年 5 月 15 日。", "The report, published on May 15, 2015,
-            # found …"); not "This entry was posted on …"
+            # found …"); not "This entry was posted on …", nor a byline's line that its stamp
+            # verb leads ("Published March 12, 2024 at 6:05 p.m. by Anna Berg (text) and …")
         elif _CAPTION_LABEL.match(full, start, parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
@@ -1006,7 +1012,8 @@ def visible_candidates(
     _place(cands, head_pos)
     footer_texts = [(f, (f.text_content() or "")[:FOOTER_CHARS]) for f in footers]
     cands += _wiki_last_edit(root, page) or _footer_last_edit(footer_texts, page)
-    stated = _stated_offset(full, [text for _, text in footer_texts])
+    stated = _stated_offset(full, [text for _, text in footer_texts]) if _forum_page(
+        page.url, meta) else None
     if stated is not None and page.fetched is not None:
         # a forum's "All times are GMT +1": the offset of its bare clocks, as it is when the
         # page is rendered (phpBB's "UTC+02:00" in summer): not across a daylight-saving switch
@@ -1076,7 +1083,11 @@ def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Ca
     (Sphinx), "Zuletzt geändert: 08.11.2023" (TYPO3), "Laatst bijgewerkt: 14 februari 2024"
     (Joomla): the page's update stamp, which dates a page that has no other (rule 8b), the
     way MediaWiki's is read. A short element with a full date after an update label, not one
-    of the fetch's day (a footer that prints the day it was rendered)."""
+    of the days around the fetch's (a footer that prints the day it was rendered, in a zone
+    the crawler does not know), nor the line of another thing's update ("Site last updated",
+    "Privacy Policy (last updated …)", "Exchange rates last updated"). The stamp only dates a
+    page that has no other date (rule 8b): a footer's update line is too often another
+    thing's to be the update of an article that has its own dates."""
     for footer, text in footers:
         if not any(_LABEL_BEFORE_YEAR.search(text, max(0, m.start() - 60), m.start())
                    for m in itertools.islice(_YEAR.finditer(text), 12)):
@@ -1088,13 +1099,26 @@ def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Ca
             if not text or len(text) > FOOTER_LINE_CHARS or not UPDATED_WORDS.search(text):
                 continue
             for parsed in find_dates(text, day_first=page.day_first, context=page.context):
-                if parsed.yearless or _role_from_label(text[:parsed.start], near=20) != "modified":
+                label = text[:parsed.start]
+                if parsed.yearless or _role_from_label(label, near=20) != "modified" or len(
+                        label.split()) > FOOTER_LABEL_WORDS or _OTHER_UPDATE.search(label):
                     continue
-                if page.now_local is not None and parsed.day >= page.now_local.date():
+                if page.now_local is not None and (
+                        parsed.day >= page.now_local.date() - timedelta(days=1)):
                     continue
-                return [_cand(parsed, role="modified", source="text", family="visible",
-                              weight=4.0, raw=text[parsed.start:parsed.end])]
+                cand = _cand(parsed, role="modified", source="text", family="visible",
+                             weight=4.0, raw=text[parsed.start:parsed.end])
+                cand.footer = True
+                return [cand]
     return []
+
+
+FOOTER_LABEL_WORDS = 6  # "This page was last updated on", not a sentence about an update
+# the update of another thing than the page: the site's, a policy's, a widget's data
+_OTHER_UPDATE = re.compile(
+    r"(?<![\w-])(?:site|website|homepage|privacy|policy|cookies?|terms|conditions|rates?|kurse"
+    r"|datenschutz|impressum|prices?|preise|feed|weather|wetter)(?![\w-])",
+    re.IGNORECASE)
 
 
 # a forum's statement of the zone of every time it prints (vBulletin, phpBB, XenForo): "All
@@ -1104,6 +1128,18 @@ _ZONE_STATEMENT = re.compile(
     r"(?:all times are|alle zeitangaben in|alle zeiten sind|toutes les heures sont(?: au format)?"
     r"|todas las horas son|alle tijden zijn|tutti gli orari sono)\s+(?:in\s+)?(?:GMT|UTC|WEZ)"
     r"(?:\s*([+-])\s*(\d{1,2})(?::?(\d\d))?)?(?![\w:+-])", re.IGNORECASE)
+
+
+# a forum's address or software: only a forum's statement is about every time on its page (a
+# sports page's fixtures end "All times are GMT" too)
+_FORUM_URL = re.compile(r"forum|thread|topic|board|showpost|/t/|/community/|/discuss",
+                        re.IGNORECASE)
+_FORUM_SOFTWARE = re.compile(r"vbulletin|phpbb|xenforo|discourse|mybb|simple machines|invision"
+                             r"|vanilla|nodebb|flarum|woltlab|burning board", re.IGNORECASE)
+
+
+def _forum_page(url: str, meta: dict[str, str]) -> bool:
+    return bool(_FORUM_URL.search(url) or _FORUM_SOFTWARE.search(meta.get("generator") or ""))
 
 
 _ZONE_STATEMENT_WORDS = ("imes are", "IMES ARE", "eitangaben", "eiten sind", "eures sont",
@@ -1145,6 +1181,12 @@ def switch_between(stamp: Cand, later: datetime) -> bool:
         if before == timedelta(minutes=stamp.offset) and after != before:
             return True
     return False
+
+
+def _verb_leads(full: str, start: int, end: int) -> bool:
+    """A stamp verb opens the text: "Published March 12, 2024 at 6:05 p.m. by …"."""
+    lead = full[start:end]
+    return _STAMP_VERB.match(full, start + len(lead) - len(lead.lstrip())) is not None
 
 
 def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:

@@ -240,7 +240,9 @@ Decision rules
    are visible "last edited" stamps (a wiki page; MediaWiki's footer line "This page was
    last edited on …" is read though the footer is chrome, and so is any footer's short line
    with an update label and a full date, "Last updated on Jan 30, 2024", "Zuletzt geändert:
-   08.11.2023", not one of the fetch's day), besides dates mentioned in its
+   08.11.2023", not one of the days around the fetch's nor another thing's update, "Site last
+   updated", "Privacy Policy (last updated …)"; unlike MediaWiki's, that line is no update of
+   a page that has other dates), besides dates mentioned in its
    prose or captions, is dated by them. A page with no other date is not dated by one inside a
    sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "A fire on 2
    January 2020 burned …": a sentence's word before it, no comma, and four words after it;
@@ -544,19 +546,25 @@ _ZONE_READINGS: dict[str, tuple[ZoneInfo, ...]] = {
 def _reread_ambiguous(cands: list[Cand]) -> None:
     """A visible clock with an abbreviation that names several places ("1:15 am IST": India,
     Israel or Ireland) takes the reading that puts it on the instant of a structured stamp of
-    the page (Haaretz's English edition: "2024-03-11T23:15:40Z" is Israel's 01:15, not
-    India's), when the reading chosen from the page's language and domain does not."""
-    stamps = [t for c in cands if c.family == "struct" and c.has_time
-              and (t := c.instant()) is not None]
-    if not stamps:
+    its role (published or not, modified) on the page (Haaretz's English edition:
+    "2024-03-11T23:15:40Z" is Israel's 01:15, not India's), when the reading chosen from the
+    page's language and domain does not."""
+    by_role: dict[bool, list[datetime]] = {True: [], False: []}  # an update's / another's
+    for c in cands:
+        if c.family == "struct" and c.has_time and (t := c.instant()) is not None:
+            by_role[c.role == "modified"].append(t)
+    if not by_role[True] and not by_role[False]:
         return
     for i, v in enumerate(cands):
         if v.family != "visible" or not v.has_time or v.offset is None or v.relative:
             continue
         abbr = _AMBIGUOUS_ZONE.search(v.raw)
         inst = v.instant()
-        if abbr is None or inst is None or any(abs(inst - t) < timedelta(minutes=1)
-                                               for t in stamps):
+        # (a stamp of the same role only: an Indian page's "Published … 10:30 AM IST" is not
+        # its dateModified's instant read in Israel)
+        stamps = by_role[v.role == "modified"]
+        if abbr is None or inst is None or not stamps or any(
+                abs(inst - t) < timedelta(minutes=1) for t in stamps):
             continue
         for zone in _ZONE_READINGS[abbr.group()]:
             offset = _offset_of(zone, v.when)
@@ -941,7 +949,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
                 if moved.day == published.day:
                     published = moved
         published = _url_agreement(published, url_day, pub_pool, page, cands)
-    mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any")]
+    mod_pool = [c for c in cands if c.role in ("modified", "modified_or_any") and not c.footer]
     mod_pool = _list_stamps(mod_pool, cands)
     if published is not None:
         mod_pool = [c for c in mod_pool if _not_before(c, published)]

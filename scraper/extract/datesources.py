@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,9 +58,11 @@ _SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JS
 
 # a short inline script that prints a stamp where it stands: udn's
 # <script>showDate("2020/04/17 01:43:09")</script>, document.write("2020-04-17 01:43")
+# (a function named for a date, or document.write: not a header clock's "showTime(…)" printing
+# the server's now, a quote widget's "writeQuoteTime(…)" nor a countdown's "CountDownTimer(…)")
 _RENDER_CALL = re.compile(
-    r"(?<!new )(?:date|time|write)\w*\s*\(\s*[\"'](\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ T]\d{1,2}:\d\d(?::\d\d)?)",
-    re.IGNORECASE)
+    r"(?<![\w.])(?<!new )(?:document\.write(?:ln)?|[A-Za-z_]*[dD]ate)\s*\(\s*[\"']"
+    r"(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ T]\d{1,2}:\d\d(?::\d\d)?)")
 
 _MAX_RENDER_SCRIPT = 300
 
@@ -194,8 +196,9 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
                       family="script", weight=weight + (parsed.hour is not None) * 0.5,
                       raw=m.group(2))]
     parsed = parse_machine(rendered, page.context, day_first=page.day_first) if rendered else None
-    if parsed is None or rendered is None:
-        return []
+    if parsed is None or rendered is None or (page.now_local is not None and (
+            page.now_local.date() - parsed.day) < timedelta(days=1)):
+        return []  # (nor a stamp of the fetch's day: a page's clock of its own rendering)
     return [_cand(parsed, role="any", source="text", family="script", weight=2.0, raw=rendered)]
 
 

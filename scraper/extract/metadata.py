@@ -186,7 +186,8 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # "cleveland.com", not
 # 图/李四")
 _CJK_WRITER = re.compile(r"^(?:作者|撰文|文|记者|記者|筆者)\s*[:：／/|｜]\s*")
 _CJK_WRITER_LABEL = re.compile(r"(?<=\s)(?:作者|撰文|筆者)\s*[:：／/]\s*")
-_CJK_OTHER_CREDIT = re.compile(r"\s+(?:图|圖|摄影|攝影|写真|编辑|編輯|责编|責編)\s*[:：／/]")
+_CJK_OTHER_CREDIT = re.compile(
+    r"\s+(?:图|圖|摄影|攝影|写真|编辑|編輯|责编|責編|校对|校對)(?:\s*[:：／/]|\s+(?=[\u4e00-\u9fff]))")
 # a description after a dash, from its lower-case words: "Jane Roe — Journaliste cinéma et
 # séries", "Ana Pérez – corresponsal en Bruselas"
 _DASH_ROLE = re.compile(r"\s+[—–]\s+(?=[^\W\d_]+(?:\s+[^\W\d_]+)*\s+[a-zà-ÿ])")
@@ -266,7 +267,7 @@ _OTHERS_BYLINE = re.compile(
     re.IGNORECASE)
 _NOT_BYLINE_PLACES = frozenset({"nav", "footer", "aside", "form"})
 # an element's own class naming a comment's part ("comment-byline", "reply-author")
-_COMMENTS = re.compile(r"comment|reply|replies|discuss|responses|talkback", re.IGNORECASE)
+_COMMENTS = re.compile(r"comment|reply|replies|discuss|responses", re.IGNORECASE)
 MAX_LEAD_WORDS = 25
 """A paragraph this long marks the start of the article text: bylines sit above it."""
 
@@ -341,9 +342,11 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
             if not header_ok and not any(a.tag in ("article", "main") for a in ancestors[i + 1:]):
                 return True
         elif tag == "footer":
-            # an article's own footer holds its byline in some themes (WordPress's Twenty
-            # Sixteen: "<article>…<footer class=entry-footer><span class=byline>")
-            if not any(a.tag == "article" for a in ancestors[i + 1:]):
+            # the article's own footer holds its byline in some themes (WordPress's Twenty
+            # Sixteen: "<article>…<h1>…<footer class=entry-footer><span class=byline>"), not a
+            # teaser card's
+            article = next((a for a in ancestors[i + 1:] if a.tag == "article"), None)
+            if article is None or article.find(".//h1") is None:
                 return True
         elif tag in _NOT_BYLINE_PLACES:
             return True
@@ -373,9 +376,11 @@ def _menu_box(node: lxml.html.HtmlElement) -> bool:
 # "section-comment")
 _COMMENT_WORD = re.compile(
     r"^(?!(?:category|cat|tag|section|node|type|topic|format|single|post|page)[-_])"
-    r"(?:[a-z0-9]+[-_]{1,2})*(?:comments?|commentlist|replies|reply|disqus|respond|responses?"
-    r"|talkbacks?)"  # (Israeli sites' name for comments)
-    r"(?:[-_]{1,2}[a-z0-9]+)*$")
+    r"(?:[a-z0-9]+[-_]{1,2})*(?:comments?|commentlist|replies|reply|disqus|respond|responses?)"
+    r"(?:[-_]{1,2}[a-z0-9]+)*$"
+    # Israeli sites' name for comments: the box itself ("talkback", "talkbacks-list"), not a
+    # byline bar that links to them ("author-talkback-bar")
+    r"|^talkbacks?(?:[-_]{1,2}(?:list|item|box|wrapper|container|section|area))?$")
 
 
 def _comment_box(node: lxml.html.HtmlElement) -> bool:
@@ -626,6 +631,22 @@ def _leaf_names(el: lxml.html.HtmlElement) -> list[str]:
             for name in split_authors(text)]
 
 
+BYLINE_LINE_CHARS = 120
+_PICTURE_CREDIT = re.compile(
+    r"\s*(?:photos?|photograph(?:s|y)?|pictures?|images?|illustrations?|video|graphics?|fotos?"
+    r"|bilder?|grafik|fotografía|fotografia|photographie)\b", re.IGNORECASE)
+
+
+def _byline_line(parent: Any, names: list[lxml.html.HtmlElement]) -> bool:
+    """An element that is a line of names (a byline), not a list or a box of teasers: its
+    only links are the names' own ('<a class="writer">', '<span class="writer"><a>')."""
+    if parent is None or parent.tag in ("ul", "ol") or len(
+            " ".join((parent.text_content() or "").split())) > BYLINE_LINE_CHARS:
+        return False
+    own = {id(node) for el in names for node in el.iter()}
+    return all(id(a) in own for a in parent.iter("a"))
+
+
 def _is_credit(text: str) -> bool:
     """An agency's or a desk's credit, not a person: "EFE", "Europa Press", "Agencias" (up to
     CREDIT_WORDS capitalised words, one alone or words that read as a role or a desk)."""
@@ -645,6 +666,7 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
     people, or a person and an agency ("EFE"), are a list of other stories, not a byline."""
     found: list[list[str]] = []
     parents: set[Any] = set()  # of the elements that gave names
+    named: list[lxml.html.HtmlElement] = []  # ... and those elements
     credits: set[str] = set()
     read: set[lxml.html.HtmlElement] = set()  # elements read whole (their parts are not again)
     for el in marked[:40]:
@@ -663,12 +685,15 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
         if names and (cjk or all(_name_like(n) for n in names)):
             found.append(names[:6])
             parents.add(el.getparent())
+            named.append(el)
         elif _is_credit(text):
             credits.add(_norm(text))
     people = {_norm(names[0]) for names in found}
-    if len(people) > 1 and len(parents) == 1 and len(found) <= 6 and not credits:
+    if len(people) > 1 and len(parents) == 1 and len(found) <= 6 and not credits and (
+            _byline_line(next(iter(parents)), named)):
         # sibling elements of one byline, one name each: co-authors ('<p><span class="writer">
-        # 이도윤</span><span class="writer">김서연</span> 기자</p>')
+        # 이도윤</span><span class="writer">김서연</span> 기자</p>'), not a list's items nor a
+        # box of other stories' headlines and writers
         return _dedupe([name for names in found for name in names])
     return found[0] if len(people) == 1 and not credits else []
 
@@ -716,6 +741,19 @@ _FULL_DATE = re.compile(
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b")
 
 
+_WRITER_WORD_LABEL = re.compile(
+    r"^\s*(?:author|autor|autorin|autors|autorius|auteur|autore|автор|аутор|yazar|penulis"
+    r"|autoría|autoria|written by)\s*:?\s*$", re.IGNORECASE)
+_DRUPAL_FIELD = re.compile(r"field-{1,2}name-field-([\w-]+)")
+_AUTHOR_FIELD = re.compile(r"aut|byline|writer|penulis|redak|verfass|firma", re.IGNORECASE)
+
+
+def _field_of_author(field: lxml.html.HtmlElement) -> bool:
+    """A Drupal field named for the author ("field-name-field-autoria"), or no named field."""
+    named = _DRUPAL_FIELD.search(field.get("class") or "")
+    return named is None or _AUTHOR_FIELD.search(named.group(1)) is not None
+
+
 def _labelled(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
     """A details list's labelled field: "<li><strong>Autorin/Autor</strong> Roman
     Goncharenko</li>", "<dt>Author</dt><dd>Jane Doe</dd>", Kompas's "<div><h6>Penulis</h6><a>
@@ -725,8 +763,10 @@ def _labelled(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
         if not _AUTHOR_LABEL.match(label.text or "") or _in_chrome(label):
             continue
         parent, after = label.getparent(), label.getnext()
-        if parent is None:
-            continue
+        if parent is None or (label.tag in ("h6", "div") and not (
+                _WRITER_WORD_LABEL.match(label.text or "") and _field_of_author(parent))):
+            continue  # (a small heading or a Drupal field's label names the writer only: not a
+            # play's "Text" credit nor a speaker's field labelled "Autor" on an event page)
         if label.tag == "dt" and after is not None:
             text = " ".join(after.itertext())
         elif not (parent.text or "").strip() and parent[0] is label:
@@ -931,7 +971,36 @@ def _in_credit(el: lxml.html.HtmlElement) -> bool:
     the author's picture (Geo's "author_title_img")."""
     for node in itertools.islice(el.iterancestors(), CREDIT_LEVELS):
         if node.tag in ("figure", "figcaption") or (_named(node, _CREDIT_WORD) and not (
-                _name_class(node.get("class") or ""))):
+                _author_picture_box(node.get("class") or ""))):
+            return True
+    return False
+
+
+_PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
+
+
+def _heading_words(h1: lxml.html.HtmlElement) -> list[str]:
+    """A heading's text without its permalink's mark (Sphinx's and MkDocs' '<h1>Title<a
+    class="headerlink" href="#title">¶</a>'; not a title's own "C#")."""
+    last = h1[-1] if len(h1) else None
+    if last is not None and last.tag == "a" and (last.text or "").strip() in _PERMALINK_MARKS and (
+            not (last.tail or "").strip()) and len(last) == 0:
+        return [h1.text or "", *itertools.chain.from_iterable(
+            (*child.itertext(), child.tail or "") for child in h1[:-1])]
+    return list(h1.itertext())
+
+
+_PICTURE_PART = re.compile(r"^(?:img|image|photo|foto|picture|pic|avatar)s?$")
+
+
+def _author_picture_box(cls: str) -> bool:
+    """A class naming the author's box and then its picture ("author_title_img", "author-photo"),
+    not a picture's credit naming its author ("foto-autor", "image-author")."""
+    for word in cls.lower().split():
+        parts = [part for part in re.split(r"[-_]+", word) if part]
+        author = next((i for i, part in enumerate(parts) if _NAME_CLASS_WORD.match(part)), None)
+        picture = next((i for i, part in enumerate(parts) if _PICTURE_PART.match(part)), None)
+        if author is not None and picture is not None and author < picture:
             return True
     return False
 
@@ -1148,8 +1217,7 @@ def _extract_metadata(
         h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
         if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
             h1 = []
-    # (without a permalink's pilcrow: Sphinx's and MkDocs' '<h1>Title<a class="headerlink">¶')
-    h1_text = _clean(" ".join(h1[0].itertext()).rstrip().rstrip("¶#")) if h1 else None
+    h1_text = _clean(" ".join(_heading_words(h1[0]))) if h1 else None
     title = _FIRST_TITLE(tree)
     candidates = [
         _clean(ld.get("headline")),
@@ -1193,6 +1261,8 @@ def _extract_metadata(
         # one name per element (a later signed one is another story's, in a box of others)
         for el in _bylines(marked, start):
             text = _clean(" ".join(el.itertext()))  # (inline tags still separate words)
+            if text and _PICTURE_CREDIT.match(text):
+                continue  # "Photos by Sam Ito" in a byline's place
             if text and _BY.match(text):
                 # the byline's first line: "By Karen Holloway<br>Staff Writer"
                 authors = _people(split_authors(_first_line(el) or text), site_keys)
