@@ -3281,3 +3281,14 @@ def test_scripts_that_print_another_things_time_date_no_page(script: str) -> Non
     got = extract_dates(load_html(html), "https://www.example.com/special/election",
                         fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     assert got.published is None
+
+
+def test_iso_8601s_basic_format_is_read() -> None:
+    html = ("<html lang='ru'><head><meta property='article:published_time' content='20231219T1435"
+            "+0300'><meta property='article:modified_time' content='20231219T1502+0300'></head>"
+            f"<body><h1>Выставка к 90-летию метро</h1><div class='article__info-date'>14:35 "
+            f"19.12.2023</div>{_PROSE}</body></html>")
+    got = extract_dates(load_html(html), "https://ria.example.ru/20231219/vystavka-1916812345.html",
+                        fetched_at=datetime(2023, 12, 19, 14, 0, tzinfo=UTC))
+    check(got.published, "2023-12-19T14:35:00+03:00", "minute", "meta")
+    check(got.modified, "2023-12-19T15:02:00+03:00", "minute", "meta")

@@ -1458,12 +1458,20 @@ def parse_machine(value: str, context: str = "", *, day_first: bool = True) -> P
     return _parse_machine(normalize_digits(value.strip())[:80], context, day_first)
 
 
+_BASIC_ISO = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)?(Z|[+-]\d\d:?\d\d)?")
+
+
 # A page names its timestamp in several places (JSON-LD, meta, microdata, <time>): the same
 # value is read two or three times a page. The result is immutable (a frozen Parsed).
 @functools.lru_cache(maxsize=1024)
 def _parse_machine(value: str, context: str, day_first: bool) -> Parsed | None:
     if not value:
         return None
+    basic = _BASIC_ISO.fullmatch(value)
+    if basic is not None:  # ISO 8601's basic format: RIA's "20231219T1435+0300"
+        y, mo, d, h, mi, sec, zone = basic.groups()
+        value = f"{y}-{mo}-{d}T{h}:{mi}" + (f":{sec}" if sec else "") + (
+            "" if not zone else "Z" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}")
     m = ISO_RE.search(value)
     if m and m.start() < 4:
         return next(find_dates(value, context=context), None)
