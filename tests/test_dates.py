@@ -3292,3 +3292,12 @@ def test_iso_8601s_basic_format_is_read() -> None:
                         fetched_at=datetime(2023, 12, 19, 14, 0, tzinfo=UTC))
     check(got.published, "2023-12-19T14:35:00+03:00", "minute", "meta")
     check(got.modified, "2023-12-19T15:02:00+03:00", "minute", "meta")
+
+
+def test_a_compact_fourteen_digit_stamp_is_read() -> None:
+    html = ("<html lang='ko'><head><meta property='og:regDate' content='20240227183211'></head>"
+            f"<body><h1>의대 증원 갈등</h1><span class='num_date'>2024. 2. 27. 18:32</span>{_PROSE}"
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://v.example.net/v/20240227183211234",
+                        fetched_at=datetime(2024, 2, 28, 0, 0, tzinfo=UTC))
+    check(got.published, "2024-02-27T18:32:11", "second", "meta")

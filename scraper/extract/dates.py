@@ -204,10 +204,10 @@ Decision rules
    Solar Hijri dates are converted (numeric ones, "۱۴۰۲/۱۲/۲۲", on a Persian or Pashto page or
    one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
-   is read in that same order; ISO 8601's basic format ("20231219T1435+0300", RIA's) is read
-   as the extended one. A short numeric date with a two-digit year ("2.7.13") is
-   taken for a version number, never read, except at the end of its line right after a
-   publish label or a line's byline ("von Jane Roe, 8.5.12", "Posted by Dave Miller on
+   is read in that same order; ISO 8601's basic format ("20231219T1435+0300", RIA's; all
+   digits, "20240227183211", Daum's) is read as the extended one. A short numeric date with a
+   two-digit year ("2.7.13") is taken for a version number, never read, except at the end of
+   its line right after a publish label or a line's byline ("von Jane Roe, 8.5.12", "Posted by Dave Miller on
    5/8/12"; not "Update: 1.4.12 fixes …" nor "Tomcat von Apache, 8.5.12"). Bars between a
    two-digit day and month and a four-digit year ("26 | 01 | 2022") make a date, not under a
    row of labels with bars. A year ending a line of words is no year of a month and day on

@@ -1483,6 +1483,10 @@ def _parse_machine(value: str, context: str, day_first: bool) -> Parsed | None:
         if not MIN_YEAR <= stamp.year <= MAX_YEAR:
             return None
         return Parsed(stamp.date(), stamp.hour, stamp.minute, stamp.second, 0, None, 0, len(value))
+    if len(value) == 14 and value.isdigit() and value[:2] in ("19", "20"):
+        # a compact stamp, "20240227183211" (Daum's og:regDate): ISO's basic form, all digits
+        value = f"{value[:4]}-{value[4:6]}-{value[6:8]}T{value[8:10]}:{value[10:12]}:{value[12:]}"
+        return next(find_dates(value, context=context), None)
     if len(value) == 8 and value.isdigit():
         day = _mkdate(int(value[:4]), int(value[4:6]), int(value[6:]))
         return Parsed(day, None, None, None, None, None, 0, 8) if day else None
