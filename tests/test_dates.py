@@ -3301,3 +3301,51 @@ def test_a_compact_fourteen_digit_stamp_is_read() -> None:
     got = extract_dates(load_html(html), "https://v.example.net/v/20240227183211234",
                         fetched_at=datetime(2024, 2, 28, 0, 0, tzinfo=UTC))
     check(got.published, "2024-02-27T18:32:11", "second", "meta")
+
+
+# --- review 4 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("footer", [
+    "<ul><li><a href='/tax/vat/'>VAT registration explained</a> — Updated Jan 30, 2024</li></ul>",
+    "<p class='footer__app-meta'>App last updated Feb 20, 2024 · Version 5.2</p>",
+    "<p>Fahrplandaten zuletzt aktualisiert: 03.02.2024</p>",
+])
+def test_a_footers_update_of_another_thing_dates_no_page(footer: str) -> None:
+    html = (f"<html lang='en'><body><main><h1>Guides</h1>{_PROSE}</main><footer role='contentinfo'>"
+            f"{footer}</footer></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.gov/guides/",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    assert got.published is None
+
+
+def test_a_storys_words_in_its_address_make_no_forum() -> None:
+    html = ("<html lang='en'><body><article><h1>Kenya at Davos</h1><p class='date'>January 17, "
+            f"2024 6:05 pm</p>{_PROSE}<div class='schedule'><p>Thu: plenary, 10:00</p><p class="
+            "'small'>All times are GMT+1 (Davos local time).</p></div></article></body></html>")
+    got = extract_dates(load_html(html), "https://www.example.co.ke/business/world-economic-forum"
+                        "-davos-kenya/", fetched_at=datetime(2024, 1, 18, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-01-17T18:05:00", "minute", "text")
+
+
+@pytest.mark.parametrize("script", [
+    "serverDate(\"2024/03/13 19:10:05\");",  # the render's clock, in the site's zone
+    "countUpFromDate(\"2023/01/09 12:00:00\", \"days-in-office\");",
+    "setExpireDate(\"2024/03/10 23:59:59\");",
+])
+def test_scripts_that_count_or_expire_date_no_page(script: str) -> None:
+    html = (f"<html lang='en'><body><h1>Special</h1><div><script>{script}</script></div>{_PROSE}"
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.com/special/",
+                        fetched_at=datetime(2024, 3, 14, 0, 10, tzinfo=UTC))
+    assert got.published is None
+
+
+def test_a_sentence_its_stamp_verb_opens_without_a_by_is_still_prose() -> None:
+    html = ("<html lang='es'><body><article><h1>Auditoría del puerto</h1><p class='firma'>Por "
+            "<span class='autor'>Andrés Pazos</span> | 12/03/2024</p><p>Publicado el 3 de marzo "
+            f"de 2021, el informe halló 41 irregularidades en la terminal.</p>{_PROSE}</article>"
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://www.example.es/galicia/auditoria-puerto",
+                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12", "date", "text")

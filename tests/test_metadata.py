@@ -899,3 +899,26 @@ def test_a_teaser_cards_footer_byline_is_not_the_pages() -> None:
 def test_a_titles_own_hash_is_kept() -> None:
     assert page("", "<h1>Why we rewrote our billing service in C#</h1>").title == (
         "Why we rewrote our billing service in C#")
+
+
+@pytest.mark.parametrize(("body", "after", "expected"), [
+    # a strip of columnists below the text is no list of co-authors
+    ("", "<div class='columnists-strip'>Our columnists: <a class='writer' href='/c/ray/'>Ray "
+     "Booker</a> · <a class='writer' href='/c/lin/'>Lin Cho</a></div>", ["Daily Example"]),
+    # a Drupal field of a book's author is no byline
+    ("<div class='field field--name-field-book-author'><div class='field__label'>Author</div>"
+     "<div class='field__item'>Toni Morrison</div></div>", "", ["Daily Example"]),
+    # a radio show's "talkback" section holding the story is no comment box
+    ("<p>By <span class='author'>Kate Hollis</span></p>", "", ["Kate Hollis"]),
+    # the next post's byline in the article's own footer
+    ("", "<footer class='post-footer'><div class='next-post'>Next: <a href='/news/library/'>"
+     "Library extends Saturday hours</a> <span class='byline'>by Marjorie Tate</span></div>"
+     "</footer>", ["Daily Example"]),
+])
+def test_bylines_of_review_4(body: str, after: str, expected: list[str]) -> None:
+    wrapper = "<section class='program talkback'>{}</section>" if "Kate" in body else "{}"
+    md = page('<meta property="og:site_name" content="Daily Example">'
+              '<meta name="author" content="Daily Example">',
+              wrapper.format(f"<article><h1>Harbour ferry returns</h1>{body}{_LEAD}{after}"
+                             "</article>"))
+    assert md.authors == expected

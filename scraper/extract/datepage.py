@@ -883,11 +883,13 @@ def visible_candidates(
         elif role != "any" and words_before and is_prose(block) and (
                 blen > 60 or (blen > 30 and _CJK_CHARS.search(full, start, start + blen))) and (
                 not _SELF_REFERENCE.search(full, start, start + blen)) and not (
-                _verb_leads(full, start, parsed.start)):
+                _verb_leads(full, start, parsed.start)
+                and _BY_WORD.search(full, parsed.end, start + blen)):
             weight = 1.0  # ... even after a label, when the sentence is about another thing
             # ("Rust 1.0 发布于 2015 年 5 月 15 日。", "The report, published on May 15, 2015,
             # found …"); not "This entry was posted on …", nor a byline's line that its stamp
-            # verb leads ("Published March 12, 2024 at 6:05 p.m. by Anna Berg (text) and …")
+            # verb opens and a "by" follows ("Published March 12, 2024 at 6:05 p.m. by Anna Berg
+            # (text) and …"; "Publicado el 3 de marzo de 2021, el informe halló …" is prose)
         elif _CAPTION_LABEL.match(full, start, parsed.start):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
@@ -1096,12 +1098,13 @@ def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Ca
             if not isinstance(el.tag, str) or len(el) > 2:
                 continue  # (a line, not a box of lines)
             text = " ".join((el.text_content() or "").split())
-            if not text or len(text) > FOOTER_LINE_CHARS or not UPDATED_WORDS.search(text):
-                continue
+            if not text or len(text) > FOOTER_LINE_CHARS or not UPDATED_WORDS.search(text) or (
+                    el.find(".//a") is not None):
+                continue  # (a line that links elsewhere is another page's: "<a>VAT guide</a> —
+                # Updated Jan 30, 2024")
             for parsed in find_dates(text, day_first=page.day_first, context=page.context):
                 label = text[:parsed.start]
-                if parsed.yearless or _role_from_label(label, near=20) != "modified" or len(
-                        label.split()) > FOOTER_LABEL_WORDS or _OTHER_UPDATE.search(label):
+                if parsed.yearless or not _PAGE_UPDATE_LABEL.search(label):
                     continue
                 if page.now_local is not None and (
                         parsed.day >= page.now_local.date() - timedelta(days=1)):
@@ -1113,12 +1116,17 @@ def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Ca
     return []
 
 
-FOOTER_LABEL_WORDS = 6  # "This page was last updated on", not a sentence about an update
-# the update of another thing than the page: the site's, a policy's, a widget's data
-_OTHER_UPDATE = re.compile(
-    r"(?<![\w-])(?:site|website|homepage|privacy|policy|cookies?|terms|conditions|rates?|kurse"
-    r"|datenschutz|impressum|prices?|preise|feed|weather|wetter)(?![\w-])",
-    re.IGNORECASE)
+# the label of the page's own update, alone on its line: "Last updated on", "This page was last
+# modified on", "Zuletzt geändert:", "Laatst bijgewerkt:", "Dernière mise à jour :"; not
+# another thing's ("App last updated", "Fahrplandaten zuletzt aktualisiert", "Site last …")
+_PAGE_UPDATE_LABEL = re.compile(
+    r"(?:^|[|·•©.]\s*)(?:(?:this\s+)?(?:page|article|post|document|content)\s+(?:was\s+)?"
+    r"|(?:diese\s+)?seite\s+(?:wurde\s+)?|deze\s+pagina\s+(?:is\s+)?)?"
+    r"(?:last\s+|zuletzt\s+|laatst\s+|letzte\s+|dernière\s+|última\s+|ultima\s+|ostatnia\s+)?"
+    r"(?:updated|modified|changed|edited|geändert|aktualisiert|bearbeitet|änderung|aktualisierung"
+    r"|bijgewerkt|gewijzigd|wijziging|mise\s+à\s+jour|modification|actualización|modificación"
+    r"|modifica|aggiornamento|zmiana|modyfikacja)"
+    r"(?:\s+(?:on|am|le|el|il|op|at))?\s*:?\s*$", re.IGNORECASE)
 
 
 # a forum's statement of the zone of every time it prints (vBulletin, phpBB, XenForo): "All
@@ -1132,8 +1140,9 @@ _ZONE_STATEMENT = re.compile(
 
 # a forum's address or software: only a forum's statement is about every time on its page (a
 # sports page's fixtures end "All times are GMT" too)
-_FORUM_URL = re.compile(r"forum|thread|topic|board|showpost|/t/|/community/|/discuss",
-                        re.IGNORECASE)
+_FORUM_URL = re.compile(  # (its software's paths, not a story's words: "world-economic-forum")
+    r"//forums?\.|/forums?/|/board/|viewtopic\.php|showthread\.php|showpost\.php|/threads/"
+    r"|/t/[^/]+/\d|[?&](?:topic|t)=\d|/topic/\d|/discussions?/\d|/community/t/", re.IGNORECASE)
 _FORUM_SOFTWARE = re.compile(r"vbulletin|phpbb|xenforo|discourse|mybb|simple machines|invision"
                              r"|vanilla|nodebb|flarum|woltlab|burning board", re.IGNORECASE)
 

@@ -12,8 +12,9 @@ Decision rules
    ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
    failing both a short script that prints a day and a clock in place
-   (``<script>showDate("2020/04/17 01:43:09")</script>``, not a ``new Date(…)``) is a weak
-   one, and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
+   (``<script>showDate("2020/04/17 01:43:09")</script>``, document.write; not a clock's
+   "serverDate", a countdown's or an offer's expiry, nor the fetch's day or the day before) is
+   a weak one, and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
    ``<span property="dc:date dc:created" content=…>``) counts as microdata when its subject
    (the nearest ``about``) is the page's address or the node holding the headline, not a
    teaser's or a comment's. An hAtom
@@ -158,9 +159,10 @@ Decision rules
    zone-less clock takes the offset that instant implies; from inline JSON not a midnight,
    nor an offset where the page's language is not written: a German page's local time marked
    "Z"); then a zone-less time, read
-   in the profile zone, or in the offset a forum states for all its times ("All times are GMT
-   +1", "Alle Zeiten sind UTC+02:00": the offset when the page was rendered, so not for a time
-   across a daylight-saving switch from the fetch). A zone-less structured time that equals
+   in the profile zone, or in the offset a forum (its address's paths, "/threads/",
+   "viewtopic.php", or its generator) states for all its times ("All times are GMT +1", "Alle
+   Zeiten sind UTC+02:00": the offset when the page was rendered, so not for a time across a
+   daylight-saving switch from the fetch). A zone-less structured time that equals
    the byline's time converted to
    UTC was UTC: the byline's local time is kept; so is the printed clock beside a zone-less
    ``<time datetime>`` a whole number of hours off it. Without a zone it stays zone-less. Only a day
@@ -239,16 +241,16 @@ Decision rules
    A visible update stamp away from the headline in a kind of element that shows another
    day elsewhere on the page is an entry of a list of other posts. A page whose only dates
    are visible "last edited" stamps (a wiki page; MediaWiki's footer line "This page was
-   last edited on …" is read though the footer is chrome, and so is any footer's short line
-   with an update label and a full date, "Last updated on Jan 30, 2024", "Zuletzt geändert:
-   08.11.2023", not one of the days around the fetch's nor another thing's update, "Site last
-   updated", "Privacy Policy (last updated …)"; unlike MediaWiki's, that line is no update of
-   a page that has other dates), besides dates mentioned in its
-   prose or captions, is dated by them. A page with no other date is not dated by one inside a
-   sentence of its prose ("cited by regulators on Nov. 14, 2023, after …", "A fire on 2
-   January 2020 burned …": a sentence's word before it, no comma, and four words after it;
-   not "New Delhi, March 12, 2024: Acme …" nor "Paris, le 12 mars 2024, le groupe …"): null,
-   unless the
+   last edited on …" is read though the footer is chrome, and so is any footer's short line,
+   without a link, that the page's own update label opens before a full date, "Last updated
+   on Jan 30, 2024", "Zuletzt geändert: 08.11.2023", not one of the days around the fetch's
+   nor another thing's, "Site last updated", "App last updated", "Fahrplandaten zuletzt
+   aktualisiert"; unlike MediaWiki's, that line is no update of a page that has other
+   dates), besides dates mentioned in its prose or captions, is dated by them. A page with no
+   other date is not dated by one inside a sentence of its prose ("cited by regulators on
+   Nov. 14, 2023, after …", "A fire on 2 January 2020 burned …": a sentence's word before
+   it, no comma, and four words after it; not "New Delhi, March 12, 2024: Acme …" nor "Paris,
+   le 12 mars 2024, le groupe …"): null, unless the
    sentence says it is the post's ("This entry was posted on …", "Dieser Artikel wurde am …
    veröffentlicht") or the date starts its line (a press release's "Hamburg, den 2. Dezember
    2022"). The page's first press-release dateline opening a text block ("Karlsruhe,

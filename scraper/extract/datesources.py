@@ -58,11 +58,12 @@ _SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JS
 
 # a short inline script that prints a stamp where it stands: udn's
 # <script>showDate("2020/04/17 01:43:09")</script>, document.write("2020-04-17 01:43")
-# (a function named for a date, or document.write: not a header clock's "showTime(…)" printing
-# the server's now, a quote widget's "writeQuoteTime(…)" nor a countdown's "CountDownTimer(…)")
+# (a function that prints a date, or document.write: not a header clock's "showTime(…)" or
+# "serverDate(…)" printing the server's now, a quote widget's "writeQuoteTime(…)", a countdown's
+# "CountDownTimer(…)", "countUpFromDate(…)" nor an offer's "setExpireDate(…)")
 _RENDER_CALL = re.compile(
-    r"(?<![\w.])(?<!new )(?:document\.write(?:ln)?|[A-Za-z_]*[dD]ate)\s*\(\s*[\"']"
-    r"(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ T]\d{1,2}:\d\d(?::\d\d)?)")
+    r"(?<![\w.])(?:document\.write(?:ln)?|(?:show|write|print|display|put|out)_?[dD]ate)\s*\("
+    r"\s*[\"'](\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ T]\d{1,2}:\d\d(?::\d\d)?)")
 
 _MAX_RENDER_SCRIPT = 300
 
@@ -197,8 +198,9 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
                       raw=m.group(2))]
     parsed = parse_machine(rendered, page.context, day_first=page.day_first) if rendered else None
     if parsed is None or rendered is None or (page.now_local is not None and (
-            page.now_local.date() - parsed.day) < timedelta(days=1)):
-        return []  # (nor a stamp of the fetch's day: a page's clock of its own rendering)
+            page.now_local.date() - parsed.day) < timedelta(days=2)):
+        return []  # (nor a stamp of the fetch's day or the day before: the clock of the page's
+        # rendering, in a zone the crawler does not know)
     return [_cand(parsed, role="any", source="text", family="script", weight=2.0, raw=rendered)]
 
 

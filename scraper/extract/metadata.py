@@ -346,8 +346,8 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
             # Sixteen: "<article>…<h1>…<footer class=entry-footer><span class=byline>"), not a
             # teaser card's
             article = next((a for a in ancestors[i + 1:] if a.tag == "article"), None)
-            if article is None or article.find(".//h1") is None:
-                return True
+            if article is None or article.find(".//h1") is None or _in_others_box(el):
+                return True  # (nor its "Next: <a>…</a> by Jane Roe" box)
         elif tag in _NOT_BYLINE_PLACES:
             return True
         if _comment_box(node) or _menu_box(node):
@@ -388,7 +388,9 @@ def _comment_box(node: lxml.html.HtmlElement) -> bool:
     schema.org Comment); the page's <body> and <html> describe the page, never a comment."""
     if node.tag in ("body", "html"):
         return False
-    return (node.get("itemtype") or "").endswith("/Comment") or _named(node, _COMMENT_WORD)
+    return (node.get("itemtype") or "").endswith("/Comment") or (
+        _named(node, _COMMENT_WORD) and node.find(".//h1") is None)  # (a radio show's
+    # "<section class='program talkback'>" holding the story is no comment box)
 
 
 CLASS_WORDS = 12  # the class and id words of an element read for a comment section's
@@ -592,7 +594,7 @@ _OTHERS_NAME = re.compile(
 _OTHERS_BOX = re.compile(
     r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
     r"|sidebar|related|teaser|(?:more|top)-?stories|more-?from|most-?read|popular|trending|listing"
-    r"|ficha|excerpt"
+    r"|ficha|excerpt|next-?post|prev(?:ious)?-?post|post-?nav"
     r"|lectores|readers|promo|rail", re.IGNORECASE)
 _OTHERS_TAGS = frozenset({"figure", "figcaption", "blockquote", "q"})
 UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
@@ -655,7 +657,7 @@ def _is_credit(text: str) -> bool:
         w[:1].islower() for w in words) and (len(words) == 1 or not split_authors(text))
 
 
-def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
+def _unsigned(marked: list[lxml.html.HtmlElement], start: _TextStart) -> list[str]:
     """Names alone in an element classed as the author's ("<span class="author">Jane Smith
     </span>", "<div class="autor">Ana Pérez</div>"), without "By": most bylines outside
     English print none. Only names (two to four capitalised words each; every piece of a
@@ -690,10 +692,10 @@ def _unsigned(marked: list[lxml.html.HtmlElement]) -> list[str]:
             credits.add(_norm(text))
     people = {_norm(names[0]) for names in found}
     if len(people) > 1 and len(parents) == 1 and len(found) <= 6 and not credits and (
-            _byline_line(next(iter(parents)), named)):
-        # sibling elements of one byline, one name each: co-authors ('<p><span class="writer">
-        # 이도윤</span><span class="writer">김서연</span> 기자</p>'), not a list's items nor a
-        # box of other stories' headlines and writers
+            _byline_line(next(iter(parents)), named)) and start.above(named[0]):
+        # sibling elements of one byline, one name each, above the text: co-authors ('<p><span
+        # class="writer">이도윤</span><span class="writer">김서연</span> 기자</p>'), not a list's
+        # items, a box of other stories' headlines and writers nor a strip of columnists
         return _dedupe([name for names in found for name in names])
     return found[0] if len(people) == 1 and not credits else []
 
@@ -745,13 +747,15 @@ _WRITER_WORD_LABEL = re.compile(
     r"^\s*(?:author|autor|autorin|autors|autorius|auteur|autore|автор|аутор|yazar|penulis"
     r"|autoría|autoria|written by)\s*:?\s*$", re.IGNORECASE)
 _DRUPAL_FIELD = re.compile(r"field-{1,2}name-field-([\w-]+)")
-_AUTHOR_FIELD = re.compile(r"aut|byline|writer|penulis|redak|verfass|firma", re.IGNORECASE)
+_AUTHOR_FIELD = re.compile(  # the field's whole name ("autoria"; not "book-author")
+    r"(?:autor\w*|author\w*|autoria|byline|writers?|penulis|redakt\w*|verfasser\w*|firma)",
+    re.IGNORECASE)
 
 
 def _field_of_author(field: lxml.html.HtmlElement) -> bool:
     """A Drupal field named for the author ("field-name-field-autoria"), or no named field."""
     named = _DRUPAL_FIELD.search(field.get("class") or "")
-    return named is None or _AUTHOR_FIELD.search(named.group(1)) is not None
+    return named is None or _AUTHOR_FIELD.fullmatch(named.group(1)) is not None
 
 
 def _labelled(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
@@ -1279,7 +1283,7 @@ def _extract_metadata(
     if not authors:
         authors = _people(_labelled(tree, start), site_keys)
     if not authors:
-        authors = _people(_unsigned(marked), site_keys)
+        authors = _people(_unsigned(marked, start), site_keys)
     if not authors and h1:
         authors = _people(_line_under_headline(h1[0]), site_keys)
     if not authors:
