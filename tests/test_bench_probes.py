@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.benchload import bench_module
 
 
 def _probes() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_probes", ROOT / "bench" / "probes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("probes")
 
 
 @pytest.mark.parametrize(("expected", "got", "same"), [
