@@ -3033,6 +3033,11 @@ def test_find_relative_reads_a_negative_start_as_the_text_start() -> None:
 # --- held-out round 16 (Asia and the Middle East, the general web) ------------------------
 
 
+def _on(html: str, url: str, fetched: datetime) -> ExtractedDates:
+    """The dates of a page fetched at ``fetched``."""
+    return extract_dates(load_html(html), url, fetched_at=fetched)
+
+
 def test_a_byline_block_of_many_words_keeps_its_date_on_the_line_after_a_break() -> None:
     html = ("<html lang='en-US'><body><div id='art-head-wrap'><h1>Marcos bans Pogos in Sona</h1>"
             "<div id='art_plat'>By: <a href='/byline/reina'>Reina C. Tolentino</a> - Reporter / "
@@ -3040,13 +3045,11 @@ def test_a_byline_block_of_many_words_keeps_its_date_on_the_line_after_a_break()
             f"July 23, 2024</div></div>{_PROSE}<div id='cmr-info'><p>Read Next</p><a href="
             "'/1962301/sara-duterte'>Sara Duterte skips Sona</a><span>July 22, 2024</span></div>"
             "</body></html>")
-    got = extract_dates(load_html(html), "https://newsinfo.example.net/1962345/pogo-ban",
-                        fetched_at=datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
+    got = _on(html, "https://newsinfo.example.net/1962345/pogo-ban", datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
     check(got.published, "2024-07-23T05:42:00", "minute", "text")
     # as many words before it that no byline word leads weigh as a mention's
     prose = html.replace("By: <a href='/byline/reina'>", "The senators who met <a href='/x'>")
-    got = extract_dates(load_html(prose), "https://newsinfo.example.net/1962345/pogo-ban",
-                        fetched_at=datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
+    got = _on(prose, "https://newsinfo.example.net/1962345/pogo-ban", datetime(2024, 7, 23, 4, 0, tzinfo=UTC))
     check(got.published, "2024-07-22", "date", "text")
 
 
@@ -3054,13 +3057,12 @@ def test_a_byline_clock_with_its_zone_takes_the_seconds_of_a_zone_less_stamp() -
     html = ("<html lang='id'><head><meta name='content_PublishedDate' content='2024-02-14 21:34:56'>"
             "</head><body><h1>Hasil quick count</h1><div class='read__time'>Kompas.com - "
             f"14/02/2024, 21:34 WIB</div>{_PROSE}</body></html>")
-    got = extract_dates(load_html(html), "https://nasional.example.com/read/2024/02/14/x",
-                        fetched_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
+    got = _on(html, "https://nasional.example.com/read/2024/02/14/x", datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
     check(got.published, "2024-02-14T21:34:56+07:00", "second", "meta", zone="Asia/Jakarta")
     # without the stamp, the byline as it is
     alone = html.replace("2024-02-14 21:34:56", "")
-    got = extract_dates(load_html(alone), "https://nasional.example.com/read/2024/02/14/x",
-                        fetched_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
+    got = _on(alone, "https://nasional.example.com/read/2024/02/14/x",
+              datetime(2024, 2, 15, 2, 0, tzinfo=UTC))
     check(got.published, "2024-02-14T21:34:00+07:00", "minute", "text")
 
 
@@ -3068,8 +3070,8 @@ def test_a_time_counted_back_from_the_fetch_states_no_zone_for_a_stamp() -> None
     html = ("<html lang='hi'><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\","
             " \"datePublished\": \"2024-03-12T06:00:12+05:30\"}</script></head><body><h1>सीएए के"
             f" नियम लागू</h1><div class='story-date'>13 घंटे पहले</div>{_PROSE}</body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/national/news/caa-132712345.html",
-                        fetched_at=datetime(2024, 3, 12, 13, 30, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/national/news/caa-132712345.html",
+              datetime(2024, 3, 12, 13, 30, tzinfo=UTC))
     check(got.published, "2024-03-12T06:00:12+05:30", "second", "jsonld")
 
 
@@ -3079,14 +3081,14 @@ def test_an_abbreviation_of_several_places_is_read_as_the_pages_stamp_says() -> 
             "Ramadan begins, officials warn</h1><div class='article-meta'><time class='article-time'"
             f">Mar 12, 2024 1:15 am IST</time></div>{_PROSE}</article></body></html>")
     url = "https://www.example.com/israel-news/2024-03-12/ty-article/ramadan/0000018e"
-    got = extract_dates(load_html(html), url, fetched_at=datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
+    got = _on(html, url, datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
     # Israel's 01:15 is the stamp's instant (India's would be 19:45 UTC); it falls on the
     # publisher's next day, so the local view is kept
     check(got.published, "2024-03-12T01:15:40+02:00", "second", "jsonld",
           utc="2024-03-11T23:15:40Z")
     # without a stamp to say which, IST stays India's on an English .com page
     alone = html.replace("2024-03-11T23:15:40Z", "")
-    got = extract_dates(load_html(alone), url, fetched_at=datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
+    got = _on(alone, url, datetime(2024, 3, 12, 10, 0, tzinfo=UTC))
     check(got.published, "2024-03-12T01:15:00+05:30", "minute", "text")
 
 
@@ -3094,15 +3096,15 @@ def test_a_time_elements_utc_value_takes_the_day_of_the_clock_it_prints() -> Non
     html = ("<html lang='he'><body><article><h1>המתקפה האיראנית</h1><div class='authorAndDate'>"
             "<span class='DateDisplay'><time datetime='2024-04-13T23:15:00.000Z'>14.04.24 | 02:15"
             f"</time></span></div></article>{_PROSE}</body></html>")
-    got = extract_dates(load_html(html), "https://www.example.co.il/news/article/hjk00q2ee",
-                        fetched_at=datetime(2024, 4, 14, 5, 30, tzinfo=UTC))
+    got = _on(html, "https://www.example.co.il/news/article/hjk00q2ee",
+              datetime(2024, 4, 14, 5, 30, tzinfo=UTC))
     check(got.published, "2024-04-14T02:15:00+03:00", "second", "time",
           utc="2024-04-13T23:15:00Z")
     # the same day in UTC: the value as written
     same = html.replace("2024-04-13T23:15:00.000Z", "2024-04-14T05:15:00.000Z").replace(
         "02:15", "08:15")
-    got = extract_dates(load_html(same), "https://www.example.co.il/news/article/hjk00q2ee",
-                        fetched_at=datetime(2024, 4, 14, 9, 30, tzinfo=UTC))
+    got = _on(same, "https://www.example.co.il/news/article/hjk00q2ee",
+              datetime(2024, 4, 14, 9, 30, tzinfo=UTC))
     check(got.published, "2024-04-14T05:15:00+00:00", "second", "time")
 
 
@@ -3113,13 +3115,13 @@ def test_a_bylines_day_that_is_the_urls_takes_the_utc_stamp_of_the_evening_befor
             f"<div class='byline-date'><span class='date'>Mar 11, 2024</span></div>{_PROSE}"
             "</article></body></html>")
     url = "https://www.example.com/uae/2024/03/11/ramadan-2024-first-day/"
-    got = extract_dates(load_html(html), url, fetched_at=datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
+    got = _on(html, url, datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
     check(got.published, "2024-03-11T00:05:10+04:00", "second", "jsonld",
           utc="2024-03-10T20:05:10Z")
     check(got.modified, "2024-03-11T11:18:40+00:00", "second", "jsonld")
     # under no URL day the stamp stays as it is written
-    got = extract_dates(load_html(html), "https://www.example.com/uae/ramadan-2024-first-day/",
-                        fetched_at=datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/uae/ramadan-2024-first-day/",
+              datetime(2024, 3, 11, 14, 0, tzinfo=UTC))
     check(got.published, "2024-03-10T20:05:10+00:00", "second", "jsonld")
 
 
@@ -3129,8 +3131,8 @@ def test_adobe_core_components_are_the_page_not_a_consent_platform() -> None:
             "2022</div></div><div class='cmp-title'><h1 class='cmp-title__text'>Veridian announces "
             f"results</h1></div><div class='cmp-text'>{_PROSE}</div><div class='cmp-wall'><p>"
             "Cookie policy of 12/01/2024.</p></div></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/en/newsroom/2022/vrd.html",
-                        fetched_at=datetime(2023, 4, 18, 12, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/en/newsroom/2022/vrd.html",
+              datetime(2023, 4, 18, 12, 0, tzinfo=UTC))
     check(got.published, "2022-11-29", "date", "text")
 
 
@@ -3139,8 +3141,8 @@ def test_a_sentence_ending_after_a_bracket_is_prose() -> None:
             "Rechtsgrundlage ist die Richtlinie zur Förderung effizienter Wärmenetze vom 15. "
             f"Dezember 2021 (BAnz AT 22.12.2021 B4).</p>{_PROSE}<p><span class='dateOfIssue'>"
             "Stand: 21.04.2022</span></p></div></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.bund.de/DE/antrag_node.html",
-                        fetched_at=datetime(2022, 6, 1, 10, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.bund.de/DE/antrag_node.html",
+              datetime(2022, 6, 1, 10, 0, tzinfo=UTC))
     check(got.published, "2022-04-21", "date", "text")
 
 
@@ -3150,12 +3152,11 @@ def test_a_footers_last_updated_line_dates_a_page_that_has_no_other() -> None:
             "class='lastupdated'>Last updated on Jan 30, 2024.</span></p></div></footer>"
             "</body></html>")
     fetched = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
-    got = extract_dates(load_html(html.format(prose=_PROSE)), "https://docs.example.org/io.html",
-                        fetched_at=fetched)
+    got = _on(html.format(prose=_PROSE), "https://docs.example.org/io.html", fetched)
     check(got.published, "2024-01-30", "date", "text")
     # on a page with a date of its own it is no update of it: too often another thing's
     dated = html.format(prose="<p class='date'>Posted on 3 December 2023</p>" + _PROSE)
-    got = extract_dates(load_html(dated), "https://docs.example.org/io.html", fetched_at=fetched)
+    got = _on(dated, "https://docs.example.org/io.html", fetched)
     check(got.published, "2023-12-03", "date", "text")
     check(got.modified, None)
     # the day of the fetch or the day before (a render's), another thing's update, or no
@@ -3163,8 +3164,7 @@ def test_a_footers_last_updated_line_dates_a_page_that_has_no_other() -> None:
     for footer in ("Last updated on May 31, 2024.", "Site last updated on Jan 30, 2024.",
                    "Privacy Policy (last updated Jan 30, 2024)", "Site launched on Jan 30, 2024."):
         page = html.replace("Last updated on Jan 30, 2024.", footer).format(prose=_PROSE)
-        got = extract_dates(load_html(page), "https://docs.example.org/io.html",
-                            fetched_at=fetched)
+        got = _on(page, "https://docs.example.org/io.html", fetched)
         assert got.published is None, footer
 
 
@@ -3174,18 +3174,15 @@ def test_a_forums_statement_of_its_zone_gives_its_bare_clocks_their_offset() -> 
             "Zeitangaben in WEZ +1. Es ist jetzt <span class='time'>10:31</span> Uhr.</div>"
             "</body></html>")
     url = "https://www.example.de/forum/showthread.php?88412-Kupplung"
-    got = extract_dates(load_html(html.format(prose=_PROSE)), url,
-                        fetched_at=datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
+    got = _on(html.format(prose=_PROSE), url, datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
     check(got.published, "2024-03-12T21:47:00+01:00", "minute", "text")
     # phpBB's "UTC+02:00" is the summer's: not the offset of a winter post; nor without one
     summer = html.replace("Alle Zeitangaben in WEZ +1", "Alle Zeiten sind UTC+02:00")
-    got = extract_dates(load_html(summer.format(prose=_PROSE)), url,
-                        fetched_at=datetime(2024, 7, 14, 9, 31, tzinfo=UTC))
+    got = _on(summer.format(prose=_PROSE), url, datetime(2024, 7, 14, 9, 31, tzinfo=UTC))
     check(got.published, "2024-03-12T21:47:00", "minute", "text")
     english = html.replace("Alle Zeitangaben in WEZ +1. Es ist jetzt", "All times are GMT -5. "
                            "The time now is")
-    got = extract_dates(load_html(english.format(prose=_PROSE)), url,
-                        fetched_at=datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
+    got = _on(english.format(prose=_PROSE), url, datetime(2024, 3, 14, 9, 31, tzinfo=UTC))
     check(got.published, "2024-03-12T21:47:00-05:00", "minute", "text")
 
 
@@ -3195,8 +3192,7 @@ def test_a_code_samples_timestamps_are_no_dates_of_the_page() -> None:
             f"</code></pre>{_PROSE}<aside class='md-source-file'><span>14 oktober 2022</span>"
             "</aside></article>"
             "</body></html>")
-    got = extract_dates(load_html(html), "https://docs.example.nl/api/authenticatie/",
-                        fetched_at=datetime(2024, 3, 14, 9, 30, tzinfo=UTC))
+    got = _on(html, "https://docs.example.nl/api/authenticatie/", datetime(2024, 3, 14, 9, 30, tzinfo=UTC))
     check(got.published, "2022-10-14", "date", "text")
 
 
@@ -3206,8 +3202,7 @@ def test_a_polish_public_registers_details_table_names_its_publication() -> None
             "<td>2023-05-10</td></tr><tr><th scope='row'>Data opublikowania informacji:</th><td>"
             "2023-05-11 12:03</td></tr><tr><th scope='row'>Data ostatniej zmiany:</th><td>"
             "2023-05-15 08:47</td></tr></table></article></body></html>")
-    got = extract_dates(load_html(html), "https://bip.example.pl/artykul/412/ogloszenie",
-                        fetched_at=datetime(2023, 6, 2, 7, 30, tzinfo=UTC))
+    got = _on(html, "https://bip.example.pl/artykul/412/ogloszenie", datetime(2023, 6, 2, 7, 30, tzinfo=UTC))
     check(got.published, "2023-05-11T12:03:00", "minute", "text")
 
 
@@ -3219,8 +3214,7 @@ def test_an_ambiguous_zone_is_reread_only_by_a_stamp_of_its_own_role() -> None:
             "14:00:00+05:30'></head><body><article><h1>Budget session opens</h1><div class="
             "'byline'>Published on Mar 12, 2024 10:30 AM IST | Updated on Mar 12, 2024 02:00 PM "
             f"IST</div>{_PROSE}</article></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.in/news/budget-session",
-                        fetched_at=datetime(2024, 3, 12, 12, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.in/news/budget-session", datetime(2024, 3, 12, 12, 0, tzinfo=UTC))
     check(got.published, "2024-03-12T10:30:00+05:30", "minute", "text")
     check(got.modified, "2024-03-12T14:00:00+05:30", "second", "meta")
 
@@ -3237,8 +3231,7 @@ def test_an_ambiguous_zone_is_reread_only_by_a_stamp_of_its_own_role() -> None:
 def test_aem_teasers_and_consent_boxes_stay_chrome(box: str) -> None:
     html = (f"<html lang='en'><body><main>{box}<div class='cmp-title'><h1>Our water</h1></div>"
             f"<div class='cmp-text'>{_PROSE}</div></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/en/our-water.html",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/en/our-water.html", datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     assert got.published is None and got.modified is None
 
 
@@ -3247,8 +3240,7 @@ def test_a_byline_that_its_stamp_verb_opens_is_no_sentence_about_another_thing()
             "Published March 12, 2024 at 6:05 p.m. by Anna Berg (text) and Jonas Klein (photos)."
             f"</p>{_PROSE}<div class='story-callout'><a href='/x'>Council delays cycle lane vote</a>"
             " <span class='story-callout__date'>March 10, 2024</span></div></article></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/local/council-vote",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/local/council-vote", datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
 
 
@@ -3256,16 +3248,15 @@ def test_a_schedules_all_times_line_on_a_news_page_gives_no_offset() -> None:
     html = ("<html lang='en'><body><article><h1>Super Eagles name squad</h1><p class='date'>"
             f"March 12, 2024 6:05 pm</p>{_PROSE}<ul><li>Mar 21: Nigeria v Ghana, 19:00</li></ul>"
             "<p><em>All times are GMT</em></p></article></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com.ng/sports/super-eagles-squad",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com.ng/sports/super-eagles-squad",
+              datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
 
 
 def test_an_inline_codes_date_is_read_a_code_blocks_is_not() -> None:
     html = ("<html lang='en'><body><article><h1>Notes on caching</h1><p><em>Posted <code>"
             f"2024-03-12</code> by Sam Keller</em></p>{_PROSE}</article></body></html>")
-    got = extract_dates(load_html(html), "https://sam.example.net/notes/caching.html",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://sam.example.net/notes/caching.html", datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-12", "date", "text")
 
 
@@ -3278,8 +3269,7 @@ def test_an_inline_codes_date_is_read_a_code_blocks_is_not() -> None:
 def test_scripts_that_print_another_things_time_date_no_page(script: str) -> None:
     html = (f"<html lang='en'><body><h1>Election special</h1><div><script>{script}</script></div>"
             f"{_PROSE}</body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/special/election",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/special/election", datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     assert got.published is None
 
 
@@ -3288,8 +3278,8 @@ def test_iso_8601s_basic_format_is_read() -> None:
             "+0300'><meta property='article:modified_time' content='20231219T1502+0300'></head>"
             f"<body><h1>Выставка к 90-летию метро</h1><div class='article__info-date'>14:35 "
             f"19.12.2023</div>{_PROSE}</body></html>")
-    got = extract_dates(load_html(html), "https://ria.example.ru/20231219/vystavka-1916812345.html",
-                        fetched_at=datetime(2023, 12, 19, 14, 0, tzinfo=UTC))
+    got = _on(html, "https://ria.example.ru/20231219/vystavka-1916812345.html",
+              datetime(2023, 12, 19, 14, 0, tzinfo=UTC))
     check(got.published, "2023-12-19T14:35:00+03:00", "minute", "meta")
     check(got.modified, "2023-12-19T15:02:00+03:00", "minute", "meta")
 
@@ -3298,8 +3288,7 @@ def test_a_compact_fourteen_digit_stamp_is_read() -> None:
     html = ("<html lang='ko'><head><meta property='og:regDate' content='20240227183211'></head>"
             f"<body><h1>의대 증원 갈등</h1><span class='num_date'>2024. 2. 27. 18:32</span>{_PROSE}"
             "</body></html>")
-    got = extract_dates(load_html(html), "https://v.example.net/v/20240227183211234",
-                        fetched_at=datetime(2024, 2, 28, 0, 0, tzinfo=UTC))
+    got = _on(html, "https://v.example.net/v/20240227183211234", datetime(2024, 2, 28, 0, 0, tzinfo=UTC))
     check(got.published, "2024-02-27T18:32:11", "second", "meta")
 
 
@@ -3314,8 +3303,7 @@ def test_a_compact_fourteen_digit_stamp_is_read() -> None:
 def test_a_footers_update_of_another_thing_dates_no_page(footer: str) -> None:
     html = (f"<html lang='en'><body><main><h1>Guides</h1>{_PROSE}</main><footer role='contentinfo'>"
             f"{footer}</footer></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.gov/guides/",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.gov/guides/", datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     assert got.published is None
 
 
@@ -3323,8 +3311,8 @@ def test_a_storys_words_in_its_address_make_no_forum() -> None:
     html = ("<html lang='en'><body><article><h1>Kenya at Davos</h1><p class='date'>January 17, "
             f"2024 6:05 pm</p>{_PROSE}<div class='schedule'><p>Thu: plenary, 10:00</p><p class="
             "'small'>All times are GMT+1 (Davos local time).</p></div></article></body></html>")
-    got = extract_dates(load_html(html), "https://www.example.co.ke/business/world-economic-forum"
-                        "-davos-kenya/", fetched_at=datetime(2024, 1, 18, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.co.ke/business/world-economic-forum"
+                        "-davos-kenya/", datetime(2024, 1, 18, 9, 0, tzinfo=UTC))
     check(got.published, "2024-01-17T18:05:00", "minute", "text")
 
 
@@ -3336,8 +3324,7 @@ def test_a_storys_words_in_its_address_make_no_forum() -> None:
 def test_scripts_that_count_or_expire_date_no_page(script: str) -> None:
     html = (f"<html lang='en'><body><h1>Special</h1><div><script>{script}</script></div>{_PROSE}"
             "</body></html>")
-    got = extract_dates(load_html(html), "https://www.example.com/special/",
-                        fetched_at=datetime(2024, 3, 14, 0, 10, tzinfo=UTC))
+    got = _on(html, "https://www.example.com/special/", datetime(2024, 3, 14, 0, 10, tzinfo=UTC))
     assert got.published is None
 
 
@@ -3346,6 +3333,6 @@ def test_a_sentence_its_stamp_verb_opens_without_a_by_is_still_prose() -> None:
             "<span class='autor'>Andrés Pazos</span> | 12/03/2024</p><p>Publicado el 3 de marzo "
             f"de 2021, el informe halló 41 irregularidades en la terminal.</p>{_PROSE}</article>"
             "</body></html>")
-    got = extract_dates(load_html(html), "https://www.example.es/galicia/auditoria-puerto",
-                        fetched_at=datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    got = _on(html, "https://www.example.es/galicia/auditoria-puerto",
+              datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-12", "date", "text")
