@@ -1073,7 +1073,6 @@ def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_LABEL_BEFORE_YEAR = UPDATED_WORDS
 MAX_FOOTERS = 3
 FOOTER_CHARS = 4000  # of a footer's text, read for its "Last updated" line and its zone
 STATEMENT_CHARS = 3000  # of the text's start and end, read for a forum's statement of its zone
@@ -1091,7 +1090,7 @@ def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Ca
     page that has no other date (rule 8b): a footer's update line is too often another
     thing's to be the update of an article that has its own dates."""
     for footer, text in footers:
-        if not any(_LABEL_BEFORE_YEAR.search(text, max(0, m.start() - 60), m.start())
+        if not any(UPDATED_WORDS.search(text, max(0, m.start() - 60), m.start())
                    for m in itertools.islice(_YEAR.finditer(text), 12)):
             continue  # (an update label shortly before a year, before the footer's lines)
         for el in footer.iter():

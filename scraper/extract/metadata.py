@@ -710,13 +710,12 @@ _LABELS = lxml.etree.XPath(
     " 'aut') or contains(text(), 'вто') or contains(text(), 'azar') or contains(text(), 'enulis')"
     " or contains(text(), 'ritten') or contains(text(), 'ext') or contains(text(), 'esto')]"
 )
-_AUTHOR_LABEL = re.compile(
-    r"^\s*(?:author|autor|autorin|autor(?:in)?/autor(?:in)?|autors|autorius|auteur|autore|автор"
-    r"|autoría|autoria"
-    r"|аутор|yazar|penulis|"
-    r"written by|text|texto|testo)\s*:?\s*$",
-    re.IGNORECASE,
-)
+# a writer's label ("Autorin/Autor", "Penulis", "Written by") ...
+_WRITER_WORDS = (r"author|autor|autorin|autor(?:in)?/autor(?:in)?|autors|autorius|auteur|autore"
+                 r"|автор|аутор|yazar|penulis|autoría|autoria|written by")
+# ... or a credit's that names the writer on most pages ("Text", "Texto")
+_AUTHOR_LABEL = re.compile(r"^\s*(?:" + _WRITER_WORDS + r"|text|texto|testo)\s*:?\s*$",
+                           re.IGNORECASE)
 
 
 def _details_of_article(field: lxml.html.HtmlElement) -> bool:
@@ -743,9 +742,7 @@ _FULL_DATE = re.compile(
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b")
 
 
-_WRITER_WORD_LABEL = re.compile(
-    r"^\s*(?:author|autor|autorin|autors|autorius|auteur|autore|автор|аутор|yazar|penulis"
-    r"|autoría|autoria|written by)\s*:?\s*$", re.IGNORECASE)
+_WRITER_WORD_LABEL = re.compile(r"^\s*(?:" + _WRITER_WORDS + r")\s*:?\s*$", re.IGNORECASE)
 _DRUPAL_FIELD = re.compile(r"field-{1,2}name-field-([\w-]+)")
 _AUTHOR_FIELD = re.compile(  # the field's whole name ("autoria"; not "book-author")
     r"(?:autor\w*|author\w*|autoria|byline|writers?|penulis|redakt\w*|verfasser\w*|firma)",
