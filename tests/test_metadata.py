@@ -922,3 +922,19 @@ def test_bylines_of_review_4(body: str, after: str, expected: list[str]) -> None
               wrapper.format(f"<article><h1>Harbour ferry returns</h1>{body}{_LEAD}{after}"
                              "</article>"))
     assert md.authors == expected
+
+
+def test_jsonld_authors_given_by_reference_are_the_graphs_people() -> None:
+    graph = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "NewsArticle", "headline": "Fuel scarcity", "author": [{"@id": '
+             '"https://punch.example.com/#/schema/person/a6e1"}, {"@id": '
+             '"https://punch.example.com/#/schema/person/b92f"}]}, {"@type": "Person", "@id": '
+             '"https://punch.example.com/#/schema/person/a6e1", "name": "Tunde Ajaja"}, {"@type": '
+             '"Person", "@id": "https://punch.example.com/#/schema/person/b92f", "name": '
+             '"Deborah Sanusi"}]}</script><meta name="author" content="Tunde Ajaja">')
+    assert page(graph, "<h1>Fuel scarcity</h1>").authors == ["Tunde Ajaja", "Deborah Sanusi"]
+    # a CMS account's default name is no person's: the byline is read instead
+    admin = graph.replace("Tunde Ajaja", "admin").replace("Deborah Sanusi", "Administrator")
+    md = page(admin.replace('<meta name="author" content="admin">', ""),
+              "<h1>Fuel scarcity</h1><p class='byline'>By Tobias Kuske</p>")
+    assert md.authors == ["Tobias Kuske"]

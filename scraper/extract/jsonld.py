@@ -75,5 +75,20 @@ def types_of(obj: dict[str, Any]) -> set[str]:
 
 
 def article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The objects that describe an article (NewsArticle, BlogPosting, ...)."""
-    return [o for o in objects if types_of(o) & ARTICLE_TYPES]
+    """The objects that describe an article (NewsArticle, BlogPosting, ...), their authors
+    given by reference ('"author": [{"@id": ".../person/a6e1"}, …]' in a Yoast graph) replaced
+    by the graph's nodes of those ids."""
+    articles = [o for o in objects if types_of(o) & ARTICLE_TYPES]
+    return [_with_authors(o, objects) for o in articles]
+
+
+def _with_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> dict[str, Any]:
+    authors = article.get("author")
+    items = authors if isinstance(authors, list) else [authors]
+    if not any(isinstance(a, dict) and "name" not in a and isinstance(a.get("@id"), str)
+               for a in items):
+        return article
+    nodes = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    resolved = [nodes.get(a["@id"], a) if isinstance(a, dict) and "name" not in a
+                and isinstance(a.get("@id"), str) else a for a in items]
+    return {**article, "author": resolved}

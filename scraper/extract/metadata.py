@@ -1121,8 +1121,13 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
     return cut.strip() or title
 
 
+# a CMS account's default name, no person's: WordPress's "admin" as a JSON-LD Person
+_ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "superuser"})
+
+
 def _people(names: list[str], site_keys: set[str]) -> list[str]:
-    return [n for n in names if not _is_publisher(n, site_keys)]
+    return [n for n in names if not _is_publisher(n, site_keys)
+            and n.casefold() not in _ACCOUNT_NAMES]
 
 
 def _is_site_part(part: str, site_keys: set[str]) -> bool:
