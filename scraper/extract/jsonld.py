@@ -91,4 +91,6 @@ def _with_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> dic
     nodes = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
     resolved = [nodes.get(a["@id"], a) if isinstance(a, dict) and "name" not in a
                 and isinstance(a.get("@id"), str) else a for a in items]
+    if all(new is old for new, old in zip(resolved, items, strict=True)):
+        return article  # (no node of those ids: the object as it was)
     return {**article, "author": resolved}

@@ -483,6 +483,10 @@ class _TextStart:
                     self.start = i
         return self.start < 0 or self.order.get(el, self.start) < self.start
 
+    def before_text(self, el: lxml.html.HtmlElement) -> bool:
+        """The element comes before the article text, and the page has one."""
+        return self.above(el) and self.start >= 0
+
 
 def _lead_words(el: lxml.html.HtmlElement) -> int:
     """The words of a paragraph (Chinese and Japanese: two characters a word)."""
@@ -779,7 +783,7 @@ def _labelled(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
             continue  # a field holds a name or two, not a list of signatories
         names = [n for n in split_authors(text) if _name_like(n)]
         if names and (_details_of_article(parent) or (
-                start.above(parent) and start.start >= 0 and not _in_others_box(parent))):
+                start.before_text(parent) and not _in_others_box(parent))):
             return names  # (not a book's, a film's or a product's facts box, in the text or
             # beside it; a field above the article's first paragraph is the article's own)
     return []
