@@ -10,6 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from scraper.extract import extract_article
 from scraper.extract.blocks import Block, BodyResult, PageHints, clean_blocks, page_hints
 from scraper.extract.body import extract_body
 from scraper.extract.html import load_html
@@ -2204,3 +2205,16 @@ def test_newsletter_box_title_and_blurb_are_out() -> None:
              Block("p", "Morning Newsletter", "item"), Block("p", "Newsletter | Subscribers")]
     kept = clean_blocks([Block("p", prose), *story], PageHints(titles=(), description=""))
     assert [b.text for b in kept] == [prose, *(b.text for b in story)]
+
+
+def test_the_line_that_signs_the_text_is_not_its_body() -> None:
+    html = ('<html><head><meta property="og:site_name" content="Lesotho Times"></head><body>'
+            '<article><h1>From adversity to advocacy</h1><div class="entry-content">'
+            '<p><strong>Mohloai Mpesi</strong></p>'
+            + "<p>IN the heart of Lesotho, where tales of struggle are woven into everyday life, "
+              "one young lawyer stands as a beacon of hope for the villages around Roma.</p>" * 4
+            + "</div></article></body></html>")
+    article = extract_article(html, "https://lestimes.example.com/from-adversity/")
+    assert article.authors == ["Mohloai Mpesi"]
+    assert article.body.startswith("IN the heart of Lesotho")
+    assert "Mohloai" not in article.body

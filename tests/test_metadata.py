@@ -938,3 +938,48 @@ def test_jsonld_authors_given_by_reference_are_the_graphs_people() -> None:
     md = page(admin.replace('<meta name="author" content="admin">', ""),
               "<h1>Fuel scarcity</h1><p class='byline'>By Tobias Kuske</p>")
     assert md.authors == ["Tobias Kuske"]
+
+
+_SIGNED_HEAD = ('<meta property="og:site_name" content="Lesotho Times">'
+                '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+                '"NewsArticle", "headline": "Mining blasts shatter homes", "author": {"@type": '
+                '"Person", "name": "Lesotho Times"}}</script>')
+_TEXT = ("<p>A Chinese-owned crusher and quarry company has come under heavy criticism from five "
+         "villages who claim its blasting has cracked their homes and scattered their herds.</p>"
+         "<p>Residents say the explosions began in March.</p>")
+
+
+@pytest.mark.parametrize(("above", "expected", "line"), [
+    # print-origin papers sign in the text: a bold line of names above its first paragraph
+    ("<p><strong>Mohloai Mpesi</strong></p>", ["Mohloai Mpesi"], "Mohloai Mpesi"),
+    ("<p><em>…as villages cry foul</em></p><p><em>…accuse chiefs of taking bribes</em></p>"
+     "<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>",
+     ["Mathatisi Sebusi", "Mohalenyane Phakela"], "Mathatisi Sebusi/Mohalenyane Phakela"),
+    ("<p>&nbsp;</p><p><b>MTHOBISI SITHOLE&nbsp;</b></p>", ["MTHOBISI SITHOLE"],
+     "MTHOBISI SITHOLE"),
+    # not a line of names, not bold, not right above the text, or a desk's: the credit stays
+    ("<p><strong>Words of wisdom</strong></p>", ["Lesotho Times"], None),
+    ("<p>Mohloai Mpesi</p>", ["Lesotho Times"], None),
+    ("<p><strong>Mohloai Mpesi</strong></p><p>Villagers in three districts told the paper "
+     "on Tuesday that nobody had consulted them before the works began.</p>", ["Lesotho Times"],
+     None),
+    ("<p><strong>Staff Reporter</strong></p>", ["Lesotho Times"], None),
+])
+def test_a_bold_line_of_names_above_the_text_signs_it(above: str, expected: list[str],
+                                                      line: str | None) -> None:
+    md = page(_SIGNED_HEAD, f"<h1>Mining blasts shatter homes</h1><div class='entry-content'>"
+                            f"{above}{_TEXT}</div>")
+    assert (md.authors, md.signature) == (expected, line)
+
+
+def test_a_signing_line_is_read_over_an_account_not_over_a_byline() -> None:
+    account = ("<p class='meta'>by <a href='https://ilanga.example.co.za/author/admin/' "
+               "rel='author'>Ilanga D</a> | 5 November 2024</p>")
+    signed = "<div><p><strong>MTHOBISI SITHOLE</strong></p>" + _TEXT + "</div>"
+    # a WordPress account's name ("/author/admin/") gives way to the line that signs the text
+    assert page("", f"<h1>Goats</h1>{account}{signed}").authors == ["MTHOBISI SITHOLE"]
+    # without one, the account's name is all the page credits
+    assert page("", f"<h1>Goats</h1>{account}<div>{_TEXT}</div>").authors == ["Ilanga D"]
+    # a byline naming a person is the byline
+    byline = "<p class='byline'>By <a href='/author/jane-doe/'>Jane Doe</a></p>"
+    assert page("", f"<h1>Goats</h1>{byline}{signed}").authors == ["Jane Doe"]

@@ -106,7 +106,8 @@ def extract_from_tree(
     hints: Sequence[DateHint] = (),
 ) -> Article:
     """The same as extract_article, on an already parsed tree."""
-    from .body import extract_body
+    from .blocks import BodyResult
+    from .body import extract_body, without_signature
     from .dates import extract_dates
     from .jsonld import article_objects, jsonld_objects
     from .metadata import extract_metadata, meta_values
@@ -122,6 +123,8 @@ def extract_from_tree(
         meta=meta, objects=objects,
     )
     body = extract_body(tree, url, article_objects=articles)
+    if md.signature:
+        body = BodyResult(without_signature(body.text, md.signature), body.source)
     is_article = classify_page(tree, bool(articles), md.og_type, published is not None, body.text)
     article = Article(
         url=url,

@@ -199,6 +199,19 @@ def _finish(text: str, source: str) -> BodyResult:
     return BodyResult(text, source) if text else BodyResult("", None)
 
 
+SIGNATURE_PARAGRAPHS = 4  # the text's first paragraphs, where a line signing it may stand
+
+
+def without_signature(text: str, line: str) -> str:
+    """The text without the line that signs it ("Mohloai Mpesi" above its first paragraph,
+    which metadata read as the byline): the writer's name, not the article's words."""
+    paragraphs = text.split("\n\n")
+    for i, paragraph in enumerate(paragraphs[:SIGNATURE_PARAGRAPHS]):
+        if " ".join(paragraph.split()) == line:
+            return "\n\n".join(paragraphs[:i] + paragraphs[i + 1:])
+    return text
+
+
 def extract_body(
     tree: lxml.html.HtmlElement,
     url: str,

@@ -103,6 +103,7 @@ class Metadata:
     site_name: str | None = None
     description: str | None = None
     og_type: str | None = None
+    signature: str | None = None  # a line of the text that signs it: not the text's own
 
 
 def _clean(value: Any) -> str | None:
@@ -472,6 +473,7 @@ class _TextStart:
         self.tree = tree
         self.order: dict[Any, int] | None = None
         self.start = -1
+        self.first: lxml.html.HtmlElement | None = None  # the text's first paragraph
 
     def above(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text (or the page has no long paragraph)."""
@@ -480,12 +482,44 @@ class _TextStart:
             for i, node in enumerate(self.tree.iter()):
                 self.order[node] = i
                 if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
-                    self.start = i
+                    self.start, self.first = i, node
         return self.start < 0 or self.order.get(el, self.start) < self.start
 
     def before_text(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text, and the page has one."""
         return self.above(el) and self.start >= 0
+
+
+NAME_LINE_PARAGRAPHS = 3  # the paragraphs read above the text's first: a deck's lines, names
+DECK_LINE_WORDS = 12
+_BOLD = frozenset({"strong", "b"})
+
+
+def _name_line(start: _TextStart) -> tuple[list[str], str]:
+    """The names of a bold line just above the article text's first paragraph, as papers of
+    print origin sign in the text ("<p><strong>Mohloai Mpesi</strong></p>", "Mathatisi
+    Sebusi/Mohalenyane Phakela", "MTHOBISI SITHOLE"); above it at most a deck's short lines.
+    Read only when nothing else names a person. Gives the names and the line's text."""
+    start.above(start.tree)  # (finds the first paragraph)
+    first = start.first
+    if first is None:
+        return [], ""
+    for par in itertools.islice(first.itersiblings(preceding=True), NAME_LINE_PARAGRAPHS):
+        if par.tag != "p":
+            break
+        text = _clean(" ".join(par.itertext()))
+        if not text:
+            continue
+        bold = par[0] if len(par) == 1 else None
+        if (bold is not None and bold.tag in _BOLD and not (par.text or "").strip()
+                and not (bold.tail or "").strip()):
+            names = split_authors(text)  # ("Staff Reporter" names no one)
+            if 0 < len(names) <= 4 and all(map(_name_like, names)):
+                return names, text
+            break
+        if _lead_words(par) > DECK_LINE_WORDS:
+            break
+    return [], ""
 
 
 def _lead_words(el: lxml.html.HtmlElement) -> int:
@@ -1134,6 +1168,30 @@ def _people(names: list[str], site_keys: set[str]) -> list[str]:
             and n.casefold() not in _ACCOUNT_NAMES]
 
 
+# an account's author page: WordPress's "/author/admin/", whatever name the account shows
+_ACCOUNT_PAGE = re.compile(r"/(?:author|autor|user|users|profile)/(?:" + "|".join(_ACCOUNT_NAMES)
+                           + r")/?(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _account_names(ld: dict[str, Any], marked: list[lxml.html.HtmlElement]) -> set[str]:
+    """The names an account's author page goes by (a JSON-LD author or an author link at
+    "/author/admin/" named "Ilanga D"): a login's, perhaps also a person's ("Peter Addor"
+    blogging as admin), casefolded."""
+    names: set[str] = set()
+    values = ld.get("author") if ld else None
+    for item in values if isinstance(values, list) else [values]:
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and any(
+                isinstance(item.get(key), str) and _ACCOUNT_PAGE.search(item[key])
+                for key in ("url", "@id")):
+            names.add(item["name"].strip().casefold())
+    for link in marked:
+        if link.tag == "a" and _ACCOUNT_PAGE.search(link.get("href") or ""):
+            text = _clean(" ".join(link.itertext()))
+            if text:
+                names.add(text.casefold())
+    return names
+
+
 def _is_site_part(part: str, site_keys: set[str]) -> bool:
     key = _norm(part)
     if not key:
@@ -1292,6 +1350,12 @@ def _extract_metadata(
         authors = _people(_unsigned(marked, start), site_keys)
     if not authors and h1:
         authors = _people(_line_under_headline(h1[0]), site_keys)
+    if not authors or {n.casefold() for n in authors} <= _account_names(ld, marked):
+        # a bold line of names above the text signs it when no byline names a person, or
+        # only an account does ("Ilanga D" at /author/admin/)
+        names, line = _name_line(start)
+        if names := _people(names, site_keys):
+            authors, md.signature = names, line
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
