@@ -423,6 +423,12 @@ def test_a_page_that_names_no_person_is_credited_as_it_says() -> None:
     assert page('<meta property="og:site_name" content="Daily Example">'
                 '<meta name="author" content="Daily Example">').authors == ["Daily Example"]
     assert page(_ld("[]")).authors == []  # the publisher field alone credits nobody
+    # a desk's brand may hold digits; a date or a login does not credit anyone
+    assert page(_ld('{"@type": "Person", "name": "BR24 Redaktion"}')).authors == [
+        "BR24 Redaktion"]
+    assert page('<meta name="author" content="News4Max Staff">').authors == ["News4Max Staff"]
+    assert page('<meta name="author" content="freeman1984">').authors == []
+    assert page('<meta name="author" content="Mai 2024">').authors == []
 
 
 def test_byline_of_name_elements_without_by() -> None:

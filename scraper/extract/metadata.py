@@ -230,8 +230,9 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         if not part or len(part) > 60 or len(part.split()) > 5 or (
                 (lead := _BY.match(part + " ")) and lead.end() > len(part)):
             continue  # (a lead word alone: "<p>By&nbsp;</p><p>Daniel Wood</p>")
-        if "http" in part or "www." in part or "@" in part or any(c.isdigit() for c in part):
-            continue
+        if "http" in part or "www." in part or "@" in part or (any(
+                c.isdigit() for c in part) and not (keep_roles and _BRAND_DIGITS.fullmatch(part))):
+            continue  # (a credit's brand may hold digits: "BR24 Redaktion", "News24 Wire")
         if not keep_roles and (_ROLE.search(part) or (
                 not part.isascii() and _ROLE_SCRIPTS.search(part))):
             continue
@@ -245,6 +246,9 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     return out
 
 
+# capitalised words whose digits follow letters, as a brand's: "BR24 Redaktion", "TAG24"; not
+# "Mai 2024", "1. FC", nor a login's "freeman1984"
+_BRAND_DIGITS = re.compile(r"[^\W\d_a-z][^\W_]*(?:\s+[^\W\d_][^\W_]*){0,3}")
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
     r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|colunas|by|users/profile"
