@@ -989,3 +989,20 @@ def test_a_signing_line_is_read_over_an_account_not_over_a_byline() -> None:
     # a byline naming a person is the byline
     byline = "<p class='byline'>By <a href='/author/jane-doe/'>Jane Doe</a></p>"
     assert page("", f"<h1>Goats</h1>{byline}{signed}").authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("og_title", "headline", "expected"), [
+    # a section glued to the headline before the site's name; the headline meta tag says so
+    ("부담 커졌다-정치ㅣ한국일보", "부담 커졌다", "부담 커졌다"),
+    # a headline meta tag that is no prefix, or cuts the headline's own clause, is not read
+    ("Tote Hummeln unter Linden: Die Erklärung | Daily Example", "Tote Hummeln unter Linden",
+     "Tote Hummeln unter Linden: Die Erklärung"),
+    ("Ferry returns after repairs-Local | Daily Example", "Shear NH. Anticonvulsant syndrome",
+     "Ferry returns after repairs-Local"),
+])
+def test_a_headline_meta_tag_only_cuts_a_glued_tail(og_title: str, headline: str,
+                                                    expected: str) -> None:
+    md = page(f'<meta property="og:site_name" content="Daily Example">'
+              f'<meta property="og:title" content="{og_title}">'
+              f'<meta name="headline" content="{headline}">')
+    assert md.title == expected

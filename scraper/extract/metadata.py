@@ -1124,6 +1124,8 @@ def _is_publisher(name: str, site_keys: set[str]) -> bool:
 
 
 HEADLINE_WORDS = 3
+# a section glued to a headline, before the site's name: "…커졌다-정치ㅣ한국일보"
+_GLUED_TAIL = re.compile(r"[-–—|ㅣ·]\S+(?:\s+\S+)?\s*(?:[|ㅣ]\s*\S.{0,40})?")
 
 
 def clean_title(title: str | None, site_keys: set[str], others: list[str],
@@ -1137,6 +1139,10 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) == 1:
         return title
+    for other in others:
+        # another candidate is the title without a short tail ("…커졌다-정치ㅣ한국일보")
+        if other and title.startswith(other) and _GLUED_TAIL.fullmatch(title[len(other):]):
+            return other
     other_keys = {_norm(o) for o in others if o}
     heading_keys = {_norm(h) for h in headings if h}
     # (not when the <h1> is the whole title: a shorter social title is the headline's first
@@ -1299,10 +1305,13 @@ def _extract_metadata(
         _clean(title[0].text or "") if title else None,
     ]
     present = [c for c in candidates if c]
+    # a headline meta tag only cuts a title's tail (Korean outlets' og:title "…커졌다-정치ㅣ한국일보"
+    # beside <meta name="headline" content="…커졌다">): some sites fill it with other text
+    others = [*present[1:], *filter(None, [_clean(meta.get("headline"))])]
     # without an <h1>, a page's headline is often its first <h2>s' ("<h2 class=news_ttl>"): the
     # title without its site's name equals one of them
     headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
-    md.title = clean_title(present[0], title_keys, present[1:],
+    md.title = clean_title(present[0], title_keys, others,
                            [h for h in headings if h], h1_text) if present else None
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
