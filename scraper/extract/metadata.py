@@ -77,7 +77,10 @@ _DATE_TAIL = re.compile(
     # "lupa am 26/10/13"
     # (German two-letter weekdays only before a dotted day: "Anh Do, March 12" keeps "Do")
     # and a stamp's label the weekday: "By Olivia Dee Posted Tue 12 Mar 2024"
-    r"(?:[\s,|·•-]+(?:Posted|Published|Updated|Last\s+updated|First\s+posted):?(?=\s))?"
+    # ("Von Nadine Sellerberg und Tim Reichert Veröffentlicht am 23.08.24 um 06:12 Uhr")
+    r"(?:[\s,|·•-]+(?:Posted|Published|Updated|Last\s+updated|First\s+posted|Veröffentlicht"
+    r"|Aktualisiert|Erstellt|Stand|Publié|Mis\s+à\s+jour|Publicado|Actualizado|Pubblicato"
+    r"|Aggiornato):?(?=\s))?"
     r"(?:[\s,|·•-]+(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?(?=\s)"
     r"|(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)(?:[.,]|(?=\s+\d))"
     r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)[.,](?=\s*\d{1,2}\.)|(?:am|on|le|el|il|em)(?=\s)))?"
