@@ -2766,7 +2766,8 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
 
     month = dt._MONTH_ALT
     reference = {  # the plain forms
-        dt.ISO_RE: (dt.ISO_RE.pattern.replace(r"(\d(?<!\d\d)\d{3})", r"(?<!\d)(\d{4})", 1), 0),
+        dt.ISO_RE: (dt.ISO_RE.pattern.replace(r"(\d(?<!\d\d)(?<![^\W\d_]-\d)(?<!\w_\d)\d{3})",
+                                              r"(?<!\d)(?<![^\W\d_]-)(?<!\w_)(\d{4})", 1), 0),
         dt._YMD: (r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?", 0),
         dt._YMD_SPACED: (r"(?<![\d.])(\d{4})\. (\d{1,2})\. (\d{1,2})\.(?!\d)", 0),
         dt._NUM: (r"(?<![\d.,/:·-])(\d{1,2})([./·-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
@@ -2785,6 +2786,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
     }
     texts = [
         "2021-07-22T16:25:00+02:00 12021-07-22 x2021-07-22 .2021.07.22 2021/7/22/ 1.2021/07/22",
+        "report-2024-02-29.html IMG_2024-02-29 1-2024-02-29 _2024-02-29 2024-02-29.pdf -2024-03-01",
         "22/07/2021 3/4/21 1.22.07.2021 122/07/2021 :22/07/2021 -22-07-2021 2.7.13 22.07.2021",
         "22 July 2021, 1st of March 2020, 12er mars 2019 a22 June 2021 :5 May 2020 5- de mayo 2021",
         "3 décembre 2021 à 10h, 333 May 2020, 5 dec 2021, 5 de 2021, 15 kasım 2020, 1 Μαΐου 2021",
@@ -3336,3 +3338,52 @@ def test_a_sentence_its_stamp_verb_opens_without_a_by_is_still_prose() -> None:
     got = _on(html, "https://www.example.es/galicia/auditoria-puerto",
               datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-12", "date", "text")
+
+
+@pytest.mark.parametrize("rows", [
+    # a collection schedule's table, a list of meetings: their dates are data, not the page's
+    "<table><tr><td>Neujahr</td><td>01.01.2024</td></tr><tr><td>Karfreitag</td><td>29.03.2024"
+    "</td></tr><tr><td>Ostermontag</td><td>01.04.2024</td></tr></table>",
+    "<ul><li><div class='li'>12.03.2024, 19:30 Uhr – Stammtisch</div></li><li><div class='li'>"
+    "09.04.2024, 19:30 Uhr – Btrfs-Snapshots</div></li><li><div class='li'>27.04.2024 – "
+    "Linux-Presentation-Day</div></li></ul>",
+])
+def test_dates_in_three_rows_of_a_table_or_list_are_its_data(rows: str) -> None:
+    html = (f"<html lang='de'><body><h1>Abfuhrtermine 2024</h1>{rows}<p>BERLIN, 12. Januar 2024 "
+            f"– Der Landkreis stellt die Termine vor.</p>{_PROSE}</body></html>")
+    fetched = datetime(2024, 5, 20, 9, 0, tzinfo=UTC)
+    check(_on(html, "https://www.example.de/abfall/termine", fetched).published, "2024-01-12",
+          "date", "text")
+    # a page with no other date is still dated by them
+    alone = html.replace("BERLIN, 12. Januar 2024 – ", "")
+    assert _on(alone, "https://www.example.de/abfall/termine", fetched).published is not None
+
+
+def test_the_moment_a_page_was_served_is_no_date_of_its_own() -> None:
+    html = ("<html lang='en'><head><meta name='confluence-request-time' content='1709553600000'>"
+            "<meta name='build-time' content='2024-03-04T12:00:00Z'></head><body><h1>Onboarding"
+            f"</h1>{_PROSE}</body></html>")
+    got = _on(html, "https://wiki.example.io/display/ENG/Onboarding",
+              datetime(2024, 3, 4, 12, 0, tzinfo=UTC))
+    assert got.published is None and got.modified is None
+
+
+def test_a_date_in_a_files_name_is_no_date_of_the_page() -> None:
+    html = ("<html lang='en'><body><h1>Configuration</h1><dl><dt>name</dt><dd><p>Default: <code>"
+            "report-2024-02-29.html</code></p></dd><dt>image</dt><dd><p>IMG_2023-10-04</p></dd>"
+            f"</dl>{_PROSE}<footer><p>Last updated on Mar 01, 2024.</p></footer></body></html>")
+    got = _on(html, "https://docs.example.dev/configuration.html",
+              datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-01", "date", "text")  # (the page's only stamp: rule 8b)
+
+
+def test_wordpress_one_time_classed_published_updated_that_is_the_update() -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '"BlogPosting", "datePublished": "2024-02-10T10:00:00+00:00", "dateModified": '
+          '"2024-03-03T07:45:10+00:00"}</script>')
+    html = (f"<html lang='es'><head>{ld}</head><body><article><h1>Tortilla</h1><span class="
+            "'posted-on'><time class='entry-date published updated' datetime='2024-03-03T08:45:"
+            f"10+01:00'>03/03/2024</time></span>{_PROSE}</article></body></html>")
+    got = _on(html, "https://www.example.es/tortilla/", datetime(2024, 3, 9, 21, 30, tzinfo=UTC))
+    check(got.published, "2024-02-10T10:00:00+00:00", "second", "jsonld")
+    check(got.modified, "2024-03-03T07:45:10+00:00", "second", "jsonld")

@@ -120,6 +120,33 @@ _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
     r"|illustration|légende|photographie|imagen|immagine|фото)\s*:", re.IGNORECASE)
 _MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
+SCHEDULE_ROWS = 3  # a table's rows with a date each: a schedule's, a list's
+
+
+def _table_row(owner: Any) -> Any:
+    """The row of a table or of a list that holds a date (a cell or an item, or an element in
+    it)."""
+    for node in itertools.islice(itertools.chain((owner,), owner.iterancestors()), 3):
+        if node.tag in ("td", "th"):
+            row = node.getparent()
+            return row if row is not None and row.tag == "tr" else None
+        if node.tag == "li":
+            return node
+    return None
+
+
+def _schedule_rows(in_rows: list[tuple[Cand, Any]]) -> None:
+    """Unlabelled dates in three rows or more of one table or list are its data (a collection
+    schedule, a list of holidays, of meetings or of releases), not the page's stamp: they weigh
+    as mentions (and still date a page that has no other date)."""
+    rows_of: dict[Any, set[Any]] = {}
+    for _, row in in_rows:
+        rows_of.setdefault(row.getparent(), set()).add(row)
+    for cand, row in in_rows:
+        if len(rows_of[row.getparent()]) >= SCHEDULE_ROWS:
+            cand.weight = min(cand.weight, 1.0)
+
+
 _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar",
                  "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
 _CHROME_WORDS = re.compile(
@@ -557,6 +584,7 @@ def visible_candidates(
     teasers: dict[Any, tuple[Any, Any] | None] = {}  # teasers of this very page -> list, entry
     self_links = 0
     owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
+    in_rows: list[tuple[Cand, Any]] = []  # unlabelled dates in table rows, and their rows
     footers: list[Any] = []  # the page's footers, skipped as chrome
     walker = etree.iterwalk(root, events=("start", "end"))
     # The loop runs for every element and every piece of text of a page (~600 events, ~500
@@ -953,6 +981,9 @@ def visible_candidates(
         elif role == "any":
             cand.weight -= 0.5
         cands.append(cand)
+        if role == "any" and weight > 1 and owner is not None and (
+                row := _table_row(owner)) is not None:
+            in_rows.append((cand, row))
         if teasers and owner is not None and weight > 1:
             owned.append((cand, owner))
         prev_end = parsed.end
@@ -962,6 +993,7 @@ def visible_candidates(
                                  owner is not None and _stamp_class(owner))
             if other is not None:
                 cands.append(other)
+    _schedule_rows(in_rows)
     if page.now_local is not None:
         lo, hi = (max(0, head_pos - 200), head_pos + 600) if head_pos >= 0 else (0, 3000)
         for when, has_time, start, end in find_relative(full, page.now_local, lo, hi, page.lang):

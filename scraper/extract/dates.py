@@ -863,6 +863,9 @@ def _not_before(mod: Cand, pub: Cand) -> bool:
 MAX_OFFSET_HOURS = 14  # the widest offset from UTC (Kiribati's +14:00)
 
 
+_BOTH_ROLES = re.compile(r"\bpublished\b.*\bupdated\b|\bupdated\b.*\bpublished\b")
+
+
 def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             page: PageInfo) -> tuple[Cand | None, Cand | None]:
     cands = [c for c in cands if _possible(c, page)]
@@ -902,7 +905,10 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     struct_pub = [c for c in cands if c.family == "struct" and c.role == "published"
                   and c.has_time]
     for c in cands:
-        if c.family != "visible" or c.role != "any":
+        # (WordPress's one <time class="entry-date published updated">: a theme may print the
+        # update there, the published class says nothing then)
+        if c.family != "visible" or (c.role != "any" and not (
+                c.role == "published" and _BOTH_ROLES.search(c.group.partition("<")[0]))):
             continue
         if c.has_time:
             if any(_same_moment(c, m) for m in struct_mod) and not any(

@@ -43,7 +43,11 @@ _MODIFIED_META = {
 _META_DATE_KEY = re.compile(r"date|time|publish|created|upload|release|issued", re.IGNORECASE)
 
 _META_SKIP_KEY = re.compile(r"expir|valid|birth|event|start|end|copyright|viewport|refresh"
-                            r"|image|width|height|duration|tz|zone|format", re.IGNORECASE)
+                            r"|image|width|height|duration|tz|zone|format"
+                            # the moment the page was served or built, not written
+                            # ("confluence-request-time", "build-time", "cache-date")
+                            r"|request|fetch|crawl|render|cache|build|served|server",
+                            re.IGNORECASE)
 
 _LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 

@@ -308,9 +308,12 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
 # searched for at the digits only, a lot faster than one that starts with a look-behind and
 # is tried at every character (tests/test_dates.py compares both forms).
 ISO_RE = re.compile(
-    r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    # (not a file's or a slug's name: "report-2024-02-29.html", "IMG_2024-02-29")
+    r"(\d(?<!\d\d)(?<![^\W\d_]-\d)(?<!\w_\d)\d{3})-(\d{1,2})-(\d{1,2})"
+    r"(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
     # (an hour of one digit with its colon: "+5:30", a few Indian CMSes')
     r"(?:[.,]\d{1,9})?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d:\d{2}|[+-]\d{2}(?!\d))?)?(?!\d)"
+    r"(?!\.(?:html?|php|aspx?|pdf|jpe?g|png|gif|webp|svg|docx?|xlsx?|pptx?|zip|csv|txt|mp[34])\b)"
 )
 _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?")
 # "2012. 05. 08." (Hungarian, Korean): a space after each dot, and the dot after the day
