@@ -1006,3 +1006,18 @@ def test_a_headline_meta_tag_only_cuts_a_glued_tail(og_title: str, headline: str
               f'<meta property="og:title" content="{og_title}">'
               f'<meta name="headline" content="{headline}">')
     assert md.title == expected
+
+
+def test_author_links_under_a_long_standfirst_are_the_byline() -> None:
+    chapo = ("Une nouvelle panne a interrompu le trafic sur la ligne b du métro rennais ce jeudi "
+             "en fin de journée. Des bus relais ont été mis en place entre les deux terminus.")
+    md = page('<meta property="og:site_name" content="Ouest-France">',
+              f"<article><h1>La ligne b à l’arrêt</h1><p class='chapo'>{chapo}</p><div class="
+              "'article-info'><span class='signature'>Ouest-France <a href='https://www.ouest-"
+              "france.fr/auteur/gwenaelle-le-bihan/'>Gwenaëlle Le Bihan</a>.</span></div>"
+              f"{_LEAD}</article>")
+    assert md.authors == ["Gwenaëlle Le Bihan"]
+    # a long paragraph of the text itself still ends the byline's place
+    text = page("", f"<article><h1>La ligne b</h1><p>{chapo}</p><p><a href='/auteur/jean-dupont/'>"
+                    f"Jean Dupont</a></p>{_LEAD}</article>")
+    assert text.authors == []

@@ -921,7 +921,7 @@ _LABEL_LEAD = re.compile(r"\s*[^\W\d_]{3,12}\s*:")  # "Аутор:", "Autor:", "
 _BYLINE_WORDS = re.compile(r"meta|byline|auth|autor|credit", re.IGNORECASE)
 _DECK_CLASS = re.compile(r"standfirst|\bdek\b|deck|subtitle|sub-?head|summary|lead|teaser|intro"
                          r"|kicker|label|series|tagline|strap|unter|sous-?titre|entradilla"
-                         r"|sottotitolo|occhiello", re.IGNORECASE)
+                         r"|sottotitolo|occhiello|chapo|chapeau", re.IGNORECASE)
 
 
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
@@ -967,8 +967,9 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
             words = _lead_words(el)
-            if words >= MAX_LEAD_WORDS:
-                return names[:6]
+            if words >= MAX_LEAD_WORDS and not _DECK_CLASS.search(el.get("class") or ""):
+                return names[:6]  # (the text's first paragraph; not a standfirst above the
+                # byline: Ouest-France's "chapo")
             if words >= SHORT_LEAD_WORDS and not (
                     _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
                 box = el.getparent()
