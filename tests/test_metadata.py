@@ -1021,3 +1021,38 @@ def test_author_links_under_a_long_standfirst_are_the_byline() -> None:
     text = page("", f"<article><h1>La ligne b</h1><p>{chapo}</p><p><a href='/auteur/jean-dupont/'>"
                     f"Jean Dupont</a></p>{_LEAD}</article>")
     assert text.authors == []
+
+
+@pytest.mark.parametrize(("foot", "expected"), [
+    ("<p class='autor'>Autorin: Julia Brenner</p>", ["Julia Brenner"]),
+    ("<p class='text-muted'>Reporter: Andi Firdaus<br>Editor: Rahmad Nasution<br>Copyright © "
+     "ANTARA 2024</p>", ["Andi Firdaus"]),
+    ("<p class='semnatura'>AGERPRES/(AS - autor: Ioana Marin, editor: Mihai Simionescu)</p>",
+     ["Ioana Marin"]),
+    # a picture's credit, an editor's: no writer's
+    ("<p>Fotos: Helmut Elstrodt</p><p>Edited by: Petar Iliev</p>", ["WDR"]),
+])
+def test_a_labelled_credit_after_the_text_names_its_writer(foot: str, expected: list[str]) -> None:
+    md = page('<meta property="og:site_name" content="WDR"><script type="application/ld+json">'
+              '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Brücke", '
+              '"author": {"@type": "Organization", "name": "WDR"}}</script>',
+              f"<h1>Brücke</h1><div class='text'>{_LEAD}<p>Die Stadt fordert "
+              f"eine Entlastung.</p>{foot}</div>")
+    assert md.authors == expected
+
+
+def test_a_labelled_credit_inside_the_text_is_another_works() -> None:
+    study = "<p>Autorin: Sylvia Grossgasteiger, IFZ, Oktober 2008</p>"
+    md = page('<meta name="DC.Creator" content="proPellets Austria">',
+              f"<h1>Pelletkaminofen</h1><article>{_LEAD}{study}{_LEAD}</article>")
+    assert md.authors == ["proPellets Austria"]
+
+
+def test_a_numbered_www_host_is_the_sites_name() -> None:
+    # www1.wdr.de is WDR's: its JSON-LD author "WDR" is the publication, the byline the person
+    tree = lxml.html.document_fromstring("<html><body><h1>Brücke</h1><p class='byline'>Von "
+                                         "Julia Brenner</p></body></html>")
+    md = extract_metadata(tree, "https://www1.wdr.de/nachrichten/bruecke-100.html",
+                          article_objects=[{"@type": "NewsArticle", "author": {
+                              "@type": "Organization", "name": "WDR"}}])
+    assert md.authors == ["Julia Brenner"]

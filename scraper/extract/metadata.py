@@ -529,6 +529,79 @@ def _name_line(start: _TextStart) -> tuple[list[str], str]:
     return [], ""
 
 
+FOOT_LEVELS = 3  # the text's container and two above it, whose later elements are read
+FOOT_CREDIT_CHARS = 200  # a credit's element: a line or three, not a paragraph of the text
+# a labelled credit of the writer: "Autorin: Julia Brenner", "Reporter: Andi Firdaus<br>Editor:
+# …", Agerpres' "AGERPRES/(AS - autor: Ioana Marin, editor: …)"
+_FOOT_CREDIT = re.compile(
+    r"(?:^|[\s(/,;–-])(?:autor(?:in|a)?|author|auteur|autore|autrice|reporter|repórter|reportero"
+    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by)\s*:\s*([^,;:()\n|]{3,60})",
+    re.IGNORECASE)
+_CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
+
+
+def _foot_credit(start: _TextStart) -> list[str]:
+    """The names of a labelled credit after the article text, in its container (WDR's
+    "<p class=autor>Autorin: Julia Brenner</p>" at the text's end, Antara's "Reporter: …"):
+    read only when nothing else names a person."""
+    first = start.first
+    if first is None:
+        start.above(start.tree)
+        first = start.first
+    if first is None:
+        return []
+    node = first
+    for _ in range(FOOT_LEVELS):
+        after = list(node.itersiblings())
+        # (below the text's last long paragraph: a study's "Autorin: …" inside the text
+        # credits the study)
+        last = max((i for i, el in enumerate(after) if el.tag == "p" and (
+            _lead_words(el) >= MAX_LEAD_WORDS)), default=-1)
+        for el in after[last + 1:]:
+            if el.tag not in _CREDIT_TAGS:
+                continue
+            said = _short_text(el, FOOT_CREDIT_CHARS)
+            if said is None or _FOOT_CREDIT.search(said) is None or _in_chrome(el) or (
+                    _in_comment(el) or _in_others_box(el)):
+                continue
+            for line in _text_lines(el):
+                for m in _FOOT_CREDIT.finditer(line):
+                    names = split_authors(m.group(1))
+                    if names and len(names) <= 4 and all(map(_name_like, names)):
+                        return names
+        parent = node.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        node = parent
+    return []
+
+
+def _short_text(el: lxml.html.HtmlElement, limit: int) -> str | None:
+    """An element's text when it is at most ``limit`` characters (read no further)."""
+    out: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        out.append(piece)
+    return "".join(out)
+
+
+def _text_lines(el: lxml.html.HtmlElement) -> list[str]:
+    """An element's text in its lines (a <br>, or a block inside it, starts a line)."""
+    out: list[str] = []
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node is not el and node.tag in _LINE_BREAKS:
+                out.append("\n")
+            if isinstance(node.text, str):
+                out.append(node.text)
+        elif node is not el and isinstance(node.tail, str):
+            out.append(node.tail)
+    return [line.strip() for line in "".join(out).split("\n") if line.strip()]
+
+
 def _lead_words(el: lxml.html.HtmlElement) -> int:
     """The words of a paragraph (Chinese and Japanese: two characters a word)."""
     said = " ".join(el.itertext())
@@ -1109,10 +1182,23 @@ def _site_keys(url: str, site_name: str | None, ld: dict[str, Any]) -> set[str]:
         if isinstance(pub, dict) and isinstance(pub.get("name"), str):
             keys.add(_norm(pub["name"]))
     host = (urlsplit(url).hostname or "").lower()
-    labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp", "de", "com")]
+    labels = [lab for lab in host.split(".") if lab not in ("m", "amp", "de", "com")
+              and not _WWW.fullmatch(lab)]
     if labels:
         keys.add(_norm(max(labels, key=len)))
+    # the domain's own name, before its public suffix ("wdr" in www1.wdr.de, "cnn" in
+    # edition.cnn.com, "iol" in www.iol.co.za)
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        parts = parts[:-1]
+    if len(parts) >= 2 and len(parts[-2]) >= 3:
+        keys.add(_norm(parts[-2]))
     return {k for k in keys if len(k) >= 2}
+
+
+_WWW = re.compile(r"www\d*")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob",
+                           "gv", "nic"})
 
 
 def _norm(text: str) -> str:
@@ -1373,6 +1459,8 @@ def _extract_metadata(
         names, line = _name_line(start)
         if names := _people(names, site_keys):
             authors, md.signature = names, line
+        elif names := _people(_foot_credit(start), site_keys):
+            authors = names
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
