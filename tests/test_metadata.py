@@ -1056,3 +1056,32 @@ def test_a_numbered_www_host_is_the_sites_name() -> None:
                           article_objects=[{"@type": "NewsArticle", "author": {
                               "@type": "Organization", "name": "WDR"}}])
     assert md.authors == ["Julia Brenner"]
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # phpBB: the board's name in the first <h1>, the topic's title in an <h2>
+    ("<title>Nitritpeak nach Filterreinigung – was tun? - Aquaristik-Treff</title>",
+     "<div class='headerbar'><h1>Aquaristik-Treff</h1></div><h2 class='topic-title'><a href="
+     "'./viewtopic.php?t=41877'>Nitritpeak nach Filterreinigung – was tun?</a></h2>",
+     "Nitritpeak nach Filterreinigung – was tun?"),
+    # DokuWiki: the logo's <h1> is the wiki's name, bracketed after the page's id in the title
+    ("<title>howto:nextcloud_debian12 [LUG Nordheide Wiki]</title>",
+     "<h1 class='logo'><a href='/doku.php?id=start'><span>LUG Nordheide Wiki</span></a></h1>"
+     "<h1 id='nextcloud'>Nextcloud auf Debian 12 installieren</h1>",
+     "Nextcloud auf Debian 12 installieren"),
+    # a section's name before the headline is no site's name after it
+    ("<title>Aktuelles - Illegale Migration aus Belarus über Polen nach Deutschland</title>",
+     "<h1>Illegale Migration aus Belarus über Polen nach Deutschland</h1>",
+     "Illegale Migration aus Belarus über Polen nach Deutschland"),
+])
+def test_a_first_heading_that_is_the_sites_name_is_no_headline(head: str, body: str,
+                                                               expected: str) -> None:
+    assert page(head, body).title == expected
+
+
+def test_a_byline_under_the_sites_heading_when_no_headline_is_an_h1() -> None:
+    md = page('<meta property="og:site_name" content="Daum 뉴스">',
+              "<h1 class='tit_daumnews'><a href='https://news.daum.net/'>Daum</a> <a href='https:"
+              "//news.daum.net/'>뉴스</a></h1><h3 class='tit_view'>전공의 집단사직 일주일</h3><span "
+              "class='txt_info'>박서연 기자</span>")
+    assert md.authors == ["박서연"]

@@ -466,6 +466,30 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
         page.netloc.lower().removeprefix("www."))
 
 
+SITE_NAME_WORDS = 4
+_BRACKETED_TAIL = re.compile(r"\s*\[([^\[\]]{2,80})\]\s*$")  # DokuWiki's "page [Site]"
+
+
+def _site_heading(el: lxml.html.HtmlElement, title: str | None, site_name: str | None) -> bool:
+    """A first <h1> that is the site's name: the og:site_name, or the part of the <title> a
+    site's name takes after the headline ("Nitritpeak … – was tun? - Aquaristik-Treff" over
+    phpBB's "<h1>Aquaristik-Treff</h1>", DokuWiki's "howto:nextcloud [LUG Nordheide Wiki]")."""
+    said = _norm(" ".join(el.itertext()))
+    if not said:
+        return False
+    if site_name and said == _norm(site_name):
+        return True
+    if not title:
+        return False
+    bracketed = _BRACKETED_TAIL.search(title)
+    if bracketed is not None and _norm(bracketed.group(1)) == said:
+        return True
+    parts = _TITLE_SEPARATORS.split(title)
+    # (a name's few words after the headline's more, not "Aktuelles - <the headline>")
+    return len(parts) > 1 and _norm(parts[-1]) == said and len(parts[-1].split()) <= (
+        SITE_NAME_WORDS) and len(parts[-1]) < len(" ".join(parts[:-1]))
+
+
 _POST_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|article|story|s)=", re.IGNORECASE)
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
 _FIRST_H2S = lxml.etree.XPath("(descendant::h2)[position() <= 5]")
@@ -1381,12 +1405,14 @@ def _extract_metadata(
                               if md.section else set())
 
     h1 = _FIRST_H1(tree)
-    if h1 and _home_link_heading(h1[0], url):
+    title = _FIRST_TITLE(tree)
+    top = h1  # (the page's first heading: a line under it may still be the byline)
+    if h1 and (_home_link_heading(h1[0], url) or _site_heading(
+            h1[0], _clean(title[0].text or "") if title else None, md.site_name)):
         h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
         if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
             h1 = []
     h1_text = _clean(" ".join(_heading_words(h1[0]))) if h1 else None
-    title = _FIRST_TITLE(tree)
     candidates = [
         _clean(ld.get("headline")),
         _clean(meta.get("og:title")),
@@ -1451,8 +1477,8 @@ def _extract_metadata(
         authors = _people(_labelled(tree, start), site_keys)
     if not authors:
         authors = _people(_unsigned(marked, start), site_keys)
-    if not authors and h1:
-        authors = _people(_line_under_headline(h1[0]), site_keys)
+    if not authors and (h1 or top):
+        authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if not authors or {n.casefold() for n in authors} <= _account_names(ld, marked):
         # a bold line of names above the text signs it when no byline names a person, or
         # only an account does ("Ilanga D" at /author/admin/)
