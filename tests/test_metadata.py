@@ -1085,3 +1085,22 @@ def test_a_byline_under_the_sites_heading_when_no_headline_is_an_h1() -> None:
               "//news.daum.net/'>뉴스</a></h1><h3 class='tit_view'>전공의 집단사직 일주일</h3><span "
               "class='txt_info'>박서연 기자</span>")
     assert md.authors == ["박서연"]
+
+
+def test_an_icon_fonts_word_does_not_hide_a_byline() -> None:
+    md = page("", "<h1>Choisir son vin</h1><div class='post-meta'><span class='post-author'><i "
+                  "class='material-icons'>person</i> Par Julie Martin</span></div>" + _LEAD)
+    assert md.authors == ["Julie Martin"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie: <a href='/c/s'>"
+     "Senioren</a>", ["Kees Bakker"]),
+    ("<a href='/'>Accueil</a> | Par <span class='vcard'><a href='auteur/loic-le-clerc'>Loïc Le "
+     "Clerc</a></span> | 30 septembre 2018", ["Loïc Le Clerc"]),
+    # an item that is no byline
+    ("Geplaatst op: 28 okt 2023 · Categorie: Door de week", []),
+])
+def test_the_byline_item_of_a_line_of_post_details(line: str, expected: list[str]) -> None:
+    md = page("", f"<h1>Senioren winnen</h1><div class='news-meta'>{line}</div>{_LEAD}")
+    assert md.authors == expected

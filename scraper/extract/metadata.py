@@ -700,6 +700,53 @@ _OTHERS_AUTHOR = re.compile(
     r"|teaser|card|related|listing", re.IGNORECASE)
 
 
+# an icon font's element, whose ligature is a word ("<i class="material-icons">person</i>")
+_ICON_CLASS = re.compile(r"material-(?:icons|symbols)|(?:^|\s)(?:fa[srlb]?|icon|glyphicon)(?:\s|$)")
+
+
+def _said(el: lxml.html.HtmlElement) -> str:
+    """An element's words, inline tags separating them, without an icon font's ligatures
+    ("person Par Julie Martin" is "Par Julie Martin")."""
+    out: list[str] = []
+    skip: Any = None  # the icon element whose text is skipped
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if skip is None and node is not el and isinstance(node.tag, str) and (
+                    _ICON_CLASS.search(node.get("class") or "")):
+                skip = node
+            if skip is None and isinstance(node.text, str):
+                out.append(node.text)
+        else:
+            if node is skip:
+                skip = None
+            if skip is None and node is not el and isinstance(node.tail, str):
+                out.append(node.tail)
+    return " ".join(out)
+
+
+_META_BOXES = lxml.etree.XPath('descendant::*[contains(@class, "meta")]')
+META_BOXES = 20
+META_LINE_CHARS = 200
+_META_SEPARATOR = re.compile(r"\s+[·|•]\s+|\s{3,}")
+
+
+def _meta_line(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
+    """The names in a post's line of details above its text, one item of which is its byline:
+    "Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie: Senioren" (an
+    "entry-meta", "news-meta" box)."""
+    for el in itertools.islice(_META_BOXES(tree), META_BOXES):
+        if not any(word.endswith("meta") for word in (el.get("class") or "").split()):
+            continue
+        said = _clean(_said(el))
+        if not said or len(said) > META_LINE_CHARS or _in_chrome(el) or _in_comment(el) or (
+                _in_others_box(el)) or not start.before_text(el):
+            continue
+        for item in _META_SEPARATOR.split(said):
+            if _BY.match(item) and (names := split_authors(item)) and all(map(_name_like, names)):
+                return names
+    return []
+
+
 def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
     """Names from an element classed as the article's author ("author", "article__author",
     "post-author") whose text signs it: "Von Seb Dumitru, Lille", "By Jane Doe". An author
@@ -711,7 +758,7 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
         if token is None or _OTHERS_AUTHOR.search(token.group()) or _COMMENTS.search(cls) or (
                 _in_chrome(el, header_ok=True)):
             continue
-        text = _clean(" ".join(el.itertext()))
+        text = _clean(_said(el))
         if text and len(text) <= 120 and _BY.match(text):
             names = split_authors(text)
             if names:
@@ -1457,7 +1504,7 @@ def _extract_metadata(
         # the first byline that names someone: "By Jane Doe and John Roe", or without "By"
         # one name per element (a later signed one is another story's, in a box of others)
         for el in _bylines(marked, start):
-            text = _clean(" ".join(el.itertext()))  # (inline tags still separate words)
+            text = _clean(_said(el))  # (inline tags still separate words)
             if text and _PICTURE_CREDIT.match(text):
                 continue  # "Photos by Sam Ito" in a byline's place
             if text and _BY.match(text):
@@ -1477,6 +1524,8 @@ def _extract_metadata(
         authors = _people(_labelled(tree, start), site_keys)
     if not authors:
         authors = _people(_unsigned(marked, start), site_keys)
+    if not authors:
+        authors = _people(_meta_line(tree, start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if not authors or {n.casefold() for n in authors} <= _account_names(ld, marked):
