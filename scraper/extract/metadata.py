@@ -730,11 +730,19 @@ META_LINE_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s+[·|•]\s+|\s{3,}")
 
 
-def _meta_line(tree: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
-    """The names in a post's line of details above its text, one item of which is its byline:
-    "Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie: Senioren" (an
-    "entry-meta", "news-meta" box)."""
-    for el in itertools.islice(_META_BOXES(tree), META_BOXES):
+META_LINE_LEVELS = 3  # the headline's box and the two around it, where its details stand
+
+
+def _meta_line(h1: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
+    """The names in a post's line of details by its headline, above its text, one item of
+    which is its byline: "Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie:
+    Senioren" (an "entry-meta", "news-meta" box)."""
+    region = h1
+    for node in itertools.islice(h1.iterancestors(), META_LINE_LEVELS):
+        region = node
+        if node.tag in ("article", "main", "body"):
+            break
+    for el in itertools.islice(_META_BOXES(region), META_BOXES):
         if not any(word.endswith("meta") for word in (el.get("class") or "").split()):
             continue
         said = _clean(_said(el))
@@ -1524,8 +1532,8 @@ def _extract_metadata(
         authors = _people(_labelled(tree, start), site_keys)
     if not authors:
         authors = _people(_unsigned(marked, start), site_keys)
-    if not authors:
-        authors = _people(_meta_line(tree, start), site_keys)
+    if not authors and (h1 or top):
+        authors = _people(_meta_line((h1 or top)[0], start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if not authors or {n.casefold() for n in authors} <= _account_names(ld, marked):
