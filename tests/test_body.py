@@ -2208,7 +2208,8 @@ def test_newsletter_box_title_and_blurb_are_out() -> None:
 
 
 def test_the_line_that_signs_the_text_is_not_its_body() -> None:
-    html = ('<html><head><meta property="og:site_name" content="Lesotho Times"></head><body>'
+    html = ('<html><head><meta property="og:site_name" content="Lesotho Times">'
+            '<meta name="author" content="Lesotho Times"></head><body>'
             '<article><h1>From adversity to advocacy</h1><div class="entry-content">'
             '<p><strong>Mohloai Mpesi</strong></p>'
             + "<p>IN the heart of Lesotho, where tales of struggle are woven into everyday life, "

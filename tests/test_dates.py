@@ -3387,3 +3387,10 @@ def test_wordpress_one_time_classed_published_updated_that_is_the_update() -> No
     got = _on(html, "https://www.example.es/tortilla/", datetime(2024, 3, 9, 21, 30, tzinfo=UTC))
     check(got.published, "2024-02-10T10:00:00+00:00", "second", "jsonld")
     check(got.modified, "2024-03-03T07:45:10+00:00", "second", "jsonld")
+
+
+def test_a_meta_tags_name_holding_server_as_a_word_part_is_still_read() -> None:
+    html = ("<html lang='en'><head><meta name='observer:publish_date' content='2024-03-11T14:00:"
+            f"00+00:00'></head><body><h1>Budget</h1>{_PROSE}</body></html>")
+    got = _on(html, "https://www.observer.example/budget", datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-11T14:00:00+00:00", "second", "meta")

@@ -428,6 +428,7 @@ def test_a_page_that_names_no_person_is_credited_as_it_says() -> None:
         "BR24 Redaktion"]
     assert page('<meta name="author" content="News4Max Staff">').authors == ["News4Max Staff"]
     assert page('<meta name="author" content="freeman1984">').authors == []
+    assert page(_ld('{"@type": "Person", "name": "Redakteur2"}')).authors == []
     assert page('<meta name="author" content="Mai 2024">').authors == []
 
 
@@ -970,6 +971,10 @@ _TEXT = ("<p>A Chinese-owned crusher and quarry company has come under heavy cri
      "on Tuesday that nobody had consulted them before the works began.</p>", ["Lesotho Times"],
      None),
     ("<p><strong>Staff Reporter</strong></p>", ["Lesotho Times"], None),
+    # a transcript's speaker, a heading under an intro's plain lines
+    ("<p><strong>DAVID GREENE:</strong></p>", ["Lesotho Times"], None),
+    ("<p>Our series on the drought.</p><p><strong>Climate Change</strong></p>",
+     ["Lesotho Times"], None),
 ])
 def test_a_bold_line_of_names_above_the_text_signs_it(above: str, expected: list[str],
                                                       line: str | None) -> None:
@@ -978,17 +983,31 @@ def test_a_bold_line_of_names_above_the_text_signs_it(above: str, expected: list
     assert (md.authors, md.signature) == (expected, line)
 
 
+def test_a_bold_line_on_a_page_that_credits_no_one_is_a_heading() -> None:
+    md = page("", f"<h1>Storm</h1><div class='entry-content'><p><strong>NEW YORK</strong></p>"
+                  f"{_TEXT}</div>")
+    assert (md.authors, md.signature) == ([], None)
+
+
 def test_a_signing_line_is_read_over_an_account_not_over_a_byline() -> None:
-    account = ("<p class='meta'>by <a href='https://ilanga.example.co.za/author/admin/' "
-               "rel='author'>Ilanga D</a> | 5 November 2024</p>")
+    def authors(body: str) -> list[str]:
+        tree = lxml.html.document_fromstring(f"<html><body><h1>Goats</h1>{body}</body></html>")
+        return extract_metadata(tree, "https://ilanganews.example.co.za/goats/",
+                                article_objects=[]).authors
+
+    account = ("<p class='meta'>by <a href='/author/admin/' rel='author'>Ilanga D</a> | 5 "
+               "November 2024</p>")
     signed = "<div><p><strong>MTHOBISI SITHOLE</strong></p>" + _TEXT + "</div>"
-    # a WordPress account's name ("/author/admin/") gives way to the line that signs the text
-    assert page("", f"<h1>Goats</h1>{account}{signed}").authors == ["MTHOBISI SITHOLE"]
+    # an account named for the site gives way to the line that signs the text (with or
+    # without rel=author)
+    assert authors(account + signed) == ["MTHOBISI SITHOLE"]
+    assert authors(account.replace(" rel='author'", "") + signed) == ["MTHOBISI SITHOLE"]
     # without one, the account's name is all the page credits
-    assert page("", f"<h1>Goats</h1>{account}<div>{_TEXT}</div>").authors == ["Ilanga D"]
-    # a byline naming a person is the byline
+    assert authors(f"{account}<div>{_TEXT}</div>") == ["Ilanga D"]
+    # a byline naming a person is the byline, also when the person writes as the admin account
     byline = "<p class='byline'>By <a href='/author/jane-doe/'>Jane Doe</a></p>"
-    assert page("", f"<h1>Goats</h1>{byline}{signed}").authors == ["Jane Doe"]
+    assert authors(byline + signed) == ["Jane Doe"]
+    assert authors(account.replace("Ilanga D", "Thandiwe Nkosi") + signed) == ["Thandiwe Nkosi"]
 
 
 @pytest.mark.parametrize(("og_title", "headline", "expected"), [
@@ -1006,6 +1025,17 @@ def test_a_headline_meta_tag_only_cuts_a_glued_tail(og_title: str, headline: str
               f'<meta property="og:title" content="{og_title}">'
               f'<meta name="headline" content="{headline}">')
     assert md.title == expected
+
+
+def test_author_links_under_a_standfirst_are_not_a_teasers() -> None:
+    intro = ("De gemeente trekt de komende vier jaar ruim twaalf miljoen euro extra uit voor "
+             "nieuwe fietsenstallingen rond het station en in de wijken, zo maakte de wethouder "
+             "bekend.")
+    md = page("", f"<article><h1>Fietsenstallingen</h1><p class='intro'>{intro}</p><div class="
+                  "'lees-ook'><span>Lees ook</span> <a href='/opinie/fiets'>Waarom de fiets "
+                  "altijd wint</a> <span>door <a href='/auteur/sanne-jansen/'>Sanne Jansen</a>"
+                  f"</span></div>{_LEAD}</article>")
+    assert md.authors == []
 
 
 def test_author_links_under_a_long_standfirst_are_the_byline() -> None:
@@ -1031,6 +1061,11 @@ def test_author_links_under_a_long_standfirst_are_the_byline() -> None:
      ["Ioana Marin"]),
     # a picture's credit, an editor's: no writer's
     ("<p>Fotos: Helmut Elstrodt</p><p>Edited by: Petar Iliev</p>", ["WDR"]),
+    # another story's teaser, a song's fact box
+    ("<div class='mehr'><p>Mehr zum Thema</p><p><a href='/radwege-2023'>Wie die Stadt ihre "
+     "Radwege plant</a><br>\nAutorin: Lena Graf</p></div>", ["WDR"]),
+    ("<div class='scheda'><p>Titolo: Dio è morto<br>\nMusica: Francesco Guccini<br>\nTesto: "
+     "Francesco Guccini</p></div>", ["WDR"]),
 ])
 def test_a_labelled_credit_after_the_text_names_its_writer(foot: str, expected: list[str]) -> None:
     md = page('<meta property="og:site_name" content="WDR"><script type="application/ld+json">'
@@ -1073,6 +1108,13 @@ def test_a_numbered_www_host_is_the_sites_name() -> None:
     ("<title>Aktuelles - Illegale Migration aus Belarus über Polen nach Deutschland</title>",
      "<h1>Illegale Migration aus Belarus über Polen nach Deutschland</h1>",
      "Illegale Migration aus Belarus über Polen nach Deutschland"),
+    # an <h1> in the article with no other after it is the headline, whatever the title says
+    ("<title>Lokalnachrichten aus Kiel und Umgebung | Hafen wegen Sturm gesperrt</title>",
+     "<main><h1>Hafen wegen Sturm gesperrt</h1><h2>Fähren fallen aus</h2></main>",
+     "Hafen wegen Sturm gesperrt"),
+    ('<meta property="og:site_name" content="Kieler Woche"><title>Kieler Woche | Das Segelfest '
+     "im Norden</title>", "<main><article><h1>Kieler Woche</h1></article></main>",
+     "Kieler Woche"),
 ])
 def test_a_first_heading_that_is_the_sites_name_is_no_headline(head: str, body: str,
                                                                expected: str) -> None:

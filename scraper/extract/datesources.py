@@ -46,7 +46,8 @@ _META_SKIP_KEY = re.compile(r"expir|valid|birth|event|start|end|copyright|viewpo
                             r"|image|width|height|duration|tz|zone|format"
                             # the moment the page was served or built, not written
                             # ("confluence-request-time", "build-time", "cache-date")
-                            r"|request|fetch|crawl|render|cache|build|served|server",
+                            r"|(?<![a-z])(?:request|fetch|crawl|render|cache|build|served"
+                            r"|server)",  # (not "observer:publish_date")
                             re.IGNORECASE)
 
 _LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")

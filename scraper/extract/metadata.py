@@ -249,9 +249,9 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     return out
 
 
-# capitalised words whose digits follow letters, as a brand's: "BR24 Redaktion", "TAG24"; not
-# "Mai 2024", "1. FC", nor a login's "freeman1984"
-_BRAND_DIGITS = re.compile(r"[^\W\d_a-z][^\W_]*(?:\s+[^\W\d_][^\W_]*){0,3}")
+# a brand whose digits follow letters, then a desk's word: "BR24 Redaktion", "News4Max Staff";
+# not "Mai 2024", "1. FC", nor a login alone ("freeman1984", "Redakteur2")
+_BRAND_DIGITS = re.compile(r"[^\W\d_a-z][^\W_]*(?:\s+[^\W\d_][^\W_]*){1,3}")
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
     r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|colunas|by|users/profile"
@@ -473,7 +473,9 @@ _BRACKETED_TAIL = re.compile(r"\s*\[([^\[\]]{2,80})\]\s*$")  # DokuWiki's "page 
 def _site_heading(el: lxml.html.HtmlElement, title: str | None, site_name: str | None) -> bool:
     """A first <h1> that is the site's name: the og:site_name, or the part of the <title> a
     site's name takes after the headline ("Nitritpeak … – was tun? - Aquaristik-Treff" over
-    phpBB's "<h1>Aquaristik-Treff</h1>", DokuWiki's "howto:nextcloud [LUG Nordheide Wiki]")."""
+    phpBB's "<h1>Aquaristik-Treff</h1>", DokuWiki's "howto:nextcloud [LUG Nordheide Wiki]").
+    The caller also asks that it stand in the page's header or before another <h1> (an
+    event's own page is headed by its name, "Kieler Woche", the site's too)."""
     said = _norm(" ".join(el.itertext()))
     if not said:
         return False
@@ -524,6 +526,14 @@ class _TextStart:
 NAME_LINE_PARAGRAPHS = 3  # the paragraphs read above the text's first: a deck's lines, names
 DECK_LINE_WORDS = 12
 _BOLD = frozenset({"strong", "b"})
+_ITALIC = frozenset({"em", "i"})
+
+
+def _all_in(par: lxml.html.HtmlElement, tags: frozenset[str]) -> bool:
+    """All of a paragraph's text is in elements of these tags ("<p><em>…as </em><em>foul</em>
+    </p>")."""
+    return len(par) > 0 and not (par.text or "").strip() and all(
+        child.tag in tags and not (child.tail or "").strip() for child in par)
 
 
 def _name_line(start: _TextStart) -> tuple[list[str], str]:
@@ -535,26 +545,31 @@ def _name_line(start: _TextStart) -> tuple[list[str], str]:
     first = start.first
     if first is None:
         return [], ""
+    found: tuple[list[str], str] = ([], "")
     for par in itertools.islice(first.itersiblings(preceding=True), NAME_LINE_PARAGRAPHS):
         if par.tag != "p":
             break
         text = _clean(" ".join(par.itertext()))
         if not text:
             continue
-        bold = par[0] if len(par) == 1 else None
-        if (bold is not None and bold.tag in _BOLD and not (par.text or "").strip()
-                and not (bold.tail or "").strip()):
-            names = split_authors(text)  # ("Staff Reporter" names no one)
-            if 0 < len(names) <= 4 and all(map(_name_like, names)):
-                return names, text
-            break
-        if _lead_words(par) > DECK_LINE_WORDS:
-            break
-    return [], ""
+        if found[0]:
+            # above the names, only a deck's lines in italics ("…as villagers cry foul"): not
+            # an intro's plain sentences over a bold heading
+            if not _all_in(par, _ITALIC) or _lead_words(par) > DECK_LINE_WORDS:
+                return [], ""
+            continue
+        if not _all_in(par, _BOLD) or text.endswith(":"):
+            return [], ""  # (a transcript's "DAVID GREENE:")
+        names = split_authors(text)  # ("Staff Reporter" names no one)
+        if not (0 < len(names) <= 4 and all(map(_name_like, names))):
+            return [], ""
+        found = (names, text)
+    return found
 
 
 FOOT_LEVELS = 3  # the text's container and two above it, whose later elements are read
 FOOT_CREDIT_CHARS = 200  # a credit's element: a line or three, not a paragraph of the text
+TEASER_LINK_WORDS = 4  # a link's words that make it another story's headline
 # a labelled credit of the writer: "Autorin: Julia Brenner", "Reporter: Andi Firdaus<br>Editor:
 # …", Agerpres' "AGERPRES/(AS - autor: Ioana Marin, editor: …)"
 _FOOT_CREDIT = re.compile(
@@ -562,6 +577,21 @@ _FOOT_CREDIT = re.compile(
     r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by)\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
+_ANY_LABEL = re.compile(r"(?:^|[\s(/,;–-])((?:edited|written|translated)\s+by|editor\s+online"
+                        r"|[^\W\d_]+)\s*:(?!\d)", re.IGNORECASE)
+# the labels a credit line holds beside its writer's: an editor's, a picture's, a source's
+_CREDIT_LABELS = frozenset({
+    "autor", "autorin", "autora", "author", "auteur", "autore", "autrice", "reporter",
+    "repórter", "reportero", "text", "texto", "testo", "tekst", "verfasser", "verfasserin",
+    "written by", "editor", "editor online", "edited by", "editing", "redaktion", "redakteur",
+    "redakteurin", "redaktor", "redacción", "rédaction", "fotos", "foto", "photo", "photos",
+    "bild", "bilder", "grafik", "video", "kamera", "illustration", "quelle", "source", "fuente",
+    "fonte", "copyright", "mitarbeit", "übersetzung", "translation", "translated by",
+    "producer", "produktion", "edição", "edición", "revisão", "edition",
+    # a post's details beside its credit
+    "datum", "date", "stand", "tags", "tag", "schlagwörter", "kategorie", "kategorien",
+    "category", "categories", "rubrik", "veröffentlicht", "published", "aktualisiert",
+    "updated"})
 
 
 def _foot_credit(start: _TextStart) -> list[str]:
@@ -586,8 +616,11 @@ def _foot_credit(start: _TextStart) -> list[str]:
                 continue
             said = _short_text(el, FOOT_CREDIT_CHARS)
             if said is None or _FOOT_CREDIT.search(said) is None or _in_chrome(el) or (
-                    _in_comment(el) or _in_others_box(el)):
-                continue
+                    _in_comment(el) or _in_others_box(el)) or _teaser_links(el) or any(
+                    " ".join(label.group(1).casefold().split()) not in _CREDIT_LABELS
+                    for label in _ANY_LABEL.finditer(said)):
+                continue  # (a teaser's link to another story; a song's or a book's fact box:
+                # "Titel: …, Musik: …, Testo: …")
             for line in _text_lines(el):
                 for m in _FOOT_CREDIT.finditer(line):
                     names = split_authors(m.group(1))
@@ -609,7 +642,7 @@ def _short_text(el: lxml.html.HtmlElement, limit: int) -> str | None:
         if size > limit:
             return None
         out.append(piece)
-    return "".join(out)
+    return " ".join(out)  # (inline tags separate words: "…Bilanz</p><p>Autorin:")
 
 
 def _text_lines(el: lxml.html.HtmlElement) -> list[str]:
@@ -1106,6 +1139,14 @@ def _cjk_byline(text: str) -> str | None:
 _CJK_DESK = re.compile(r"\s+[\u4e00-\u9fff]{2,4}(?:报道|報導)$")  # "王明远 北京报道": reports from
 
 
+DECK_NEXT = 2  # the elements after a long standfirst where its byline may stand
+
+
+def _teaser_links(box: lxml.html.HtmlElement) -> bool:
+    """A box that links another story by its headline (a link of four words or more)."""
+    return any(len(" ".join(a.itertext()).split()) >= TEASER_LINK_WORDS for a in box.iter("a"))
+
+
 def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     """Name-like texts of links to an author's page (``/author/jane-doe/``) above the article
     text: a byline of links with no byline class. Links in navigation, asides, footers and
@@ -1115,13 +1156,18 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
     names: list[str] = []
     # each box's paragraphs of a dozen words, and the names found above its first
     boxes: dict[Any, tuple[int, int]] = {}
+    under_deck: list[lxml.html.HtmlElement] = []  # the elements right under a long standfirst
     body = tree.find("body")
     for el in (body if body is not None else tree).iter("a", "p"):
         if el.tag == "p":
             words = _lead_words(el)
-            if words >= MAX_LEAD_WORDS and not _DECK_CLASS.search(el.get("class") or ""):
-                return names[:6]  # (the text's first paragraph; not a standfirst above the
-                # byline: Ouest-France's "chapo")
+            if words >= MAX_LEAD_WORDS:
+                if under_deck or not _DECK_CLASS.search(el.get("class") or ""):
+                    return names[:6]  # the text's first paragraph
+                # a long standfirst ("chapo", "article__intro"): the byline may stand right
+                # under it, in its next element or the one after
+                under_deck = list(itertools.islice(el.itersiblings(), DECK_NEXT))
+                continue
             if words >= SHORT_LEAD_WORDS and not (
                     _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
                 box = el.getparent()
@@ -1139,6 +1185,11 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
                 _TEASER_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
                 for node in itertools.islice(el.iterancestors(), UNSIGNED_BOX_LEVELS)):
             continue  # (a box of other stories: "top-stories", "more-from", "related")
+        if under_deck and not any(node in under_deck and not _teaser_links(node)
+                                  for node in itertools.chain((el,), itertools.islice(
+                                      el.iterancestors(), UNSIGNED_BOX_LEVELS))):
+            continue  # (below a standfirst, elsewhere than right under it, or in a teaser
+            # there: "Lees ook <a>Waarom de fiets altijd wint</a> door <a>Sanne Jansen</a>")
         if _STAFF_PATH.match(path.group()) and not _slug_names(href, text):
             continue  # a /staff/ page is also a desk's, a directory's or a contact's
         if path.group().startswith("/by/") and not _path_of(href).startswith("/by/"):
@@ -1347,28 +1398,11 @@ def _people(names: list[str], site_keys: set[str]) -> list[str]:
             and n.casefold() not in _ACCOUNT_NAMES]
 
 
-# an account's author page: WordPress's "/author/admin/", whatever name the account shows
-_ACCOUNT_PAGE = re.compile(r"/(?:author|autor|user|users|profile)/(?:" + "|".join(_ACCOUNT_NAMES)
-                           + r")/?(?:[?#].*)?$", re.IGNORECASE)
-
-
-def _account_names(ld: dict[str, Any], marked: list[lxml.html.HtmlElement]) -> set[str]:
-    """The names an account's author page goes by (a JSON-LD author or an author link at
-    "/author/admin/" named "Ilanga D"): a login's, perhaps also a person's ("Peter Addor"
-    blogging as admin), casefolded."""
-    names: set[str] = set()
-    values = ld.get("author") if ld else None
-    for item in values if isinstance(values, list) else [values]:
-        if isinstance(item, dict) and isinstance(item.get("name"), str) and any(
-                isinstance(item.get(key), str) and _ACCOUNT_PAGE.search(item[key])
-                for key in ("url", "@id")):
-            names.add(item["name"].strip().casefold())
-    for link in marked:
-        if link.tag == "a" and _ACCOUNT_PAGE.search(link.get("href") or ""):
-            text = _clean(" ".join(link.itertext()))
-            if text:
-                names.add(text.casefold())
-    return names
+def _site_named(name: str, site_keys: set[str]) -> bool:
+    """An account named for the publication: a word of four letters or more that starts a
+    key of the site's ("Ilanga D" on ilanganews.co.za)."""
+    return any(len(key := _norm(word)) >= 4 and any(k.startswith(key) for k in site_keys)
+               for word in name.split())
 
 
 def _is_site_part(part: str, site_keys: set[str]) -> bool:
@@ -1462,8 +1496,10 @@ def _extract_metadata(
     h1 = _FIRST_H1(tree)
     title = _FIRST_TITLE(tree)
     top = h1  # (the page's first heading: a line under it may still be the byline)
-    if h1 and (_home_link_heading(h1[0], url) or _site_heading(
-            h1[0], _clean(title[0].text or "") if title else None, md.site_name)):
+    if h1 and (_home_link_heading(h1[0], url) or (_site_heading(
+            h1[0], _clean(title[0].text or "") if title else None, md.site_name) and (
+            _in_chrome(h1[0]) or _NEXT_H1(h1[0]) or not any(
+                node.tag in ("article", "main") for node in h1[0].iterancestors())))):
         h1 = _NEXT_H1(h1[0])  # the site's name first, then the headline (not a menu's)
         if h1 and "".join(h1[0].itertext()).strip().casefold() in _UI_WORDS:
             h1 = []
@@ -1536,14 +1572,16 @@ def _extract_metadata(
         authors = _people(_meta_line((h1 or top)[0], start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
-    if not authors or {n.casefold() for n in authors} <= _account_names(ld, marked):
-        # a bold line of names above the text signs it when no byline names a person, or
-        # only an account does ("Ilanga D" at /author/admin/)
+    if (not authors and _credited(ld, meta, marked)) or (authors and all(
+            _site_named(n, site_keys) or not _name_like(n) for n in authors)):
+        # a bold line of names above the text signs it when the byline credits only the
+        # publication ("Lesotho Times") or an account named for it ("Ilanga D" at
+        # /author/admin/); a page that credits no one may well print bold headings there
         names, line = _name_line(start)
         if names := _people(names, site_keys):
             authors, md.signature = names, line
-        elif names := _people(_foot_credit(start), site_keys):
-            authors = names
+    if not authors:
+        authors = _people(_foot_credit(start), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
