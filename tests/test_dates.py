@@ -3394,3 +3394,10 @@ def test_a_meta_tags_name_holding_server_as_a_word_part_is_still_read() -> None:
             f"00+00:00'></head><body><h1>Budget</h1>{_PROSE}</body></html>")
     got = _on(html, "https://www.observer.example/budget", datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-11T14:00:00+00:00", "second", "meta")
+
+
+def test_an_ids_second_number_in_the_address_is_no_day() -> None:
+    html = ("<html lang='fi'><body><h1>Myrsky</h1><time class='date--published' datetime="
+            f"'2024-01-23T17:12:46+02:00'>Julkaistu 23.1. 17:12</time>{_PROSE}</body></html>")
+    got = _on(html, "https://yle.fi/a/74-20070123", datetime(2024, 1, 23, 19, 0, tzinfo=UTC))
+    check(got.published, "2024-01-23T17:12:46+02:00", "second", "time")

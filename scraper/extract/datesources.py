@@ -86,6 +86,7 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2]|[1-9])\2(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
 )
 
+_ID_PREFIX = re.compile(r"\d-$")
 _URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
@@ -217,8 +218,8 @@ def url_candidates(url: str) -> tuple[list[Cand], tuple[int, int] | None]:
     out: list[Cand] = []
     for m in _URL_DATE.finditer(path):
         sep = m.group(2)
-        if not sep and len(m.group(0)) != 8:
-            continue
+        if not sep and (len(m.group(0)) != 8 or _ID_PREFIX.search(path, 0, m.start())):
+            continue  # (nor an id's second number: Yle's "/a/74-20070123")
         if sep == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "_"):
             continue  # /2023/10/3-questions: the "3" starts a slug
         parts = (m.group(1), m.group(3), m.group(4))
