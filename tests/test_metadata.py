@@ -1146,3 +1146,11 @@ def test_an_icon_fonts_word_does_not_hide_a_byline() -> None:
 def test_the_byline_item_of_a_line_of_post_details(line: str, expected: list[str]) -> None:
     md = page("", f"<h1>Senioren winnen</h1><div class='news-meta'>{line}</div>{_LEAD}")
     assert md.authors == expected
+
+
+def test_a_name_link_inside_an_author_box_that_also_holds_the_date() -> None:
+    md = page("", "<main><h1>Hónapokra lezárják a metró szakaszát</h1><div class='szerzo-info'>"
+                  "<div class='szerzok'><a class='szerzo' href='/szerzo/kovacs_bence/'>Kovács "
+                  "Bence</a></div><div class='datum-info'><span class='datum'>2025.03.14. 18:05"
+                  f"</span></div></div>{_LEAD}</main>")
+    assert md.authors == ["Kovács Bence"]

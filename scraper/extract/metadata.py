@@ -913,13 +913,16 @@ def _unsigned(marked: list[lxml.html.HtmlElement], start: _TextStart) -> list[st
         names = [cjk] if cjk else _leaf_names(el) if len(el) else split_authors(
             _AGENCY_TAIL.sub("", text))
         names = [n for n in names if not _AGENCY.match(n)]  # "<span>Jane Doe</span><span>AFP"
-        read.add(el)
         if names and (cjk or all(_name_like(n) for n in names)):
             found.append(names[:6])
             parents.add(el.getparent())
             named.append(el)
+            read.add(el)
         elif _is_credit(text):
             credits.add(_norm(text))
+            read.add(el)
+        # (else its parts may name the author: Index's "szerzo-info" box holds the date too,
+        # its "szerzo" link the name)
     people = {_norm(names[0]) for names in found}
     if len(people) > 1 and len(parents) == 1 and len(found) <= 6 and not credits and (
             _byline_line(next(iter(parents)), named)) and start.above(named[0]):
