@@ -1152,5 +1152,6 @@ def test_a_name_link_inside_an_author_box_that_also_holds_the_date() -> None:
     md = page("", "<main><h1>Hónapokra lezárják a metró szakaszát</h1><div class='szerzo-info'>"
                   "<div class='szerzok'><a class='szerzo' href='/szerzo/kovacs_bence/'>Kovács "
                   "Bence</a></div><div class='datum-info'><span class='datum'>2025.03.14. 18:05"
-                  f"</span></div></div>{_LEAD}</main>")
+                  "</span> <span class='modositva'>Módosítva: 2025.03.14. 19:30</span></div>"
+                  f"</div>{_LEAD}</main>")
     assert md.authors == ["Kovács Bence"]
