@@ -1155,3 +1155,14 @@ def test_a_name_link_inside_an_author_box_that_also_holds_the_date() -> None:
                   "</span> <span class='modositva'>Módosítva: 2025.03.14. 19:30</span></div>"
                   f"</div>{_LEAD}</main>")
     assert md.authors == ["Kovács Bence"]
+
+
+def test_the_writers_name_set_right_in_bold_under_the_text() -> None:
+    deck = ("Xe tải trên 1,25 tấn bị cấm vào nội đô Hà Nội từ 6h đến 9h và 16h đến 20h, áp "
+            "dụng từ ngày 1/11 theo quyết định vừa được thành phố ban hành hôm nay.")
+    body = (f"<h1>Hà Nội cấm xe tải</h1><p class='description'>{deck}</p><article class="
+            f"'fck_detail'>{_LEAD}<p>Thành phố lấy ý kiến.</p><p class='Normal' style="
+            "'text-align:right;'><strong>Hoàng Phương</strong></p></article>")
+    assert page("", body).authors == ["Hoàng Phương"]
+    # not set right: a closing bold line of the text
+    assert page("", body.replace(" style='text-align:right;'", "")).authors == []

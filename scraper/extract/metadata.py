@@ -577,6 +577,7 @@ _FOOT_CREDIT = re.compile(
     r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by)\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
+_RIGHT = re.compile(r"text-align\s*:\s*right|^\s*right\s*$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"(?:^|[\s(/,;–-])((?:edited|written|translated)\s+by|editor\s+online"
                         r"|[^\W\d_]+)\s*:(?!\d)", re.IGNORECASE)
 # the labels a credit line holds beside its writer's: an editor's, a picture's, a source's
@@ -604,7 +605,19 @@ def _foot_credit(start: _TextStart) -> list[str]:
         first = start.first
     if first is None:
         return []
-    node = first
+    # the text's last long paragraph, in the box around its first (VnExpress' standfirst is
+    # its first long paragraph, the text a box after it)
+    region = first
+    for region in itertools.islice(first.iterancestors(), FOOT_LEVELS - 1):
+        if region.tag == "body":
+            break
+    node, past = first, False
+    for par in region.iter("p"):
+        if par is first:
+            past = True
+        elif past and _lead_words(par) >= MAX_LEAD_WORDS and not (
+                _in_comment(par) or _in_others_box(par) or _in_chrome(par)):
+            node = par
     for _ in range(FOOT_LEVELS):
         after = list(node.itersiblings())
         # (below the text's last long paragraph: a study's "Autorin: …" inside the text
@@ -613,6 +626,14 @@ def _foot_credit(start: _TextStart) -> list[str]:
             _lead_words(el) >= MAX_LEAD_WORDS)), default=-1)
         for el in after[last + 1:]:
             if el.tag not in _CREDIT_TAGS:
+                continue
+            if el.tag == "p" and _all_in(el, _BOLD) and _RIGHT.search(
+                    f"{el.get('style') or ''} {el.get('align') or ''}"):
+                # the writer's name set right in bold under the text (VnExpress' "<p
+                # style="text-align:right;"><strong>Hoàng Phương</strong></p>")
+                names = split_authors(_clean(" ".join(el.itertext())) or "")
+                if 0 < len(names) <= 4 and all(map(_name_like, names)):
+                    return names
                 continue
             said = _short_text(el, FOOT_CREDIT_CHARS)
             if said is None or _FOOT_CREDIT.search(said) is None or _in_chrome(el) or (
