@@ -3401,3 +3401,27 @@ def test_an_ids_second_number_in_the_address_is_no_day() -> None:
             f"'2024-01-23T17:12:46+02:00'>Julkaistu 23.1. 17:12</time>{_PROSE}</body></html>")
     got = _on(html, "https://yle.fi/a/74-20070123", datetime(2024, 1, 23, 19, 0, tzinfo=UTC))
     check(got.published, "2024-01-23T17:12:46+02:00", "second", "time")
+
+
+def test_a_boxes_two_labelled_stamps_in_definition_lists() -> None:
+    html = ("<html lang='pl'><body><h1>Ruszają konsultacje</h1>" + _PROSE + "<div class='publica"
+            "tion-info'><dl class='publication-info__details'><dt>Pierwsza publikacja:</dt><dd>"
+            "21.03.2024 10:30</dd><dt>Ostatnia aktualizacja:</dt><dd>22.03.2024 14:05</dd></dl>"
+            "</div></body></html>")
+    got = _on(html, "https://www.gov.pl/web/klimat/konsultacje",
+              datetime(2024, 3, 25, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-21T10:30:00", "minute", "text")
+    check(got.modified, "2024-03-22T14:05:00", "minute", "text")
+
+
+@pytest.mark.parametrize(("other", "expected"), [
+    # a judgment's date is the judgment's, not the court's press release's
+    ("<p class='pmUrteil'>Urteil vom 20. Februar 2024 – VI ZR 118/23</p>", "2024-02-27"),
+    ("<p>Judgment of 20 February 2024, case C-118/23</p>", "2024-02-27"),
+])
+def test_a_documents_date_after_its_name_is_not_the_pages(other: str, expected: str) -> None:
+    html = ("<html lang='de'><body><div class='pmHeader'><p>Nr. 045/2024</p><p>vom 27.02.2024</p>"
+            f"</div><h1>Haftung des Betreibers einer Ladestation</h1>{other}{_PROSE}</body></html>")
+    got = _on(html, "https://www.bundesgerichtshof.de/SharedDocs/Pressemitteilungen/DE/2024/"
+                    "2024045.html", datetime(2024, 2, 28, 7, 10, tzinfo=UTC))
+    check(got.published, expected, "date", "text")

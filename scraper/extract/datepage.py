@@ -33,6 +33,7 @@ from .datetext import (
     BYLINE_LEAD_WORDS,
     CJK_PUBLISHED_AFTER,
     CJK_UPDATED_AFTER,
+    DOCUMENT_WORDS,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -253,7 +254,7 @@ _SELF_REFERENCE = re.compile(
 # a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
 # its day and time are the event's
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
-                        r"|veranstaltung", re.IGNORECASE)
+                        r"|veranstaltung|premi[eè]re|premiéra|vernissage", re.IGNORECASE)
 # a list of events, or a match's box, around a date element ("<div class=veranstaltungen-
 # teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30")
 _EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|scoreboard"
@@ -864,9 +865,11 @@ def visible_candidates(
             validity_end = parsed.end
             continue  # "gültig von: Sonntag, 21.01.24 18:00 Uhr": a warning's or an offer's
             # window, no stamp
-        if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
+        if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40) or (
+                DOCUMENT_WORDS.search(label, len(label) - 40)):
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
-            # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
+            # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date; "Urteil
+            # vom 20. Februar 2024": the judgment's, not the press release's
         # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
         # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
         role = label_role = _role_from_label(label, near=LABEL_GAP)

@@ -845,7 +845,8 @@ def _list_stamps(mod_pool: list[Cand], cands: list[Cand]) -> list[Cand]:
     is an entry of a list of other posts, each printing its own "updated" time."""
     days: dict[str, set[date]] = {}
     for c in cands:
-        if c.group:
+        if c.group and c.role != "published":  # (a box of the post's own two stamps, each
+            # labelled: "Pierwsza publikacja: … Ostatnia aktualizacja: …" in <dd>s)
             days.setdefault(c.group, set()).add(c.day)
     return [c for c in mod_pool if c.family != "visible" or c.near or not c.group
             or len(days[c.group]) < 2]

@@ -481,6 +481,7 @@ PUBLISHED_WORDS = re.compile(
     r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
     r"|udostępnion[oa]|udostępnienia|opublikowania"  # (a Polish register's "Data opublikowania")
+    r"|publikacj[ai]"  # (gov.pl's "Pierwsza publikacja:", "Data publikacji")
     r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
     r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
     r"|objavljeno|објављено|publikuar|közzétéve|publikované|publicat|imechapishwa|பதிவு"
@@ -500,6 +501,13 @@ ACCESS_WORDS = re.compile(  # "abgerufen am", "Retrieved": when a reader saw a c
     r"|dostęp|erişim\s+tarihi)\b[^\n\w]{0,3}(?:(?:am|on|le|el|em|il|op|dnia)\b[^\n\w]{0,3})?$",
     re.IGNORECASE,
 )
+# a document the text is about, dated: "Urteil vom 20. Februar 2024" under a court's press
+# release of 27.02.2024, "judgment of 12 March", "wyrok z dnia", "Beschluss vom"
+DOCUMENT_WORDS = re.compile(
+    r"(?<![\w-])(?:urteil(?:e|en)?|beschl(?:uss|üsse)|entscheidung|verordnung|gesetz(?:es)?|erlass"
+    r"|bescheid|verfügung|judg(?:e)?ments?|ruling|arrêt|jugement|décision|sentencia|sentenza"
+    r"|ordinanza|wyrok|postanowienie|uitspraak|rozsudek|usnesení)"
+    r"\s+(?:vom|of|dated|du|de|del|z\s+dnia|van|ze\s+dne)\s*$", re.IGNORECASE)
 VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an offer's window
     r"(?<![\w-])(?:gültig|valid|valable|válid[oa]|valid[oa]|geldig|giltig|gyldig|voimassa)(?!\w)"
     # (a preposition or a colon after it: not a headline's "… bleiben gültig" above the date)
