@@ -1166,3 +1166,50 @@ def test_the_writers_name_set_right_in_bold_under_the_text() -> None:
     assert page("", body).authors == ["Hoàng Phương"]
     # not set right: a closing bold line of the text
     assert page("", body.replace(" style='text-align:right;'", "")).authors == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a screen reader's first <h1>; then a section's <h1> before the story's, which the
+    # <title> names
+    ("<h1 class='navSkip'>Navigation und Service</h1><h1>Fachmeldungen</h1><h1 class="
+     "'isFirstInSlot'>Verkündung des Tabaksteuermodernisierungsgesetzes</h1>",
+     "Verkündung des Tabaksteuermodernisierungsgesetzes"),
+    ("<h1 class='aural'>Zoll</h1><h1>Verkündung des Tabaksteuermodernisierungsgesetzes</h1>",
+     "Verkündung des Tabaksteuermodernisierungsgesetzes"),
+])
+def test_the_h1_a_reader_sees_and_the_title_names(body: str, expected: str) -> None:
+    head = "<title>Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes</title>"
+    assert page(head, body).title == expected
+
+
+def test_a_login_in_an_author_meta_tag_is_not_the_name_it_shows() -> None:
+    md = page('<meta name="DC.creator" content="mvandijk">',
+              "<h1>Nieuwe vleugel</h1><span class='documentAuthor'>door <a href='/author/"
+              f"mvandijk'>Marloes van Dijk</a></span>{_LEAD}")
+    assert md.authors == ["Marloes van Dijk"]
+
+
+@pytest.mark.parametrize("body", [
+    # Contao: the writer after the stamp in the post's info line
+    "<h1>Meisterfeier</h1><p class='info'><time datetime='2024-04-09T10:30:00+02:00'>09.04.2024 "
+    f"10:30</time> von Sabine Krüger</p>{_LEAD}",
+    # Drupal: the node's header with the text (a promoted node is no promotion box), the page
+    # title in a block of its own
+    "<div class='block-page-title-block'><h1>Cardiac rehabilitation</h1></div><article class="
+    "'node node--promoted'><header><div class='node__meta'><span>By <span class='field--name-"
+    "uid'><span>Sabine Krüger</span></span></span><span class='node__meta-date'>12 March, "
+    f"2024</span></div></header><div class='node__content'>{_LEAD}</div></article>",
+])
+def test_the_writer_in_a_posts_info_line(body: str) -> None:
+    assert page("", body).authors == ["Sabine Krüger"]
+
+
+def test_a_credit_after_the_text_in_a_portal_of_portlets() -> None:
+    lead = "<p class='normal'>" + "Efter de stora bränderna har halterna ökat i grundvattnet. " * 3
+    text = "<p class='normal'>" + "Forskarna har följt brunnar i fem år efter branden nu. " * 3
+    md = page('<meta property="og:site_name" content="Mittuniversitetet">'
+              '<meta name="author" content="Mittuniversitetet">',
+              f"<h1>Skogsbränder</h1><div class='sv-layout'><div class='sv-portlet'><div>{lead}"
+              f"</p></div></div><div class='sv-portlet'><div>{text}</p>{text}</p><p class='normal "
+              "mu-byline'>Text: Karin Lindqvist</p></div></div></div>")
+    assert md.authors == ["Karin Lindqvist"]

@@ -70,7 +70,7 @@ _CJK_ROLE = re.compile(
     r"記者|特派員|编辑|編輯|记者)$"
 )
 _DATE_PART = (
-    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|"
+    r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2}).*$")
 _DATE_TAIL = re.compile(
     # a weekday or a preposition may lead the date: "Jane Doe Fr, 18. Oktober 2019",
@@ -436,6 +436,7 @@ _MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_n
 # iterator looks for the match after the one it returns, a walk of the whole page for a page's
 # only <h1> or <title>; libxml2 stops at the first (the <title>: a microsecond, not 0.1 ms)
 _FIRST_H1 = lxml.etree.XPath("descendant::h1[1]")
+_LATER_H1S = lxml.etree.XPath("following::h1")
 _NEXT_H1 = lxml.etree.XPath("following::h1[1]")
 
 
@@ -466,6 +467,8 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
         page.netloc.lower().removeprefix("www."))
 
 
+_HIDDEN_HEADING = re.compile(r"skip|sr-only|visually-?hidden|screen-?reader|hidden|invisible"
+                             r"|offscreen|a11y|aural", re.IGNORECASE)
 SITE_NAME_WORDS = 4
 _BRACKETED_TAIL = re.compile(r"\s*\[([^\[\]]{2,80})\]\s*$")  # DokuWiki's "page [Site]"
 
@@ -568,6 +571,8 @@ def _name_line(start: _TextStart) -> tuple[list[str], str]:
 
 
 FOOT_LEVELS = 3  # the text's container and two above it, whose later elements are read
+FOOT_REGION_LEVELS = (2, 4)  # the boxes around the text's first paragraph where its last is
+# looked for
 FOOT_CREDIT_CHARS = 200  # a credit's element: a line or three, not a paragraph of the text
 TEASER_LINK_WORDS = 4  # a link's words that make it another story's headline
 # a labelled credit of the writer: "Autorin: Julia Brenner", "Reporter: Andi Firdaus<br>Editor:
@@ -605,19 +610,32 @@ def _foot_credit(start: _TextStart) -> list[str]:
         first = start.first
     if first is None:
         return []
-    # the text's last long paragraph, in the box around its first (VnExpress' standfirst is
-    # its first long paragraph, the text a box after it)
-    region = first
-    for region in itertools.islice(first.iterancestors(), FOOT_LEVELS - 1):
-        if region.tag == "body":
-            break
-    node, past = first, False
-    for par in region.iter("p"):
-        if par is first:
-            past = True
-        elif past and _lead_words(par) >= MAX_LEAD_WORDS and not (
-                _in_comment(par) or _in_others_box(par) or _in_chrome(par)):
-            node = par
+    # after the text's last long paragraph in the box around its first (VnExpress' standfirst
+    # is its first long paragraph, the text a box after it), then in a wider box (a portal's
+    # portlets: one for the lead, one for the text)
+    seen: set[Any] = set()
+    for levels in FOOT_REGION_LEVELS:
+        region = first
+        for region in itertools.islice(first.iterancestors(), levels):
+            if region.tag in ("article", "main", "body"):
+                break
+        node, past = first, False
+        for par in region.iter("p"):
+            if par is first:
+                past = True
+            elif past and _lead_words(par) >= MAX_LEAD_WORDS and not (
+                    _in_comment(par) or _in_others_box(par) or _in_chrome(par)):
+                node = par
+        if node not in seen:
+            seen.add(node)
+            if names := _credit_after(node):
+                return names
+    return []
+
+
+def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
+    """The names of a labelled credit (or a bold one set right) after the paragraph, in its
+    box or up to two boxes above."""
     for _ in range(FOOT_LEVELS):
         after = list(node.itersiblings())
         # (below the text's last long paragraph: a study's "Autorin: …" inside the text
@@ -778,9 +796,12 @@ def _said(el: lxml.html.HtmlElement) -> str:
     return " ".join(out)
 
 
-_META_BOXES = lxml.etree.XPath('descendant::*[contains(@class, "meta")]')
+# a CMS login in an author meta tag (Plone's DC.creator "mvandijk"), not the name it shows
+_LOGIN = re.compile(r"[a-z][a-z0-9._-]{2,30}")
+_META_BOXES = lxml.etree.XPath('descendant::*[contains(@class, "meta") or contains(@class, "info")]')
 META_BOXES = 20
 META_LINE_CHARS = 200
+_BY_AFTER_STAMP = re.compile(r"\d\s+((?:by|von|par|por|door|af|av|di)\s)", re.IGNORECASE)
 _META_SEPARATOR = re.compile(r"\s+[·|•]\s+|\s{3,}")
 
 
@@ -797,14 +818,19 @@ def _meta_line(h1: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
         if node.tag in ("article", "main", "body"):
             break
     for el in itertools.islice(_META_BOXES(region), META_BOXES):
-        if not any(word.endswith("meta") for word in (el.get("class") or "").split()):
+        if not any(word.endswith(("meta", "info")) for word in (el.get("class") or "").split()):
             continue
         said = _clean(_said(el))
-        if not said or len(said) > META_LINE_CHARS or _in_chrome(el) or _in_comment(el) or (
-                _in_others_box(el)) or not start.before_text(el):
+        if not said or len(said) > META_LINE_CHARS or _in_chrome(el, header_ok=True) or (
+                _in_comment(el) or _in_others_box(el)) or not start.before_text(el):
             continue
         for item in _META_SEPARATOR.split(said):
-            if _BY.match(item) and (names := split_authors(item)) and all(map(_name_like, names)):
+            # "Door: Kees Bakker", or after the stamp: Contao's "09.04.2024 10:30 von Sabine
+            # Krüger"
+            lead = _BY_AFTER_STAMP.search(item)
+            byline = item[lead.start(1):] if lead is not None else item
+            if _BY.match(byline) and (names := split_authors(byline)) and all(
+                    map(_name_like, names)):
                 return names
     return []
 
@@ -846,7 +872,7 @@ _OTHERS_BOX = re.compile(
     r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
     r"|sidebar|related|teaser|(?:more|top)-?stories|more-?from|most-?read|popular|trending|listing"
     r"|ficha|excerpt|next-?post|prev(?:ious)?-?post|post-?nav"
-    r"|lectores|readers|promo|rail", re.IGNORECASE)
+    r"|lectores|readers|promo(?!ted)|rail", re.IGNORECASE)  # (not Drupal's "node--promoted")
 _OTHERS_TAGS = frozenset({"figure", "figcaption", "blockquote", "q"})
 UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
 UNSIGNED_BOX_LEVELS = 8  # the ancestors read for another thing's box
@@ -1519,6 +1545,20 @@ def _extract_metadata(
 
     h1 = _FIRST_H1(tree)
     title = _FIRST_TITLE(tree)
+    if h1 and _HIDDEN_HEADING.search(h1[0].get("class") or ""):
+        h1 = _NEXT_H1(h1[0])  # a screen reader's heading ("<h1 class=navSkip>Navigation und
+        # Service</h1>", federal German sites)
+    title_key = _norm(title[0].text or "") if title else ""
+    first_words = " ".join(h1[0].itertext()) if h1 else ""
+    if h1 and title_key and (len(first_words.split()) < HEADLINE_WORDS
+                             or _norm(first_words) not in title_key):
+        # of a page's several <h1>s (a section's, then the story's: federal German sites'
+        # "Fachmeldungen", "Verkündung des …gesetzes"), the one the <title> names
+        for later in itertools.islice(_LATER_H1S(h1[0]), 3):
+            heading = " ".join(later.itertext())
+            if len(heading.split()) >= HEADLINE_WORDS and _norm(heading) in title_key:
+                h1 = [later]
+                break
     top = h1  # (the page's first heading: a line under it may still be the byline)
     if h1 and (_home_link_heading(h1[0], url) or (_site_heading(
             h1[0], _clean(title[0].text or "") if title else None, md.site_name) and (
@@ -1549,7 +1589,7 @@ def _extract_metadata(
     if not authors:
         for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
             value = meta.get(key)
-            if value and not value.startswith("http"):
+            if value and not value.startswith("http") and not _LOGIN.fullmatch(value.strip()):
                 authors = _people(split_authors(value), site_keys)
                 if authors:
                     break
@@ -1594,6 +1634,9 @@ def _extract_metadata(
         authors = _people(_unsigned(marked, start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_meta_line((h1 or top)[0], start), site_keys)
+    if not authors and start.first is not None:
+        # (Drupal's node header stands with the text, the page title's block elsewhere)
+        authors = _people(_meta_line(start.first, start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if (not authors and _credited(ld, meta, marked)) or (authors and all(
