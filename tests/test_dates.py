@@ -3425,3 +3425,27 @@ def test_a_documents_date_after_its_name_is_not_the_pages(other: str, expected: 
     got = _on(html, "https://www.bundesgerichtshof.de/SharedDocs/Pressemitteilungen/DE/2024/"
                     "2024045.html", datetime(2024, 2, 28, 7, 10, tzinfo=UTC))
     check(got.published, expected, "date", "text")
+
+
+def test_a_results_publication_in_a_schedule_is_no_publish_label() -> None:
+    html = ("<html lang='pl'><body><h1>Konkurs szkolny</h1><p class='date'>12.03.2024</p><p>"
+            "Harmonogram: zgłoszenia do 1 marca 2024 r.</p><p>Publikacja wyników: 8 marca 2024 r."
+            f"</p>{_PROSE}</body></html>")
+    got = _on(html, "https://szkola.example.pl/aktualnosci/konkurs",
+              datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12", "date", "text")
+
+
+def test_a_years_prefix_before_an_address_date_keeps_the_date() -> None:
+    html = f"<html lang='de'><body><h1>Hochwasserschutz</h1>{_PROSE}</body></html>"
+    got = _on(html, "https://www.example.de/presse/2024-20240312-hochwasserschutz-deiche",
+              datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-12", "date", "url")
+
+
+def test_a_judgments_own_page_is_dated_by_it() -> None:
+    html = ("<html lang='de'><body><h1>BAG, Urteil vom 20.02.2024 – 9 AZR 123/23</h1><p>Die "
+            f"Vorinstanz (Urteil vom 12.05.2023) hatte anders entschieden.</p>{_PROSE}</body></html>")
+    got = _on(html, "https://urteile.example.de/bag/9-azr-123-23",
+              datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-02-20", "date", "text")

@@ -1213,3 +1213,48 @@ def test_a_credit_after_the_text_in_a_portal_of_portlets() -> None:
               f"</p></div></div><div class='sv-portlet'><div>{text}</p>{text}</p><p class='normal "
               "mu-byline'>Text: Karin Lindqvist</p></div></div></div>")
     assert md.authors == ["Karin Lindqvist"]
+
+
+@pytest.mark.parametrize("body", [
+    # a sponsored box after an unsigned story ("promoted-content" is no Drupal node class)
+    f"<h1>Harbour works</h1>{_LEAD}<div class='promoted-content'><span class='author'>Lisa Grant"
+    "</span></div>",
+    # a quote of the day after the text, its author credited
+    f"<h1>Bibliothek öffnet länger</h1><div>{_LEAD}{_LEAD}<div class='zitat-des-tages'><p>"
+    + "Wer immer strebend sich bemüht, den können wir erlösen, sagte der Dichter einst. " * 3
+    + "</p><p>Autor: Johann Wolfgang von Goethe</p></div></div>",
+    # a greeting and a source set right in bold under the text
+    f"<h1>Rathaus</h1><div>{_LEAD}{_LEAD}<p style='text-align: right;'><strong>Frohe Ostern"
+    "</strong></p></div>",
+    f"<h1>Tin công ty</h1><div>{_LEAD}{_LEAD}<p style='text-align:right'><strong>Theo Tuổi Trẻ"
+    "</strong></p></div>",
+    # a picture's info box, a download's, a slider of other posts above the post
+    "<h1>Stadtfest</h1><div class='img-info'>Foto: © 2024 by Lukas Brenner</div>" + _LEAD,
+    "<h1>Firefox 124</h1><div class='app-info'>Firefox 124.0.1 von Mozilla Foundation | Lizenz: "
+    "MPL</div>" + _LEAD,
+    "<div class='slider'><div class='slide'><h2>Old news</h2><div class='post-info'>By Jane Roe · "
+    "March 11, 2024</div></div><div class='slide'><h2>Older</h2><div class='post-info'>By Tim "
+    f"Fox · March 10, 2024</div></div></div><h1>Unsigned post</h1>{_LEAD}",
+])
+def test_no_writer_in_others_boxes_greetings_or_pictures_info(body: str) -> None:
+    assert page("", body).authors == []
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # Tailwind's "overflow-hidden" is no screen reader's heading
+    ("<title>Why our city needs more night buses</title>",
+     "<h1 class='text-3xl overflow-hidden text-ellipsis'>Why our city needs more night buses</h1>"
+     "<aside><h1>Get Transit Notes in your inbox</h1></aside>",
+     "Why our city needs more night buses"),
+    # a short headline in the title, an aside's <h1> the title also holds
+    ("<title>Brexit chaos | Week in Westminster | The Northern Courier</title>",
+     "<main><h1>Brexit chaos</h1></main><aside><h1>Week in Westminster</h1></aside>",
+     "Brexit chaos"),
+    # an SEO title without the headline, a footer's <h1> with the site's name
+    ("<title>Council approves £4m cycle lane plan | Harbourside Daily News</title>",
+     "<main><h1>Councillors back cycle lane scheme after long debate</h1></main><footer><h1 "
+     "class='footer-logo'>Harbourside Daily News</h1></footer>",
+     "Councillors back cycle lane scheme after long debate"),
+])
+def test_the_headline_stays_when_other_h1s_are_chrome(head: str, body: str, expected: str) -> None:
+    assert page(head, body).title == expected

@@ -865,11 +865,12 @@ def visible_candidates(
             validity_end = parsed.end
             continue  # "gültig von: Sonntag, 21.01.24 18:00 Uhr": a warning's or an offer's
             # window, no stamp
-        if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40) or (
-                DOCUMENT_WORDS.search(label, len(label) - 40)):
+        if PROFILE_WORDS.search(label) or ACCESS_WORDS.search(label, len(label) - 40):
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
-            # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date; "Urteil
-            # vom 20. Februar 2024": the judgment's, not the press release's
+            # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
+        # "Urteil vom 20. Februar 2024": the judgment's date, not the press release's (a
+        # mention: a judgments database's page has no other)
+        document = DOCUMENT_WORDS.search(label, len(label) - 40) is not None
         # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
         # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
         role = label_role = _role_from_label(label, near=LABEL_GAP)
@@ -944,6 +945,8 @@ def visible_candidates(
                 PROSE_WORDS + 1, own.last) and _goes_on(full, parsed.end, start + blen):
             weight, short = 1.0, True  # ... or a Chinese or Japanese one that goes on after its
             # date ("2023年3月13日，十四届全国人大一次会议闭幕。")
+        if document:
+            weight = 1.0
         if weight <= 1.0 and label_role != "any":
             # in a sentence the label must lead to the date ("updated on 13 March"), not be a
             # word of it ("La modifica entra in vigore il 13 marzo 2024")

@@ -86,7 +86,7 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2]|[1-9])\2(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
 )
 
-_ID_PREFIX = re.compile(r"\d-$")
+_ID_PREFIX = re.compile(r"/\d{1,3}-$")  # (an id's short first number: "/a/74-", no year's "2024-")
 _URL_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?!\d)")
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")

@@ -481,7 +481,8 @@ PUBLISHED_WORDS = re.compile(
     r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
     r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
     r"|udostępnion[oa]|udostępnienia|opublikowania"  # (a Polish register's "Data opublikowania")
-    r"|publikacj[ai]"  # (gov.pl's "Pierwsza publikacja:", "Data publikacji")
+    r"|publikacj[ai](?!\s+[^\W\d_])"  # (gov.pl's "Pierwsza publikacja:", "Data publikacji";
+    # not "Publikacja wyników:", the results')
     r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
     r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
     r"|objavljeno|објављено|publikuar|közzétéve|publikované|publicat|imechapishwa|பதிவு"

@@ -6,6 +6,7 @@ import html as htmllib
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -467,8 +468,17 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
         page.netloc.lower().removeprefix("www."))
 
 
-_HIDDEN_HEADING = re.compile(r"skip|sr-only|visually-?hidden|screen-?reader|hidden|invisible"
-                             r"|offscreen|a11y|aural", re.IGNORECASE)
+# a class word of a heading for screen readers only (not Tailwind's "overflow-hidden", nor
+# "hidden md:block", shown on wider screens)
+_HIDDEN_WORD = re.compile(r"sr-only|visually-?hidden|screen-?reader(?:-text)?|hidden|invisible"
+                          r"|offscreen|a11y|aural|element-invisible|[\w-]*skip[\w-]*",
+                          re.IGNORECASE)
+
+
+def _hidden_heading(cls: str) -> bool:
+    words = cls.split()
+    return not any(":" in word for word in words) and any(
+        _HIDDEN_WORD.fullmatch(word) for word in words)
 SITE_NAME_WORDS = 4
 _BRACKETED_TAIL = re.compile(r"\s*\[([^\[\]]{2,80})\]\s*$")  # DokuWiki's "page [Site]"
 
@@ -520,6 +530,12 @@ class _TextStart:
                 if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
                     self.start, self.first = i, node
         return self.start < 0 or self.order.get(el, self.start) < self.start
+
+    def after(self, el: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
+        """The element comes after the other one in the page."""
+        self.above(el)  # (orders the page's elements)
+        assert self.order is not None
+        return self.order.get(el, -1) > self.order.get(other, -1)
 
     def before_text(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text, and the page has one."""
@@ -583,6 +599,11 @@ _FOOT_CREDIT = re.compile(
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
 _RIGHT = re.compile(r"text-align\s*:\s*right|^\s*right\s*$", re.IGNORECASE)
+# a source's or a greeting's line set right in bold, no writer's ("Theo Tuổi Trẻ": after Tuổi
+# Trẻ; "Frohe Ostern")
+_NOT_SIGNATURE = re.compile(r"(?:theo|nguồn|quelle|source|according|via|frohe|fröhliche|happy|merry"
+                            r"|ihr|ihre|chúc|joyeux|joyeuses|feliz|felices|buon|buona)\b",
+                            re.IGNORECASE)
 _ANY_LABEL = re.compile(r"(?:^|[\s(/,;–-])((?:edited|written|translated)\s+by|editor\s+online"
                         r"|[^\W\d_]+)\s*:(?!\d)", re.IGNORECASE)
 # the labels a credit line holds beside its writer's: an editor's, a picture's, a source's
@@ -613,19 +634,24 @@ def _foot_credit(start: _TextStart) -> list[str]:
     # after the text's last long paragraph in the box around its first (VnExpress' standfirst
     # is its first long paragraph, the text a box after it), then in a wider box (a portal's
     # portlets: one for the lead, one for the text)
-    seen: set[Any] = set()
+    if names := _credit_after(first):
+        return names
+    seen: set[Any] = {first}
     for levels in FOOT_REGION_LEVELS:
         region = first
         for region in itertools.islice(first.iterancestors(), levels):
             if region.tag in ("article", "main", "body"):
                 break
         node, past = first, False
+        runs: Counter[Any] = Counter()  # the long paragraphs of each box
         for par in region.iter("p"):
             if par is first:
                 past = True
             elif past and _lead_words(par) >= MAX_LEAD_WORDS and not (
                     _in_comment(par) or _in_others_box(par) or _in_chrome(par)):
-                node = par
+                runs[par.getparent()] += 1
+                if runs[par.getparent()] >= 2:  # (the text's run, not a quote's or a box's one)
+                    node = par
         if node not in seen:
             seen.add(node)
             if names := _credit_after(node):
@@ -649,8 +675,10 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
                     f"{el.get('style') or ''} {el.get('align') or ''}"):
                 # the writer's name set right in bold under the text (VnExpress' "<p
                 # style="text-align:right;"><strong>Hoàng Phương</strong></p>")
-                names = split_authors(_clean(" ".join(el.itertext())) or "")
-                if 0 < len(names) <= 4 and all(map(_name_like, names)):
+                line = _clean(" ".join(el.itertext())) or ""
+                names = split_authors(line)
+                if 0 < len(names) <= 4 and all(map(_name_like, names)) and not (
+                        _NOT_SIGNATURE.match(line) or line.endswith("!")):
                     return names
                 continue
             said = _short_text(el, FOOT_CREDIT_CHARS)
@@ -801,28 +829,42 @@ _LOGIN = re.compile(r"[a-z][a-z0-9._-]{2,30}")
 _META_BOXES = lxml.etree.XPath('descendant::*[contains(@class, "meta") or contains(@class, "info")]')
 META_BOXES = 20
 META_LINE_CHARS = 200
-_BY_AFTER_STAMP = re.compile(r"\d\s+((?:by|von|par|por|door|af|av|di)\s)", re.IGNORECASE)
+# the lead word after a stamp's clock or day ("10:30 von", "09.04.2024 von"), not after a
+# version ("124.0.1 von Mozilla"; an item with "©" is a picture's credit)
+_BY_AFTER_STAMP = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?|\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})"
+                             r"|(?<![\d.])(?:19|20)\d{2})\s+((?:by|von|par|por|door|af|av|di)\s)",
+                             re.IGNORECASE)
+_NOT_POST_INFO = re.compile(r"(?:img|image|foto|photo|bild|media|product|produkt|app|spiel|game"
+                            r"|file|download|price|preis)[-_]?(?:meta|info)$", re.IGNORECASE)
 _META_SEPARATOR = re.compile(r"\s+[·|•]\s+|\s{3,}")
 
 
 META_LINE_LEVELS = 3  # the headline's box and the two around it, where its details stand
 
 
-def _meta_line(h1: lxml.html.HtmlElement, start: _TextStart) -> list[str]:
-    """The names in a post's line of details by its headline, above its text, one item of
-    which is its byline: "Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie:
-    Senioren" (an "entry-meta", "news-meta" box)."""
-    region = h1
-    for node in itertools.islice(h1.iterancestors(), META_LINE_LEVELS):
+def _meta_line(anchor: lxml.html.HtmlElement, start: _TextStart,
+               h1: lxml.html.HtmlElement | None) -> list[str]:
+    """The names in a post's line of details by its headline (``anchor``: the headline, or the
+    text's first paragraph), after the headline and above the text, one item of which is its
+    byline: "Geplaatst op: za 28 okt 2023 21:40 · Door: Kees Bakker · Categorie: Senioren" (an
+    "entry-meta", "news-info" box; not one of several alike, a list's entries)."""
+    region = anchor
+    for node in itertools.islice(anchor.iterancestors(), META_LINE_LEVELS):
         region = node
         if node.tag in ("article", "main", "body"):
             break
-    for el in itertools.islice(_META_BOXES(region), META_BOXES):
-        if not any(word.endswith(("meta", "info")) for word in (el.get("class") or "").split()):
-            continue
+    boxes = [el for el in itertools.islice(_META_BOXES(region), META_BOXES)
+             if start.before_text(el)]
+    classes = Counter(el.get("class") for el in boxes)  # (above the text: a slider's entries)
+    for el in boxes:
+        cls = el.get("class") or ""
+        if classes[cls] > 1 or not any(word.endswith(("meta", "info")) and not _NOT_POST_INFO.match(
+                word) for word in cls.split()):
+            continue  # (a picture's, a product's or a game's box: "img-info", "app-info")
         said = _clean(_said(el))
-        if not said or len(said) > META_LINE_CHARS or _in_chrome(el, header_ok=True) or (
-                _in_comment(el) or _in_others_box(el)) or not start.before_text(el):
+        if not said or len(said) > META_LINE_CHARS or "©" in said or _in_chrome(
+                el, header_ok=True) or _in_comment(el) or _in_others_box(el) or not (
+                start.before_text(el)) or (h1 is not None and not start.after(el, h1)):
             continue
         for item in _META_SEPARATOR.split(said):
             # "Door: Kees Bakker", or after the stamp: Contao's "09.04.2024 10:30 von Sabine
@@ -872,7 +914,7 @@ _OTHERS_BOX = re.compile(
     r"quote|caption|book|libro|livre|buch|recipe|podcast|episode|video|player|review|widget"
     r"|sidebar|related|teaser|(?:more|top)-?stories|more-?from|most-?read|popular|trending|listing"
     r"|ficha|excerpt|next-?post|prev(?:ious)?-?post|post-?nav"
-    r"|lectores|readers|promo(?!ted)|rail", re.IGNORECASE)  # (not Drupal's "node--promoted")
+    r"|lectores|readers|promo(?!ted(?![\w-]))|rail", re.IGNORECASE)  # (not Drupal's "node--promoted")
 _OTHERS_TAGS = frozenset({"figure", "figcaption", "blockquote", "q"})
 UNSIGNED_CHARS = 60  # an unsigned name element holds a name or two, not a biography
 UNSIGNED_BOX_LEVELS = 8  # the ancestors read for another thing's box
@@ -1545,18 +1587,25 @@ def _extract_metadata(
 
     h1 = _FIRST_H1(tree)
     title = _FIRST_TITLE(tree)
-    if h1 and _HIDDEN_HEADING.search(h1[0].get("class") or ""):
+    if h1 and _hidden_heading(h1[0].get("class") or ""):
         h1 = _NEXT_H1(h1[0])  # a screen reader's heading ("<h1 class=navSkip>Navigation und
         # Service</h1>", federal German sites)
     title_key = _norm(title[0].text or "") if title else ""
     first_words = " ".join(h1[0].itertext()) if h1 else ""
-    if h1 and title_key and (len(first_words.split()) < HEADLINE_WORDS
-                             or _norm(first_words) not in title_key):
+    if h1 and title_key:
         # of a page's several <h1>s (a section's, then the story's: federal German sites'
-        # "Fachmeldungen", "Verkündung des …gesetzes"), the one the <title> names
+        # "Fachmeldungen", "Verkündung des …gesetzes"), the one the <title> names, when the
+        # first is not in it or is a label of a word or two beside the title's longest part;
+        # never one in the page's chrome (an aside's, a footer's), nor the site's name
+        parts = [_norm(part) for part in _TITLE_SEPARATORS.split(title[0].text or "")]
+        longest = max(parts, key=len)
         for later in itertools.islice(_LATER_H1S(h1[0]), 3):
-            heading = " ".join(later.itertext())
-            if len(heading.split()) >= HEADLINE_WORDS and _norm(heading) in title_key:
+            heading = _norm(" ".join(later.itertext()))
+            if len(" ".join(later.itertext()).split()) >= HEADLINE_WORDS and heading in title_key and (
+                    _norm(first_words) not in title_key or (
+                        len(first_words.split()) < HEADLINE_WORDS and heading == longest)) and (
+                    heading == longest or heading not in (parts[0], parts[-1])) and not (
+                    _in_chrome(later)):
                 h1 = [later]
                 break
     top = h1  # (the page's first heading: a line under it may still be the byline)
@@ -1633,10 +1682,10 @@ def _extract_metadata(
     if not authors:
         authors = _people(_unsigned(marked, start), site_keys)
     if not authors and (h1 or top):
-        authors = _people(_meta_line((h1 or top)[0], start), site_keys)
+        authors = _people(_meta_line((h1 or top)[0], start, (h1 or top)[0]), site_keys)
     if not authors and start.first is not None:
         # (Drupal's node header stands with the text, the page title's block elsewhere)
-        authors = _people(_meta_line(start.first, start), site_keys)
+        authors = _people(_meta_line(start.first, start, (h1 or top or [None])[0]), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if (not authors and _credited(ld, meta, marked)) or (authors and all(
