@@ -1161,7 +1161,7 @@ def test_the_writers_name_set_right_in_bold_under_the_text() -> None:
     deck = ("Xe tải trên 1,25 tấn bị cấm vào nội đô Hà Nội từ 6h đến 9h và 16h đến 20h, áp "
             "dụng từ ngày 1/11 theo quyết định vừa được thành phố ban hành hôm nay.")
     body = (f"<h1>Hà Nội cấm xe tải</h1><p class='description'>{deck}</p><article class="
-            f"'fck_detail'>{_LEAD}<p>Thành phố lấy ý kiến.</p><p class='Normal' style="
+            f"'fck_detail'>{_LEAD}{_LEAD}<p>Thành phố lấy ý kiến.</p><p class='Normal' style="
             "'text-align:right;'><strong>Hoàng Phương</strong></p></article>")
     assert page("", body).authors == ["Hoàng Phương"]
     # not set right: a closing bold line of the text
