@@ -1258,3 +1258,14 @@ def test_no_writer_in_others_boxes_greetings_or_pictures_info(body: str) -> None
 ])
 def test_the_headline_stays_when_other_h1s_are_chrome(head: str, body: str, expected: str) -> None:
     assert page(head, body).title == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ryokan struggle to hire staff:The Asahi Shimbun", "Ryokan struggle to hire staff"),
+    # a colon in the headline, or a clock's, stays
+    ("Kicker:Headline of the day", "Kicker:Headline of the day"),
+    ("Ferry leaves at 10:30 today", "Ferry leaves at 10:30 today"),
+])
+def test_a_sites_name_glued_after_a_colon(title: str, expected: str) -> None:
+    md = page(f'<meta property="og:site_name" content="The Asahi Shimbun"><title>{title}</title>')
+    assert md.title == expected

@@ -1436,6 +1436,7 @@ def _is_publisher(name: str, site_keys: set[str]) -> bool:
 
 
 HEADLINE_WORDS = 3
+_GLUED_SITE = re.compile(r"(?<=[^\s:]):(?=[^\s:\d])([^:]{2,60})$")  # a site's name after a bare colon
 # a section glued to a headline, before the site's name: "…커졌다-정치ㅣ한국일보"
 _GLUED_TAIL = re.compile(r"[-–—|ㅣ·]\S+(?:\s+\S+)?\s*(?:[|ㅣ]\s*\S.{0,40})?")
 
@@ -1448,6 +1449,9 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
     section's "Opinion")."""
     if not title:
         return None
+    glued = _GLUED_SITE.search(title)
+    if glued is not None and _is_site_part(glued.group(1), site_keys):
+        title = title[:glued.start()]  # "…hot spring towns:The Asahi Shimbun"
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) == 1:
         return title
