@@ -3449,3 +3449,13 @@ def test_a_judgments_own_page_is_dated_by_it() -> None:
     got = _on(html, "https://urteile.example.de/bag/9-azr-123-23",
               datetime(2024, 3, 14, 9, 0, tzinfo=UTC))
     check(got.published, "2024-02-20", "date", "text")
+
+
+def test_a_sentences_clock_of_the_pages_day_lends_it_no_time() -> None:
+    html = ("<html lang='en'><body><h1>Quantel Reports Fourth Quarter Results</h1><div class="
+            "'module_date'><span class='module_date-text'>06/04/2024</span></div><p>Quantel will "
+            "host a conference call today, June 4, 2024, at 1:30 p.m. Pacific Time (4:30 p.m. "
+            f"Eastern Time) to discuss the results.</p>{_PROSE}</body></html>")
+    got = _on(html, "https://investors.example.com/news/2024/quantel-q4",
+              datetime(2024, 6, 5, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-06-04", "date", "text")

@@ -667,7 +667,9 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         # "Dernier message le 05/09/2023 à 22:14" further down)
         or (not winner.has_time and c.day == winner.day and not (
             c.family == "visible" and c.source == "text" and c.group and any(
-                o.group == c.group and o.day != c.day for o in cands)))
+                o.group == c.group and o.day != c.day for o in cands)) and not (
+            c.family == "visible" and c.inside))  # (nor a sentence's time of that day: "will
+        # host a conference call today, June 4, 2024, at 1:30 p.m. Pacific Time")
     ]
     timed = [c for c in consistent if c.has_time]
     if not timed:
