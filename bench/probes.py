@@ -2,7 +2,7 @@
 
 The probe pages were written by helpers, blind, each modelled on a real publisher's or CMS's
 template, with the expected publish and update stamps, authors and title frozen before any
-run: the held-out rounds (r13a ... r21a) and the adversarial pages of the reviews (review1
+run: the held-out rounds (r13a ... r21b) and the adversarial pages of the reviews (review1
 ... review6). A round's figure on the tree it was written against is its held-out score
 (bench/README.md keeps those); run again, the sets catch regressions.
 
