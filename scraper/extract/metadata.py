@@ -531,6 +531,11 @@ class _TextStart:
                     self.start, self.first = i, node
         return self.start < 0 or self.order.get(el, self.start) < self.start
 
+    def first_paragraph(self) -> lxml.html.HtmlElement | None:
+        """The text's first paragraph (None on a page without a long one)."""
+        self.above(self.tree)  # (orders the page's elements, finding it)
+        return self.first
+
     def after(self, el: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
         """The element comes after the other one in the page."""
         self.above(el)  # (orders the page's elements)
@@ -560,8 +565,7 @@ def _name_line(start: _TextStart) -> tuple[list[str], str]:
     print origin sign in the text ("<p><strong>Mohloai Mpesi</strong></p>", "Mathatisi
     Sebusi/Mohalenyane Phakela", "MTHOBISI SITHOLE"); above it at most a deck's short lines.
     Read only when nothing else names a person. Gives the names and the line's text."""
-    start.above(start.tree)  # (finds the first paragraph)
-    first = start.first
+    first = start.first_paragraph()
     if first is None:
         return [], ""
     found: tuple[list[str], str] = ([], "")
@@ -625,10 +629,7 @@ def _foot_credit(start: _TextStart) -> list[str]:
     """The names of a labelled credit after the article text, in its container (WDR's
     "<p class=autor>Autorin: Julia Brenner</p>" at the text's end, Antara's "Reporter: …"):
     read only when nothing else names a person."""
-    first = start.first
-    if first is None:
-        start.above(start.tree)
-        first = start.first
+    first = start.first_paragraph()
     if first is None:
         return []
     # after the text's last long paragraph in the box around its first (VnExpress' standfirst
@@ -1687,9 +1688,9 @@ def _extract_metadata(
         authors = _people(_unsigned(marked, start), site_keys)
     if not authors and (h1 or top):
         authors = _people(_meta_line((h1 or top)[0], start, (h1 or top)[0]), site_keys)
-    if not authors and start.first is not None:
+    if not authors and (first := start.first_paragraph()) is not None:
         # (Drupal's node header stands with the text, the page title's block elsewhere)
-        authors = _people(_meta_line(start.first, start, (h1 or top or [None])[0]), site_keys)
+        authors = _people(_meta_line(first, start, (h1 or top or [None])[0]), site_keys)
     if not authors and (h1 or top):
         authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
     if (not authors and _credited(ld, meta, marked)) or (authors and all(
