@@ -713,20 +713,6 @@ def _short_text(el: lxml.html.HtmlElement, limit: int) -> str | None:
     return " ".join(out)  # (inline tags separate words: "…Bilanz</p><p>Autorin:")
 
 
-def _text_lines(el: lxml.html.HtmlElement) -> list[str]:
-    """An element's text in its lines (a <br>, or a block inside it, starts a line)."""
-    out: list[str] = []
-    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
-        if event == "start":
-            if node is not el and node.tag in _LINE_BREAKS:
-                out.append("\n")
-            if isinstance(node.text, str):
-                out.append(node.text)
-        elif node is not el and isinstance(node.tail, str):
-            out.append(node.tail)
-    return [line.strip() for line in "".join(out).split("\n") if line.strip()]
-
-
 def _lead_words(el: lxml.html.HtmlElement) -> int:
     """The words of a paragraph (Chinese and Japanese: two characters a word)."""
     said = " ".join(el.itertext())
@@ -805,16 +791,18 @@ _OTHERS_AUTHOR = re.compile(
 _ICON_CLASS = re.compile(r"material-(?:icons|symbols)|(?:^|\s)(?:fa[srlb]?|icon|glyphicon)(?:\s|$)")
 
 
-def _said(el: lxml.html.HtmlElement) -> str:
-    """An element's words, inline tags separating them, without an icon font's ligatures
-    ("person Par Julie Martin" is "Par Julie Martin")."""
+def _pieces(el: lxml.html.HtmlElement, lines: bool) -> list[str]:
+    """An element's pieces of text, without an icon font's ligatures ("<i class=material-
+    icons>person</i>"); with ``lines``, a "\n" where a <br> or a block inside it starts one."""
     out: list[str] = []
     skip: Any = None  # the icon element whose text is skipped
     for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
         if event == "start":
-            if skip is None and node is not el and isinstance(node.tag, str) and (
-                    _ICON_CLASS.search(node.get("class") or "")):
-                skip = node
+            if skip is None and node is not el and isinstance(node.tag, str):
+                if _ICON_CLASS.search(node.get("class") or ""):
+                    skip = node
+                elif lines and node.tag in _LINE_BREAKS:
+                    out.append("\n")
             if skip is None and isinstance(node.text, str):
                 out.append(node.text)
         else:
@@ -822,7 +810,18 @@ def _said(el: lxml.html.HtmlElement) -> str:
                 skip = None
             if skip is None and node is not el and isinstance(node.tail, str):
                 out.append(node.tail)
-    return " ".join(out)
+    return out
+
+
+def _said(el: lxml.html.HtmlElement) -> str:
+    """An element's words, inline tags separating them, without an icon font's ligatures
+    ("person Par Julie Martin" is "Par Julie Martin")."""
+    return " ".join(_pieces(el, lines=False))
+
+
+def _text_lines(el: lxml.html.HtmlElement) -> list[str]:
+    """An element's text in its lines (a <br>, or a block inside it, starts a line)."""
+    return [line.strip() for line in "".join(_pieces(el, lines=True)).split("\n") if line.strip()]
 
 
 # a CMS login in an author meta tag (Plone's DC.creator "mvandijk"), not the name it shows
@@ -1605,8 +1604,9 @@ def _extract_metadata(
         parts = [_norm(part) for part in _TITLE_SEPARATORS.split(title[0].text or "")]
         longest = max(parts, key=len)
         for later in itertools.islice(_LATER_H1S(h1[0]), 3):
-            heading = _norm(" ".join(later.itertext()))
-            if len(" ".join(later.itertext()).split()) >= HEADLINE_WORDS and heading in title_key and (
+            words = " ".join(later.itertext())
+            heading = _norm(words)
+            if len(words.split()) >= HEADLINE_WORDS and heading in title_key and (
                     _norm(first_words) not in title_key or (
                         len(first_words.split()) < HEADLINE_WORDS and heading == longest)) and (
                     heading == longest or heading not in (parts[0], parts[-1])) and not (
