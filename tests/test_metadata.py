@@ -310,6 +310,9 @@ SIGNED = '<div class="{cls}">Von {name}, Lille</div>'
         # a labelled field beside a dated one
         ("<p><strong>Author:</strong> Jane Doe</p><p><strong>Date:</strong> March 12, 2024</p>",
          ["Jane Doe"]),
+        # ... in capitals too
+        ("<p><strong>PENULIS:</strong> Irfan Kamil</p><p><strong>TANGGAL:</strong> 12.03.2024</p>",
+         ["Irfan Kamil"]),
         # a quote's, an image's or a book's author box is not the article's
         ('<p class="quote-author">By Mayor Tom Jones</p>', ["Daily Example"]),
         ('<figure><figcaption><span class="image-author">By Mark Lens</span></figcaption></figure>',
