@@ -519,33 +519,56 @@ _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
 
 class _TextStart:
     """Where a page's article text starts: its first paragraph of MAX_LEAD_WORDS words (read
-    once, when a byline form that may also mark other things' names needs it)."""
+    once, when a byline form that may also mark other things' names needs it).
+
+    The page's elements are numbered in document order as far as a question needs: most ask
+    about elements above the text, so the rest of the page is seldom walked."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         self.tree = tree
-        self.order: dict[Any, int] | None = None
+        self.order: dict[Any, int] = {}
+        self.walk: Iterator[Any] | None = None  # the numbering walk, None once it has ended
         self.start = -1
         self.first: lxml.html.HtmlElement | None = None  # the text's first paragraph
+        self.found = False  # whether the walk has passed the text's start (or ended)
+
+    def _number(self, el: lxml.html.HtmlElement | None) -> None:
+        """Number the elements up to ``el`` (None: to the text's start), or to the end."""
+        if self.walk is None:
+            if self.found:
+                return  # (the walk has ended)
+            self.walk = enumerate(self.tree.iter())
+        self.found = True
+        order = self.order
+        for i, node in self.walk:
+            order[node] = i
+            if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
+                self.start, self.first = i, node
+                if el is None:
+                    return
+            if node is el:
+                return
+        self.walk = None
 
     def above(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text (or the page has no long paragraph)."""
-        if self.order is None:
-            self.order = {}
-            for i, node in enumerate(self.tree.iter()):
-                self.order[node] = i
-                if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
-                    self.start, self.first = i, node
+        if not self.found:
+            self._number(None)
         return self.start < 0 or self.order.get(el, self.start) < self.start
 
     def first_paragraph(self) -> lxml.html.HtmlElement | None:
         """The text's first paragraph (None on a page without a long one)."""
-        self.above(self.tree)  # (orders the page's elements, finding it)
+        if not self.found:
+            self._number(None)
         return self.first
 
     def after(self, el: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
         """The element comes after the other one in the page."""
-        self.above(el)  # (orders the page's elements)
-        assert self.order is not None
+        if not self.found:
+            self._number(None)
+        for node in (el, other):
+            if node not in self.order:
+                self._number(node)
         return self.order.get(el, -1) > self.order.get(other, -1)
 
     def before_text(self, el: lxml.html.HtmlElement) -> bool:
