@@ -191,15 +191,23 @@ def _brand(host: str) -> str:
     return labels[-1] if labels else host
 
 
-def _on_site(href: str, own_brand: str) -> bool:
+def _on_site(href: str, own_brand: str, known: dict[str, bool]) -> bool:
     """A relative address, or one on the page's site, under any of its domains (bbc.com and
-    bbc.co.uk); an unreadable address is neither."""
+    bbc.co.uk); an unreadable address is neither. ``known``: the answers for the authorities
+    ("https://www.bbc.com") seen before on the page, most links sharing a few."""
     if "://" not in href and not href.startswith("//"):
         return True
-    try:
-        return bool(own_brand) and _brand(host_of(href)) == own_brand
-    except ValueError:  # "http://[oops/x"
-        return False
+    authority = _AUTHORITY.match(href)
+    key = authority.group() if authority is not None else href
+    if key not in known:
+        try:
+            known[key] = bool(own_brand) and _brand(host_of(href)) == own_brand
+        except ValueError:  # "http://[oops/x"
+            known[key] = False
+    return known[key]
+
+
+_AUTHORITY = re.compile(r"[^/?#]*//[^/?#]*")  # an address up to its path: the host decides
 
 
 def page_hints(
@@ -215,6 +223,7 @@ def page_hints(
     link_texts: set[str] = set()
     site_texts: set[str] = set()
     own_brand = _brand(host_of(url)) if url else ""
+    hosts: dict[str, bool] = {}  # whether an address's authority is the site's
     long_links: list[tuple[str, str]] = []
     anchors = 0
     # one walk for the four tags: each iterfind(".//tag") walks the whole tree again
@@ -238,7 +247,7 @@ def page_hints(
             href = (el.get("href") or "").strip()
             if href and "#" not in href:
                 link_texts.add(text)
-                if _on_site(href, own_brand):
+                if _on_site(href, own_brand, hosts):
                     site_texts.add(text)
                 if words >= CARD_LINK_WORDS:
                     long_links.append((text, href))
