@@ -459,6 +459,10 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<span class="article-byline__author">김민정 기자</span>', ["김민정"]),  # CJK: the role
     ('<p class="byline"><span>박지훈 기자 jhpark@example.com</span></p>', ["박지훈"]),
     ('<span class="author">山田太郎記者</span>', ["山田太郎"]),
+    # the name the byline's own text, its e-mail a link; a stamp's label beside it no name
+    ('<div class="byline_info"><span class="byline">김한수 기자 <a href="mailto:hskim@example.com">'
+     'hskim@example.com</a></span> <span class="date">입력 : 2023-10-17 17:52:11</span> '
+     '<span class="date">수정 : 2023-10-17 19:40:02</span></div>', ["김한수"]),
     # another thing's author, or no author at all
     ('<div class="autor-libro">Javier Cercas</div>', []),
     ('<div class="fiche-livre"><span class="auteur">Annie Ernaux</span></div>', []),

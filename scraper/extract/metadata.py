@@ -1246,6 +1246,8 @@ def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
     return []
 
 
+# a clock or a numeric date: no name holds one ("17:52", "2023-10-17", "17.10.2023")
+_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _LABEL_LEAD = re.compile(r"\s*[^\W\d_]{3,12}\s*:")  # "Аутор:", "Autor:", "Text:"
 _BYLINE_WORDS = re.compile(r"meta|byline|auth|autor|credit", re.IGNORECASE)
 _DECK_CLASS = re.compile(r"standfirst|\bdek\b|deck|subtitle|sub-?head|summary|lead|teaser|intro"
@@ -1254,11 +1256,14 @@ _DECK_CLASS = re.compile(r"standfirst|\bdek\b|deck|subtitle|sub-?head|summary|le
 
 
 def _name_leaves(el: lxml.html.HtmlElement) -> list[str]:
-    """Names in a byline's innermost elements, one each ("By" and roles dropped)."""
+    """Names in a byline's innermost elements, one each ("By" and roles dropped); not a
+    labelled stamp's element ("<span class=date>입력 : 2023-10-17 17:52:11</span>")."""
     names: list[str] = []
     for leaf in el.iter():
         if isinstance(leaf.tag, str) and len(leaf) == 0:
             text = _clean(leaf.text or "")
+            if text and _STAMP.search(text):
+                continue
             cjk = _cjk_byline(text) if text else None
             if cjk:
                 names.append(cjk)
@@ -1724,6 +1729,10 @@ def _extract_metadata(
             if text and _BY.match(text):
                 # the byline's first line: "By Karen Holloway<br>Staff Writer"
                 authors = _people(split_authors(_first_line(el) or text), site_keys)
+            elif text and (cjk := _cjk_byline(text)):
+                # the whole byline a name with its role, the name the element's own text
+                # ('<span class=byline>김한수 기자 <a href="mailto:…">…</a></span>')
+                authors = _people([cjk], site_keys)
             if not authors:
                 authors = _people(_name_leaves(el), site_keys)
             if authors:
