@@ -3459,3 +3459,35 @@ def test_a_sentences_clock_of_the_pages_day_lends_it_no_time() -> None:
     got = _on(html, "https://investors.example.com/news/2024/quantel-q4",
               datetime(2024, 6, 5, 9, 0, tzinfo=UTC))
     check(got.published, "2024-06-04", "date", "text")
+
+
+def test_a_polish_forums_abbreviated_month_is_read() -> None:
+    html = ("<html lang='pl'><body><h1>Wzmacniacz nie włącza się po burzy</h1><div class="
+            "'post-meta'><a href='#p1'>#1</a> <span class='post-date'>20 Lut 2024 14:22</span>"
+            f"</div>{_PROSE}</body></html>")
+    got = _on(html, "https://forum.example.pl/viewtopic.php?t=3981", datetime(2024, 2, 21, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-02-20T14:22:00", "minute", "text")
+
+
+EVENT_PAGE = ("<html lang='ru'><head><script type='application/ld+json'>{{\"@context\": "
+              "\"https://schema.org\", \"@type\": \"{kind}\", \"name\": \"Сплин\", \"startDate\": "
+              "\"2024-03-23T19:00:00+03:00\"}}</script></head><body><h1>Сплин. Концерт</h1><p>"
+              "{label}<span class='date'>18 февраля 2024</span></p>{prose}</body></html>")
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "expected"),
+    [
+        # an event's page: its dates (a review's, the tickets') are none of the page's
+        ("MusicEvent", "", None),
+        # ... unless one is labelled as the page's publication
+        ("MusicEvent", "Опубликовано: ", "2024-02-18"),
+        # a page about something else keeps its date
+        ("Organization", "", "2024-02-18"),
+    ],
+)
+def test_an_event_pages_unlabelled_dates_are_the_events(
+        kind: str, label: str, expected: str | None) -> None:
+    html = EVENT_PAGE.format(kind=kind, label=label, prose=_PROSE)
+    got = _on(html, "https://www.example.ru/concert/1234", datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
+    check(got.published, expected)

@@ -89,7 +89,9 @@ Decision rules
    classed as a date) weighs like a labelled byline date, below a structured timestamp with
    a time, and the same kind of element in the list's other entries holds other stories'
    dates (mentions); nothing outside those entries (the headline's own byline in the same
-   markup) is touched.
+   markup) is touched. On a page whose JSON-LD describes an event (a type ending in "Event":
+   a concert, a conference, a course) and no article, the visible dates without a publish or
+   update label are dropped: they are the event's, its tickets', its reviews'.
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
@@ -277,6 +279,7 @@ import lxml.html
 from .datepage import Cand, PageInfo, page_info, switch_between, visible_candidates
 from .datesources import hint_candidates, structured_candidates, url_candidates
 from .datetext import RELATIVE_RE, ZONE_ABBR, localize
+from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
 from .metadata import meta_values
 from .model import DateHint, DateValue, Precision
 
@@ -981,6 +984,14 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
     return published, modified
 
 
+def _event_page(objects: list[dict[str, Any]]) -> bool:
+    """A page whose structured data describes an event (a concert, a conference, a course)
+    and no article: the dates it shows unlabelled are the event's, its tickets', its reviews'
+    (rule 2), never the page's publication."""
+    types = set().union(*map(types_of, objects)) if objects else set()
+    return any(t.endswith("Event") for t in types) and not types & ARTICLE_TYPES
+
+
 def extract_dates(
     tree: lxml.html.HtmlElement,
     url: str,
@@ -1003,6 +1014,9 @@ def extract_dates(
         if url_cands:
             page = replace(page, url_year=url_cands[0].when.year)
         cands = visible_candidates(tree, meta, page)  # settles language and day order first
+        objects = jsonld_objects(tree) if objects is None else objects
+        if _event_page(objects):
+            cands = [c for c in cands if c.role != "any"]
         cands += structured_candidates(tree, meta, page, objects)
         cands += url_cands + hint_candidates(hints, page)
         pub, mod = _decide(cands, url_month, page)

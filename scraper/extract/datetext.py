@@ -89,45 +89,46 @@ _MONTHS: dict[int, str] = {
 # Malayalam, Sinhala, Nepali; Tamil's and Malayalam's abbreviations, "மார் 13,2024"), the
 # Caucasus (Georgian, Armenian), Central Asia (Kazakh, and
 # Azerbaijani and Uzbek in Latin letters), Albanian, Greek's abbreviations, and the
-# genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta")
+# genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta"), and
+# Polish abbreviations (phpBB's "20 Lut 2024 14:22")
 _MONTHS_MORE: dict[int, str] = {
     1: "ஜன ജനു जानेवारी જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി ජනවාරි जनवरी"
     " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν"
-    " januara januarja јануар јануара јануари",
+    " januara januarja јануар јануара јануари sty",
     2: "பிப் ഫെബ് फेब्रुवारी ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി පෙබරවාරි फेब्रुअरी"
     " თებერვალი თებერვალს փետրվարի փետրվար ақпан fevral shkurt shkurtit φεβ"
-    " februara februarja фебруар фебруара",
+    " februara februarja фебруар фебруара lut",
     3: "மார் മാർ मार्च માર્ચ ਮਾਰਚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച് මාර්තු"
     " მარტი მარტს մարտի մարտ наурыз mart mars marsit μαρ"
     " marta",
     4: "ஏப் ഏപ്രി एप्रिल એપ્રિલ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ අප්‍රේල් අප්රේල් अप्रिल"
     " აპრილი აპრილს ապրիլի ապրիլ сәуір aprel prill prillit απρ"
-    " aprila априла",
+    " aprila априла kwi",
     5: "मे મે ਮਈ மே మే ಮೇ മേയ് മെയ് මැයි"
     " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι"
     " мај маја",
     6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි"
     " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν"
-    " juna junija јун јуна јуни",
+    " juna junija јун јуна јуни cze",
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
     " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ"
-    " jula julija јул јула јули",
+    " jula julija јул јула јули lip",
     8: "ഓഗ ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
     " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ"
-    " augusta avgusta",
+    " augusta avgusta sie",
     9: "செப் സെപ് सप्टेंबर સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ සැප්තැම්බර් सेप्टेम्बर"
     " სექტემბერი სექტემბერს սեպտեմբերի սեպտեմբեր қыркүйек sentyabr sentabr shtator shtatorit"
     " σεπ σεπτ"
-    " septembra септембар септембра",
+    " septembra септембар септембра wrz",
     10: "அக் ഒക്ടോ ऑक्टोबर ઓક્ટોબર ઑક્ટોબર ਅਕਤੂਬਰ அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ ඔක්තෝබර්"
     " ოქტომბერი ოქტომბერს հոկտեմբերի հոկտեմբեր қазан oktyabr oktabr tetor tetorit οκτ"
-    " oktobra октобар октобра",
+    " oktobra октобар октобра paź paz",
     11: "நவ നവം नोव्हेंबर નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ නොවැම්බර් नोभेम्बर"
     " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ"
-    " novembra новембар новембра",
+    " novembra новембар новембра lis",
     12: "டிச ഡിസം डिसेंबर ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ දෙසැම්බර් डिसेम्बर"
     " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ"
-    " decembra децембар децембра",
+    " decembra децембар децембра gru",
 }
 # The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
