@@ -3491,3 +3491,35 @@ def test_an_event_pages_unlabelled_dates_are_the_events(
     html = EVENT_PAGE.format(kind=kind, label=label, prose=_PROSE)
     got = _on(html, "https://www.example.ru/concert/1234", datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
     check(got.published, expected)
+
+
+def test_a_span_of_full_dates_ends_in_no_publish_date() -> None:
+    # an obituary's life under its name; the notice's own date at its foot
+    html = ("<html lang='en'><body><main><section class='ObituaryHeader'><h1>Eleanor Mae Doucette "
+            "Obituary</h1><p class='ObituaryHeader__Dates'>June 2, 1938 &ndash; March 6, 2024</p>"
+            f"</section><section class='ObituaryText'><div>{_PROSE * 3}</div><p class="
+            "'ObituaryText__PublishedBy'>Published by Hartford Courant on Mar. 10, 2024.</p>"
+            "</section></main></body></html>")
+    got = _on(html, "https://www.example.com/obituaries/eleanor-doucette",
+              datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-10", "date", "text")
+
+
+def test_a_relative_times_tooltip_that_starts_with_a_year_is_its_stamp() -> None:
+    html = ("<html lang='en'><body><table><tr><td class='title'><span class='titleline'><a href="
+            "'item?id=1'>Ask HN: How do you keep a side project maintainable?</a></span></td></tr>"
+            "<tr><td class='subtext'><a href='user?id=quietgarden' class='hnuser'>quietgarden</a> "
+            "<span class='age' title='2024-03-12T14:22:01'><a href='item?id=1'>3 hours ago</a>"
+            f"</span></td></tr></table>{_PROSE}</body></html>")
+    got = _on(html, "https://news.example.com/item?id=1", datetime(2024, 3, 12, 17, 31, tzinfo=UTC))
+    check(got.published, "2024-03-12T14:22:01", "second", "time")
+
+
+def test_webmentions_are_replies_not_the_posts_date() -> None:
+    html = ("<html lang='en'><body><article><h1>Coasters, tents and a long weekend</h1>"
+            f"{_PROSE}</article><section class='webmentions'><ol><li class='webmention'><a href="
+            "'https://social.example/@tk/1'>Tomás K.</a> replied on <time datetime="
+            "'2024-03-10T09:12:44+00:00'>March 10, 2024</time></li></ol></section></body></html>")
+    got = _on(html, "https://lena.example.net/blog/2024/03/09/coasters/",
+              datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-09", "date", "url")

@@ -152,7 +152,8 @@ _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu",
                  "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
 _CHROME_WORDS = re.compile(
     r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
-    r"|trending|comments?|commentlist|talkbacks?|disqus|navbar|menu|masthead|topbar|top-bar"
+    r"|trending|comments?|commentlist|talkbacks?|disqus|webmentions?|navbar|menu|masthead|topbar"
+    r"|top-bar"
     r"|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr"
     # a consent platform's box ("cmp-wall", "cmp-app_gdpr", "cmp__banner", id "cmp-root"), not
@@ -714,9 +715,12 @@ def visible_candidates(
             stack.append((in_article, block, mention, hard, False))
             if len(time_values) < MAX_TIME_ELEMENTS and (tag in ("time", "abbr") or (
                     # an element named like a date, or printing a number first, may keep its
-                    # stamp in an attribute (a tooltip, data-date): those alone are read
+                    # stamp in an attribute (a tooltip, data-date): those alone are read, and
+                    # one whose tooltip starts with a year ('<span class="age" title="2024-03-12
+                    # T14:22:01"><a>3 hours ago</a>': Hacker News)
                     tag in _STAMP_ATTR_TAGS and (bits & _DATEISH or (el.text or " ")[:1].isdigit()
-                                                 or (cls is not None and "value-title" in cls)))):
+                                                 or (cls is not None and "value-title" in cls)
+                                                 or (el.get("title") or "")[:2] in _CENTURIES))):
                 value = _machine_value(el, tag, cls)
                 if value:
                     time_values.append((el, value, size))  # read once the day order is settled
@@ -1542,6 +1546,7 @@ def _tooltip_text(text: str) -> bool:
     2024", "3 hours ago"), not a year in another thing's words ("Contributor since 2015")."""
     return bool(_TOOLTIP_TEXT.search(text)) or next(find_dates(text), None) is not None
 _STAMP_ATTR_TAGS = {"span", "div", "a", "p", "li", "em", "strong", "small"}
+_CENTURIES = ("19", "20")  # a tooltip's first digits when it starts with a year
 _STAMP_ATTR = re.compile(r"date|time|publish|modif|updat", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _FULL_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ T,]+\d{1,2}:\d\d")  # a day and a clock

@@ -19,7 +19,8 @@ Decision rules
    (the nearest ``about``) is the page's address or the node holding the headline, not a
    teaser's or a comment's. An hAtom
    ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``,
-   and so does an ISO day and clock kept in an element's ``title`` (a "timeago" tooltip) or
+   and so does an ISO day and clock kept in an element's ``title`` (a "timeago" tooltip, also
+   over a link's "3 hours ago" when the tooltip starts with a year: Hacker News's "age") or
    in a data attribute named for a date or time (``data-date``, ``data-date-time``), and a
    ``<time>``'s tooltip holding a day and a clock ("12.03.2024 12:44:21").
    The headline is the h1 closest to the page title (without the site's name: "Headline |
@@ -51,7 +52,8 @@ Decision rules
    aside inside <main> but outside the
    <article> element holding a list of links or, after the headline, a list of entries of a few
    words each (not one holding a ``<time>`` or entries that start "By …", "Published …": the
-   article's details), sidebars, related/latest/most-read/"other news" lists, comments; a
+   article's details), sidebars, related/latest/most-read/"other news" lists, comments and
+   webmentions; a
    ``<nav>``, unless it is a byline list inside the <article> that holds no link) are ignored;
    dates next to the headline or in a byline/date element weigh most; dates inside running prose
    are mentions and weigh least; dates far above the headline (a header's "today") are
@@ -65,7 +67,8 @@ Decision rules
    navigation between. A box with
    role="complementary" that is named like a byline ("meta", "date") is not a sidebar. Captions
    outside ``<figcaption>`` ("Foto: ...", "Image: ...") and the end of a span of days ("5. bis
-   11. Februar 2022", "9-23 Feb 2017": an event) and dates in a game's or an event's box
+   11. Februar 2022", "9-23 Feb 2017": an event; "June 2, 1938 – March 6, 2024": a life) and
+   dates in a game's or an event's box
    ("kick-off", "Veranstaltungen", a match sheet two levels up that does not hold the
    headline: "ficha-jogo", not "cronica-partido") weigh as mentions; a clock alone in an
    element named for a length ("<span class=video-duration>22:47</span>") is no clock of the

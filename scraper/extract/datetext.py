@@ -519,7 +519,9 @@ VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an
     re.IGNORECASE)
 RANGE_END = re.compile(  # "5. bis 11. Februar", "3-5 March", "du 3 au 5 mars": an event's span
     r"(?<![\d.:])\d{1,2}(?:\.|st|nd|rd|th|er)?(?:\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\.?)?"
-    r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*$",
+    r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*$"
+    # a span's start with its year ("June 2, 1938 – March 6, 2024": a life, a season's run)
+    r"|(?<!\d)(?:1[89]|20)\d{2}\s*[-–—]\s*$",
     re.IGNORECASE,
 )
 RANGE_GAP = re.compile(r"\s*(?:[-–—]|bis|to|till|until|au|al|a|ao|до|do|tot|til)\s*",
