@@ -417,6 +417,11 @@ def test_agency_credited_beside_a_reporter_stays_the_publisher_does_not() -> Non
     assert md.authors == ["Konstantin Furrer", "Deutsche Presse-Agentur"]
 
 
+@pytest.mark.parametrize("key", ["content_author", "cXenseParse:author", "parsely-author"])
+def test_the_author_meta_tags_of_analytics_and_cms_vendors(key: str) -> None:
+    assert page(f'<meta name="{key}" content="Rina Kusumawati">').authors == ["Rina Kusumawati"]
+
+
 def test_a_page_that_names_no_person_is_credited_as_it_says() -> None:
     """An agency, a desk or the publication itself, from an author field (never from
     ``publisher``), when no person is named anywhere."""

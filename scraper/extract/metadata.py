@@ -515,6 +515,10 @@ _POST_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|article|story|s)=", re.IG
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
 _FIRST_H2S = lxml.etree.XPath("(descendant::h2)[position() <= 5]")
 _AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
+# the meta tags that name a page's author, the generic one first: Open Graph's, Parse.ly's,
+# Dublin Core's, Sailthru's, Cxense's and Kompas Gramedia's ("content_author")
+_AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
+                     "cxenseparse:author", "content_author")
 
 
 class _TextStart:
@@ -1434,7 +1438,7 @@ def _credited(
                 names.extend(split_authors(name, keep_roles=True))
         if names:
             return names
-    for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
+    for key in _AUTHOR_META_KEYS:
         value = meta.get(key)
         if value and not value.startswith("http"):
             names = split_authors(value, keep_roles=True)
@@ -1698,7 +1702,7 @@ def _extract_metadata(
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
-        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
+        for key in _AUTHOR_META_KEYS:
             value = meta.get(key)
             if value and not value.startswith("http") and not _LOGIN.fullmatch(value.strip()):
                 authors = _people(split_authors(value), site_keys)
