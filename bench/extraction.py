@@ -34,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# this checkout's code, not the one an editable install in a shared virtualenv points at: a
+# second worktree of an older commit, run for a comparison, must time its own extractor
+sys.path.insert(0, str(ROOT))
 
 ALL_SETS = ("news-dev", "body-dev", "dates-dev")
 ALL_TOOLS = ("ours", "trafilatura", "htmldate", "newspaper4k")
