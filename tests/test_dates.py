@@ -3523,3 +3523,15 @@ def test_webmentions_are_replies_not_the_posts_date() -> None:
     got = _on(html, "https://lena.example.net/blog/2024/03/09/coasters/",
               datetime(2024, 3, 12, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-09", "date", "url")
+
+
+def test_a_date_in_an_element_named_as_a_caption_is_a_mention() -> None:
+    # a print view: the day above the headline, a picture's day in its caption
+    html = ("<html lang='de'><body><div id='kopf'><div class='ausgabe'>Aus: Ausgabe vom "
+            "13.03.2024, Seite 5 / Inland</div></div><h1>Verdrängung mit Ansage</h1><div class="
+            "'Autor'>Von Kristin Lehmann, Leipzig</div><p class='Bildunterschrift'>Sanierte "
+            "Häuser in Leipzig-Connewitz (27.2.2024)<br>Foto: Jan Woitas/dpa</p>"
+            f"{_PROSE}</body></html>")
+    got = _on(html, "https://www.example.de/artikel/470123.verdraengung.html?print",
+              datetime(2024, 3, 13, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-03-13", "date", "text")

@@ -120,6 +120,10 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
 _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
     r"|illustration|légende|photographie|imagen|immagine|фото)\s*:", re.IGNORECASE)
+# a caption's class: "wp-caption-text", "image-caption", German "Bildunterschrift", "Bildtext",
+# French "légende", Italian "didascalia", Spanish "pie de foto"
+_CAPTION_CLASS = re.compile(r"caption|bildunterschrift|bildtext|l[ée]gende|didascalia"
+                            r"|pie-?de-?foto|piefoto", re.IGNORECASE)
 _MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
 SCHEDULE_ROWS = 3  # a table's rows with a date each: a schedule's, a list's
 
@@ -926,8 +930,10 @@ def visible_candidates(
             # found …"); not "This entry was posted on …", nor a byline's line that its stamp
             # verb opens and a "by" follows ("Published March 12, 2024 at 6:05 p.m. by Anna Berg
             # (text) and …"; "Publicado el 3 de marzo de 2021, el informe halló …" is prose)
-        elif _CAPTION_LABEL.match(full, start, parsed.start):
+        elif _CAPTION_LABEL.match(full, start, parsed.start) or (
+                owner is not None and _CAPTION_CLASS.search(_class_of(owner))):
             weight = 1.0  # "Foto: ... vom 31.05.2021": a caption or credit outside <figcaption>
+            # (or named as one: '<p class="Bildunterschrift">… Leipzig-Connewitz (27.2.2024)')
         elif RANGE_END.search(full, max(0, parsed.start - 30), parsed.start) or _in_span(
                 full, found, i):
             weight = 1.0  # a span of days ("5. bis 11. Februar 2022", "1.3.-30.4.2022"): an event
