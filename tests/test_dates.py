@@ -2529,13 +2529,13 @@ def test_spaced_year_month_day_with_dots() -> None:
 
 def test_month_names_fit_the_month_first_lookahead() -> None:
     """_MDY_TEXT's lookahead assumes every month name is letters, at most two words of at most
-    12 letters each, or starts in an Indic script or Thai (their vowel signs are no letters):
+    12 letters each, or starts in an Indic script, Thai or Khmer (their vowel signs are no letters):
     a new name that is neither would silently never match month-first."""
     import re
 
     from scraper.extract.datetext import MONTHS
 
-    shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?|[\u0900-\u0e7f].*")
+    shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?|[\u0900-\u0e7f\u1780-\u17ff].*")
     assert [name for name in MONTHS if not shape.fullmatch(name)] == []
 
 
@@ -3535,3 +3535,32 @@ def test_a_date_in_an_element_named_as_a_caption_is_a_mention() -> None:
     got = _on(html, "https://www.example.de/artikel/470123.verdraengung.html?print",
               datetime(2024, 3, 13, 9, 0, tzinfo=UTC))
     check(got.published, "2024-03-13", "date", "text")
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp", "expected"),
+    [
+        # Khmer: its digits, its words for day, month and year glued to them, "evening"
+        ("km", "ថ្ងៃអង្គារ ទី១២ ខែមីនា ឆ្នាំ២០២៤ ម៉ោង ០៦:០៥ ល្ងាច", "2024-03-12T18:05:00"),
+        ("km", "ថ្ងៃអង្គារ ទី១២ ខែមីនា ឆ្នាំ២០២៤ ម៉ោង ០៩:១០ ព្រឹក", "2024-03-12T09:10:00"),
+        # Sinhala: the after-noon mark before the clock
+        ("si", "2024 මාර්තු 12 ප.ව. 06:05", "2024-03-12T18:05:00"),
+        ("si", "2024 මාර්තු 12 පෙ.ව. 06:05", "2024-03-12T06:05:00"),
+        # Myanmar and Lao digits
+        ("my", "၁၂.၀၃.၂၀၂၄ ၁၈:၀၅", "2024-03-12T18:05:00"),
+        ("lo", "໑໒.໐໓.໒໐໒໔ ໑໘:໐໕", "2024-03-12T18:05:00"),
+    ],
+)
+def test_dates_in_the_scripts_of_south_and_southeast_asia(lang: str, stamp: str, expected: str) -> None:
+    got = _page_dates(lang, f"<p class='date'>{stamp}</p>{_PROSE}", "https://www.example.org/news/1")
+    check(got.published, expected, "minute", "text")
+
+
+def test_the_digit_table_holds_every_decimal_digit_of_the_basic_plane() -> None:
+    import unicodedata
+
+    from scraper.extract.datetext import _DIGIT_ZEROS, normalize_digits
+
+    zeros = [cp for cp in range(0x80, 0x10000) if unicodedata.decimal(chr(cp), None) == 0]
+    assert list(_DIGIT_ZEROS) == zeros
+    assert normalize_digits("".join(chr(zero + 7) for zero in zeros)) == "7" * len(zeros)

@@ -89,46 +89,46 @@ _MONTHS: dict[int, str] = {
 # Malayalam, Sinhala, Nepali; Tamil's and Malayalam's abbreviations, "மார் 13,2024"), the
 # Caucasus (Georgian, Armenian), Central Asia (Kazakh, and
 # Azerbaijani and Uzbek in Latin letters), Albanian, Greek's abbreviations, and the
-# genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta"), and
-# Polish abbreviations (phpBB's "20 Lut 2024 14:22")
+# genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta"),
+# Polish abbreviations (phpBB's "20 Lut 2024 14:22") and Khmer ("ទី១៦ ខែមេសា ឆ្នាំ២០២៤")
 _MONTHS_MORE: dict[int, str] = {
     1: "ஜன ജനു जानेवारी જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി ජනවාරි जनवरी"
     " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν"
-    " januara januarja јануар јануара јануари sty",
+    " januara januarja јануар јануара јануари sty មករា",
     2: "பிப் ഫെബ് फेब्रुवारी ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി පෙබරවාරි फेब्रुअरी"
     " თებერვალი თებერვალს փետրվարի փետրվար ақпан fevral shkurt shkurtit φεβ"
-    " februara februarja фебруар фебруара lut",
+    " februara februarja фебруар фебруара lut កុម្ភៈ",
     3: "மார் മാർ मार्च માર્ચ ਮਾਰਚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച് මාර්තු"
     " მარტი მარტს մարտի մարտ наурыз mart mars marsit μαρ"
-    " marta",
+    " marta មីនា",
     4: "ஏப் ഏപ്രി एप्रिल એપ્રિલ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ අප්‍රේල් අප්රේල් अप्रिल"
     " აპრილი აპრილს ապրիլի ապրիլ сәуір aprel prill prillit απρ"
-    " aprila априла kwi",
+    " aprila априла kwi មេសា",
     5: "मे મે ਮਈ மே మే ಮೇ മേയ് മെയ് මැයි"
     " მაისი მაისს մայիսի մայիս мамыр may maj majit μαΐ μαι"
-    " мај маја",
+    " мај маја ឧសភា",
     6: "जून જૂન ਜੂਨ ஜூன் జూన్ ಜೂನ್ ജൂൺ ජූනි"
     " ივნისი ივნისს հունիսի հունիս маусым iyun qershor qershorit ιουν"
-    " juna junija јун јуна јуни cze",
+    " juna junija јун јуна јуни cze មិថុនា",
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
     " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ"
-    " jula julija јул јула јули lip",
+    " jula julija јул јула јули lip កក្កដា",
     8: "ഓഗ ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
     " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ"
-    " augusta avgusta sie",
+    " augusta avgusta sie សីហា",
     9: "செப் സെപ് सप्टेंबर સપ્ટેમ્બર ਸਤੰਬਰ செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ සැප්තැම්බර් सेप्टेम्बर"
     " სექტემბერი სექტემბერს սեպտեմբերի սեպտեմբեր қыркүйек sentyabr sentabr shtator shtatorit"
     " σεπ σεπτ"
-    " septembra септембар септембра wrz",
+    " septembra септембар септембра wrz កញ្ញា",
     10: "அக் ഒക്ടോ ऑक्टोबर ઓક્ટોબર ઑક્ટોબર ਅਕਤੂਬਰ அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ ඔක්තෝබර්"
     " ოქტომბერი ოქტომბერს հոկտեմբերի հոկտեմբեր қазан oktyabr oktabr tetor tetorit οκτ"
-    " oktobra октобар октобра paź paz",
+    " oktobra октобар октобра paź paz តុលា",
     11: "நவ നവം नोव्हेंबर નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ නොවැම්බර් नोभेम्बर"
     " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ"
-    " novembra новембар новембра lis",
+    " novembra новембар новембра lis វិច្ឆិកា",
     12: "டிச ഡിസം डिसेंबर ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ දෙසැම්බර් डिसेम्बर"
     " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ"
-    " decembra децембар децембра gru",
+    " decembra децембар децембра gru ធ្នូ",
 }
 # The Solar Hijri (Jalali) months of Iran's and Afghanistan's press, numbered 101-112: a date
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
@@ -300,8 +300,15 @@ _ZONE_ALT = "|".join(sorted((a for a in itertools.chain(ZONE_ABBR, _ZONE_NAMES) 
 
 # --------------------------------------------------------------------------- regexes
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９：०१२३४५६७८९০১২৩৪৫৬৭৮৯๐๑๒๓๔๕๖๗๘๙",
-                        "012345678901234567890123456789:012345678901234567890123456789")
+# The zeros of the decimal digits outside ASCII (Unicode's "Nd" in the Basic Multilingual
+# Plane: Arabic-Indic, Persian, N'Ko, the Indic scripts from Devanagari to Sinhala, Thai, Lao,
+# Tibetan, Myanmar, Khmer, Mongolian ... and full-width), each the first of ten in a row
+_DIGIT_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+)
+_DIGITS = {zero + i: str(i) for zero in _DIGIT_ZEROS for i in range(10)} | {ord("："): ":"}
 
 # A pattern that starts with a number is written "(\d(?<!X\d)\d{3})", not "(?<!X)(\d{4})" (and
 # "(\d(?<!X\d)\d?)" for "(?<!X)(\d{1,2})"): the same matches (the look-behind, taken after the
@@ -351,7 +358,7 @@ _NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-]|[ \xa0]\|[ \xa0])\s?(\d{1,
 _DMY_TEXT = re.compile(
     r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
     # (the Levantine and the Egyptian name of the month side by side: "12 آذار / مارس 2024")
-    r"(?![\w\u0900-\u0dff])\.?(?:\s*[/(]\s*[\u0621-\u064a]{3,8}\)?)?\s?[,،]?[\s\-]*"
+    r"(?![\w\u0900-\u0dff\u1780-\u17ff])\.?(?:\s*[/(]\s*[\u0621-\u064a]{3,8}\)?)?\s?[,،]?[\s\-]*"
     r"(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
     # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
     r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
@@ -367,9 +374,9 @@ _MDY_TEXT = re.compile(
     # rest needs, so giving some back never helps, and trying that was most of the time.
     # (month names in Indic scripts and Thai hold vowel signs, which are not letters: a word
     # in those scripts is always tried)
-    r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f])"
+    r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f\u1780-\u17ff])"
     # the day is no numeric date's first part: "…en abril" ending a headline above "12/03/2024"
-    r"(" + _MONTH_ALT + r")(?![\w\u0900-\u0dff])\.?\s*"
+    r"(" + _MONTH_ALT + r")(?![\w\u0900-\u0dff\u1780-\u17ff])\.?\s*"
     r"(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
@@ -378,7 +385,7 @@ _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22
     # <time> elements side by side) holds no "2024 March 13"
     # (Lithuanian "2024 m. kovo 12 d.": the year's "m.")
     r"(\d(?<!\d\d)(?<!\d, \d)(?<!\d,\d)(?<!\d \d)(?<!\d[./-]\d)\d{3})\.?\s+(?:m\.\s*)?(" + _MONTH_ALT
-    + r")(?![\w\u0900-\u0dff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
+    + r")(?![\w\u0900-\u0dff\u1780-\u17ff])\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE
 )
 # weekdays written between a date and its time ("12 Mart 2024 Salı 18:05", "2024. március 12.,
 # kedd 18:05"), as read by _TIME_AFTER
@@ -425,15 +432,19 @@ _TIME_AFTER = re.compile(
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
     r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,|·•\-–—/()]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
-    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|, "
+    r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|ម៉ោង|, "
     # the clock's own label after the date's: "Date: 12/03/2024 Time: 18:05"
     r"|(?:time|hora|heure|uhrzeit|ora|saat|время|الوقت|الساعة)\s*:)\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
-    r"(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*(\d{2}|\d(?=\s*[分분]))"
+    # (Sinhala's before-noon and after-noon marks lead the clock too: "ප.ව. 06:05")
+    r"(오전|오후|午前|午後|上午|下午|පෙ\.ව\.|ප\.ව\.)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*"
+    r"(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
     # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
     r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
-    r"|horas\b|(?:صباحا|مساء|ص|م)(?!\w)|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\.)?",
+    r"|horas\b|(?:صباحا|مساء|ص|م)(?!\w)|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\."
+    # Khmer's morning, afternoon and evening after the clock ("ម៉ោង ០៦:០៥ ល្ងាច")
+    r"|ព្រឹក|រសៀល|ល្ងាច)?",
     re.IGNORECASE,
 )
 _HOUR_AFTER = re.compile(
@@ -717,9 +728,9 @@ def to_24h(hour: int, marker: str | None) -> int:
 
 
 # the starts of after-noon and before-noon markers: "pm", "오후", "午後", "下午", Arabic "م"
-# ("مساء"), Hindi "अपराह्न", Greek "μ.μ."; "am", "오전", ...
-_PM_MARKERS = ("p", "오후", "午後", "下午", "م", "अपराह्न", "μ")
-_AM_MARKERS = ("a", "오전", "午前", "上午", "ص", "पूर्वाह्न", "π")
+# ("مساء"), Hindi "अपराह्न", Greek "μ.μ.", Sinhala "ප.ව.", Khmer "ល្ងាច"; "am", "오전", ...
+_PM_MARKERS = ("p", "오후", "午後", "下午", "م", "अपराह्न", "μ", "ප.ව", "រសៀល", "ល្ងាច")
+_AM_MARKERS = ("a", "오전", "午前", "上午", "ص", "पूर्वाह्न", "π", "පෙ.ව", "ព្រឹក")
 
 
 def _valid_time(hour: int, minute: int, second: int | None) -> bool:
@@ -926,17 +937,22 @@ def _time_before(text: str, lo: int, start: int, day: date, context: str
 
 
 _HEBREW_PREFIX = re.compile(r"(?<=[\u05d0-\u05ea])-(?=\d)")
-_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９：०-९০-৯๐-๙]")
+# Khmer's words for day, month and year glued to their parts: "ទី១៦ ខែមេសា ឆ្នាំ២០២៤"
+_KHMER_LABELS = re.compile("ទី(?=[0-9\u17e0-\u17e9])|ខែ|ឆ្នាំ")
+_OTHER_DIGITS = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _DIGIT_ZEROS)
+                           + "：]")
 
 
 def normalize_digits(text: str) -> str:
-    """Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits to ASCII (same
-    length, so positions survive)."""
+    """Non-ASCII decimal digits (Arabic-Indic, Persian, Indic, Thai, Khmer, full-width ...) to
+    ASCII (same length, so positions survive)."""
     # (those digits are not ASCII: an ASCII text, most are, needs no search)
     if text.isascii():
         return text
     if _HEBREW_PREFIX.search(text):  # "ב-13.03.2024" (on 13.03.2024): the date stands alone
         text = _HEBREW_PREFIX.sub(" ", text)
+    if "ខ" in text or "ឆ" in text or "ទ" in text:  # (blanks of the labels' length: "16 មេសា 2024")
+        text = _KHMER_LABELS.sub(lambda m: " " * len(m.group()), text)
     return text if not _OTHER_DIGITS.search(text) else text.translate(_DIGITS)
 
 
