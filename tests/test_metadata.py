@@ -509,6 +509,14 @@ def test_links_to_author_pages_above_the_text_are_the_byline() -> None:
     assert md.authors == ["Nathaniel Flakin"]
 
 
+def test_links_to_reporters_pages_drop_the_reporters_role() -> None:
+    long = "정부가 내년 예산안을 국회에 제출했다. " * 8
+    md = page("", '<h1>예산안 제출</h1><span class="report"><a href="https://www.example.kr/news/'
+                  'reporter/kimjh">김지현 기자</a>, <a href="https://www.example.kr/news/reporter/'
+                  f'parkhs">박훈상 기자</a></span><p>{long}</p>')
+    assert md.authors == ["김지현", "박훈상"]
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # WordPress marks commenters itemprop=author; "wp-embed-responsive" on <body> is no comment
     # section ("respon")

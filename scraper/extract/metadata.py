@@ -1334,6 +1334,7 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
         if not path:
             continue  # (most links: their text is never read)
         text = _clean(" ".join(el.itertext()))
+        text = _cjk_byline(text) or text if text else text  # "김지현 기자": the name, its role off
         if not text or not _name_like(text) or _in_chrome(el) or _in_credit(el) or any(
                 _TEASER_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
                 for node in itertools.islice(el.iterancestors(), UNSIGNED_BOX_LEVELS)):
