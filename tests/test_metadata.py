@@ -517,6 +517,20 @@ def test_links_to_reporters_pages_drop_the_reporters_role() -> None:
     assert md.authors == ["김지현", "박훈상"]
 
 
+@pytest.mark.parametrize(("dateline", "expected"), [
+    ("新华社北京3月5日电（记者孙少龙、高蕾）", ["孙少龙", "高蕾"]),
+    ("中新网北京9月29日电 (记者 张素)", ["张素"]),
+    ("新京报讯（记者王俊 吴采倩）", ["王俊", "吴采倩"]),
+    ("〔記者王小明／台北報導〕", ["王小明"]),
+    # a source's words in brackets, no reporter's
+    ("据新华社北京3月5日电（国务院新闻办公室）", []),
+])
+def test_a_chinese_datelines_reporters_sign_the_story(dateline: str, expected: list[str]) -> None:
+    text = "十四届全国人大二次会议审议的政府工作报告提出今年发展主要预期目标" * 3
+    md = page("", f"<h1>政府工作报告提出今年发展主要预期目标</h1><p>{dateline}{text}</p>")
+    assert md.authors == expected
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # WordPress marks commenters itemprop=author; "wp-embed-responsive" on <body> is no comment
     # section ("respon")

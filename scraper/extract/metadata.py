@@ -705,6 +705,24 @@ def _foot_credit(start: _TextStart) -> list[str]:
     return []
 
 
+# a Chinese dateline's reporters at the head of the text: "新华社北京3月5日电（记者孙少龙、高蕾）",
+# "中新网北京9月29日电 (记者 张素)", "新京报讯（记者王俊 吴采倩）", "〔記者王小明／台北報導〕"
+_DATELINE_REPORTERS = re.compile(
+    r"[\s\u3000]*[^\s（(〔【]{0,20}?\s?[（(〔【]\s*(?:本报|本報)?(?:记者|記者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,5})"
+    r"\s*(?:[／/|｜][^）)〕】]{0,12})?[）)〕】]")
+
+
+def _dateline_reporters(start: _TextStart) -> list[str]:
+    """The reporters a Chinese wire story names in its dateline, at the head of its text's
+    first paragraph (read only when nothing else names a person)."""
+    first = start.first_paragraph()
+    if first is None:
+        return []
+    m = _DATELINE_REPORTERS.match(" ".join(itertools.islice(first.itertext(), 3))[:80])
+    return re.split(r"[、，,\s\u3000]+", m.group(1)) if m else []
+
+
 def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
     """The names of a labelled credit (or a bold one set right) after the paragraph, in its
     box or up to two boxes above."""
@@ -1769,6 +1787,8 @@ def _extract_metadata(
             authors, md.signature = names, line
     if not authors:
         authors = _people(_foot_credit(start), site_keys)
+    if not authors:
+        authors = _people(_dateline_reporters(start), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
     md.authors = _dedupe(authors)[:10]
