@@ -464,6 +464,10 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<span class="article-byline__author">김민정 기자</span>', ["김민정"]),  # CJK: the role
     ('<p class="byline"><span>박지훈 기자 jhpark@example.com</span></p>', ["박지훈"]),
     ('<span class="author">山田太郎記者</span>', ["山田太郎"]),
+    # scripts whose vowel signs are no letters to str.isalpha (Devanagari, Sinhala, Bengali)
+    ('<span class="author"><a href="/author/kamal-subedi">कमल सुवेदी</a></span>', ["कमल सुवेदी"]),
+    ('<span class="author">චමින්ද සිල්වා</span>', ["චමින්ද සිල්වා"]),
+    ('<span class="author">অমিত শাহ</span>', ["অমিত শাহ"]),
     # the name the byline's own text, its e-mail a link; a stamp's label beside it no name
     ('<div class="byline_info"><span class="byline">김한수 기자 <a href="mailto:hskim@example.com">'
      'hskim@example.com</a></span> <span class="date">입력 : 2023-10-17 17:52:11</span> '

@@ -320,10 +320,17 @@ def _name_like(text: str) -> bool:
         (not w[0].islower() or _CASELESS_LOWER.match(w) is not None
          or (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
          or (i > 0 and _IRISH_MUTATION.match(w) is not None))
-        and w.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        and _letters(w.replace("-", "").replace("'", "").replace(".", ""))
         and w.casefold() not in _UI_WORDS
         for i, w in enumerate(words)
     ) and (not words[0][0].islower() or _CASELESS_LOWER.match(words[0]) is not None)
+
+
+def _letters(word: str) -> bool:
+    """Letters only, with the vowel signs and viramas of the Indic and Southeast Asian scripts
+    (combining marks, no letters to str.isalpha: "शर्मा", "অমিত", "චමින්ද")."""
+    return word.isalpha() or (bool(word) and word[0].isalpha() and all(
+        c.isalpha() or unicodedata.category(c) in ("Mn", "Mc") for c in word))
 
 
 # Georgian names are written in Mkhedruli, lower-case letters to Unicode since it gave the
