@@ -468,6 +468,8 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<span class="author"><a href="/author/kamal-subedi">कमल सुवेदी</a></span>', ["कमल सुवेदी"]),
     ('<span class="author">චමින්ද සිල්වා</span>', ["චමින්ද සිල්වා"]),
     ('<span class="author">অমিত শাহ</span>', ["অমিত শাহ"]),
+    ('<span class="author">ដោយ៖ សុខ ចាន់ថា</span>', ["សុខ ចាន់ថា"]),  # Khmer's "By:"
+    ('<span class="author">Б.Ганчимэг</span>', ["Б.Ганчимэг"]),  # an initial glued to the name
     # the name the byline's own text, its e-mail a link; a stamp's label beside it no name
     ('<div class="byline_info"><span class="byline">김한수 기자 <a href="mailto:hskim@example.com">'
      'hskim@example.com</a></span> <span class="date">입력 : 2023-10-17 17:52:11</span> '

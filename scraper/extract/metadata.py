@@ -28,7 +28,8 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  r"|autor(?:/in|\*in|:in|in)?|autors|autorius|аутор|müəllif|muallif"
                  # (a screen reader's label: WordPress's "<span class=screen-reader-text>Auteur
                  # </span> <a>Henk de Vries</a>")
-                 r"|auteur|author|autore|autrice)\s*[:\-]?\s+",
+                 r"|auteur|author|autore|autrice"
+                 r"|ដោយ)\s*[:\-៖]?\s+",  # (Khmer's "by", and its colon "៖")
                  re.IGNORECASE)
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 _ROLE_BEFORE = re.compile(
@@ -314,7 +315,7 @@ def _name_like(text: str) -> bool:
     furniture ("Share On Facebook", "Read More")."""
     if _CJK_NAME.fullmatch(text):
         return True  # "张宇", "井上輝一", "김민서": a name written without spaces
-    words = text.split()
+    words = _GLUED_INITIAL.sub(r"\1. ", text).split()  # "Б.Ганчимэг": "Б. Ганчимэг"
     return 2 <= len(words) <= 5 and len(text) <= 40 and all(
         # (a script without case, Arabic or Hindi, has no capitals: not lower case is enough)
         (not w[0].islower() or _CASELESS_LOWER.match(w) is not None
@@ -324,6 +325,10 @@ def _name_like(text: str) -> bool:
         and w.casefold() not in _UI_WORDS
         for i, w in enumerate(words)
     ) and (not words[0][0].islower() or _CASELESS_LOWER.match(words[0]) is not None)
+
+
+# an initial glued to the name after it, as Mongolian bylines write the father's initial
+_GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_]{2})")
 
 
 def _letters(word: str) -> bool:
