@@ -542,19 +542,21 @@ class _TextStart:
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         self.tree = tree
-        self.order: dict[Any, int] = {}
+        self.order: dict[Any, int] = {}  # element -> its number, as far as the walk went
         self.walk: Iterator[Any] | None = None  # the numbering walk, None once it has ended
         self.start = -1
         self.first: lxml.html.HtmlElement | None = None  # the text's first paragraph
-        self.found = False  # whether the walk has passed the text's start (or ended)
+
+    def _ready(self) -> None:
+        """Number the elements up to the text's first paragraph (the first time asked)."""
+        if self.walk is None and not self.order:
+            self.walk = enumerate(self.tree.iter())
+            self._number(None)
 
     def _number(self, el: lxml.html.HtmlElement | None) -> None:
-        """Number the elements up to ``el`` (None: to the text's start), or to the end."""
+        """Walk on up to ``el`` (None: to the text's first paragraph), or to the end."""
         if self.walk is None:
-            if self.found:
-                return  # (the walk has ended)
-            self.walk = enumerate(self.tree.iter())
-        self.found = True
+            return
         order = self.order
         for i, node in self.walk:
             order[node] = i
@@ -568,20 +570,17 @@ class _TextStart:
 
     def above(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text (or the page has no long paragraph)."""
-        if not self.found:
-            self._number(None)
+        self._ready()
         return self.start < 0 or self.order.get(el, self.start) < self.start
 
     def first_paragraph(self) -> lxml.html.HtmlElement | None:
         """The text's first paragraph (None on a page without a long one)."""
-        if not self.found:
-            self._number(None)
+        self._ready()
         return self.first
 
     def after(self, el: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
         """The element comes after the other one in the page."""
-        if not self.found:
-            self._number(None)
+        self._ready()
         for node in (el, other):
             if node not in self.order:
                 self._number(node)
