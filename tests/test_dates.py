@@ -3522,21 +3522,39 @@ EVENT_PAGE = ("<html lang='ru'><head><script type='application/ld+json'>{{\"@con
 
 
 @pytest.mark.parametrize(
-    ("kind", "label", "expected"),
+    ("kind", "label", "credited", "expected"),
     [
         # an event's page: its dates (a review's, the tickets') are none of the page's
-        ("MusicEvent", "", None),
+        ("MusicEvent", "", False, None),
         # ... unless one is labelled as the page's publication
-        ("MusicEvent", "Опубликовано: ", "2024-02-18"),
+        ("MusicEvent", "Опубликовано: ", False, "2024-02-18"),
+        # ... or the page is signed: a concert's review, a match report
+        ("MusicEvent", "", True, "2024-02-18"),
         # a page about something else keeps its date
-        ("Organization", "", "2024-02-18"),
+        ("Organization", "", False, "2024-02-18"),
     ],
 )
 def test_an_event_pages_unlabelled_dates_are_the_events(
-        kind: str, label: str, expected: str | None) -> None:
+        kind: str, label: str, credited: bool, expected: str | None) -> None:
     html = EVENT_PAGE.format(kind=kind, label=label, prose=_PROSE)
-    got = _on(html, "https://www.example.ru/concert/1234", datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
+    got = extract_dates(load_html(html), "https://www.example.ru/concert/1234",
+                        fetched_at=datetime(2024, 3, 1, 9, 0, tzinfo=UTC), credited=credited)
     check(got.published, expected)
+
+
+def test_a_signed_report_of_an_event_keeps_its_byline_date() -> None:
+    # the page's only JSON-LD is the match's; its byline signs and dates the report
+    html = ("<html lang='en'><head><script type='application/ld+json'>{\"@context\": \"https://"
+            "schema.org\", \"@type\": \"SportsEvent\", \"name\": \"Rovers v United\", "
+            "\"startDate\": \"2024-03-10T15:00:00+00:00\"}</script></head><body><article><h1>"
+            "Rovers come from behind to beat United</h1><p class='byline'>By Tom Price</p><p "
+            f"class='date'>10 March 2024, 18:42</p>{_PROSE}</article></body></html>")
+    from scraper.extract import extract_article
+
+    art = extract_article(html, "https://www.example.co.uk/sport/rovers-united",
+                          fetched_at="2024-03-11T09:00:00Z")
+    assert art.authors == ["Tom Price"]
+    check(art.published, "2024-03-10T18:42:00", "minute", "text")
 
 
 @pytest.mark.parametrize(

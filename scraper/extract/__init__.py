@@ -120,7 +120,7 @@ def extract_from_tree(
     md = extract_metadata(tree, url, article_objects=articles, meta=meta)
     published, modified = extract_dates(
         tree, url, fetched_at=fetched, timezone=zone, language=md.language, hints=hints,
-        meta=meta, objects=objects,
+        meta=meta, objects=objects, credited=bool(md.authors),
     )
     body = extract_body(tree, url, article_objects=articles)
     if md.signature:

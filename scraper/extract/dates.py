@@ -93,8 +93,9 @@ Decision rules
    a time, and the same kind of element in the list's other entries holds other stories'
    dates (mentions); nothing outside those entries (the headline's own byline in the same
    markup) is touched. On a page whose JSON-LD describes an event (a type ending in "Event":
-   a concert, a conference, a course) and no article, the visible dates without a publish or
-   update label are dropped: they are the event's, its tickets', its reviews'.
+   a concert, a conference, a course) and no article, and that credits no author (a match
+   report or a review does), the visible dates without a publish or update label are dropped:
+   they are the event's, its tickets', its reviews'.
 3. Impossible dates are dropped: later than ``fetched_at`` (+5 min with a known offset,
    +1 day for a date-only or zone-less value), before 1990. A structured timestamp within
    10 minutes of ``fetched_at`` is a render-time stamp and only counts if other evidence
@@ -989,8 +990,9 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
 
 def _event_page(objects: list[dict[str, Any]]) -> bool:
     """A page whose structured data describes an event (a concert, a conference, a course)
-    and no article: the dates it shows unlabelled are the event's, its tickets', its reviews'
-    (rule 2), never the page's publication."""
+    and no article: unless a byline credits someone (a match report, a concert's review), the
+    dates it shows unlabelled are the event's, its tickets', its reviews' (rule 2), never the
+    page's publication."""
     types = set().union(*map(types_of, objects)) if objects else set()
     return any(t.endswith("Event") for t in types) and not types & ARTICLE_TYPES
 
@@ -1005,11 +1007,13 @@ def extract_dates(
     hints: Sequence[DateHint] = (),
     meta: dict[str, str] | None = None,
     objects: list[dict[str, Any]] | None = None,
+    credited: bool = False,
 ) -> ExtractedDates:
     """Decide the page's publish and modified timestamps (see the decision rules above).
 
     ``meta`` (meta_values(tree)) and ``objects`` (jsonld_objects(tree)): the page's meta tags
-    and JSON-LD when the caller has read them already; they are only read here."""
+    and JSON-LD when the caller has read them already; they are only read here. ``credited``:
+    the page names its author (metadata's authors), as a report or a review does."""
     try:
         meta = meta_values(tree) if meta is None else meta
         page = page_info(tree, url, meta, language, timezone, fetched_at)
@@ -1018,7 +1022,7 @@ def extract_dates(
             page = replace(page, url_year=url_cands[0].when.year)
         cands = visible_candidates(tree, meta, page)  # settles language and day order first
         objects = jsonld_objects(tree) if objects is None else objects
-        if _event_page(objects):
+        if not credited and _event_page(objects):
             cands = [c for c in cands if c.role != "any"]
         cands += structured_candidates(tree, meta, page, objects)
         cands += url_cands + hint_candidates(hints, page)
