@@ -420,6 +420,7 @@ def test_agency_credited_beside_a_reporter_stays_the_publisher_does_not() -> Non
 @pytest.mark.parametrize("key", ["content_author", "cXenseParse:author", "parsely-author"])
 def test_the_author_meta_tags_of_analytics_and_cms_vendors(key: str) -> None:
     assert page(f'<meta name="{key}" content="Rina Kusumawati">').authors == ["Rina Kusumawati"]
+    assert page(f'<meta name="{key}" content="admin">').authors == []  # a CMS account
 
 
 def test_a_page_that_names_no_person_is_credited_as_it_says() -> None:

@@ -1471,7 +1471,9 @@ def _credited(
     for key in _AUTHOR_META_KEYS:
         value = meta.get(key)
         if value and not value.startswith("http"):
-            names = split_authors(value, keep_roles=True)
+            # (a CMS account's default name credits nobody: content_author="admin")
+            names = [n for n in split_authors(value, keep_roles=True)
+                     if n.casefold() not in _ACCOUNT_NAMES]
             if names:
                 return names
     for el in marked:
