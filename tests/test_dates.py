@@ -3576,6 +3576,14 @@ def test_dates_in_the_scripts_of_south_and_southeast_asia(lang: str, stamp: str,
     check(got.published, expected, "minute", "text")
 
 
+def test_croatian_month_abbreviations_are_not_read_as_polish_ones() -> None:
+    # "lis." is October in Croatian, November in Polish; "lip." June and July: neither is read
+    html = ("<html lang='hr'><body><h1>Zagreb dobiva novu tramvajsku liniju</h1><p class='date'>"
+            f"14. lis. 2023. 10:15</p>{_PROSE}</body></html>")
+    got = _on(html, "https://www.example.hr/vijesti/tramvaj", datetime(2023, 11, 20, 9, 0, tzinfo=UTC))
+    check(got.published, None)
+
+
 def test_the_digit_table_holds_every_decimal_digit_of_the_basic_plane() -> None:
     import unicodedata
 

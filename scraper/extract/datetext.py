@@ -90,7 +90,8 @@ _MONTHS: dict[int, str] = {
 # Caucasus (Georgian, Armenian), Central Asia (Kazakh, and
 # Azerbaijani and Uzbek in Latin letters), Albanian, Greek's abbreviations, and the
 # genitives of Serbian and Bosnian (in both scripts), Slovenian and Macedonian ("12. marta"),
-# Polish abbreviations (phpBB's "20 Lut 2024 14:22") and Khmer ("ទី១៦ ខែមេសា ឆ្នាំ២០២៤")
+# Polish abbreviations (phpBB's "20 Lut 2024 14:22"; not "lip" and "lis", July and November
+# in Polish but June and October in Croatian) and Khmer ("ទី១៦ ខែមេសា ឆ្នាំ២០២៤")
 _MONTHS_MORE: dict[int, str] = {
     1: "ஜன ജനു जानेवारी જાન્યુઆરી ਜਨਵਰੀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി ජනවාරි जनवरी"
     " იანვარი იანვარს հունվարի հունվար қаңтар yanvar janar janarit ιαν"
@@ -112,7 +113,7 @@ _MONTHS_MORE: dict[int, str] = {
     " juna junija јун јуна јуни cze មិថុនា",
     7: "जुलै જુલાઈ ਜੁਲਾਈ ஜூலை జూలై ಜುಲೈ ജൂലൈ ජූලි जुलाई"
     " ივლისი ივლისს հուլիսի հուլիս шілде iyul korrik korrikut ιουλ"
-    " jula julija јул јула јули lip កក្កដា",
+    " jula julija јул јула јули កក្កដា",
     8: "ഓഗ ऑगस्ट ઓગસ્ટ ઑગસ્ટ ਅਗਸਤ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് ആഗസ്റ്റ് අගෝස්තු अगस्ट"
     " აგვისტო აგვისტოს օգոստոսի օգոստոս тамыз avqust gusht gushtit αυγ"
     " augusta avgusta sie សីហា",
@@ -125,7 +126,7 @@ _MONTHS_MORE: dict[int, str] = {
     " oktobra октобар октобра paź paz តុលា",
     11: "நவ നവം नोव्हेंबर નવેમ્બર ਨਵੰਬਰ நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ නොවැම්බර් नोभेम्बर"
     " ნოემბერი ნოემბერს նոյեմբերի նոյեմբեր қараша noyabr nëntor nëntorit nentor νοε νοεμ"
-    " novembra новембар новембра lis វិច្ឆិកា",
+    " novembra новембар новембра វិច្ឆិកា",
     12: "டிச ഡിസം डिसेंबर ડિસેમ્બર ਦਸੰਬਰ டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ දෙසැම්බර් डिसेम्बर"
     " დეკემბერი დეკემბერს դեկտեմբերի դեկտեմբեր желтоқсан dekabr dhjetor dhjetorit δεκ"
     " decembra децембар децембра gru ធ្នូ",
