@@ -3592,3 +3592,26 @@ def test_the_digit_table_holds_every_decimal_digit_of_the_basic_plane() -> None:
     zeros = [cp for cp in range(0x80, 0x10000) if unicodedata.decimal(chr(cp), None) == 0]
     assert list(_DIGIT_ZEROS) == zeros
     assert normalize_digits("".join(chr(zero + 7) for zero in zeros)) == "7" * len(zeros)
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp", "expected"),
+    [
+        # Japan's eras: Reiwa 6 is 2024, its first year ("元年") 2019; Heisei 31 is 2019
+        ("ja", "令和6年3月12日 18時05分 公開", "2024-03-12T18:05:00"),
+        ("ja", "令和元年5月1日 09時00分", "2019-05-01T09:00:00"),
+        ("ja", "平成31年4月30日", "2019-04-30"),
+        # Taiwan's Minguo years: the Republic's 113th year is 2024, with or without its name
+        ("zh", "中華民國113年3月12日 18:05", "2024-03-12T18:05:00"),
+        ("zh", "發布日期：113年3月12日", "2024-03-12"),
+        ("zh", "發布日期：113/03/12", "2024-03-12"),
+        # not on a page in another language: a bare year of three digits is no year there
+        ("en", "Posted: 113/03/12", None),
+    ],
+)
+def test_era_years_of_japan_and_taiwan(lang: str, stamp: str, expected: str | None) -> None:
+    got = _page_dates(lang, f"<p class='date'>{stamp}</p>{_PROSE}", "https://www.example.org/news/1")
+    if expected is None:
+        check(got.published, None)
+    else:
+        check(got.published, expected, "minute" if "T" in expected else "date", "text")

@@ -329,6 +329,14 @@ _YMD = re.compile(r"(\d(?<![\d.]\d)\d{3})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?"
 _YMD_SPACED = re.compile(r"(\d(?<![\d.]\d)\d{3})\. (\d{1,2})\. (\d{1,2})\.(?!\d)")
 _YEAR_DOT_SPACE = re.compile(r"\. \d(?<=\d{4}\. \d)")  # led by a literal: a cheap whole-text test
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+# an era's year: Japan's "令和6年3月12日" (Reiwa 6, 2024; "令和元年", its first year, 2019) and
+# "平成", Taiwan's "民國113年3月12日" (the Republic's 113th year, 2024); Taiwan also writes the
+# Minguo year bare, "113年3月12日" and "113/03/12" (read so on Chinese pages only: no other
+# Chinese date has a year of three digits)
+_ERA_CJK = re.compile(r"(令和|平成|民國|民国)\s*(元|\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_ERA_BASE = {"令和": 2018, "平成": 1988, "民國": 1911, "民国": 1911}
+_MINGUO = re.compile(r"(1\d(?<![\d./年-]1\d)\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"
+                     r"|([/.])(\d{1,2})\4(\d{1,2})(?![\d/.]))")
 # a month and day without a year, as Chinese, Japanese and Korean pages print a day of this
 # year: "3/12(火) 18:05", "（3/13 08:22 更新）", "3月12日 18時05分" (read only with a time)
 # Vietnamese "ngày 12 tháng 3 năm 2024", "12 tháng 3, 2024" (day, "month" and its number,
@@ -1154,6 +1162,18 @@ def find_dates(
             if len(found) >= limit:
                 break
             add(_mkdate(int(m.group(yg)), int(m.group(mg)), int(m.group(dg))), m.start(), m.end())
+    for m in _ERA_CJK.finditer(text) if "年" in text else ():
+        if len(found) >= limit:
+            break
+        year = 1 if m.group(2) == "元" else int(m.group(2))
+        add(_mkdate(_ERA_BASE[m.group(1)] + year, int(m.group(3)), int(m.group(4))), m.start(),
+            m.end())
+    for m in _scan(_MINGUO, text, windows) if context.startswith("zh ") else ():
+        if len(found) >= limit:
+            break
+        month_day = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(6))
+        add(_mkdate(1911 + int(m.group(1)), int(month_day[0]), int(month_day[1])), m.start(),
+            m.end())
     solar = _solar_hijri_page(context)
     for m in _scan(_YMD, text, ymd_windows):
         if len(found) >= limit:
