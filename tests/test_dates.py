@@ -3576,12 +3576,25 @@ def test_dates_in_the_scripts_of_south_and_southeast_asia(lang: str, stamp: str,
     check(got.published, expected, "minute", "text")
 
 
-def test_croatian_month_abbreviations_are_not_read_as_polish_ones() -> None:
-    # "lis." is October in Croatian, November in Polish; "lip." June and July: neither is read
-    html = ("<html lang='hr'><body><h1>Zagreb dobiva novu tramvajsku liniju</h1><p class='date'>"
-            f"14. lis. 2023. 10:15</p>{_PROSE}</body></html>")
-    got = _on(html, "https://www.example.hr/vijesti/tramvaj", datetime(2023, 11, 20, 9, 0, tzinfo=UTC))
-    check(got.published, None)
+@pytest.mark.parametrize(("lang", "stamp", "expected"), [
+    # "listopad" is October in Croatian, November in Polish and Czech; "lis." and "lip." are
+    # October and June in Croatian, November and July in Polish
+    ("hr", "14. lis. 2023. 10:15", "2023-10-14T10:15:00"),
+    ("hr", "14. listopada 2023. u 10:15", "2023-10-14T10:15:00"),
+    ("hr", "3. lip. 2023. 10:15", "2023-06-03T10:15:00"),
+    ("pl", "14 lis 2023, 10:15", "2023-11-14T10:15:00"),
+    ("pl", "14 listopada 2023, 10:15", "2023-11-14T10:15:00"),
+    ("pl", "3 lip 2023, 10:15", "2023-07-03T10:15:00"),
+    ("cs", "14. listopadu 2023 10:15", "2023-11-14T10:15:00"),
+    ("en", "14 lis 2023, 10:15", None),  # in no other language a month
+])
+def test_slavic_month_names_are_read_by_the_page_language(lang: str, stamp: str,
+                                                          expected: str | None) -> None:
+    got = _page_dates(lang, f"<p class='date'>{stamp}</p>{_PROSE}", "https://www.example.org/news/1")
+    if expected is None:
+        check(got.published, None)
+    else:
+        check(got.published, expected, "minute", "text")
 
 
 def test_the_digit_table_holds_every_decimal_digit_of_the_basic_plane() -> None:

@@ -155,6 +155,13 @@ _MONTH_LANGS = {"mac": frozenset({"ms", ""}), "मे": frozenset({"mr", "ne", "
 _MALAY_BEFORE = re.compile(r"(?<!\w)(?:pada|diterbitkan|dikemas\s+kini|tarikh|isnin|selasa|rabu"
                            r"|khamis|jumaat|sabtu|ahad)(?!\w)[\s,:]*$", re.IGNORECASE)
 _MONTH_WORDS_BEFORE = {"mac": _MALAY_BEFORE}
+# month words whose month depends on the language: Croatian (and Bosnian) "listopad" is
+# October, Polish and Czech "listopad" November; the abbreviations "lis" and "lip" are October
+# and June in Croatian, November and July in Polish ("" : a page of unknown language)
+_MONTH_BY_LANG: dict[str, dict[str, int]] = {
+    **{word: {"hr": 10, "bs": 10, "": 11} for word in ("listopad", "listopada", "listopadu")},
+    "lis": {"hr": 10, "bs": 10, "pl": 11}, "lip": {"hr": 6, "bs": 6, "pl": 7},
+}
 # month words read only after their day: South Slavic genitives ("12. marta"; "Marta 12" is a
 # name) and Greek abbreviations ("ΝΟΕ 3 2022" is a party's acronym)
 _DAY_FIRST_ONLY_WORDS = (
@@ -168,6 +175,9 @@ def _month_in(word: str, context: str, text: str, start: int) -> int | None:
     """The month a month word names, on a page of ``context`` ('lang tld'), in a date that
     starts at ``start`` of ``text``."""
     word = word.lower()
+    by_lang = _MONTH_BY_LANG.get(word)
+    if by_lang is not None:
+        return by_lang.get(context.partition(" ")[0], by_lang.get(""))
     langs = _MONTH_LANGS.get(word)
     if langs is not None and context.partition(" ")[0] not in langs and not (
             word in _MONTH_WORDS_BEFORE and _MONTH_WORDS_BEFORE[word].search(
@@ -197,7 +207,7 @@ def trie_pattern(words: list[str]) -> str:
     return build(tree)
 
 
-_MONTH_ALT = trie_pattern([m.lower() for m in MONTHS])
+_MONTH_ALT = trie_pattern([m.lower() for m in MONTHS] + ["lis", "lip"])
 
 # Abbreviation -> (offset minutes, IANA zone or None, generic: offset follows the zone's DST)
 ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
