@@ -1310,3 +1310,42 @@ def test_the_headline_stays_when_other_h1s_are_chrome(head: str, body: str, expe
 def test_a_sites_name_glued_after_a_colon(title: str, expected: str) -> None:
     md = page(f'<meta property="og:site_name" content="The Asahi Shimbun"><title>{title}</title>')
     assert md.title == expected
+
+
+def _one_author_head(name: object) -> str:
+    import json
+
+    return ('<script type="application/ld+json">' + json.dumps({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Heat pumps",
+        "author": {"@type": "Person", "name": name}}) + "</script>")
+
+
+def test_jsonld_author_names_given_as_a_list_or_as_markup() -> None:
+    # NPR: several names in one Person's "name"; Drupal: the name field rendered as a link
+    assert page(_one_author_head(["Maya Lindqvist", "Jonah Ferreira"]),
+                "<h1>Heat pumps</h1>").authors == ["Maya Lindqvist", "Jonah Ferreira"]
+    assert page(_one_author_head(['<a href="/pl/eksperci/jan-nowak" hreflang="pl">Jan Nowak</a>']),
+                "<h1>Heat pumps</h1>").authors == ["Jan Nowak"]
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    # Ghost's JSON-LD and Yoast's graph credit the first author; the byline links them all
+    ('<h4 class="author-name"><a href="/author/priya/">Priya Raman</a>, '
+     '<a href="/author/tom/">Tom Akers</a></h4>', ["Priya Raman", "Tom Akers"]),
+    ('<div class="jeg_meta_author coauthor"><span>by</span> <a href="/author/priya-raman">Priya '
+     'Raman</a> and <a href="/author/tom-akers">Tom Akers</a></div>', ["Priya Raman", "Tom Akers"]),
+    # one name per box, the boxes side by side
+    ('<div class="authors"><div><img alt="Priya Raman" src="/p.png"><a href="/author/priya/">Priya '
+     'Raman</a></div><div><img alt="Tom Akers" src="/t.png"><a href="/author/tom/">Tom Akers</a>'
+     '</div></div>', ["Priya Raman", "Tom Akers"]),
+    # an editor linked beside the author is no co-author
+    ('<p class="meta">By <a href="/author/priya/">Priya Raman</a>, edited by '
+     '<a href="/author/tom/">Tom Akers</a></p>', ["Priya Raman"]),
+    # nor is another story's author in a list of links
+    ('<p class="meta">By <a href="/author/priya/">Priya Raman</a></p><ul><li><a href="/author/'
+     'tom/">Tom Akers</a>: Why the grid needs storage</li></ul>', ["Priya Raman"]),
+])
+def test_the_byline_names_co_authors_the_structured_data_leaves_out(byline: str,
+                                                                     expected: list[str]) -> None:
+    body = f"<h1>Heat pumps</h1>{byline}<p>{'Heat pumps kept homes warm all winter. ' * 5}</p>"
+    assert page(_one_author_head("Priya Raman"), body).authors == expected

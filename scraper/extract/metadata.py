@@ -137,6 +137,9 @@ def meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return out
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
 def _person_names(value: Any) -> list[str]:
     """Names in JSON-LD ``author``. Its objects are explicit credits, so an agency beside a
     reporter ("Deutsche Presse-Agentur", typed Person or Organization) stays (the caller
@@ -145,7 +148,12 @@ def _person_names(value: Any) -> list[str]:
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            if name := _clean(item.get("name")):
+            value = item.get("name")
+            # (several names in one object: NPR's {"@type": "Person", "name": ["Jane Doe",
+            # "John Roe"]})
+            for text in filter(None, map(_clean, value if isinstance(value, list) else [value])):
+                # (a Drupal field rendered as a link: '<a href="/…">Jane Doe</a>')
+                name = _TAG.sub("", text).strip() if "<" in text else text
                 # "Jane Doe, Senior Editor" -> Jane Doe; a name that is all agency or desk
                 # ("Deutsche Presse-Agentur") stays as credited
                 names.extend(split_authors(name) or split_authors(name, keep_roles=True))
@@ -1398,6 +1406,38 @@ _CREDIT_WORD = re.compile(
 CREDIT_LEVELS = 4  # the ancestors of an author link read for a picture's or a contact's box
 
 
+CO_AUTHOR_LEVELS = 3  # the ancestors of the credited author's link read for a byline of links
+
+
+def _co_authors(tree: lxml.html.HtmlElement, name: str) -> list[str]:
+    """The names of a byline of author links that holds the one author the structured data
+    credits, and others: Yoast's graph and Ghost's JSON-LD name a post's first author only
+    ('<h4 class="author-name"><a href="/author/priya/">Priya Raman</a>, <a
+    href="/author/tom/">Tom Akers</a></h4>', WordPress's Co-Authors Plus "by <a>…</a> and
+    <a>…</a>"). The byline is the link's nearest ancestor with more author links, and holds
+    nothing but their names, "by" and separators ("By <a>Jane Doe</a>, edited by <a>John
+    Roe</a>" is no list of authors). [] when the page has no such byline."""
+    body = tree.find("body")
+    for link in (body if body is not None else tree).iter("a"):
+        if not _AUTHOR_PATH.search(link.get("href") or "") or _clean(
+                " ".join(link.itertext())) != name:
+            continue
+        for box in itertools.islice(link.iterancestors(), CO_AUTHOR_LEVELS):
+            names = _dedupe([text for a in box.iter("a") if _AUTHOR_PATH.search(
+                a.get("href") or "") and (text := _clean(" ".join(a.itertext())))])
+            if len(names) < 2:
+                continue
+            rest = _clean(" ".join(box.itertext())) or ""
+            for each in names:
+                rest = rest.replace(each, " ")
+            if len(names) > 6 or _SPLIT_AUTHORS.sub("", _BY.sub("", rest + " ")).strip(
+                    " .:·•|–—-") or not all(map(_name_like, names)):
+                return []
+            return names
+        return []
+    return []
+
+
 def _in_credit(el: lxml.html.HtmlElement) -> bool:
     """A link in a picture's caption or credit, or in a contact box ("Photo by <a
     href=/staff/jane-roe>", "Media contact: <a …>"); not the author's own box that also holds
@@ -1733,6 +1773,8 @@ def _extract_metadata(
                            [h for h in headings if h], h1_text) if present else None
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
+    if len(authors) == 1:
+        authors = _people(_co_authors(tree, authors[0]), site_keys) or authors
     if not authors:
         for key in _AUTHOR_META_KEYS:
             value = meta.get(key)
