@@ -157,8 +157,8 @@ def _person_names(value: Any) -> list[str]:
                 # "Jane Doe, Senior Editor" -> Jane Doe; a name that is all agency or desk
                 # ("Deutsche Presse-Agentur") stays as credited
                 names.extend(split_authors(name) or split_authors(name, keep_roles=True))
-        elif name := _clean(item):
-            names.extend(split_authors(name))
+        elif plain := _clean(item):
+            names.extend(split_authors(plain))
     return names
 
 
