@@ -1349,3 +1349,23 @@ def test_the_byline_names_co_authors_the_structured_data_leaves_out(byline: str,
                                                                      expected: list[str]) -> None:
     body = f"<h1>Heat pumps</h1>{byline}<p>{'Heat pumps kept homes warm all winter. ' * 5}</p>"
     assert page(_one_author_head("Priya Raman"), body).authors == expected
+
+
+_JA_TEXT = ("<p>東京都内は9日、高気圧に覆われて気温が上がり、練馬区で36.8度を観測するなど各地で最高気温が"
+            "35度以上の猛暑日となった。都内で猛暑日となるのは今年初めて。</p><p>気象庁によると、都心の最高"
+            "気温は34.9度で、猛暑日にはわずかに届かなかった。八王子市で36.2度、青梅市で36.0度を観測した。</p>"
+            "<p>東京消防庁によると、同日午後3時までに、熱中症の疑いで10～90代の男女120人が救急搬送された。"
+            "うち3人が重症で、病院で手当てを受けている。</p>")
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    # a Japanese paper's reporters in brackets at the end of the text (Tokyo Shimbun, Chunichi)
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（原田遼、宮畑譲）</p>", ["原田遼", "宮畑譲"]),
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。</p><p>（原田遼）</p>", ["原田遼"]),
+    # the same brackets saying "titles omitted" or naming an agency credit no one
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（敬称略）</p>", []),
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（共同）</p>", []),
+])
+def test_reporters_in_brackets_closing_a_japanese_text(closing: str, expected: list[str]) -> None:
+    md = page("", f"<article><h1>都心で猛暑日</h1>{_JA_TEXT}{closing}</article>")
+    assert md.authors == expected

@@ -719,8 +719,34 @@ def _foot_credit(start: _TextStart) -> list[str]:
                     node = par
         if node not in seen:
             seen.add(node)
-            if names := _credit_after(node):
+            if names := _credit_after(node) or _closing_reporters(node):
                 return names
+    return []
+
+
+# a Japanese paper's reporters in brackets closing its text, after the last sentence or on a
+# line of their own: "…平年の梅雨明けは7月19日ごろ。（原田遼、宮畑譲）" (Tokyo Shimbun, Chunichi)
+_CLOSING_REPORTERS = re.compile(
+    r"(?:[。」]|^)[\s\u3000]*[（(]([\u4e00-\u9fff々]{2,5}(?:[、・][\u4e00-\u9fff々]{2,5}){0,4})[）)]"
+    r"[\s\u3000]*$")
+# what else closes a text in brackets: "titles omitted", an agency, "end", "continued"
+_NOT_REPORTERS = frozenset({"敬称略", "文中敬称略", "一部敬称略", "共同", "時事", "共同通信", "時事通信",
+                            "終わり", "了", "完", "続く", "写真", "新華社", "新华社", "记者"})
+
+
+CLOSING_SIBLINGS = 3
+
+
+def _closing_reporters(node: lxml.html.HtmlElement) -> list[str]:
+    """The reporters named in brackets at the end of the text's last long paragraph (``node``)
+    or of one of the next few short ones (read only when nothing else names a person)."""
+    for el in itertools.chain((node,), itertools.islice(node.itersiblings(), CLOSING_SIBLINGS)):
+        if el.tag not in _CREDIT_TAGS:
+            continue
+        m = _CLOSING_REPORTERS.search(" ".join(el.itertext())[-60:].strip())
+        if m is not None:
+            names = re.split(r"[、・]", m.group(1))
+            return [] if any(name in _NOT_REPORTERS for name in names) else names
     return []
 
 
