@@ -1369,3 +1369,21 @@ _JA_TEXT = ("<p>東京都内は9日、高気圧に覆われて気温が上がり
 def test_reporters_in_brackets_closing_a_japanese_text(closing: str, expected: list[str]) -> None:
     md = page("", f"<article><h1>都心で猛暑日</h1>{_JA_TEXT}{closing}</article>")
     assert md.authors == expected
+
+
+@pytest.mark.parametrize(("og_title", "expected"), [
+    # the social title leaves the kicker out: so does the title
+    ("Judy Lybke, ganz und gar nicht eigenartig", "Judy Lybke, ganz und gar nicht eigenartig"),
+    # it keeps it (an <h1> that sets the kicker apart in a span still shows it): so does the title
+    ("Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig",
+     "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"),
+    # a shorter social title that is no headline's end changes nothing
+    ("Judy Lybke", "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"),
+])
+def test_a_kicker_the_social_title_leaves_out(og_title: str, expected: str) -> None:
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+            '"NewsArticle", "headline": "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht '
+            f'eigenartig"}}</script><meta property="og:title" content="{og_title}">')
+    body = ('<h1><span class="kicker">Neue Leipziger Schule</span><span class="hide">:</span> '
+            '<span>Judy Lybke, ganz und gar nicht eigenartig</span></h1>')
+    assert page(head, body).title == expected

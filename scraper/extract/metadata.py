@@ -1600,6 +1600,28 @@ _GLUED_SITE = re.compile(r"(?<=[^\s:]):(?=[^\s:\d])([^:]{2,60})$")  # a site's n
 _GLUED_TAIL = re.compile(r"[-–—|ㅣ·]\S+(?:\s+\S+)?\s*(?:[|ㅣ]\s*\S.{0,40})?")
 
 
+# a kicker before a headline ("Bahnstreik: GDL kündigt …", "LIVE | Storm Ciarán …")
+_KICKER_SEP = re.compile(r"\s?:\s+|\s+[-–—|]\s+")
+KICKER_WORDS = 6
+
+
+def _without_kicker(title: str, social: str) -> str:
+    """The title without a kicker of a few words before it when the page's social title is
+    the rest alone: German outlets write "Neue Leipziger Schule: Judy Lybke, ganz und gar
+    nicht eigenartig" as the JSON-LD headline and the <h1>, "Judy Lybke, ganz und gar nicht
+    eigenartig" as og:title. (Where og:title keeps the kicker, so does the title: an <h1>
+    that sets it apart in a span of its own still shows it.)"""
+    key = _norm(social)
+    for sep in _KICKER_SEP.finditer(title):
+        kicker = title[:sep.start()]
+        if len(kicker.split()) > KICKER_WORDS:
+            break
+        rest = title[sep.end():]
+        if len(rest.split()) >= HEADLINE_WORDS and _norm(rest) == key and _norm(kicker):
+            return rest
+    return title
+
+
 def clean_title(title: str | None, site_keys: set[str], others: list[str],
                 headings: Sequence[str] = (), h1: str | None = None) -> str | None:
     """Cut a trailing (or leading) site name: 'Headline | Site' -> 'Headline'. ``headings``
@@ -1797,6 +1819,8 @@ def _extract_metadata(
     headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
     md.title = clean_title(present[0], title_keys, others,
                            [h for h in headings if h], h1_text) if present else None
+    if md.title and (social := _clean(meta.get("og:title"))):
+        md.title = _without_kicker(md.title, clean_title(social, title_keys, others) or social)
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if len(authors) == 1:
