@@ -3628,3 +3628,25 @@ def test_era_years_of_japan_and_taiwan(lang: str, stamp: str, expected: str | No
         check(got.published, None)
     else:
         check(got.published, expected, "minute" if "T" in expected else "date", "text")
+
+
+@pytest.mark.parametrize(("lang", "stamp", "embargo", "expected", "precision"), [
+    # the release's day; its embargo line's clock is when the media may report, not the page's
+    ("en", "<span class='date'>13 March 2024</span>",
+     "<p class='embargo'><strong>EMBARGOED UNTIL 00:01 GMT 13 MARCH 2024</strong></p>",
+     "2024-03-13", "date"),
+    ("en", "<span class='date'>13 March 2024</span>",
+     "<p><strong>Embargoed until 00:01 GMT Wednesday 13 March 2024</strong></p>",
+     "2024-03-13", "date"),
+    ("de", "<p class='datum'>13.03.2024</p>", "<p>Sperrfrist: 13.03.2024, 11:00 Uhr</p>",
+     "2024-03-13", "date"),
+    ("fr", "<span class='date'>13 mars 2024</span>",
+     "<div class='press-release__embargo'><p>13 mars 2024, 17h00</p></div>", "2024-03-13", "date"),
+    # a release whose embargo line is its only date is still dated by it
+    ("en", "", "<p><strong>EMBARGOED UNTIL 00:01 GMT 13 MARCH 2024</strong></p>",
+     "2024-03-13T00:01:00+00:00", "minute"),
+])
+def test_an_embargo_line_gives_no_clock_to_the_release(lang: str, stamp: str, embargo: str,
+                                                       expected: str, precision: str) -> None:
+    got = _page_dates(lang, f"{stamp}{embargo}{_PROSE}", "https://www.example.org/press/1")
+    check(got.published, expected, precision, "text")

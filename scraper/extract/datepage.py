@@ -34,6 +34,7 @@ from .datetext import (
     CJK_PUBLISHED_AFTER,
     CJK_UPDATED_AFTER,
     DOCUMENT_WORDS,
+    EMBARGO_WORDS,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -326,6 +327,8 @@ class Cand:
     # Updated 8 hours ago")
     relative: bool = False  # counted from the fetch ("3 hours ago"): its offset is the fetch's
     footer: bool = False  # a footer's "Last updated" line: it only dates a page with no other
+    other: bool = False  # another thing's date by its label: a judgment's ("Urteil vom …"), an
+    # embargo's lift ("EMBARGOED UNTIL 00:01 GMT 13 March 2024"): never the page's clock
 
     @property
     def day(self) -> date:
@@ -877,8 +880,12 @@ def visible_candidates(
             continue  # "Registered: 18.09.2008": a member's join date beside a forum post;
             # "abgerufen am 9. März 2020", "Retrieved 5 March": a citation's access date
         # "Urteil vom 20. Februar 2024": the judgment's date, not the press release's (a
-        # mention: a judgments database's page has no other)
-        document = DOCUMENT_WORDS.search(label, len(label) - 40) is not None
+        # mention: a judgments database's page has no other); an embargo line's date (and any
+        # in a box named for the embargo): when the media may report, not the page's moment
+        document = DOCUMENT_WORDS.search(label, len(label) - 40) is not None or (
+            EMBARGO_WORDS.search(label, len(label) - 60) is not None) or (
+            owner is not None and any("embargo" in _class_of(node).lower() for node in (
+                itertools.islice(itertools.chain((owner,), owner.iterancestors()), 2))))
         # the label leads to the date ("Aktualisiert am Montag, 12.03."), it is no word of a
         # sentence about another thing ("La modifica entra in vigore il 13 marzo 2024")
         role = label_role = _role_from_label(label, near=LABEL_GAP)
@@ -964,6 +971,7 @@ def visible_candidates(
         cand = _cand(parsed, role=role, source="text", family="visible", weight=weight,
                      raw=raw, pos=parsed.start)
         cand.dateline = dateline
+        cand.other = document
         if parsed.hour is not None and role != "modified":
             cand.then_updated = _UPDATE_NEXT.match(full, parsed.end, parsed.end + 30) is not None
         if weight <= 1.0 and not short and words_before and is_prose(block):

@@ -675,8 +675,10 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         or (not winner.has_time and c.day == winner.day and not (
             c.family == "visible" and c.source == "text" and c.group and any(
                 o.group == c.group and o.day != c.day for o in cands)) and not (
-            c.family == "visible" and c.inside))  # (nor a sentence's time of that day: "will
-        # host a conference call today, June 4, 2024, at 1:30 p.m. Pacific Time")
+            c.family == "visible" and (c.inside or c.other)))
+        # (nor a sentence's time of that day: "will host a conference call today, June 4,
+        # 2024, at 1:30 p.m. Pacific Time", nor an embargo line's "EMBARGOED UNTIL 00:01 GMT
+        # 13 March 2024")
     ]
     timed = [c for c in consistent if c.has_time]
     if not timed:

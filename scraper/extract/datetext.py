@@ -540,6 +540,13 @@ DOCUMENT_WORDS = re.compile(
     r"|bescheid|verfügung|judg(?:e)?ments?|ruling|arrêt|jugement|décision|sentencia|sentenza"
     r"|ordinanza|wyrok|postanowienie|uitspraak|rozsudek|usnesení)"
     r"\s+(?:vom|of|dated|du|de|del|z\s+dnia|van|ze\s+dne)\s*$", re.IGNORECASE)
+# an embargo line: when the media may report a release, not when the page was published
+# ("EMBARGOED UNTIL 00:01 GMT 13 March 2024", "Sperrfrist: 12.03.2024, 18:00 Uhr", "Embargo
+# jusqu'au 13 décembre 2023, 17h00", "No publicar antes de")
+EMBARGO_WORDS = re.compile(
+    r"(?<![\w-])(?:embargo(?:ed)?|sperrfrist|sous\s+embargo|not\s+for\s+(?:release|publication)"
+    r"|no\s+publicar|vor\s+ablauf|frigives|sperrefrist|julkaisuvapaa|publicatievrij)"
+    r"[^\n]{0,40}$", re.IGNORECASE)
 VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an offer's window
     r"(?<![\w-])(?:gültig|valid|valable|válid[oa]|valid[oa]|geldig|giltig|gyldig|voimassa)(?!\w)"
     # (a preposition or a colon after it: not a headline's "… bleiben gültig" above the date)
