@@ -3642,6 +3642,9 @@ def test_era_years_of_japan_and_taiwan(lang: str, stamp: str, expected: str | No
      "2024-03-13", "date"),
     ("fr", "<span class='date'>13 mars 2024</span>",
      "<div class='press-release__embargo'><p>13 mars 2024, 17h00</p></div>", "2024-03-13", "date"),
+    # a Korean ministry's "time of reporting" (the morning papers of the 13th) above its own day
+    ("ko", "", "<table><tr><th>보도시점</th><td>2024. 3. 13.(수) 조간</td><th>배포</th><td>2024. 3. "
+     "12.(화)</td></tr></table>", "2024-03-12", "date"),
     # a release whose embargo line is its only date is still dated by it
     ("en", "", "<p><strong>EMBARGOED UNTIL 00:01 GMT 13 MARCH 2024</strong></p>",
      "2024-03-13T00:01:00+00:00", "minute"),

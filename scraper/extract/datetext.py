@@ -545,7 +545,8 @@ DOCUMENT_WORDS = re.compile(
 # jusqu'au 13 décembre 2023, 17h00", "No publicar antes de")
 EMBARGO_WORDS = re.compile(
     r"(?<![\w-])(?:embargo(?:ed)?|sperrfrist|sous\s+embargo|not\s+for\s+(?:release|publication)"
-    r"|no\s+publicar|vor\s+ablauf|frigives|sperrefrist|julkaisuvapaa|publicatievrij)"
+    r"|no\s+publicar|vor\s+ablauf|frigives|sperrefrist|julkaisuvapaa|publicatievrij"
+    r"|보도\s*시점|엠바고|解禁)"  # (Korean ministries' "보도시점", "time of reporting"; Japanese "解禁")
     r"[^\n]{0,40}$", re.IGNORECASE)
 VALIDITY_WORDS = re.compile(  # "gültig von:", "valid until": a warning's or an offer's window
     r"(?<![\w-])(?:gültig|valid|valable|válid[oa]|valid[oa]|geldig|giltig|gyldig|voimassa)(?!\w)"
