@@ -1344,11 +1344,33 @@ def test_jsonld_author_names_given_as_a_list_or_as_markup() -> None:
     # nor is another story's author in a list of links
     ('<p class="meta">By <a href="/author/priya/">Priya Raman</a></p><ul><li><a href="/author/'
      'tom/">Tom Akers</a>: Why the grid needs storage</li></ul>', ["Priya Raman"]),
+    # roles after the names (SNO Sites' student papers), a hidden copy of the byline above it
+    ('<div class="hidden"><span>by <a href="/author/priya/">Priya Raman</a></span> March 4</div>'
+     '<span class="byline"><span><a href="/staff_name/priya-raman/">Priya Raman</a>, News Editor'
+     '</span> and <span><a href="/staff_name/tom-akers/">Tom Akers</a>, Staff Writer</span></span>',
+     ["Priya Raman", "Tom Akers"]),
 ])
 def test_the_byline_names_co_authors_the_structured_data_leaves_out(byline: str,
                                                                      expected: list[str]) -> None:
     body = f"<h1>Heat pumps</h1>{byline}<p>{'Heat pumps kept homes warm all winter. ' * 5}</p>"
     assert page(_one_author_head("Priya Raman"), body).authors == expected
+
+
+def test_co_authors_are_not_read_from_other_stories_after_the_text() -> None:
+    text = f"<p>{'Heat pumps kept homes warm all winter. ' * 5}</p>" * 3
+    teaser = ('<div class="more"><p class="author"><a href="/author/tom/">Tom Akers</a> / <a '
+              'href="/author/priya/">Priya Raman</a></p></div>')
+    md = page(_one_author_head("Priya Raman"), f"<h1>Heat pumps</h1>{text}{teaser}")
+    assert md.authors == ["Priya Raman"]
+
+
+@pytest.mark.parametrize("account", ["admin", "Super User", "Administrator"])
+def test_a_cms_account_is_credited_by_no_path(account: str) -> None:
+    # (a JSON-LD author, the last fallback's, or a byline's)
+    assert page(_one_author_head(account), "<h1>Heat pumps</h1>").authors == []
+    md = page("", f"<h1>Heat pumps</h1><p class='byline'>Written by <a rel='author' href='/u/1'>"
+              f"{account}</a></p><p>{'Heat pumps kept homes warm all winter. ' * 5}</p>")
+    assert md.authors == []
 
 
 _JA_TEXT = ("<p>東京都内は9日、高気圧に覆われて気温が上がり、練馬区で36.8度を観測するなど各地で最高気温が"

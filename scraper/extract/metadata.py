@@ -264,7 +264,7 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
 _BRAND_DIGITS = re.compile(r"[^\W\d_a-z][^\W_]*(?:\s+[^\W\d_][^\W_]*){1,3}")
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
-    r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff|colunas|by|users/profile"
+    r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff(?:_name)?|colunas|by|users/profile"
     r"|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )
@@ -1433,6 +1433,7 @@ CREDIT_LEVELS = 4  # the ancestors of an author link read for a picture's or a c
 
 
 CO_AUTHOR_LEVELS = 3  # the ancestors of the credited author's link read for a byline of links
+CO_AUTHOR_PARAGRAPHS = 1  # long paragraphs before it (a standfirst), or it is in the text
 
 
 def _co_authors(tree: lxml.html.HtmlElement, name: str) -> list[str]:
@@ -1440,27 +1441,40 @@ def _co_authors(tree: lxml.html.HtmlElement, name: str) -> list[str]:
     credits, and others: Yoast's graph and Ghost's JSON-LD name a post's first author only
     ('<h4 class="author-name"><a href="/author/priya/">Priya Raman</a>, <a
     href="/author/tom/">Tom Akers</a></h4>', WordPress's Co-Authors Plus "by <a>…</a> and
-    <a>…</a>"). The byline is the link's nearest ancestor with more author links, and holds
-    nothing but their names, "by" and separators ("By <a>Jane Doe</a>, edited by <a>John
-    Roe</a>" is no list of authors). [] when the page has no such byline."""
+    <a>…</a>"). The byline is the nearest ancestor of one of the name's links above the text
+    (not in a menu) with more author links that holds nothing but their names, "by",
+    separators and roles ("By <a>Jane Doe</a>, edited by <a>John Roe</a>" is no list of
+    authors); [] when the page has none."""
     body = tree.find("body")
-    for link in (body if body is not None else tree).iter("a"):
+    long_paragraphs = 0
+    for link in (body if body is not None else tree).iter("a", "p"):
+        if link.tag == "p":
+            if _lead_words(link) >= MAX_LEAD_WORDS:
+                long_paragraphs += 1
+                if long_paragraphs > CO_AUTHOR_PARAGRAPHS:
+                    break  # into the text: bylines stand above it (or under a standfirst)
+            continue
         if not _AUTHOR_PATH.search(link.get("href") or "") or _clean(
-                " ".join(link.itertext())) != name:
+                " ".join(link.itertext())) != name or _in_chrome(link):
             continue
         for box in itertools.islice(link.iterancestors(), CO_AUTHOR_LEVELS):
             names = _dedupe([text for a in box.iter("a") if _AUTHOR_PATH.search(
                 a.get("href") or "") and (text := _clean(" ".join(a.itertext())))])
             if len(names) < 2:
                 continue
-            rest = _clean(" ".join(box.itertext())) or ""
+            said = _clean(" ".join(box.itertext())) or ""
+            rest = said
             for each in names:
                 rest = rest.replace(each, " ")
-            if len(names) > 6 or _SPLIT_AUTHORS.sub("", _BY.sub("", rest + " ")).strip(
-                    " .:·•|–—-") or not all(map(_name_like, names)):
-                return []
+            # (nothing but the names, "by" and separators; or roles after them, "Ava Brooks,
+            # News Editor and Marcus Lee, Staff Writer", that the byline reader drops)
+            if len(names) > 6 or not all(map(_name_like, names)) or (_SPLIT_AUTHORS.sub(
+                    "", _BY.sub("", rest + " ")).strip(" .:·•|–—-") and set(
+                    split_authors(said)) != set(names)):
+                break  # (a box of more than the byline: a hidden copy's header; the byline
+                # may follow)
             return names
-        return []
+        # (a link alone in its box: an author box's or an avatar's)
     return []
 
 
@@ -1667,7 +1681,9 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
 
 
 # a CMS account's default name, no person's: WordPress's "admin" as a JSON-LD Person
-_ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "superuser"})
+_ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "superuser",
+                            "super user", "site admin", "administrador", "administrateur",
+                            "amministratore", "administrátor", "администратор"})
 
 
 def _people(names: list[str], site_keys: set[str]) -> list[str]:
@@ -1896,7 +1912,9 @@ def _extract_metadata(
         authors = _people(_dateline_reporters(start), site_keys)
     if not authors:
         authors = _credited(ld, meta, marked)
-    md.authors = _dedupe(authors)[:10]
+    # (whatever path credited it, a CMS account's default name is no one's: "Posted by admin",
+    # Joomla's "Super User", K2's "Administrator")
+    md.authors = [a for a in _dedupe(authors) if a.casefold() not in _ACCOUNT_NAMES][:10]
 
     lang = tree.get("lang") or meta.get("og:locale") or meta.get("content-language")
     if lang:
