@@ -1100,6 +1100,9 @@ def test_author_links_under_a_long_standfirst_are_the_byline() -> None:
      "ANTARA 2024</p>", ["Andi Firdaus"]),
     ("<p class='semnatura'>AGERPRES/(AS - autor: Ioana Marin, editor: Mihai Simionescu)</p>",
      ["Ioana Marin"]),
+    # Russian: DataLife Engine's extra field, 1C-Bitrix's loose lines between breaks
+    ("<p class='xf-author'><b>Автор материала:</b> Светлана Кравец</p>", ["Светлана Кравец"]),
+    ("<br>Автор:&nbsp;Ирина Сомова<br>Источник:&nbsp;администрация города<br>", ["Ирина Сомова"]),
     # a picture's credit, an editor's: no writer's
     ("<p>Fotos: Helmut Elstrodt</p><p>Edited by: Petar Iliev</p>", ["WDR"]),
     # another story's teaser, a song's fact box

@@ -651,7 +651,8 @@ TEASER_LINK_WORDS = 4  # a link's words that make it another story's headline
 # …", Agerpres' "AGERPRES/(AS - autor: Ioana Marin, editor: …)"
 _FOOT_CREDIT = re.compile(
     r"(?:^|[\s(/,;–-])(?:autor(?:in|a)?|author|auteur|autore|autrice|reporter|repórter|reportero"
-    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by)\s*:\s*([^,;:()\n|]{3,60})",
+    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by|автор(?:\s+материала)?|текст)"
+    r"\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
 _RIGHT = re.compile(r"text-align\s*:\s*right|^\s*right\s*$", re.IGNORECASE)
@@ -661,6 +662,7 @@ _NOT_SIGNATURE = re.compile(r"(?:theo|nguồn|quelle|source|according|via|frohe|
                             r"|ihr|ihre|chúc|joyeux|joyeuses|feliz|felices|buon|buona)\b",
                             re.IGNORECASE)
 _ANY_LABEL = re.compile(r"(?:^|[\s(/,;–-])((?:edited|written|translated)\s+by|editor\s+online"
+                        r"|автор\s+материала"
                         r"|[^\W\d_]+)\s*:(?!\d)", re.IGNORECASE)
 # the labels a credit line holds beside its writer's: an editor's, a picture's, a source's
 _CREDIT_LABELS = frozenset({
@@ -671,6 +673,7 @@ _CREDIT_LABELS = frozenset({
     "bild", "bilder", "grafik", "video", "kamera", "illustration", "quelle", "source", "fuente",
     "fonte", "copyright", "mitarbeit", "übersetzung", "translation", "translated by",
     "producer", "produktion", "edição", "edición", "revisão", "edition",
+    "автор", "автор материала", "текст", "фото", "источник", "редактор", "джерело",
     # a post's details beside its credit
     "datum", "date", "stand", "tags", "tag", "schlagwörter", "kategorie", "kategorien",
     "category", "categories", "rubrik", "veröffentlicht", "published", "aktualisiert",
@@ -778,6 +781,14 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
         last = max((i for i, el in enumerate(after) if el.tag == "p" and (
             _lead_words(el) >= MAX_LEAD_WORDS)), default=-1)
         for el in after[last + 1:]:
+            tail = (el.tail or "").strip()
+            if tail and len(tail) <= FOOT_CREDIT_CHARS and (
+                    credit := _FOOT_CREDIT.match(tail)) is not None:
+                # a credit in loose text between line breaks (1C-Bitrix's news detail:
+                # "<br>Автор:&nbsp;Ирина Сомова<br>Источник:&nbsp;…")
+                names = split_authors(credit.group(1))
+                if names and len(names) <= 4 and all(map(_name_like, names)):
+                    return names
             if el.tag not in _CREDIT_TAGS:
                 continue
             if el.tag == "p" and _all_in(el, _BOLD) and _RIGHT.search(
