@@ -1412,3 +1412,17 @@ def test_a_kicker_the_social_title_leaves_out(og_title: str, expected: str) -> N
     body = ('<h1><span class="kicker">Neue Leipziger Schule</span><span class="hide">:</span> '
             '<span>Judy Lybke, ganz und gar nicht eigenartig</span></h1>')
     assert page(head, body).title == expected
+
+
+@pytest.mark.parametrize(("under", "expected"), [
+    # a name beside its picture under the headline, the picture's alt text the same name
+    ('<div class="flex"><img src="/authors/kevin.jpeg" alt="Kevin Tran"><div class="font-bold">'
+     "Kevin Tran</div></div>", ["Kevin Tran"]),
+    # a picture described otherwise, or a caption naming the pictured: no byline
+    ('<div class="flex"><img src="/authors/kevin.jpeg" alt="Author"><div>Kevin Tran</div></div>', []),
+    ('<figure><img src="/p.jpg" alt="Kevin Tran"><figcaption>Kevin Tran</figcaption></figure>', []),
+])
+def test_a_name_beside_its_avatar_under_the_headline(under: str, expected: list[str]) -> None:
+    text = f"<p>{'Ridership is up on the new routes. ' * 6}</p>"
+    md = page("", f"<h1>BART board advances plan</h1>{under}{text}")
+    assert md.authors == expected

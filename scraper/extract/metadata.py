@@ -1324,6 +1324,27 @@ def _line_under_headline(h1: lxml.html.HtmlElement) -> list[str]:
     return []
 
 
+def _avatar_byline(h1: lxml.html.HtmlElement) -> list[str]:
+    """A name beside its picture between the headline and the text, the picture's alt text
+    the same name ('<img alt="Kevin Tran" src="/authors/kevin.jpeg"><div>Kevin Tran</div>':
+    Next.js' blog starter, many a blog theme): a byline without "By"."""
+    for el in itertools.islice(_after(h1), AVATAR_ELEMENTS):
+        if el.tag == "p" and _lead_words(el) >= MAX_LEAD_WORDS:
+            break  # the text has started
+        if el.tag != "img":
+            continue
+        alt = _clean(el.get("alt"))
+        after = el.getnext()
+        if alt and after is not None and len(alt.split()) >= 2 and _name_like(alt) and _clean(
+                " ".join(after.itertext())) == alt and not (
+                _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
+            return [alt]
+    return []
+
+
+AVATAR_ELEMENTS = 40  # elements looked at after the headline for a name beside its picture
+
+
 # a clock or a numeric date: no name holds one ("17:52", "2023-10-17", "17.10.2023")
 _STAMP = re.compile(r"\d{1,2}:\d{2}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _LABEL_LEAD = re.compile(r"\s*[^\W\d_]{3,12}\s*:")  # "Аутор:", "Autor:", "Text:"
@@ -1908,7 +1929,8 @@ def _extract_metadata(
         # (Drupal's node header stands with the text, the page title's block elsewhere)
         authors = _people(_meta_line(first, start, (h1 or top or [None])[0]), site_keys)
     if not authors and (h1 or top):
-        authors = _people(_line_under_headline((h1 or top)[0]), site_keys)
+        authors = _people(_line_under_headline((h1 or top)[0]) or _avatar_byline(
+            (h1 or top)[0]), site_keys)
     if (not authors and _credited(ld, meta, marked)) or (authors and all(
             _site_named(n, site_keys) or not _name_like(n) for n in authors)):
         # a bold line of names above the text signs it when the byline credits only the
