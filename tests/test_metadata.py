@@ -1426,3 +1426,11 @@ def test_a_name_beside_its_avatar_under_the_headline(under: str, expected: list[
     text = f"<p>{'Ridership is up on the new routes. ' * 6}</p>"
     md = page("", f"<h1>BART board advances plan</h1>{under}{text}")
     assert md.authors == expected
+
+
+def test_a_commenters_schema_org_author_credits_no_one() -> None:
+    comments = ('<ol class="comment-list"><li class="comment"><article class="comment-body" '
+                'itemscope itemtype="https://schema.org/Comment"><div class="comment-author vcard" '
+                'itemprop="author">Jana M.</div><p>Konečně!</p></article></li></ol>')
+    md = page("", f"<h1>Jeseník opraví kolonádu</h1><p>{'Práce potrvají do léta. ' * 8}</p>{comments}")
+    assert md.authors == []

@@ -1589,8 +1589,8 @@ def _credited(
             if names:
                 return names
     for el in marked:
-        if el.get("rel") != "author" and el.get("itemprop") != "author":
-            continue
+        if (el.get("rel") != "author" and el.get("itemprop") != "author") or _in_comment(el):
+            continue  # (a comment's own schema.org author is its commenter)
         name = _clean(" ".join(el.itertext()))
         if name:
             names = split_authors(name, keep_roles=True)
