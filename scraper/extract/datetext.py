@@ -207,7 +207,7 @@ def trie_pattern(words: list[str]) -> str:
     return build(tree)
 
 
-_MONTH_ALT = trie_pattern([m.lower() for m in MONTHS] + ["lis", "lip"])
+_MONTH_ALT = trie_pattern([m.lower() for m in MONTHS] + [w for w in _MONTH_BY_LANG if w not in MONTHS])
 
 # Abbreviation -> (offset minutes, IANA zone or None, generic: offset follows the zone's DST)
 ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {

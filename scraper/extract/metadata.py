@@ -737,7 +737,7 @@ _NOT_REPORTERS = frozenset({"敬称略", "文中敬称略", "一部敬称略", "
                             "終わり", "了", "完", "続く", "写真", "新華社", "新华社", "记者"})
 
 
-CLOSING_SIBLINGS = 3
+CLOSING_SIBLINGS = 3  # the short paragraphs after the text's last long one read for them
 
 
 def _closing_reporters(node: lxml.html.HtmlElement) -> list[str]:
