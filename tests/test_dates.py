@@ -3653,3 +3653,13 @@ def test_an_embargo_line_gives_no_clock_to_the_release(lang: str, stamp: str, em
                                                        expected: str, precision: str) -> None:
     got = _page_dates(lang, f"{stamp}{embargo}{_PROSE}", "https://www.example.org/press/1")
     check(got.published, expected, precision, "text")
+
+
+@pytest.mark.parametrize("heading", ["新着情報", "最新新闻", "최신 뉴스"])
+def test_a_latest_box_named_only_by_its_heading_lends_no_date(heading: str) -> None:
+    box = RANKING.replace('<aside class="ranking">', '<div class="box">').replace(
+        "</aside>", "</div>").format(heading=heading)
+    got = _page_dates("ja", '<p class="date">2024/03/12 18:05</p><p>政府は12日、予備費の追加支出を'
+                      "閣議決定した。</p>" + box, "https://www.example.jp/politics/20240312-OYT1T50210/")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None

@@ -95,6 +95,7 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر"
     # ranking boxes and related lists in more of the big news markets' languages
     r"|ランキング|おすすめ|注目の記事|注目記事|注目ニュース|ピックアップ|相關|推薦|熱門|排行|인기|추천"
+    r"|新着情報|新着記事|最新情報|最新記事|最新ニュース|最新新闻|最新消息|최신 ?뉴스|최신 ?기사"
     r"|많이 읽은|xem nhiều|đọc nhiều|tin liên quan"
     r"|הכי נקראים|כתבות נוספות|पढ़ी गई|यह भी पढ़ें|সর্বাধিক পঠিত|আরও পড়ুন|پربازدید|پربیننده"
     r"|مطالب مرتبط|زیادہ پڑھی|ยอดนิยม|ข่าวที่เกี่ยวข้อง|paling banyak dibaca|berita populer"
