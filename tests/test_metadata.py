@@ -1323,6 +1323,12 @@ def _one_author_head(name: object) -> str:
         "author": {"@type": "Person", "name": name}}) + "</script>")
 
 
+def test_a_drupal_account_in_markup_credits_no_one() -> None:
+    name = ('<span class="username" xml:lang="" about="/user/1" typeof="sioc:UserAccount" '
+            'property="foaf:name" datatype="">admin</span>')
+    assert page(_one_author_head(name), "<h1>Heat pumps</h1>").authors == []
+
+
 def test_jsonld_author_names_given_as_a_list_or_as_markup() -> None:
     # NPR: several names in one Person's "name"; Drupal: the name field rendered as a link
     assert page(_one_author_head(["Maya Lindqvist", "Jonah Ferreira"]),
@@ -1387,6 +1393,10 @@ _JA_TEXT = ("<p>東京都内は9日、高気圧に覆われて気温が上がり
     # a Japanese paper's reporters in brackets at the end of the text (Tokyo Shimbun, Chunichi)
     ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（原田遼、宮畑譲）</p>", ["原田遼", "宮畑譲"]),
     ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。</p><p>（原田遼）</p>", ["原田遼"]),
+    # a bureau before the name
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。</p><p>（ワシントン・岡村正樹）</p>",
+     ["岡村正樹"]),
+    ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（大阪＝山田太郎）</p>", ["山田太郎"]),
     # the same brackets saying "titles omitted" or naming an agency credit no one
     ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（敬称略）</p>", []),
     ("<p>関東甲信地方は6月21日ごろに梅雨入りしたとみられる。（共同）</p>", []),

@@ -140,6 +140,16 @@ def meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
+def _ld_names(item: dict[str, Any]) -> list[str]:
+    """The names of a JSON-LD person or organisation: several in one object (NPR's {"@type":
+    "Person", "name": ["Jane Doe", "John Roe"]}), a Drupal field rendered as markup ('<span
+    class="username" …>Jane Doe</span>') read as its text."""
+    value = item.get("name")
+    texts = filter(None, map(_clean, value if isinstance(value, list) else [value]))
+    return [name for name in (_TAG.sub("", text).strip() if "<" in text else text
+                              for text in texts) if name]
+
+
 def _person_names(value: Any) -> list[str]:
     """Names in JSON-LD ``author``. Its objects are explicit credits, so an agency beside a
     reporter ("Deutsche Presse-Agentur", typed Person or Organization) stays (the caller
@@ -148,12 +158,7 @@ def _person_names(value: Any) -> list[str]:
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            value = item.get("name")
-            # (several names in one object: NPR's {"@type": "Person", "name": ["Jane Doe",
-            # "John Roe"]})
-            for text in filter(None, map(_clean, value if isinstance(value, list) else [value])):
-                # (a Drupal field rendered as a link: '<a href="/…">Jane Doe</a>')
-                name = _TAG.sub("", text).strip() if "<" in text else text
+            for name in _ld_names(item):
                 # "Jane Doe, Senior Editor" -> Jane Doe; a name that is all agency or desk
                 # ("Deutsche Presse-Agentur") stays as credited
                 names.extend(split_authors(name) or split_authors(name, keep_roles=True))
@@ -728,10 +733,11 @@ def _foot_credit(start: _TextStart) -> list[str]:
 
 
 # a Japanese paper's reporters in brackets closing its text, after the last sentence or on a
-# line of their own: "…平年の梅雨明けは7月19日ごろ。（原田遼、宮畑譲）" (Tokyo Shimbun, Chunichi)
+# line of their own: "…平年の梅雨明けは7月19日ごろ。（原田遼、宮畑譲）" (Tokyo Shimbun, Chunichi),
+# a bureau before them: "（ワシントン・岡村正樹）", "（大阪＝山田太郎）"
 _CLOSING_REPORTERS = re.compile(
-    r"(?:[。」]|^)[\s\u3000]*[（(]([\u4e00-\u9fff々]{2,5}(?:[、・][\u4e00-\u9fff々]{2,5}){0,4})[）)]"
-    r"[\s\u3000]*$")
+    r"(?:[。」]|^)[\s\u3000]*[（(](?:[\u30a0-\u30ff]{2,10}[・＝=]|[\u4e00-\u9fff]{2,6}[＝=])?"
+    r"([\u4e00-\u9fff々]{2,5}(?:[、・][\u4e00-\u9fff々]{2,5}){0,4})[）)][\s\u3000]*$")
 # what else closes a text in brackets: "titles omitted", an agency, "end", "continued"
 _NOT_REPORTERS = frozenset({"敬称略", "文中敬称略", "一部敬称略", "共同", "時事", "共同通信", "時事通信",
                             "終わり", "了", "完", "続く", "写真", "新華社", "新华社", "记者"})
@@ -1575,8 +1581,7 @@ def _credited(
         values = ld.get("author")
         names: list[str] = []
         for item in values if isinstance(values, list) else [values]:
-            name = _clean(item.get("name")) if isinstance(item, dict) else _clean(item)
-            if name:
+            for name in _ld_names(item) if isinstance(item, dict) else filter(None, [_clean(item)]):
                 names.extend(split_authors(name, keep_roles=True))
         if names:
             return names
@@ -1591,9 +1596,9 @@ def _credited(
     for el in marked:
         if (el.get("rel") != "author" and el.get("itemprop") != "author") or _in_comment(el):
             continue  # (a comment's own schema.org author is its commenter)
-        name = _clean(" ".join(el.itertext()))
-        if name:
-            names = split_authors(name, keep_roles=True)
+        said = _clean(" ".join(el.itertext()))
+        if said:
+            names = split_authors(said, keep_roles=True)
             if names:
                 return names
     return []
