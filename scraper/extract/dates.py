@@ -70,7 +70,10 @@ Decision rules
    11. Februar 2022", "9-23 Feb 2017": an event; "June 2, 1938 – March 6, 2024": a life) and
    dates in a game's or an event's box
    ("kick-off", "Veranstaltungen", a match sheet two levels up that does not hold the
-   headline: "ficha-jogo", not "cronica-partido") weigh as mentions; a clock alone in an
+   headline: "ficha-jogo", not "cronica-partido") weigh as mentions, and so do a document's
+   date ("Urteil vom 20. Februar 2024") and an embargo line's ("EMBARGOED UNTIL 00:01 GMT 13
+   March 2024", "Sperrfrist", "보도시점", or in a box named for the embargo), neither of which
+   lends its clock to the page's own stamp of that day; a clock alone in an
    element named for a length ("<span class=video-duration>22:47</span>") is no clock of the
    date after it; a member's join date beside
    a forum post ("Registered:", "Mitglied seit"), a citation's access date ("abgerufen am",
@@ -207,10 +210,14 @@ Decision rules
    "22 July, 16:25" with its time. Month words that are other words are read only where
    they are months: Malay "Mac" on Malay pages or after a Malay word, Marathi "मे" not on
    Hindi pages, "ago" (August) not on English ones ("12h ago"), South Slavic genitives
-   ("marta") and Greek abbreviations after the day. The Levantine and the Egyptian month names
+   ("marta") and Greek abbreviations after the day; "listopad" is October on Croatian and
+   Bosnian pages, November elsewhere, and "lis"/"lip" are read only on Croatian, Bosnian and
+   Polish pages (October/June, November/July). The Levantine and the Egyptian month names
    side by side ("12 آذار / مارس 2024") are one month.
    Solar Hijri dates are converted (numeric ones, "۱۴۰۲/۱۲/۲۲", on a Persian or Pashto page or
-   one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead. A
+   one from Iran or Afghanistan only), Thai Buddhist Era years (2567) are 543 years ahead,
+   Japan's era years ("令和6年3月12日", "平成31年") and Taiwan's Minguo years ("民國113年3月12日";
+   bare, "113/03/12", on Chinese pages only) are counted from their eras' starts. A
    numeric value in ``<meta>``, microdata, ``<time datetime>`` or inline JSON ("01/10/2017")
    is read in that same order; ISO 8601's basic format ("20231219T1435+0300", RIA's; all
    digits, "20240227183211", Daum's) is read as the extended one. A short numeric date with a
