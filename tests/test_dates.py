@@ -2443,6 +2443,28 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-13T20:41:00+05:30", "minute", "text"), (None, None, None),
         id="a-render-time-modified-stamp-is-no-update"),
     pytest.param(
+        # a dateModified stamped at render time beside an earlier datePublished: no update ...
+        '<html lang="en"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-13T10:02:11Z", "dateModified": "2024-03-14T08:59:58Z"}'
+        "</script><title>Remote workers</title></head><body><article><h1>Remote workers move "
+        "back</h1><p>Remote workers are moving back to the big cities, new data from the census "
+        "bureau show.</p></article></body></html>",
+        "https://www.example.com/remote-workers-moving-back-2024-3", None,
+        ("2024-03-13T10:02:11+00:00", "second", "jsonld"), (None, None, None),
+        id="a-render-time-modified-stamp-alone-is-no-update"),
+    pytest.param(
+        # ... unless the page shows that moment as its update (a live blog's)
+        '<html lang="en"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-13T10:02:11Z", "dateModified": "2024-03-14T08:58:00Z"}'
+        "</script><title>Live</title></head><body><article><h1>Storm live: latest updates</h1>"
+        '<p class="updated">Updated <time datetime="2024-03-14T08:58:00Z">08:58 GMT</time></p>'
+        "<p>The storm made landfall on the coast overnight, the weather service said.</p>"
+        "</article></body></html>",
+        "https://www.example.com/storm-live-2024-3", None,
+        ("2024-03-13T10:02:11+00:00", "second", "jsonld"),
+        ("2024-03-14T08:58:00+00:00", "second", "jsonld"),
+        id="a-render-time-update-the-page-shows-is-one"),
+    pytest.param(
         # a breadcrumb bar inside the article that holds the publish stamp
         '<html lang="es-AR"><head><title>Congreso</title></head><body><article><h1>El Senado '
         'aprobó la ley</h1><div class="breadcrumb"><a href="/politica">Política</a> <span class'

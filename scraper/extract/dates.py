@@ -897,9 +897,13 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
                     inst - page.fetched) < timedelta(minutes=10):
                 c.weight = min(c.weight, 3.0)  # rule 3: a render-time stamp
                 rendered.append(c)
-        # a render-time dateModified equal to a render-time datePublished is no update
-        drop = [c for c in rendered if c.role == "modified" and any(
-            p.role == "published" and _same_instant(c, p) for p in rendered)]
+        # a render-time dateModified is no update unless the page shows that moment elsewhere
+        # (a live blog's "Updated 2 minutes ago"), and never when it equals a render-time
+        # datePublished
+        drop = [c for c in rendered if c.role == "modified" and (any(
+            p.role == "published" and _same_instant(c, p) for p in rendered) or not any(
+            o is not c and not any(o is r for r in rendered) and _same_instant(c, o)
+            for o in cands))]
         cands = [c for c in cands if not any(c is d for d in drop)]
     # a live blog's entries: three or more unlabelled times in one kind of element are its
     # posts, and all but the first (a live blog's or a thread's opening) are no publication
