@@ -250,6 +250,23 @@ def test_publisher_is_not_an_author() -> None:
     assert md.authors == ["Amy Lee"]
 
 
+@pytest.mark.parametrize(("name", "publisher", "kept"), [
+    ("Ainhoa Etxeberria", "Berria", True),  # the publisher's name inside a word of hers
+    ("Deutscher Caritasverband", "Caritas", False),  # a word that starts with it
+    ("Vegolosi.it", "Vegolosi", False),
+    ("WDR aktuell", "WDR", False),
+])
+def test_a_name_that_holds_the_publishers_inside_a_word_is_a_persons(name: str, publisher: str,
+                                                                      kept: bool) -> None:
+    import json
+
+    head = ('<script type="application/ld+json">' + json.dumps({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Emaitza",
+        "author": [{"@type": "Person", "name": name}, {"@type": "Person", "name": "Jon Olano"}],
+        "publisher": {"@type": "Organization", "name": publisher}}) + "</script>")
+    assert page(head, "<h1>Emaitza</h1>").authors == ([name, "Jon Olano"] if kept else ["Jon Olano"])
+
+
 def test_a_signed_box_that_names_the_linked_author_and_more() -> None:
     md = page(
         '<meta property="og:site_name" content="Daily Example">',

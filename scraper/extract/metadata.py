@@ -1641,8 +1641,19 @@ def _norm(text: str) -> str:
 
 
 def _is_publisher(name: str, site_keys: set[str]) -> bool:
+    """The name is the publisher's, or starts a word with it ("WDR aktuell" at wdr.de,
+    "Deutscher Caritasverband" at caritas.de, "Vegolosi.it"), or is part of its name; not a
+    name that merely holds it inside a word ("Ainhoa Etxeberria" at Berria)."""
     key = _norm(name)
-    return any(k and (k in key or key in k) for k in site_keys if len(k) >= 3) or key in site_keys
+    if key in site_keys:
+        return True
+    words = [_norm(w) for w in _WORDS.findall(name)]
+    runs = ["".join(words[i:]) for i in range(len(words))]  # (a key may span words: "ICI Radio")
+    return any(key in k or any(run.startswith(k) for run in runs)
+               for k in site_keys if len(k) >= 3)
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 HEADLINE_WORDS = 3
