@@ -227,6 +227,12 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("Par Corentin Lefèvre — Journaliste cinéma et séries", ["Corentin Lefèvre"]),
         ("Ana Pérez – corresponsal en Bruselas", ["Ana Pérez"]),
         ("L-MAG – Das Magazin für Lesben", []),
+        # initials keep their last dot; a German association's "e. V." is no second name
+        ("K. Ž.", ["K. Ž."]),
+        ("Von Joe S.", ["Joe S."]),
+        ("Hanns-Seidel-Stiftung e. V.", ["Hanns-Seidel-Stiftung e. V."]),
+        ("Maria e Paolo", ["Maria", "Paolo"]),
+        ("ภัสสร ทองคำ รายงาน", ["ภัสสร ทองคำ"]),  # Thai: "… reports"
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:
@@ -1461,3 +1467,10 @@ def test_a_commenters_schema_org_author_credits_no_one() -> None:
                 'itemprop="author">Jana M.</div><p>Konečně!</p></article></li></ol>')
     md = page("", f"<h1>Jeseník opraví kolonádu</h1><p>{'Práce potrvají do léta. ' * 8}</p>{comments}")
     assert md.authors == []
+
+
+@pytest.mark.parametrize("cls", ["awdur", "forfattar", "tekija", "egileak", "yazar-adi"])
+def test_author_classes_in_more_languages(cls: str) -> None:
+    md = page("", f"<h1>Y newyddion</h1><div class='{cls}'><img src='/a.jpg' alt=''><span "
+              f"class='enw'>Elin Wyn Owen</span></div><p>{'Mae’r cyngor wedi cytuno ar y cynllun. ' * 5}</p>")
+    assert md.authors == ["Elin Wyn Owen"]

@@ -31,6 +31,7 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  r"|auteur|author|autore|autrice"
                  r"|ដោយ)\s*[:\-៖]?\s+",  # (Khmer's "by", and its colon "៖")
                  re.IGNORECASE)
+_INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")  # a part ending in an initial: "K. Ž."
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 _ROLE_BEFORE = re.compile(
     r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)\s+"
@@ -43,7 +44,8 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius)\s*:", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
-    r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bи\b|\bog\b|\boch\b|\ben\b"
+    r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b(?!\.\s?V\.?(?!\w))|&|\bи\b"
+    r"|\bog\b|\boch\b|\ben\b"
     r"|\bდა\b|、)\s*"
 )
 # zero-width spaces, direction marks, word joiners, byte-order marks and soft hyphens; not the
@@ -70,6 +72,7 @@ _CJK_ROLE = re.compile(
     r"|^[\u4e00-\u9fff]{2,8}(?:记者|記者)\s+"  # an outlet's reporter: "澎湃新闻记者 陈斯达"
     r"|\s*(?:(?:선임|수석|객원|전문)?기자|특파원|논설위원|"
     r"記者|特派員|编辑|編輯|记者)$"
+    r"|\s+(?:รายงาน|ผู้สื่อข่าว)$"  # (Thai: "ภัสสร ทองคำ รายงาน", "… reports")
 )
 _DATE_PART = (
     r"[\s,|·•-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
@@ -233,7 +236,10 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     for part in _SPLIT_AUTHORS.split(text):
         # "Jānis Bērziņš (Latvijas Radio)": the outlet in brackets after the name;
         # "political reporter Jake Evans": the role before it
-        part = _BY.sub("", _OUTLET_AFTER.sub("", part).strip(" .|·-–—:()[]"))
+        stripped = _OUTLET_AFTER.sub("", part).strip(" .|·-–—:()[]")
+        if _INITIAL_END.search(part) and not stripped.endswith("."):
+            stripped += "."  # a credit in initials keeps its last dot ("K. Ž.")
+        part = _BY.sub("", stripped)
         if not out:  # (at the byline's start: "By Anna Berg and picture editor Tom Ek")
             part = _ROLE_BEFORE.sub("", part)
         # a label of one word before a name: the writer's ("Text und Interview: Harald
@@ -460,7 +466,10 @@ def _author_markup(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
-_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer")
+_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer"
+                           # the word in Nordic, Finnish, Basque, Welsh, Turkish, Indonesian and
+                           # Slovene templates ("forfattar", "tekija", "egileak", "awdur")
+                           "|forfatt|skribent|tekija|egile|awdur|yazar|penulis|avtor")
 _MARKUP_ATTRIBUTES = frozenset({"rel", "itemprop", "property", "data-testid", "data-component"})
 
 
@@ -1026,7 +1035,9 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
 _NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
-                              r"|authorship|muhabir|writers?)(?:name)?$")
+                              r"|authorship|muhabir|writers?|forfatt(?:er|ar|are)|skribent"
+                              r"|tekija|egile(?:a|ak)?|awdur(?:on)?|yazar|penulis|avtor(?:ji)?)"
+                              r"(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
 # reviewer's, a translator's, a player's ("autor-libro", "recipe-author", "author-reviewer")
