@@ -3685,3 +3685,14 @@ def test_a_latest_box_named_only_by_its_heading_lends_no_date(heading: str) -> N
                       "閣議決定した。</p>" + box, "https://www.example.jp/politics/20240312-OYT1T50210/")
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
     assert got.modified is None
+
+
+@pytest.mark.parametrize("heading", ["・次の記事", "Next article", "■ 다음 기사"])
+def test_the_next_articles_box_lends_no_update(heading: str) -> None:
+    box = (f'<div class="headline-list"><h2>{heading}</h2><p><a href="/news/20240312-next/">'
+           "AI生成楽曲がストリーミングチャート上位に</a> - 2024年03月12日 18時30分</p></div>")
+    got = _page_dates("ja", '<p class="date"><time>2024年03月12日 18時05分</time></p>'
+                      "<p>政府は12日、予備費の追加支出を閣議決定した。</p>" + box,
+                      "https://www.example.jp/news/20240312-budget/")
+    check(got.published, "2024-03-12T18:05:00", "minute", "text")
+    assert got.modified is None

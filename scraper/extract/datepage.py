@@ -116,9 +116,13 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     # "other news"
     r"|other (?:news|stories)|другие (?:новости|материалы)|інші новини|autres actualités"
     r"|otras noticias|altre notizie|outras notícias|inne wiadomości|diğer haberler"
-    r"|berita lainnya|tin khác|أخبار أخرى|andere nieuws|andere nachrichten)\s*:?\s*$)",
+    r"|berita lainnya|tin khác|أخبار أخرى|andere nieuws|andere nachrichten)\s*:?\s*$"
+    # the next and previous stories
+    r"|(?:next|previous|older|newer) (?:article|story|post)s?\s*:?\s*$"
+    r"|次の記事|前の記事|다음 기사|이전 기사|下一篇|上一篇|下一则|上一则)",
     re.IGNORECASE,
 )
+_HEADING_MARKS = " \t\n・■□●○▶▷►»›>|-–—"  # bullets and arrows that lead a box's heading
 _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
     r"|illustration|légende|photographie|imagen|immagine|фото)\s*:", re.IGNORECASE)
@@ -659,7 +663,7 @@ def visible_candidates(
                 walker.skip_subtree()
                 continue
             if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
-                heading = (el.text_content() or "")[:60].strip()
+                heading = (el.text_content() or "")[:60].strip(_HEADING_MARKS)
                 if len(heading) <= 40 and _LIST_HEADING.match(heading):
                     stack[-1] = (in_article, block, mention, hard, True)
                     # a heading alone in its wrapper ("<div class=box-head><h3>Related</h3>
