@@ -2465,6 +2465,18 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-14T08:58:00+00:00", "second", "jsonld"),
         id="a-render-time-update-the-page-shows-is-one"),
     pytest.param(
+        # zone-less JSON-LD stamps whose publication the byline's zone places: the update too
+        '<html lang="id"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-03-13T08:35:12", "dateModified": "2024-03-13T11:02:40"}</script>'
+        '<title>Upacara</title></head><body><article><h1>Upacara berlangsung khidmat</h1><div '
+        'class="writer"><span class="date">13 Maret 2024 | 08:35 WIB</span></div><p>Upacara '
+        "peringatan berlangsung khidmat di halaman istana dan diikuti ribuan peserta.</p>"
+        "</article></body></html>",
+        "https://www.example.com/news/2024/03/13/083512/upacara", None,
+        ("2024-03-13T08:35:12+07:00", "second", "jsonld"),
+        ("2024-03-13T11:02:40+07:00", "second", "jsonld"),
+        id="a-zone-less-structured-update-in-the-publications-zone"),
+    pytest.param(
         # a breadcrumb bar inside the article that holds the publish stamp
         '<html lang="es-AR"><head><title>Congreso</title></head><body><article><h1>El Senado '
         'aprobó la ley</h1><div class="breadcrumb"><a href="/politica">Política</a> <span class'

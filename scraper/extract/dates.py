@@ -441,17 +441,30 @@ def _in_offset_of(relative: Cand, other: Cand) -> Cand:
     return replace(relative, when=local.replace(tzinfo=None), offset=offset, zone=other.zone)
 
 
+_STATED_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})\s*$")  # a machine stamp's own zone
+
+
 def _in_zone_of(stamp: Cand, other: Cand, cands: list[Cand]) -> Cand:
     """A zone-less visible update stamp ("Updated 8:30pm") on a page whose visible publish
     stamp has a zone ("7:12pm AEDT", or one its machine stamp implies), or whose publish
     stamp with an offset the page shows as its zone-less clock: the page's clocks are in one
-    zone. With the zone's name the offset is the zone's on the update's day; with an offset
-    alone only within a day of the publication (a daylight-saving switch between them would
-    make it wrong)."""
-    if (stamp.offset is not None or not stamp.has_time or stamp.family != "visible"
-            or other.offset is None or not other.has_time):
+    zone; so are a zone-less structured update's and publication's of one source when the
+    byline's zone placed the publication. With the zone's name the offset is the zone's on
+    the update's day; with an offset alone only within a day of the publication (a
+    daylight-saving switch between them would make it wrong)."""
+    if (stamp.offset is not None or not stamp.has_time or other.offset is None
+            or not other.has_time):
         return stamp
-    if other.source != "text" and not any(
+    if stamp.family == "struct":
+        # a zone-less structured update beside a zone-less structured publication of the same
+        # source that the byline's zone placed (Suara's JSON-LD "2024-08-17T08:35:12" and
+        # "…T11:02:40" under "08:35 WIB"): the same source's clocks are in one zone
+        if other.family != "struct" or other.source != stamp.source or _STATED_OFFSET.search(
+                other.raw):
+            return stamp
+    elif stamp.family != "visible":
+        return stamp
+    elif other.source != "text" and not any(
             c.family == "visible" and c.offset is None and _same_clock(c, other) for c in cands):
         return stamp  # (a <time>'s UTC beside a local byline says nothing of the page's clocks)
     if other.zone:
