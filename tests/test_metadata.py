@@ -233,6 +233,8 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("Hanns-Seidel-Stiftung e. V.", ["Hanns-Seidel-Stiftung e. V."]),
         ("Maria e Paolo", ["Maria", "Paolo"]),
         ("ภัสสร ทองคำ รายงาน", ["ภัสสร ทองคำ"]),  # Thai: "… reports"
+        ("NguZanele Ngcobo", ["Zanele Ngcobo"]),  # Zulu's "by", glued to the name
+        ("Nguyen Van An", ["Nguyen Van An"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

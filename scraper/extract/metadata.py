@@ -31,6 +31,7 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  r"|auteur|author|autore|autrice"
                  r"|ដោយ)\s*[:\-៖]?\s+",  # (Khmer's "by", and its colon "៖")
                  re.IGNORECASE)
+_GLUED_BY = re.compile(r"^[Nn]gu(?=[A-Z])")  # Zulu and Xhosa "by", glued: "nguZanele Ngcobo"
 _INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")  # a part ending in an initial: "K. Ž."
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 _ROLE_BEFORE = re.compile(
@@ -239,7 +240,7 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         stripped = _OUTLET_AFTER.sub("", part).strip(" .|·-–—:()[]")
         if _INITIAL_END.search(part) and not stripped.endswith("."):
             stripped += "."  # a credit in initials keeps its last dot ("K. Ž.")
-        part = _BY.sub("", stripped)
+        part = _GLUED_BY.sub("", _BY.sub("", stripped))
         if not out:  # (at the byline's start: "By Anna Berg and picture editor Tom Ek")
             part = _ROLE_BEFORE.sub("", part)
         # a label of one word before a name: the writer's ("Text und Interview: Harald
