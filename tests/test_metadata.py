@@ -1476,3 +1476,18 @@ def test_author_classes_in_more_languages(cls: str) -> None:
     md = page("", f"<h1>Y newyddion</h1><div class='{cls}'><img src='/a.jpg' alt=''><span "
               f"class='enw'>Elin Wyn Owen</span></div><p>{'Mae’r cyngor wedi cytuno ar y cynllun. ' * 5}</p>")
     assert md.authors == ["Elin Wyn Owen"]
+
+
+@pytest.mark.parametrize("key", ['name="author"', 'name="parsely-author"', 'property="article:author"'])
+def test_every_author_tag_of_a_key_credits_its_writer(key: str) -> None:
+    head = f'<meta {key} content="Colin Manning"><meta {key} content="Hayley J. Fowler">'
+    assert page(head, "<h1>Storm Ciarán</h1>").authors == ["Colin Manning", "Hayley J. Fowler"]
+
+
+def test_a_byline_of_links_completes_one_author_tag() -> None:
+    byline = ('<div class="byline"><span>By</span> <a href="/author/casimir-okonjo-lenz/">Casimir '
+              'Okonjo-Lenz</a> <span>and</span> <a href="/author/yuna-hadley-park/">Yuna Hadley-Park'
+              "</a></div>")
+    md = page('<meta name="parsely-author" content="Casimir Okonjo-Lenz">',
+              f"<h1>Batteries from seawater</h1>{byline}<p>{'Sodium is cheap and everywhere. ' * 6}</p>")
+    assert md.authors == ["Casimir Okonjo-Lenz", "Yuna Hadley-Park"]

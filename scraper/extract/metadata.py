@@ -549,7 +549,11 @@ def _site_heading(el: lxml.html.HtmlElement, title: str | None, site_name: str |
 _POST_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|article|story|s)=", re.IGNORECASE)
 _FIRST_TITLE = lxml.etree.XPath("descendant::title[1]")
 _FIRST_H2S = lxml.etree.XPath("(descendant::h2)[position() <= 5]")
-_AUTHOR_METAS = lxml.etree.XPath('descendant::meta[@name="author"]/@content')
+_META_CONTENTS = lxml.etree.XPath(
+    "descendant::meta[translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    " = $key or translate(@property, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    " = $key]/@content")
+MAX_AUTHOR_TAGS = 6
 # the meta tags that name a page's author, the generic one first: Open Graph's, Parse.ly's,
 # Dublin Core's, Sailthru's, Cxense's and Kompas Gramedia's ("content_author")
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
@@ -1899,22 +1903,20 @@ def _extract_metadata(
         md.title = _without_kicker(md.title, clean_title(social, title_keys, others) or social)
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
-    if len(authors) == 1:
-        authors = _people(_co_authors(tree, authors[0]), site_keys) or authors
     if not authors:
         for key in _AUTHOR_META_KEYS:
-            value = meta.get(key)
-            if value and not value.startswith("http") and not _LOGIN.fullmatch(value.strip()):
-                authors = _people(split_authors(value), site_keys)
-                if authors:
-                    break
-    if not authors and _is_publisher(meta.get("author") or "", site_keys):
-        # a second author tag after the publication's own: <meta name="author" content="Site">
-        # then <meta name="author" content="Jane Doe">
-        for value in _AUTHOR_METAS(tree)[1:4]:
-            authors = _people(split_authors(value), site_keys)
+            if not meta.get(key):
+                continue
+            # every tag of the key: one a co-author ('<meta name="parsely-author" content="A">
+            # <meta name="parsely-author" content="B">'), or the publication's own first and
+            # then the writer's
+            authors = _people([name for value in _META_CONTENTS(tree, key=key)[:MAX_AUTHOR_TAGS]
+                               if not value.startswith("http") and not _LOGIN.fullmatch(
+                                   value.strip()) for name in split_authors(value)], site_keys)
             if authors:
                 break
+    if len(authors) == 1:
+        authors = _people(_co_authors(tree, authors[0]), site_keys) or authors
     marked: list[lxml.html.HtmlElement] = [] if authors else _author_markup(tree)
     start = _TextStart(tree)  # (read once, when a byline form asks where the text starts)
     if not authors:
