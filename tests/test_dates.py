@@ -2477,6 +2477,19 @@ def test_an_unlabelled_zoned_byline_may_be_the_last_edit() -> None:
         ("2024-03-13T11:02:40+07:00", "second", "jsonld"),
         id="a-zone-less-structured-update-in-the-publications-zone"),
     pytest.param(
+        # a numeric byline that reads both ways, read as the JSON-LD's wall clock says (an
+        # "en" page of a .com reads month first)
+        '<html lang="en"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-02-03T22:15:11+00:00", "dateModified": "2024-02-03T23:40:29+00:'
+        '00"}</script><title>Exit poll</title></head><body><article><h1>Exit poll predicts a '
+        'landslide</h1><span class="date">Published: 03/02/2024 - 22:15</span> <span class="'
+        'date-modified">Updated: 03/02/2024 - 23:40</span><p>The exit poll put the opposition on '
+        "course for a large majority when polls closed.</p></article></body></html>",
+        "https://www.example.com/politics/exit-poll-landslide", None,
+        ("2024-02-03T22:15:11+00:00", "second", "jsonld"),
+        ("2024-02-03T23:40:29+00:00", "second", "jsonld"),
+        id="a-numeric-byline-read-in-the-order-the-structured-data-shows"),
+    pytest.param(
         # a breadcrumb bar inside the article that holds the publish stamp
         '<html lang="es-AR"><head><title>Congreso</title></head><body><article><h1>El Senado '
         'aprobó la ley</h1><div class="breadcrumb"><a href="/politica">Política</a> <span class'

@@ -573,6 +573,41 @@ _ZONE_READINGS: dict[str, tuple[ZoneInfo, ...]] = {
     }.items()}
 
 
+_NUMERIC_DAY = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2\d{2,4}(?!\d)")
+
+
+def _numeric_swapped(c: Cand) -> Cand | None:
+    """A visible numeric date that reads both ways ("04/07/2024") with its day and month
+    swapped; None for any other candidate."""
+    m = _NUMERIC_DAY.match(c.raw) if c.family == "visible" and c.source == "text" else None
+    if m is None or m.group(1) == m.group(3) or int(m.group(1)) > 12 or int(m.group(3)) > 12:
+        return None
+    try:
+        return replace(c, when=c.when.replace(month=c.when.day, day=c.when.month))
+    except ValueError:
+        return None
+
+
+def _reread_numeric_order(cands: list[Cand]) -> None:
+    """The page's numeric dates read the other way round when one of them, so read, is the
+    wall clock of a structured stamp and, as read, is none: GB News' "Published: 04/07/2024 -
+    22:15" beside JSON-LD "2024-07-04T22:15:11+01:00" on an "en" page of a .com, which reads
+    month first."""
+    clocks = {(c.day, c.when.hour, c.when.minute) if c.has_time else (c.day,)
+              for c in cands if c.family == "struct"}
+    if not clocks:
+        return
+    swaps = {i: swapped for i, c in enumerate(cands) if (swapped := _numeric_swapped(c))}
+
+    def stated(c: Cand) -> bool:
+        return ((c.day, c.when.hour, c.when.minute) if c.has_time else (c.day,)) in clocks
+
+    if any(stated(swaps[i]) and not stated(cands[i]) for i in swaps) and not any(
+            stated(cands[i]) and not stated(swaps[i]) for i in swaps):
+        for i, swapped in swaps.items():
+            cands[i] = swapped
+
+
 def _reread_ambiguous(cands: list[Cand]) -> None:
     """A visible clock with an abbreviation that names several places ("1:15 am IST": India,
     Israel or Ireland) takes the reading that puts it on the instant of a structured stamp of
@@ -902,6 +937,7 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
             page: PageInfo) -> tuple[Cand | None, Cand | None]:
     cands = [c for c in cands if _possible(c, page)]
     _reread_ambiguous(cands)
+    _reread_numeric_order(cands)
     if page.fetched is not None:
         rendered = []
         for c in cands:
