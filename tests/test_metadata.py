@@ -1491,3 +1491,20 @@ def test_a_byline_of_links_completes_one_author_tag() -> None:
     md = page('<meta name="parsely-author" content="Casimir Okonjo-Lenz">',
               f"<h1>Batteries from seawater</h1>{byline}<p>{'Sodium is cheap and everywhere. ' * 6}</p>")
     assert md.authors == ["Casimir Okonjo-Lenz", "Yuna Hadley-Park"]
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a JSON-LD headline cut at a clause of og:title's
+    ("Coinbase vs. Coinbase Pro", "Coinbase vs. Coinbase Pro: How do they compare?"),
+    ("NDA crosses majority mark, INDIA bloc surprises in UP",
+     "NDA crosses majority mark, INDIA bloc surprises in UP; BJP short of 272 on its own"),
+    # not a headline that og:title merely starts with, mid-clause
+    ("NDA crosses majority", "NDA crosses majority"),
+])
+def test_a_headline_cut_short_of_the_social_title(headline: str, expected: str) -> None:
+    og = {"Coinbase vs. Coinbase Pro": "Coinbase vs. Coinbase Pro: How do they compare?"}.get(
+        headline, "NDA crosses majority mark, INDIA bloc surprises in UP; BJP short of 272 on its own")
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+            f'"NewsArticle", "headline": "{headline}"}}</script><meta property="og:title" '
+            f'content="{og}">')
+    assert page(head, f"<h1>{headline}</h1>").title == expected

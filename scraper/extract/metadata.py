@@ -1678,6 +1678,7 @@ _GLUED_SITE = re.compile(r"(?<=[^\s:]):(?=[^\s:\d])([^:]{2,60})$")  # a site's n
 _GLUED_TAIL = re.compile(r"[-–—|ㅣ·]\S+(?:\s+\S+)?\s*(?:[|ㅣ]\s*\S.{0,40})?")
 
 
+_CLAUSE_BREAKS = frozenset(";,:")
 # a kicker before a headline ("Bahnstreik: GDL kündigt …", "LIVE | Storm Ciarán …")
 _KICKER_SEP = re.compile(r"\s?:\s+|\s+[-–—|]\s+")
 KICKER_WORDS = 6
@@ -1900,7 +1901,13 @@ def _extract_metadata(
     md.title = clean_title(present[0], title_keys, others,
                            [h for h in headings if h], h1_text) if present else None
     if md.title and (social := _clean(meta.get("og:title"))):
-        md.title = _without_kicker(md.title, clean_title(social, title_keys, others) or social)
+        social = clean_title(social, title_keys, others) or social
+        md.title = _without_kicker(md.title, social)
+        if (len(social) > len(md.title) and social.startswith(md.title)
+                and social[len(md.title):len(md.title) + 1] in _CLAUSE_BREAKS):
+            # a JSON-LD headline cut to fit a length (Google's 110 characters) at a clause:
+            # News18's "… INDIA Bloc Surprises in UP" of og:title's "…; BJP Short of 272 On Its Own"
+            md.title = social
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
     if not authors:
