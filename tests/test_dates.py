@@ -3701,3 +3701,16 @@ def test_the_next_articles_box_lends_no_update(heading: str) -> None:
                       "https://www.example.jp/news/20240312-budget/")
     check(got.published, "2024-03-12T18:05:00", "minute", "text")
     assert got.modified is None
+
+
+def test_a_section_of_the_text_called_next_article_is_the_articles() -> None:
+    # a help page's section on the app's "Next article" button holds the page's own dates
+    body = ('<div class="b-article-body"><p>We have rebuilt the app from the ground up. Here is '
+            "what is new.</p><h2>Audio</h2><p>All our podcasts now live in a single Listen tab.</p>"
+            "<h2>Next article</h2><p>When you reach the end of a story, swipe left to move to the "
+            "next article in the same section.</p><p><em>This article was first published on 12 "
+            "March 2024 and updated on 13 March 2024 to add details of offline reading.</em></p>"
+            "</div>")
+    got = _page_dates("en", body, "https://www.example.com/help/app-next-article")
+    check(got.published, "2024-03-12", "date", "text")
+    check(got.modified, "2024-03-13", "date", "text")

@@ -1508,3 +1508,16 @@ def test_a_headline_cut_short_of_the_social_title(headline: str, expected: str) 
             f'"NewsArticle", "headline": "{headline}"}}</script><meta property="og:title" '
             f'content="{og}">')
     assert page(head, f"<h1>{headline}</h1>").title == expected
+
+
+@pytest.mark.parametrize(("tags", "expected"), [
+    # Yoast's graph names the first author; the author tags name all
+    ('<meta name="author" content="April Roach, Daniel O&#x27;Mahony">', ["April Roach", "Daniel O'Mahony"]),
+    ('<meta name="parsely-author" content="April Roach"><meta name="parsely-author" '
+     'content="Daniel Ortiz">', ["April Roach", "Daniel Ortiz"]),
+    # not initials beside the name, nor tags that name someone else
+    ('<meta name="author" content="April Roach,AR">', ["April Roach"]),
+    ('<meta name="author" content="Daniel Ortiz, Maria Lee">', ["April Roach"]),
+])
+def test_author_tags_complete_the_one_jsonld_author(tags: str, expected: list[str]) -> None:
+    assert page(_one_author_head("April Roach") + tags, "<h1>Heat pumps</h1>").authors == expected

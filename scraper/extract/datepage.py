@@ -116,12 +116,15 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     # "other news"
     r"|other (?:news|stories)|другие (?:новости|материалы)|інші новини|autres actualités"
     r"|otras noticias|altre notizie|outras notícias|inne wiadomości|diğer haberler"
-    r"|berita lainnya|tin khác|أخبار أخرى|andere nieuws|andere nachrichten)\s*:?\s*$"
-    # the next and previous stories
-    r"|(?:next|previous|older|newer) (?:article|story|post)s?\s*:?\s*$"
-    r"|次の記事|前の記事|다음 기사|이전 기사|下一篇|上一篇|下一则|上一则)",
+    r"|berita lainnya|tin khác|أخبار أخرى|andere nieuws|andere nachrichten)\s*:?\s*$)",
     re.IGNORECASE,
 )
+# the next and previous stories' box: a heading only above a link (an article's own section
+# may be called "Next article": a help page's on its app's button)
+_NEXT_HEADING = re.compile(r"(?:(?:next|previous|older|newer) (?:article|story|post)s?\s*:?\s*$"
+                           r"|次の記事|前の記事|다음 기사|이전 기사|下一篇|上一篇|下一则|上一则)",
+                           re.IGNORECASE)
+NEXT_BOX_CHARS = 300  # a next story's box: its link and date, no paragraph of text
 _HEADING_MARKS = " \t\n・■□●○▶▷►»›>|-–—"  # bullets and arrows that lead a box's heading
 _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
@@ -664,7 +667,8 @@ def visible_candidates(
                 continue
             if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
                 heading = (el.text_content() or "")[:60].strip(_HEADING_MARKS)
-                if len(heading) <= 40 and _LIST_HEADING.match(heading):
+                if len(heading) <= 40 and (_LIST_HEADING.match(heading) or (
+                        _NEXT_HEADING.match(heading) and _story_link_after(el))):
                     stack[-1] = (in_article, block, mention, hard, True)
                     # a heading alone in its wrapper ("<div class=box-head><h3>Related</h3>
                     # </div><ul>..."): when a list of links follows the wrapper, the box is
@@ -1444,6 +1448,15 @@ def _item_list(el: Any) -> bool:
         if sum(len(text.split()) >= LIST_ITEM_WORDS for text in texts) >= 2:
             return True
     return False
+
+
+def _story_link_after(el: Any) -> bool:
+    """The box after a heading is another story's link with little else: its headline linked,
+    its date ("<p><a href=…>AI生成楽曲がチャート上位に</a> - 2024年08月22日 14時30分</p>")."""
+    box = _next_box(el)
+    if box is None or len("".join(itertools.islice(box.itertext(), 40))) > NEXT_BOX_CHARS:
+        return False
+    return any(len("".join(a.itertext()).strip()) >= 8 for a in box.iter("a"))
 
 
 def _next_box(el: Any) -> Any:

@@ -1910,16 +1910,20 @@ def _extract_metadata(
             md.title = social
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
-    if not authors:
+    if len(authors) <= 1:
         for key in _AUTHOR_META_KEYS:
             if not meta.get(key):
                 continue
             # every tag of the key: one a co-author ('<meta name="parsely-author" content="A">
             # <meta name="parsely-author" content="B">'), or the publication's own first and
-            # then the writer's
-            authors = _people([name for value in _META_CONTENTS(tree, key=key)[:MAX_AUTHOR_TAGS]
-                               if not value.startswith("http") and not _LOGIN.fullmatch(
-                                   value.strip()) for name in split_authors(value)], site_keys)
+            # then the writer's; beside JSON-LD's one author, tags that name it and others
+            # (Yoast's graph names a post's first author only)
+            tagged = _people([name for value in _META_CONTENTS(tree, key=key)[:MAX_AUTHOR_TAGS]
+                              if not value.startswith("http") and not _LOGIN.fullmatch(
+                                  value.strip()) for name in split_authors(value)], site_keys)
+            if not authors or (len(tagged) > 1 and authors[0] in tagged and all(
+                    len(name.split()) > 1 for name in tagged)):  # (not an initials' "TK")
+                authors = tagged or authors
             if authors:
                 break
     if len(authors) == 1:
