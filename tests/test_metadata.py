@@ -1521,3 +1521,13 @@ def test_a_headline_cut_short_of_the_social_title(headline: str, expected: str) 
 ])
 def test_author_tags_complete_the_one_jsonld_author(tags: str, expected: list[str]) -> None:
     assert page(_one_author_head("April Roach") + tags, "<h1>Heat pumps</h1>").authors == expected
+
+
+def test_author_tags_are_read_in_the_head_or_anywhere_without_one() -> None:
+    from scraper.extract.metadata import _meta_contents
+
+    tags = '<meta name="Author" content="Colin Manning"><meta name="author" content="Hayley Fowler">'
+    with_head = lxml.html.document_fromstring(f"<html><head>{tags}</head><body><p>x</p></body></html>")
+    bare = lxml.html.fragment_fromstring(f"<div>{tags}</div>")
+    assert _meta_contents(with_head, "author") == ["Colin Manning", "Hayley Fowler"]
+    assert _meta_contents(bare, "author") == ["Colin Manning", "Hayley Fowler"]

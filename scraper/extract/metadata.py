@@ -554,6 +554,17 @@ _META_CONTENTS = lxml.etree.XPath(
     " = $key or translate(@property, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
     " = $key]/@content")
 MAX_AUTHOR_TAGS = 6
+
+
+def _meta_contents(tree: lxml.html.HtmlElement, key: str) -> list[str]:
+    """The contents of every ``<meta>`` named ``key`` (lower-case), in order: the head's
+    children when the page has a head (a look at fifty elements, not a walk of the page)."""
+    head = tree.find("head")
+    if head is None:
+        return [str(v) for v in _META_CONTENTS(tree, key=key)]
+    return [content for meta in head.iterchildren("meta")
+            if (meta.get("name") or meta.get("property") or "").strip().lower() == key
+            and (content := meta.get("content")) is not None]
 # the meta tags that name a page's author, the generic one first: Open Graph's, Parse.ly's,
 # Dublin Core's, Sailthru's, Cxense's and Kompas Gramedia's ("content_author")
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
@@ -1918,7 +1929,7 @@ def _extract_metadata(
             # <meta name="parsely-author" content="B">'), or the publication's own first and
             # then the writer's; beside JSON-LD's one author, tags that name it and others
             # (Yoast's graph names a post's first author only)
-            tagged = _people([name for value in _META_CONTENTS(tree, key=key)[:MAX_AUTHOR_TAGS]
+            tagged = _people([name for value in _meta_contents(tree, key)[:MAX_AUTHOR_TAGS]
                               if not value.startswith("http") and not _LOGIN.fullmatch(
                                   value.strip()) for name in split_authors(value)], site_keys)
             if not authors or (len(tagged) > 1 and authors[0] in tagged and all(
