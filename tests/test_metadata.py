@@ -1522,5 +1522,11 @@ def test_author_tags_are_read_in_the_head_or_anywhere_without_one() -> None:
     tags = '<meta name="Author" content="Colin Manning"><meta name="author" content="Hayley Fowler">'
     with_head = lxml.html.document_fromstring(f"<html><head>{tags}</head><body><p>x</p></body></html>")
     bare = lxml.html.fragment_fromstring(f"<div>{tags}</div>")
+    in_body = lxml.html.document_fromstring(f"<html><head><title>t</title></head><body>{tags}"
+                                            "<p>x</p></body></html>")
     assert _meta_contents(with_head, "author") == ["Colin Manning", "Hayley Fowler"]
     assert _meta_contents(bare, "author") == ["Colin Manning", "Hayley Fowler"]
+    assert _meta_contents(in_body, "author") == ["Colin Manning", "Hayley Fowler"]
+    # a microdata itemprop is no author tag
+    assert _meta_contents(lxml.html.fragment_fromstring(
+        '<div><meta itemprop="author" content="NH. Shear"></div>'), "author") == []

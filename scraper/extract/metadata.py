@@ -557,14 +557,15 @@ MAX_AUTHOR_TAGS = 6
 
 
 def _meta_contents(tree: lxml.html.HtmlElement, key: str) -> list[str]:
-    """The contents of every ``<meta>`` named ``key`` (lower-case), in order: the head's
-    children when the page has a head (a look at fifty elements, not a walk of the page)."""
+    """The contents of every ``<meta>`` named ``key`` (lower-case; by name or property, not a
+    microdata itemprop), in order: the head's children (a look at fifty elements, not a walk
+    of the page), or the whole page's when the head has none (a tag in the body)."""
     head = tree.find("head")
-    if head is None:
-        return [str(v) for v in _META_CONTENTS(tree, key=key)]
-    return [content for meta in head.iterchildren("meta")
-            if (meta.get("name") or meta.get("property") or "").strip().lower() == key
-            and (content := meta.get("content")) is not None]
+    found = [] if head is None else [
+        content for meta in head.iterchildren("meta")
+        if (meta.get("name") or meta.get("property") or "").strip().lower() == key
+        and (content := meta.get("content")) is not None]
+    return found or [str(v) for v in _META_CONTENTS(tree, key=key)]
 # the meta tags that name a page's author, the generic one first: Open Graph's, Parse.ly's,
 # Dublin Core's, Sailthru's, Cxense's and Kompas Gramedia's ("content_author")
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
