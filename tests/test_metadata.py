@@ -1530,3 +1530,10 @@ def test_author_tags_are_read_in_the_head_or_anywhere_without_one() -> None:
     # a microdata itemprop is no author tag
     assert _meta_contents(lxml.html.fragment_fromstring(
         '<div><meta itemprop="author" content="NH. Shear"></div>'), "author") == []
+
+
+def test_an_author_tag_holding_an_address_names_no_one() -> None:
+    md = page('<meta property="article:author" content="/christopherlwood">',
+              '<h1>Loft to close</h1><p class="byline">By <a href="/author/chriswood/">Christopher '
+              f"Wood</a></p><p>{'The clothing store will close at the end of the month. ' * 4}</p>")
+    assert md.authors == ["Christopher Wood"]

@@ -1929,9 +1929,10 @@ def _extract_metadata(
             # every tag of the key: one a co-author ('<meta name="parsely-author" content="A">
             # <meta name="parsely-author" content="B">'), or the publication's own first and
             # then the writer's; beside JSON-LD's one author, tags that name it and others
-            # (Yoast's graph names a post's first author only)
+            # (Yoast's graph names a post's first author only); not an address, which
+            # article:author often is ("https://facebook.com/…", "/christopherlwood")
             tagged = _people([name for value in _meta_contents(tree, key)[:MAX_AUTHOR_TAGS]
-                              if not value.startswith("http") and not _LOGIN.fullmatch(
+                              if not value.startswith(("http", "/")) and not _LOGIN.fullmatch(
                                   value.strip()) for name in split_authors(value)], site_keys)
             if not authors or (len(tagged) > 1 and authors[0] in tagged and all(
                     len(name.split()) > 1 for name in tagged)):  # (not an initials' "TK")
