@@ -235,6 +235,11 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("ภัสสร ทองคำ รายงาน", ["ภัสสร ทองคำ"]),  # Thai: "… reports"
         ("NguZanele Ngcobo", ["Zanele Ngcobo"]),  # Zulu's "by", glued to the name
         ("Nguyen Van An", ["Nguyen Van An"]),
+        # a writer's label of a few words, and Japanese's wide colon
+        ("Verfasst von: Jane Doe", ["Jane Doe"]),
+        ("Tác giả: Minh Anh", ["Minh Anh"]),
+        ("この記事を書いた人：田中ひろし", ["田中ひろし"]),
+        ("글쓴이: 김민지", ["김민지"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

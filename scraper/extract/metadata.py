@@ -38,12 +38,15 @@ _ROLE_BEFORE = re.compile(
     r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)\s+"
     r"(?=[A-Z])")
 _HONORIFIC = re.compile(r"(?:Rev|Reverend|Hon|Honorable|Honourable|Right|Very|Most|Rt)\b")
-_LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}\s*:\s+")
+# a label of one word before a name (or a writer's label of a few: "Verfasst von:", "Tác giả:",
+# Japanese "この記事を書いた人：" with its wide colon)
+_LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}(?:\s[^\W\d_]{2,12}){0,2}\s*(?::\s+|：\s*)")
 _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|interview|intervista|entrevista"
                            r"|reportage|words|story|autor|autorin|author|auteur|autore|napsal[ai]?"
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
-                           r"|autors|autorius)\s*:", re.IGNORECASE)
+                           r"|autors|autorius|verfasst\s+von|geschrieben\s+von|tác\s+giả|người\s+viết"
+                           r"|この記事を書いた人|執筆者?|筆者|著者|글쓴이|작성자)\s*[:：]", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b(?!\.\s?V\.?(?!\w))|&|\bи\b"
     r"|\bog\b|\boch\b|\ben\b"
@@ -247,9 +250,10 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         # Willenbrock", "Autor: Georg Holzer") is dropped; any other credit ("Fotos: Jan Berg",
         # "Redaktion: Peter Kurz", "Illustratör: Moa Ek") is no author
         if label := _LABEL_WORD.match(part):
-            if not _WRITER_LABEL.match(label.group()):
-                continue
-            part = part[label.end():]
+            if _WRITER_LABEL.match(label.group()):
+                part = part[label.end():]
+            elif " " not in label.group().rstrip(" :："):
+                continue  # (a label of words that names no writer is left to the rules below)
         if part and not part.isascii():
             part = _CJK_ROLE.sub("", part)
         if not part or len(part) > 60 or len(part.split()) > 5 or (
