@@ -441,10 +441,23 @@ def _ld(authors: str) -> str:
 
 
 def test_agency_credited_beside_a_reporter_stays_the_publisher_does_not() -> None:
+    # (20 Minuten types the agency as a Person, as it does its reporter)
     md = page(_ld('[{"@type": "Person", "name": "Konstantin Furrer"},'
-                  ' {"@type": "Organization", "name": "Deutsche Presse-Agentur"},'
-                  ' {"@type": "Organization", "name": "Daily Example"}]'))
+                  ' {"@type": "Person", "name": "Deutsche Presse-Agentur"},'
+                  ' {"@type": "Person", "name": "Daily Example"}]'))
     assert md.authors == ["Konstantin Furrer", "Deutsche Presse-Agentur"]
+
+
+def test_an_organisation_beside_a_person_in_the_authors_is_the_source() -> None:
+    """The page types the agency an organisation beside a named reporter: the story's source
+    ("Christopher Michel, SID" in the byline); typed a Person, as above, it is credited."""
+    md = page(_ld('[{"@type": "Person", "name": "Christopher Michel"},'
+                  ' {"@type": "Organization", "name": "SID"}]'))
+    assert md.authors == ["Christopher Michel"]
+    # beside a desk's name rather than a person's, both are the credit
+    md = page(_ld('[{"@type": "Organization", "name": "Deutsche Presse-Agentur"},'
+                  ' {"@type": "Person", "name": "MM-Redaktion"}]'))
+    assert md.authors == ["Deutsche Presse-Agentur", "MM-Redaktion"]
 
 
 @pytest.mark.parametrize("key", ["content_author", "cXenseParse:author", "parsely-author"])

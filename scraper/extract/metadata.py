@@ -159,9 +159,13 @@ def _ld_names(item: dict[str, Any]) -> list[str]:
 
 def _person_names(value: Any) -> list[str]:
     """Names in JSON-LD ``author``. Its objects are explicit credits, so an agency beside a
-    reporter ("Deutsche Presse-Agentur", typed Person or Organization) stays (the caller
-    drops the publisher itself); roles glued to a name are dropped."""
+    reporter stays when typed as the reporter is ("Deutsche Presse-Agentur" as a Person; the
+    caller drops the publisher itself); an object the page types as an organisation beside a
+    person's name is the story's source ("SID", "Europa Press"), no author. Roles glued to a
+    name are dropped."""
     items = value if isinstance(value, list) else [value]
+    if len(items) > 1 and any(_ld_person(item) for item in items):
+        items = [item for item in items if not (isinstance(item, dict) and _ld_organisation(item))]
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
@@ -172,6 +176,21 @@ def _person_names(value: Any) -> list[str]:
         elif plain := _clean(item):
             names.extend(split_authors(plain))
     return names
+
+
+def _ld_types(item: dict[str, Any]) -> list[str]:
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _ld_person(item: Any) -> bool:
+    """A JSON-LD author typed Person whose name reads as a person's (two words at least)."""
+    return isinstance(item, dict) and "Person" in _ld_types(item) and any(
+        len(name.split()) > 1 and _name_like(name) for name in _ld_names(item))
+
+
+def _ld_organisation(item: dict[str, Any]) -> bool:
+    return "Person" not in (types := _ld_types(item)) and any("Organization" in k for k in types)
 
 
 _SECTION_SEGMENT = re.compile(r"^[^\W\d_]{3,24}(?:-[^\W\d_]{2,24})?$")
