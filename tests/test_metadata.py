@@ -114,6 +114,9 @@ def test_a_signed_line_between_the_headline_and_the_text(under: str, expected: l
      "Vegane Rezepte für den Frühling"),
     ("Strompreise – EU einigt sich", "EU", "Strompreise – EU einigt sich"),  # two letters
     ("Schulen – Mehr Sport für alle Kinder", "sport", "Schulen – Mehr Sport für alle Kinder"),
+    # a clause of capitalised nouns that names the section among others is the headline's
+    ("Stammstrecke München: S-Bahn-Sperrung – diese Linien sind betroffen", "München",
+     "Stammstrecke München: S-Bahn-Sperrung – diese Linien sind betroffen"),
 ])
 def test_title_parts_named_for_the_section(title: str, section: str, expected: str) -> None:
     head = (f'<meta property="og:title" content="{title}"><meta property="article:section" '

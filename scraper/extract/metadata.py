@@ -1821,8 +1821,10 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
     for k in site_keys:
         if k.startswith(_SECTION_KEY):
             section = {w for w in k[1:].split() if len(w) >= 3}
-            if section and words and (section <= words or words <= section):
-                return True
+            if section and words and (words <= section or (
+                    section <= words and len(words - section) <= 1)):
+                return True  # (a headline's clause that names the section among its words,
+                # "Stammstrecke München: S-Bahn-Sperrung" under "München", is no label)
     return False
 
 
