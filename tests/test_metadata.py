@@ -243,6 +243,11 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("Tác giả: Minh Anh", ["Minh Anh"]),
         ("この記事を書いた人：田中ひろし", ["田中ひろし"]),
         ("글쓴이: 김민지", ["김민지"]),
+        ("ライター：高橋祐介", ["高橋祐介"]),
+        # where the writer filed from, or the section, after the name
+        ("Shaun Walker in Kyiv and Pjotr Sauer", ["Shaun Walker", "Pjotr Sauer"]),
+        ("Written by Michael Larabel in Linux Storage on 12 March 2024 at 06:05 PM EDT.",
+         ["Michael Larabel"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

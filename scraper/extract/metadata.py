@@ -34,6 +34,9 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
 _GLUED_BY = re.compile(r"^[Nn]gu(?=[A-Z])")  # Zulu and Xhosa "by", glued: "nguZanele Ngcobo"
 _INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")  # a part ending in an initial: "K. Ž."
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
+# where the writer filed from, or the section a byline names after the name: "Shaun Walker in
+# Kyiv", "Michael Larabel in Linux Storage" (a name of two to four words before it)
+_IN_PLACE = re.compile(r"^([^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}?)\s+in\s+(?=[^\W\d_a-z])")
 _ROLE_BEFORE = re.compile(
     r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)\s+"
     r"(?=[A-Z])")
@@ -46,7 +49,8 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius|verfasst\s+von|geschrieben\s+von|tác\s+giả|người\s+viết"
-                           r"|この記事を書いた人|執筆者?|筆者|著者|글쓴이|작성자)\s*[:：]", re.IGNORECASE)
+                           r"|この記事を書いた人|執筆者?|筆者|著者|ライター|글쓴이|작성자)\s*[:：]",
+                           re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b(?!\.\s?V\.?(?!\w))|&|\bи\b"
     r"|\bog\b|\boch\b|\ben\b"
@@ -265,6 +269,8 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
         part = _GLUED_BY.sub("", _BY.sub("", stripped))
         if not out:  # (at the byline's start: "By Anna Berg and picture editor Tom Ek")
             part = _ROLE_BEFORE.sub("", part)
+        if " in " in part and (place := _IN_PLACE.match(part)) is not None:
+            part = place.group(1)
         # a label of one word before a name: the writer's ("Text und Interview: Harald
         # Willenbrock", "Autor: Georg Holzer") is dropped; any other credit ("Fotos: Jan Berg",
         # "Redaktion: Peter Kurz", "Illustratör: Moa Ek") is no author
