@@ -1037,6 +1037,20 @@ def test_utc_stamp_beside_another_next_day_keeps_its_time(
     check(got.published, local)
 
 
+@pytest.mark.parametrize(("url", "local"), [
+    # 14:00 UTC is a review's release time in New York; the product's release date beside it
+    # is the next day's
+    ("https://www.example.com/reviews/aurora-x2", "2024-01-16T14:00:00+00:00"),
+    # ... on an Australian address, 14:00 UTC is the local midnight a CMS stores for a day
+    ("https://www.example.com.au/reviews/aurora-x2", "2024-01-17"),
+])
+def test_english_utc_stamp_of_a_midnight_east_of_utc_only_where_the_address_is(
+        url: str, local: str) -> None:
+    got = run("review_release_date", url=url,
+              fill={"stamp": "2024-01-16T14:00:00+00:00", "release": "January 17, 2024"})
+    check(got.published, local)
+
+
 @pytest.mark.parametrize(("name", "local"), [
     ("wrapped_heading_author_links", "2021-07-22T16:25:00"),  # a byline of two author links
     ("wrapped_heading_key_points", "2021-07-22T16:25:00"),  # a live blog's <ol> of key points

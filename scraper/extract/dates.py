@@ -155,7 +155,9 @@ Decision rules
    instant counts where the page's country or language has that offset, India's +05:30,
    Nepal's +05:45, Iran's +03:30); a UTC stamp on a whole hour that is the
    next day's midnight east of UTC (in the profile zone when there is one, else at an offset
-   where the page's language is written: +1..+3 for German, +9 for Japanese), beside a byline
+   where the page's language is written: +1..+3 for German, +9 for Japanese; for English,
+   written on every side of UTC, only the offsets of the country its address names, +8..+11
+   on a .au), beside a byline
    (the strongest publish date near the headline) showing only that next day, was a date-only
    value stored as local midnight: the byline's day is kept (precision "date"); a structured
    local midnight (any offset) beside a byline of that day that shows another time was a
@@ -327,6 +329,12 @@ _EAST_HOURS: dict[str, frozenset[int]] = {
     "vi": frozenset({7}), "id": frozenset({7, 8, 9}), "ms": frozenset({8}),
     "he": frozenset({2, 3}), "fa": frozenset({3, 4}), "ru": frozenset(range(2, 13)),
 }
+_EAST_HOURS_BY_TLD: dict[str, frozenset[int]] = {
+    "au": frozenset({8, 9, 10, 11}), "nz": frozenset({12, 13}), "sg": frozenset({8}),
+    "my": frozenset({8}), "ph": frozenset({8}), "hk": frozenset({8}), "jp": frozenset({9}),
+    "kr": frozenset({9}), "cn": frozenset({8}), "tw": frozenset({8}), "id": frozenset({7, 8, 9}),
+    "th": frozenset({7}), "vn": frozenset({7}), "fj": frozenset({12}),
+}
 
 
 # the offsets that are no whole hour, by a page's country code or language: India's and Sri
@@ -342,16 +350,19 @@ def _plausible_offset(minutes: int, lang: str) -> bool:
     return hours is None or (minutes % 60 == 0 and minutes // 60 in hours)
 
 
-def _eastern_midnight(stamp: Cand, day: date, lang: str = "") -> bool:
+def _eastern_midnight(stamp: Cand, day: date, lang: str = "", tld: str = "") -> bool:
     """A UTC stamp on a whole hour from 10:00 that is ``day``'s midnight east of UTC
     ("2021-11-04T23:00Z" for a page dated 5 November in Berlin), at an offset where the
     page's language is written: a date-only value that a CMS stored as its local midnight
-    and printed in UTC."""
+    and printed in UTC. English is written on every side of UTC, mostly west of it: only
+    the offsets of the country the address names (Australia's "2024-01-16T14:00Z" for 17
+    January on a .com.au; on a .com, 14:00 UTC is a review's release time, 9 a.m. in New
+    York, beside the product's release date of the 17th)."""
     if not (stamp.offset == 0 and stamp.has_time and stamp.when.hour >= 10
             and stamp.when.minute == 0 and stamp.when.second == 0
             and day == stamp.day + timedelta(days=1)):
         return False
-    hours = _EAST_HOURS.get(lang)
+    hours = _EAST_HOURS.get(lang) if lang != "en" else _EAST_HOURS_BY_TLD.get(tld, frozenset())
     return hours is None or 24 - stamp.when.hour in hours
 
 
@@ -359,7 +370,7 @@ def _local_midnight(stamp: Cand, day: date, page: PageInfo) -> bool:
     """The UTC stamp is ``day``'s midnight: in the profile zone when there is one, else in
     some zone east of UTC."""
     if page.zone is None:
-        return _eastern_midnight(stamp, day, page.lang)
+        return _eastern_midnight(stamp, day, page.lang, page.tld)
     inst = stamp.instant()
     midnight = localize(datetime(day.year, day.month, day.day), page.zone)
     return inst is not None and midnight.astimezone(UTC) == inst
