@@ -742,6 +742,13 @@ def test_round_14_stamps() -> None:
                 "</span></div>", "pt", "https://www.example.pt/futebol/detalhe/benfica-goleia")
     check(got.published, "2024-03-21T21:47:00", "minute", "text")
     assert got.modified is None
+    # a share price's box and its stamp ("the price on 10/03/2024 - 03:10 pm") beside the story's
+    got = dates("<div class='article-info'><span class='date'>10/03/2024 07:52 ص</span></div>"
+                "<div class='stock-quote-box'><b>أرامكو السعودية</b> 32.15 ريال <small>السعر "
+                "بتاريخ 10/03/2024 - 03:10 م</small></div>", "ar",
+                "https://www.example.com/ar/article/articledetail/id/1712345")
+    check(got.published, "2024-03-10T07:52:00", "minute", "text")
+    assert got.modified is None
     # a day-only stamp takes no clock from a list of forum posts of that day
     got = dates("<div class='dt-date'>Publié le 21 mars 2024</div><section class='dt-forum'><ul>"
                 "<li><a href='/f1'>Insomnie</a> <span class='date'>Dernier message le 21/03/2024 "

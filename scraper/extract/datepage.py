@@ -270,10 +270,14 @@ _SELF_REFERENCE = re.compile(
 _EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
                         r"|veranstaltung|premi[eè]re|premiéra|vernissage", re.IGNORECASE)
 # a list of events, or a match's box, around a date element ("<div class=veranstaltungen-
-# teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30")
+# teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30"), or a share
+# price's
 _EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|scoreboard"
                          r"|match[-_]?(?:info|box|header|card)|(?<![a-z])(?:jogo|partid[oa]"
-                         r"|partita|spiel|wedstrijd|mecz)(?![a-z])", re.IGNORECASE)
+                         r"|partita|spiel|wedstrijd|mecz)(?![a-z])"
+                         # a share price's box and its "as of" stamp ("stock-quote-box")
+                         r"|(?<![a-z])(?:stock|share|quote)[-_]?(?:quote|price|box|bar|widget)"
+                         r"|market[-_]?data", re.IGNORECASE)
 # a class that names a date or a time itself (not a byline's, a post's or an info box's)
 _DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 # ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",

@@ -70,7 +70,8 @@ Decision rules
    11. Februar 2022", "9-23 Feb 2017": an event; "June 2, 1938 – March 6, 2024": a life) and
    dates in a game's or an event's box
    ("kick-off", "Veranstaltungen", a match sheet two levels up that does not hold the
-   headline: "ficha-jogo", not "cronica-partido") weigh as mentions, and so do a document's
+   headline: "ficha-jogo", not "cronica-partido"; a share price's box and its "as of" stamp,
+   "stock-quote-box") weigh as mentions, and so do a document's
    date ("Urteil vom 20. Februar 2024") and an embargo line's ("EMBARGOED UNTIL 00:01 GMT 13
    March 2024", "Sperrfrist", "보도시점", or in a box named for the embargo), neither of which
    lends its clock to the page's own stamp of that day; a clock alone in an
