@@ -166,7 +166,7 @@ def _broken_jsonld(text: str) -> bool:
     body = text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
     try:
         json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", body)), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True
     return False
 

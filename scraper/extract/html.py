@@ -152,10 +152,23 @@ def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
         owner = run.getparent()
         if owner is None:
             continue
-        if run.is_tail:
-            owner.tail = (owner.tail or "").replace("\n", " ")
-        else:
-            owner.text = (owner.text or "").replace("\n", " ")
+        text = (owner.tail if run.is_tail else owner.text) or ""
+        try:
+            _set_text(owner, text.replace("\n", " "), tail=run.is_tail)
+        except ValueError:
+            # a form feed or another control character that the parser keeps in a text but
+            # lxml will not take back in one: dropped, as a browser shows nothing for it
+            _set_text(owner, _XML_CONTROL.sub("", text).replace("\n", " "), tail=run.is_tail)
+
+
+def _set_text(el: lxml.html.HtmlElement, text: str, *, tail: bool) -> None:
+    if tail:
+        el.tail = text
+    else:
+        el.text = text
+
+
+_XML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:

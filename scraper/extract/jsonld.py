@@ -31,12 +31,12 @@ def _loads(text: str) -> Any:
     text = text.strip().rstrip(";")
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (arrays nested thousands deep)
         pass
     cleaned = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text))
     try:
         return json.loads(cleaned, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
