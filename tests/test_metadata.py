@@ -1492,6 +1492,11 @@ def test_the_title_beside_the_social_title(headline: str, og_title: str, expecte
     # a picture described otherwise, or a caption naming the pictured: no byline
     ('<div class="flex"><img src="/authors/kevin.jpeg" alt="Author"><div>Kevin Tran</div></div>', []),
     ('<figure><img src="/p.jpg" alt="Kevin Tran"><figcaption>Kevin Tran</figcaption></figure>', []),
+    # author links that lead with their avatar, the name after the picture
+    ('<div class="article-authors"><div class="author-item"><a href="/users/layla-haddad"><img '
+     'src="/a/lh.jpg" alt=""> Layla Haddad</a></div><div class="author-item"><a href="/users/'
+     'tomas-ferreira"><img src="/a/tf.jpg" alt=""> Tomás Ferreira</a></div></div>',
+     ["Layla Haddad", "Tomás Ferreira"]),
 ])
 def test_a_name_beside_its_avatar_under_the_headline(under: str, expected: list[str]) -> None:
     text = f"<p>{'Ridership is up on the new routes. ' * 6}</p>"

@@ -1123,11 +1123,16 @@ def _in_others_box(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
+_PICTURE_TAGS = frozenset({"img", "svg", "picture"})
+
+
 def _leaf_names(el: lxml.html.HtmlElement) -> list[str]:
     """The names of a nested author element, one per piece ("<span>Ana Pérez</span><span>Luis
     Gil</span>"): every piece split like a byline (a role, "Chefredakteur", gives none), not
-    a label ("Автор:") nor a part named as no name (an affiliation, a location)."""
-    texts = (_clean(leaf.text or "") for leaf in el.iter()
+    a label ("Автор:") nor a part named as no name (an affiliation, a location). A picture's
+    piece is the text after it: an avatar before the name ("<a><img> Layla Haddad</a>")."""
+    texts = (_clean((leaf.tail if leaf.tag in _PICTURE_TAGS else leaf.text) or "")
+             for leaf in el.iter()
              if isinstance(leaf.tag, str) and len(leaf) == 0
              and not _NOT_NAME_PART.search(leaf.get("class") or ""))
     return [name for text in texts if text and not _AUTHOR_LABEL.match(text)
