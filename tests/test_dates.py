@@ -2558,10 +2558,14 @@ def test_a_short_chinese_sentence_that_goes_on_after_its_date_is_a_mention() -> 
     check(got.published, "2024-03-12T18:05:22", "second", "text")
 
 
-def test_a_korean_year_first_middle_dot_date_is_not_read_day_first() -> None:
+def test_a_korean_two_digit_year_comes_first() -> None:
+    """OhmyNews' "24.05.17 18:10", "24·03·12": year, month, day (a German "24.05.17" is a day
+    first)."""
     from scraper.extract.datetext import find_dates
 
-    assert [p.day for p in find_dates("24·03·12 18:05", context="ko kr")] == []
+    assert [p.day for p in find_dates("24·03·12 18:05", context="ko kr")] == [date(2024, 3, 12)]
+    assert [p.day for p in find_dates("24.05.17 18:10", context="ko kr")] == [date(2024, 5, 17)]
+    assert [p.day for p in find_dates("24.05.17 18:10", context="de de")] == [date(2017, 5, 24)]
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

@@ -199,7 +199,8 @@ Decision rules
 7. Numeric dates like 07/08/2021: a part above 12 decides; otherwise the page's other
    unambiguous numeric dates, then its language/TLD/zone (English is month first in the
    Americas, the Philippines and on a .com without a profile zone naming another country;
-   dotted dates are always day first; a declared "en-US", many CMSes' default, does not hide
+   dotted dates are always day first, but on Korean, Japanese and Chinese pages a two-digit
+   year comes first, OhmyNews' "24.05.17", "24·03·12"; a declared "en-US", many CMSes' default, does not hide
    a country's domain: .com.au is day first, .com.ph month first); a labelled one that
    would lie after the fetch is
    read the other way round. A day without a year ("12.3. 18:05", "3/13 08:22", "March 13")

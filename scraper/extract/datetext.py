@@ -1254,8 +1254,13 @@ def find_dates(
             break
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
-        if sep == "·" and context.startswith(_CJK_LANGS):
-            continue  # (Korean "24·03·12" is year first)
+        if sep in ".·" and context.startswith(_CJK_LANGS) and (
+                len(m.group(1)) == len(m.group(3)) == len(m.group(4)) == 2):
+            # Korean and Japanese two-digit years come first: OhmyNews' "24.05.17 18:10",
+            # "24·03·12"
+            if 1 <= b <= 12 and 1 <= year <= 31:
+                add(_mkdate(a, b, year), m.start(), m.end(), False)
+            continue
         if "|" in sep and (not (len(m.group(1)) == len(m.group(3)) == 2 and len(m.group(4)) == 4)
                            or "|" in text[text.rfind("\n", 0, max(0, text.rfind(
                                "\n", 0, m.start()))) + 1:m.start()]):
