@@ -2670,6 +2670,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
         ("23. avgusta 2023", "2023-08-23"),  # Slovenian
         ("12. јануара 2024.", "2024-01-12"),  # Serbian Cyrillic
         ("06:05 م الثلاثاء 12 مارس 2024", "2024-03-12T18:05"),  # Arabic, the clock first
+        ("12/APR/2024", "2024-04-12"),  # slashes around the month's name
     ],
 )
 def test_dates_in_more_scripts_and_calendars(text: str, day: str) -> None:

@@ -375,9 +375,10 @@ _NUM = re.compile(r"(\d(?<![\d.,/:·-]\d)\d?)([./·-]|[ \xa0]\|[ \xa0])\s?(\d{1,
 # possessive "\d?+" and "[\s\-]*+": nothing that may follow the day's digits starts with a
 # digit, nor does "de"/"of" or a month start with a space or "-", so giving back never matches
 _DMY_TEXT = re.compile(
-    r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*+(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
-    # (the Levantine and the Egyptian name of the month side by side: "12 آذار / مارس 2024")
-    r"(?![\w\u0900-\u0dff\u1780-\u17ff])\.?(?:\s*[/(]\s*[\u0621-\u064a]{3,8}\)?)?\s?[,،]?[\s\-]*"
+    r"(\d(?<![\w:]\d)\d?+)(?:st|nd|rd|th|er|e|º|°|\.)?(?:[\s\-]*+|/)(?:de\s+|of\s+)?(" + _MONTH_ALT + r")"
+    # (the Levantine and the Egyptian name of the month side by side: "12 آذار / مارس 2024";
+    # slashes between the parts: The Wire's "12/APR/2024")
+    r"(?![\w\u0900-\u0dff\u1780-\u17ff])\.?(?:\s*[/(]\s*[\u0621-\u064a]{3,8}\)?)?\s?[,،]?(?:/(?=\d)|[\s\-]*)"
     r"(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?('?\d{4}|['’]\d{2}(?!\d)"
     # a two-digit year before a clock: actu.fr's "12 Mar 24 à 18:05"
     r"|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в"
