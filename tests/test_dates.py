@@ -1950,6 +1950,26 @@ PAGE_PATTERNS = [
         ("2024-03-13T20:30:00+11:00", "minute", "text"),
         id="inline-state-instant-lends-offset"),
     pytest.param(
+        # "4 hours ago" is a moment in the hour before 05:00 UTC: the app state's Unix time in
+        # that hour is the same moment, to the second
+        "sv",
+        '<p class="byline">4 timmar sedan</p><p>Riksbanken väntas sänka räntan i maj.</p><script '
+        'id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"article":{'
+        '"published":1710390900000}}}}</script>',
+        "https://www.example.se/riksbanken-vantas-sanka-rantan/a/Qw7nLp", FETCHED_MARCH_14,
+        ("2024-03-14T04:35:00+00:00", "second", "meta"), None,
+        id="app-state-time-refines-hours-ago"),
+    pytest.param(
+        # a headless WordPress's GMT stamp beside a day printed "12/MAR/2024"
+        "en",
+        '<p class="author-block"><a href="/author/a">Aniket Deshmane</a> <span class="date">'
+        '12/MAR/2024</span></p><p>Farmers in Solapur watch the tankers.</p><script id="__NEXT_'
+        'DATA__" type="application/json">{"props":{"pageProps":{"article":{"post_date_gmt":'
+        '"2024-03-12T12:50:11.000Z"}}}}</script>',
+        "https://www.example.in/agriculture/sugar-belt-water", FETCHED_MARCH_14,
+        ("2024-03-12T12:50:11+00:00", "second", "meta"), None,
+        id="headless-wordpress-gmt-state"),
+    pytest.param(
         "en",
         '<p class="byline">Posted: Mar 9, 2024 / 06:05 PM EST</p><p class="updated">Updated: '
         "Mar 10, 2024 / 11:40 AM</p><p>The storm moved east overnight.</p>",

@@ -9,7 +9,9 @@ Decision rules
    story's YYMMDD; another NewsML URN's day is its own) and feed/sitemap hints. When no
    structured publish date
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
-   ``"created_at"``... in a non-JSON-LD script) is a weak candidate, a JSON-LD block too
+   ``"created_at"``, a headless WordPress's ``"post_date_gmt"``, a Unix time in seconds or
+   milliseconds: ``"published":1712641680000``... in a non-JSON-LD script) is a weak
+   candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
    failing both a short script that prints a day and a clock in place
    (``<script>showDate("2020/04/17 01:43:09")</script>``, document.write; not a clock's
@@ -240,7 +242,9 @@ Decision rules
    counted back from the fetch (also in the smaller markets' languages: "3 tundi tagasi",
    "преди 3 часа", "Danas, 18:05", "Šodien, 18:05"; not short day words that are other words
    too, Swahili "Leo", Hungarian "ma"): in UTC without a profile zone, written
-   in the offset of the page's other stamp when it has one; in an element whose class names a
+   in the offset of the page's other stamp when it has one; a machine stamp (structured, app
+   state, feed) in the hour before "N hours ago" counted back is that moment, to the minute; in
+   an element whose class names a
    date or a time it weighs like a date written there. "prije 2 sata" (South Slavic "ago" and "before") is
    read only where the phrase ends: "prije 2 dana od izbora" is before the elections.
    A zone-less visible update clock on a page whose visible publish stamp has a zone (stated
@@ -705,8 +709,23 @@ def _local_view(s: Cand, timed: list[Cand], odd: int | None) -> Cand | None:
     return None
 
 
+def _stamp_of_relative(winner: Cand, cands: list[Cand], fetched: datetime, role: str) -> Cand:
+    """A byline's "4 hours ago" counted back from the fetch is a moment within the hour before
+    that count: a machine stamp in that hour (an app state's, a feed's) is the same moment,
+    to the minute. (Under an hour ago, minutes are counted: nothing to refine.)"""
+    counted = winner.instant()
+    if counted is None or fetched - counted < timedelta(hours=1):
+        return winner
+    stamps = [c for c in cands if c.family in ("struct", "script", "hint") and c.has_time
+              and c.role in (role, "any") and (inst := c.instant()) is not None
+              and timedelta(0) <= counted - inst < timedelta(hours=1)]
+    return max(stamps, key=_strength) if stamps else winner
+
+
 def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Cand:
     """The most precise consistent representation of the winning moment (rule 5)."""
+    if winner.relative and winner.has_time and page.fetched is not None:
+        winner = _stamp_of_relative(winner, cands, page.fetched, role)
     anchors = [c for c in cands if c.family == "struct" and c.role == role
                and c.has_time and _agree(c, winner)]
     if (winner.source == "text" and winner.role == "published" and winner.has_time

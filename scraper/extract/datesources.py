@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,9 +57,14 @@ _PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObjec
                "Review", "CreativeWork", "AudioObject", "PodcastEpisode", "Book", "Course",
                "Guide", "Dataset", "Thing"}
 
-_SCRIPT_DATE = re.compile(  # publish keys of a page's inline JSON state (not JSON-LD)
+# publish keys of a page's inline JSON state (not JSON-LD), with a string value or a Unix time
+# in seconds or milliseconds (Omni's "published":1712641680000); a headless WordPress's
+# "post_date_gmt" (its "post_date" is a wall clock in no stated zone)
+_SCRIPT_DATE = re.compile(
     r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
-    r'|publicationDate|pubDate|dateCreated|createdAt|created_at)"\s*:\s*"([^"]{8,40})"')
+    r'|publicationDate|pubDate|post_date_gmt|date_gmt|publishedTime|publishTime|publish_time'
+    r'|dateCreated|createdAt|created_at|published)"\s*:\s*'
+    r'(?:"([^"]{8,40})"|(1\d{9}(?:\d{3})?)(?![\d.]))')
 
 # a short inline script that prints a stamp where it stands: udn's
 # <script>showDate("2020/04/17 01:43:09")</script>, document.write("2020-04-17 01:43")
@@ -172,6 +177,12 @@ def _broken_jsonld(text: str) -> bool:
 
 
 
+def _epoch_iso(value: str) -> str:
+    """A Unix time in seconds or milliseconds as an ISO 8601 UTC stamp."""
+    seconds = int(value) / 1000 if len(value) > 10 else int(value)
+    return datetime.fromtimestamp(seconds, UTC).isoformat()
+
+
 def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand]:
     """The first publish date of the page's inline JSON state (``"publishedDate": ...``,
     ``"created_at": ...`` in a non-JSON-LD script), when no structured data names one. A
@@ -195,13 +206,14 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         is_ld = "ld+json" in kind
         if is_ld and not _broken_jsonld(text):
             continue  # read as JSON-LD already
-        parsed = parse_machine(m.group(2), page.context, day_first=page.day_first)
+        raw = m.group(2) or _epoch_iso(m.group(3))
+        parsed = parse_machine(raw, page.context, day_first=page.day_first)
         if parsed is None:
             continue
         weight = 7.5 if is_ld else 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5
         return [_cand(parsed, role="published", source="jsonld" if is_ld else "meta",
                       family="script", weight=weight + (parsed.hour is not None) * 0.5,
-                      raw=m.group(2))]
+                      raw=m.group(2) or m.group(3))]
     parsed = parse_machine(rendered, page.context, day_first=page.day_first) if rendered else None
     if parsed is None or rendered is None or (page.now_local is not None and (
             page.now_local.date() - parsed.day) < timedelta(days=2)):
