@@ -1970,6 +1970,15 @@ PAGE_PATTERNS = [
         ("2024-03-12T12:50:11+00:00", "second", "meta"), None,
         id="headless-wordpress-gmt-state"),
     pytest.param(
+        # an aggregator's state that dates only the related stories: no date of the page's
+        "en",
+        '<p class="source">The Statesman</p><p>Chennai airport suspended operations.</p><script>'
+        'window.__INITIAL_STATE__={"story":{"id":"n562198734","title":"Cyclone Michaung"},'
+        '"related":[{"id":"n562144210","title":"Landfall near Bapatla","publishTime":'
+        '1710393300000}]};</script>',
+        "https://m.example.in/news/india/english/cyclone-michaung-newsid-n562198734",
+        FETCHED_MARCH_14, None, None, id="app-state-dates-of-related-stories-only"),
+    pytest.param(
         "en",
         '<p class="byline">Posted: Mar 9, 2024 / 06:05 PM EST</p><p class="updated">Updated: '
         "Mar 10, 2024 / 11:40 AM</p><p>The storm moved east overnight.</p>",

@@ -16,6 +16,7 @@ import lxml.html
 
 from .datepage import _MOD_CLASS, Cand, PageInfo, _cand, _title_text
 from .datetext import find_dates, normalize_digits, parse_machine
+from .embedded import other_content
 from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
 from .model import DateHint, DateSource
 
@@ -177,6 +178,30 @@ def _broken_jsonld(text: str) -> bool:
 
 
 
+_MAX_SCRIPT_KEYS = 20  # publish keys of one script tried: the first not in another story's data
+# a string literal (an unclosed one runs to the end) or a bracket
+_STATE_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|[\[\]{}]')
+_KEY_COLON = re.compile(r"\s*:")
+
+
+def _open_keys(text: str, end: int) -> list[str | None]:
+    """The keys of the JSON objects and lists still open at ``end`` of a script's text, the
+    outermost first (None for one that no key names): a "publishTime" under "related" is
+    another story's."""
+    stack: list[str | None] = []
+    key: str | None = None
+    for token in _STATE_TOKEN.finditer(text, 0, end):
+        char = token.group()[0]
+        if char == '"':
+            key = token.group()[1:-1] if _KEY_COLON.match(text, token.end()) else None
+        elif char in "[{":
+            stack.append(key)
+            key = None
+        elif stack:
+            stack.pop()
+    return stack
+
+
 def _epoch_iso(value: str) -> str:
     """A Unix time in seconds or milliseconds as an ISO 8601 UTC stamp."""
     seconds = int(value) / 1000 if len(value) > 10 else int(value)
@@ -197,7 +222,9 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         if not text or seen > _MAX_SCRIPT_CHARS:
             continue
         seen += len(text)
-        m = _SCRIPT_DATE.search(text, 0, _MAX_SCRIPT_CHARS)
+        m = next((m for m in itertools.islice(_SCRIPT_DATE.finditer(text, 0, _MAX_SCRIPT_CHARS),
+                                               _MAX_SCRIPT_KEYS)
+                  if not any(map(other_content, _open_keys(text, m.start())))), None)
         if m is None:
             if rendered is None and len(text) <= _MAX_RENDER_SCRIPT and not kind:
                 call = _RENDER_CALL.search(text)

@@ -99,7 +99,7 @@ TITLE_SHARE = 0.25
 candidate must hold: a page can preload another story in full under a neutral key."""
 
 
-def _other_content(key: object) -> bool:
+def other_content(key: object) -> bool:
     """A state key naming other texts than the article (see ``_OTHER_WORDS``)."""
     if not isinstance(key, str) or not _IDENTIFIER.fullmatch(key):
         return False
@@ -317,7 +317,7 @@ def _walk(value: Any, level: int, scan: _Scan) -> None:
         if isinstance(item, str):
             _string(item, level, scan)
         elif isinstance(item, dict):
-            stack.extend(reversed([v for k, v in item.items() if not _other_content(k)]))
+            stack.extend(reversed([v for k, v in item.items() if not other_content(k)]))
         elif isinstance(item, list):
             run = _run(item)
             if run:
