@@ -1979,6 +1979,16 @@ PAGE_PATTERNS = [
         "https://m.example.in/news/india/english/cyclone-michaung-newsid-n562198734",
         FETCHED_MARCH_14, None, None, id="app-state-dates-of-related-stories-only"),
     pytest.param(
+        # Nuxt's payload is a JavaScript object (bare keys): its UTC publication of the evening
+        # before gives the byline's zone-less "3/14(木) 8:05" its +09:00
+        "ja",
+        '<p class="source">日テレNEWS NNN</p><time class="article__time">3/14(木) 8:05</time>'
+        '<p>新紙幣の発行まで3週間となった。</p><script>window.__NUXT__={layout:"default",data:[{'
+        'article:{id:"k3m9x2",publisher:{name:"日テレNEWS NNN"},publishedAt:"2024-03-13T23:05:00'
+        '.000Z"},related:[{id:"p8r2w5",publishedAt:"2024-03-11T10:40:00.000Z"}]}]};</script>',
+        "https://news.example.jp/article/k3m9x2", FETCHED_MARCH_14,
+        ("2024-03-14T08:05:00+09:00", "minute", "text"), None, id="nuxt-payload-bare-keys"),
+    pytest.param(
         "en",
         '<p class="byline">Posted: Mar 9, 2024 / 06:05 PM EST</p><p class="updated">Updated: '
         "Mar 10, 2024 / 11:40 AM</p><p>The storm moved east overnight.</p>",

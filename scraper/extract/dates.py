@@ -10,7 +10,8 @@ Decision rules
    structured publish date
    exists, the first publish key of the page's inline JSON state (``"publishedDate"``,
    ``"created_at"``, a headless WordPress's ``"post_date_gmt"``, a Unix time in seconds or
-   milliseconds: ``"published":1712641680000``... in a non-JSON-LD script) is a weak
+   milliseconds: ``"published":1712641680000``, bare keys in Nuxt's JavaScript payload... in a
+   non-JSON-LD script; not one inside another story's data, under "related", "sidebar") is a weak
    candidate, a JSON-LD block too
    broken to parse (an extra brace) is read the same way with a JSON-LD page object's weight,
    failing both a short script that prints a day and a clock in place

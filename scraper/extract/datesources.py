@@ -61,11 +61,15 @@ _PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObjec
 # publish keys of a page's inline JSON state (not JSON-LD), with a string value or a Unix time
 # in seconds or milliseconds (Omni's "published":1712641680000); a headless WordPress's
 # "post_date_gmt" (its "post_date" is a wall clock in no stated zone)
-_SCRIPT_DATE = re.compile(
-    r'"(datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt'
-    r'|publicationDate|pubDate|post_date_gmt|date_gmt|publishedTime|publishTime|publish_time'
-    r'|dateCreated|createdAt|created_at|published)"\s*:\s*'
-    r'(?:"([^"]{8,40})"|(1\d{9}(?:\d{3})?)(?![\d.]))')
+_SCRIPT_KEYS = (r"datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt"
+                r"|publicationDate|pubDate|post_date_gmt|date_gmt|publishedTime|publishTime"
+                r"|publish_time|dateCreated|createdAt|created_at|published")
+_SCRIPT_VALUE = r'\s*:\s*(?:"(?P<value>[^"]{8,40})"|(?P<epoch>1\d{9}(?:\d{3})?)(?![\d.]))'
+_SCRIPT_DATE = re.compile(r'"(?P<key>' + _SCRIPT_KEYS + r')"' + _SCRIPT_VALUE)
+# ... and bare, as in the JavaScript object of Nuxt's payload ("__NUXT__={…,publishedAt:
+# "2024-06-12T23:05:00.000Z"", read only there: a pattern without the quote to start from
+# costs twenty times as much)
+_SCRIPT_DATE_BARE = re.compile(r'(?<![\w$.])"?(?P<key>' + _SCRIPT_KEYS + r')"?' + _SCRIPT_VALUE)
 
 # a short inline script that prints a stamp where it stands: udn's
 # <script>showDate("2020/04/17 01:43:09")</script>, document.write("2020-04-17 01:43")
@@ -179,8 +183,9 @@ def _broken_jsonld(text: str) -> bool:
 
 
 _MAX_SCRIPT_KEYS = 20  # publish keys of one script tried: the first not in another story's data
-# a string literal (an unclosed one runs to the end) or a bracket
-_STATE_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|[\[\]{}]')
+# a string literal (an unclosed one runs to the end), a bare key (a JavaScript object's) or a
+# bracket
+_STATE_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|(?<![\w$.])[A-Za-z_$][\w$]*+(?=\s*:)|[\[\]{}]')
 _KEY_COLON = re.compile(r"\s*:")
 
 
@@ -194,6 +199,8 @@ def _open_keys(text: str, end: int) -> list[str | None]:
         char = token.group()[0]
         if char == '"':
             key = token.group()[1:-1] if _KEY_COLON.match(text, token.end()) else None
+        elif char not in "[]{}":
+            key = token.group()
         elif char in "[{":
             stack.append(key)
             key = None
@@ -222,7 +229,8 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         if not text or seen > _MAX_SCRIPT_CHARS:
             continue
         seen += len(text)
-        m = next((m for m in itertools.islice(_SCRIPT_DATE.finditer(text, 0, _MAX_SCRIPT_CHARS),
+        pattern = _SCRIPT_DATE_BARE if "__NUXT__" in text else _SCRIPT_DATE
+        m = next((m for m in itertools.islice(pattern.finditer(text, 0, _MAX_SCRIPT_CHARS),
                                                _MAX_SCRIPT_KEYS)
                   if not any(map(other_content, _open_keys(text, m.start())))), None)
         if m is None:
@@ -233,14 +241,14 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         is_ld = "ld+json" in kind
         if is_ld and not _broken_jsonld(text):
             continue  # read as JSON-LD already
-        raw = m.group(2) or _epoch_iso(m.group(3))
+        raw = m.group("value") or _epoch_iso(m.group("epoch"))
         parsed = parse_machine(raw, page.context, day_first=page.day_first)
         if parsed is None:
             continue
-        weight = 7.5 if is_ld else 2.5 if m.group(1) in _SCRIPT_CREATED else 3.5
+        weight = 7.5 if is_ld else 2.5 if m.group("key") in _SCRIPT_CREATED else 3.5
         return [_cand(parsed, role="published", source="jsonld" if is_ld else "meta",
                       family="script", weight=weight + (parsed.hour is not None) * 0.5,
-                      raw=m.group(2) or m.group(3))]
+                      raw=m.group("value") or m.group("epoch"))]
     parsed = parse_machine(rendered, page.context, day_first=page.day_first) if rendered else None
     if parsed is None or rendered is None or (page.now_local is not None and (
             page.now_local.date() - parsed.day) < timedelta(days=2)):
