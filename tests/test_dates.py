@@ -3779,3 +3779,31 @@ def test_a_section_of_the_text_called_next_article_is_the_articles() -> None:
     got = _page_dates("en", body, "https://www.example.com/help/app-next-article")
     check(got.published, "2024-03-12", "date", "text")
     check(got.modified, "2024-03-13", "date", "text")
+
+
+_CARDS = ("<section><div class='nt-card'><a href='/1'>Zakopane zimą</a><span class='nt-card__meta'>"
+          "14 lutego 2025</span></div><div class='nt-card'><a href='/2'>Ferie w górach</a><span "
+          "class='nt-card__meta'>10 lutego 2025</span></div><div class='nt-card'><a href='/3'>"
+          "Narty w Alpach</a><span class='nt-card__meta'>31 stycznia 2025</span></div></section>")
+
+
+@pytest.mark.parametrize(("og_type", "published"), [
+    # a page that declares itself an article and shows no date of its own: the cards below it
+    # are other stories'
+    ("article", None),
+    # a page that does not (a section page): dated by its list's top entry
+    ("website", "2025-02-14"),
+])
+def test_an_article_dated_only_by_other_stories_cards_has_no_date(
+        og_type: str, published: str | None) -> None:
+    html = (f"<html lang='pl'><head><meta property='og:type' content='{og_type}'></head><body>"
+            "<h1>Ferie zimowe 2025: 5 miejsc, które zimą wyglądają jak z bajki</h1><p>Materiał "
+            "partnera</p>" + "<p>Zima w Polsce potrafi zaskoczyć pięknem krajobrazów, a ferie to "
+            "najlepszy czas, by je zobaczyć na własne oczy, z rodziną lub z przyjaciółmi.</p>" * 12
+            + _CARDS + "</body></html>")
+    got = extract_dates(load_html(html.encode()), "https://natemat.pl/592817,ferie-zimowe",
+                        fetched_at=datetime(2025, 2, 18, 10, 0, tzinfo=UTC))
+    if published is None:
+        assert got.published is None
+    else:
+        check(got.published, published, "date", "text")

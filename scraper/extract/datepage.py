@@ -384,6 +384,7 @@ class PageInfo:
     tld: str = ""
     url: str = ""  # the page's own address (a teaser linking to it carries its date)
     url_year: int | None = None  # the year of the day in the URL: a date without one is of it
+    article: bool = False  # the page declares itself one article (og:type, JSON-LD type)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -134,7 +134,10 @@ Decision rules
 4c. A list page: when the winner is a visible date away from any headline, with no structured,
    URL or feed date, and it repeats in the same kind of element (tag and classes, with its
    parent's) with two or more other days, it is one entry of a list (a home or section page);
-   the page is dated by the list's top entry, which lists lead with their newest. A live
+   the page is dated by the list's top entry, which lists lead with their newest; but a page
+   that declares itself one article (og:type "article", a JSON-LD article) and has no other
+   date than such a list's (teaser cards, a table of dates, comments' stamps) has none of its
+   own: the list's are other things'. A live
    blog's or a thread's entries (three or more unlabelled times in one kind of element, on a
    page with another date) are posts: all but the earliest weigh 3 less, and the earliest too
    when the page prints its moment elsewhere (the blog's header line).
@@ -547,6 +550,19 @@ def _list_entry(winner: Cand, cands: list[Cand]) -> Cand:
     if len({c.day for c in entries}) < LIST_ENTRIES:
         return winner
     return min(entries, key=lambda c: c.pos)
+
+
+def _others_entry(winner: Cand, cands: list[Cand]) -> bool:
+    """On a page that declares itself one article, a winning date away from the headline that
+    is one entry of a list (three days or more in one kind of element: teaser cards of other
+    stories) and that nothing else on the page dates: the article's page shows no date of its
+    own (a sponsored piece, an evergreen guide), the list's are other stories'."""
+    if winner.family != "visible" or winner.near or not winner.group:
+        return False
+    if any(c.family != "visible" or c.near for c in cands if c.weight > 1.0):
+        return False
+    entries = {c.day for c in cands if c.group == winner.group and c.family == "visible"}
+    return len(entries) >= LIST_ENTRIES
 
 
 def _same_instant(a: Cand, b: Cand) -> bool:
@@ -1042,6 +1058,8 @@ def _decide(cands: list[Cand], url_month: tuple[int, int] | None,
         if c.role == "modified_or_any":
             c.weight -= 3.0
     winner = _best(pub_pool, url_month)
+    if winner is not None and page.article and _others_entry(winner, pub_pool):
+        winner = None
     if winner is not None:
         winner = _list_entry(winner, pub_pool)
     # (a machine stamp of the same moment labelled as the update still lends its offset:
@@ -1119,6 +1137,9 @@ def extract_dates(
         objects = jsonld_objects(tree) if objects is None else objects
         if not credited and _event_page(objects):
             cands = [c for c in cands if c.role != "any"]
+        if (meta.get("og:type") or "").strip().lower() == "article" or any(
+                types_of(o) & ARTICLE_TYPES for o in objects):
+            page = replace(page, article=True)
         cands += structured_candidates(tree, meta, page, objects)
         cands += url_cands + hint_candidates(hints, page)
         pub, mod = _decide(cands, url_month, page)
