@@ -26,3 +26,49 @@ def test_json_ld_nested_deeper_than_the_json_reader_goes_is_skipped() -> None:
     article = extract_article(html, URL)
     assert article.published is not None
     assert article.published.local == "2024-03-12T18:05:00+01:00"
+
+
+def test_a_noncharacter_in_a_wrapped_paragraph_is_dropped() -> None:
+    article = extract_article(f"<h1>Ferry back</h1><p>a\uffff\nb<b>x</b>c\ufffe\nd</p>{PROSE}".encode(),
+                              URL)
+    assert article.body.startswith("a bxc d\n")
+
+
+def test_a_paragraph_of_a_thousand_wrapped_links_is_unwrapped_in_one_pass() -> None:
+    """Each link's tail holds a source line break: every one is a space (and the paragraph's
+    children are read once, not once a tail)."""
+    from scraper.extract.html import load_html
+
+    tree = load_html("<p>" + "tag <a href='/t'>cloud</a>\n" * 1000 + "</p>")
+    paragraph = tree.find(".//p")
+    assert paragraph is not None
+    assert "\n" not in "".join(paragraph.itertext())
+
+
+def test_a_paragraph_holding_blocks_keeps_its_line_breaks() -> None:
+    from scraper.extract.html import load_html
+
+    tree = load_html("<p>one\ntwo<br>three\nfour</p><p>five\nsix</p>")
+    assert [t for t in tree.itertext() if "\n" in t] == ["one\ntwo", "three\nfour"]
+
+
+def test_an_author_field_of_a_page_of_letters_credits_no_one() -> None:
+    """A credit is read as far as CREDIT_CHARS: 20,000 letters are no name (and cost no more
+    than a line's worth of pattern matching)."""
+    from scraper.extract.metadata import CREDIT_CHARS, split_authors
+
+    assert split_authors("z" * 20_000) == []
+    assert split_authors("By Jane Doe " + "z" * 20_000) == split_authors(
+        ("By Jane Doe " + "z" * 20_000)[:CREDIT_CHARS])
+
+
+def test_a_short_article_among_thousands_of_short_blocks_keeps_its_text() -> None:
+    """trafilatura's slower pass (justext's comparison walks the short blocks once each) is
+    not asked on a page of more than SLOW_MAX_BLOCKS paragraphs: the fast result stands."""
+    from scraper.extract.body import SLOW_MAX_BLOCKS
+
+    words = " ".join(f"word{i}" for i in range(40))
+    html = (f"<html><body><article><h1>Ferry back</h1><p>{words}</p></article>"
+            + "".join(f"<p>H{i}</p>" for i in range(SLOW_MAX_BLOCKS + 1000)) + "</body></html>")
+    article = extract_article(html, URL)
+    assert article.body.startswith("word0 word1") and "H3999" not in article.body

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -264,7 +265,7 @@ def _extract_body(
                 blocks, continued = blocks + more, True
                 words = _words(blocks)
     if (dense is not None and (words < 4 * MIN_WORDS or dense_words > 1.5 * words or truncated)
-            and link_text_share(tree) < LIST_PAGE_LINK_SHARE):
+            and link_text_share(tree) < LIST_PAGE_LINK_SHARE and _few_blocks(tree)):
         # the fast result looks short: let trafilatura compare itself with readability/justext
         # (not on a home or section page: no fallback makes a list of links an article, and
         # justext's all-language stoplist costs ~50 ms and ~30 MB of memory churn a call)
@@ -321,6 +322,21 @@ def _continuation(
     seen = {b.text for b in blocks}
     more = clean_blocks([Block(k, t) for k, t in continuation_blocks(tree, last.text)], hints)
     return [b for b in more if b.text not in seen]
+
+
+SLOW_MAX_BLOCKS = 3_000
+"""Paragraph-like elements of a page above which trafilatura's slower pass is not asked:
+justext, which it compares with, walks a run of short paragraphs for each of them (8 s for
+10,000 on one page)."""
+
+
+def _few_blocks(tree: lxml.html.HtmlElement) -> bool:
+    return sum(1 for _ in itertools.islice(tree.iter(_SLOW_BLOCK_TAGS), SLOW_MAX_BLOCKS + 1)
+               ) <= SLOW_MAX_BLOCKS
+
+
+_SLOW_BLOCK_TAGS = ("p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
+                    "blockquote", "pre", "tr")
 
 
 def _words(blocks: list[Block]) -> int:

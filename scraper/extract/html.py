@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
@@ -133,7 +134,6 @@ _BLOCK = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"
 _PARAGRAPH_NEWLINES = etree.XPath(
     "//p//text()[contains(., '\n')]"
     "[not(ancestor::pre or ancestor::textarea or parent::script or parent::style)]"
-    "[not(../*[" + " or ".join(f"self::{t}" for t in _BLOCK) + "])]"
 )
 """Text runs of a paragraph that hold a line break of the page's source, except in an element
 that also holds blocks (a ``<p>`` wrapping ``<div>``s, as broken pages have it) or ``<br>``s
@@ -148,10 +148,20 @@ def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
     Only ``<p>`` is unwrapped: outside paragraphs a source line often is a line on screen too
     (a ``<span>`` styled as a block), and lists cost ten times as much to scan (menus).
     """
+    holds_blocks: dict[Any, bool] = {}  # (asked once an element: a paragraph of a thousand
+    # wrapped links would rescan its children for each of their tails)
     for run in _PARAGRAPH_NEWLINES(root):
         owner = run.getparent()
         if owner is None:
             continue
+        parent = owner.getparent() if run.is_tail else owner  # (the run's own element)
+        if parent is not None:
+            blocks = holds_blocks.get(parent)
+            if blocks is None:
+                blocks = holds_blocks[parent] = any(
+                    isinstance(child.tag, str) and child.tag in _BLOCK for child in parent)
+            if blocks:
+                continue
         text = (owner.tail if run.is_tail else owner.text) or ""
         try:
             _set_text(owner, text.replace("\n", " "), tail=run.is_tail)
@@ -168,7 +178,7 @@ def _set_text(el: lxml.html.HtmlElement, text: str, *, tail: bool) -> None:
         el.text = text
 
 
-_XML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
