@@ -3,6 +3,10 @@ never another exception, whatever a page holds. Cases found by fuzzing real page
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from scraper.extract import extract_article
 
 URL = "https://www.example.com/news/2024/03/12/harbour-ferry"
@@ -62,13 +66,35 @@ def test_an_author_field_of_a_page_of_letters_credits_no_one() -> None:
         ("By Jane Doe " + "z" * 20_000)[:CREDIT_CHARS])
 
 
-def test_a_short_article_among_thousands_of_short_blocks_keeps_its_text() -> None:
+@pytest.mark.parametrize("block", ["<p>H{i}</p>", "<th>H{i}</th>", "H{i}<br><br>"])
+def test_a_short_article_among_thousands_of_short_blocks_keeps_its_text(
+        block: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """trafilatura's slower pass (justext's comparison walks the short blocks once each) is
-    not asked on a page of more than SLOW_MAX_BLOCKS paragraphs: the fast result stands."""
+    not asked on a page of more than SLOW_MAX_BLOCKS of what justext reads as paragraphs
+    (its paragraph tags, a pair of <br>s): the fast result stands."""
+    from scraper.extract import body
     from scraper.extract.body import SLOW_MAX_BLOCKS
 
+    passes: list[bool] = []
+    fast_or_slow = body._trafilatura
+
+    def recorded(*args: Any, fast: bool) -> Any:
+        passes.append(fast)
+        return fast_or_slow(*args, fast=fast)
+
+    monkeypatch.setattr(body, "_trafilatura", recorded)
+
     words = " ".join(f"word{i}" for i in range(40))
-    html = (f"<html><body><article><h1>Ferry back</h1><p>{words}</p></article>"
-            + "".join(f"<p>H{i}</p>" for i in range(SLOW_MAX_BLOCKS + 1000)) + "</body></html>")
+    html = (f"<html><body><article><h1>Ferry back</h1><p>{words}</p></article><div>"
+            + "".join(block.format(i=i) for i in range(SLOW_MAX_BLOCKS + 1000))
+            + "</div></body></html>")
     article = extract_article(html, URL)
     assert article.body.startswith("word0 word1") and "H3999" not in article.body
+    assert passes == [True]
+
+
+def test_every_paragraph_of_a_long_page_is_unwrapped() -> None:
+    from scraper.extract.html import load_html
+
+    tree = load_html("<body>" + "<p>one\ntwo <a href='/x'>three</a>\nfour</p>\n" * 3000 + "</body>")
+    assert {" ".join(p.itertext()) for p in tree.iter("p")} == {"one two  three  four"}

@@ -335,8 +335,12 @@ def _few_blocks(tree: lxml.html.HtmlElement) -> bool:
                ) <= SLOW_MAX_BLOCKS
 
 
-_SLOW_BLOCK_TAGS = ("p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
-                    "blockquote", "pre", "tr")
+# (the tags justext starts a paragraph at, justext.core.PARAGRAPH_TAGS, and <br>: a pair of
+# them is one too)
+_SLOW_BLOCK_TAGS = ("p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
+                    "dt", "dl", "ul", "blockquote", "pre", "br", "table", "thead", "tfoot",
+                    "caption", "center", "col", "colgroup", "fieldset", "form", "legend",
+                    "optgroup", "option", "textarea")
 
 
 def _words(blocks: list[Block]) -> int:

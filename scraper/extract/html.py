@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -131,13 +132,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BLOCK = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
           "table", "tr", "td", "th", "blockquote", "section", "article", "aside", "header",
           "footer", "nav", "figure", "figcaption", "form", "hr", "pre", "address", "main")
-_PARAGRAPH_NEWLINES = etree.XPath(
-    "//p//text()[contains(., '\n')]"
-    "[not(ancestor::pre or ancestor::textarea or parent::script or parent::style)]"
-)
-"""Text runs of a paragraph that hold a line break of the page's source, except in an element
-that also holds blocks (a ``<p>`` wrapping ``<div>``s, as broken pages have it) or ``<br>``s
-(old pages break their lines with both, and table cells' text loses the ``<br>``), and in code."""
+_NO_UNWRAP = frozenset({"pre", "textarea"})  # (and a script's or a style's own text)
 
 
 def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
@@ -146,29 +141,49 @@ def _unwrap_paragraph_newlines(root: lxml.html.HtmlElement) -> None:
     Extractors split text at newlines (trafilatura's output, our visible text), so a
     hard-wrapped paragraph or ``nur <a>\\n <svg/> VIP-Mitglieder</a>`` would be cut in two.
     Only ``<p>`` is unwrapped: outside paragraphs a source line often is a line on screen too
-    (a ``<span>`` styled as a block), and lists cost ten times as much to scan (menus).
+    (a ``<span>`` styled as a block), and lists cost ten times as much to scan (menus). Not in
+    an element that also holds blocks (a ``<p>`` wrapping ``<div>``s, as broken pages have it)
+    or ``<br>``s (old pages break their lines with both, and table cells' text loses the
+    ``<br>``), nor in code (``<pre>``, ``<textarea>``, a script's or a style's text).
+
+    One walk of each paragraph, each text's element asked once (an XPath of the paragraphs'
+    texts cost the square of their number: libxml2 merges each paragraph's node set into the
+    result, 3.5 s on a page of 100 paragraphs of 400 lines; and one that asked each text's
+    parent for blocks, 3.5 s on a paragraph of 1,000 wrapped links).
     """
-    holds_blocks: dict[Any, bool] = {}  # (asked once an element: a paragraph of a thousand
-    # wrapped links would rescan its children for each of their tails)
-    for run in _PARAGRAPH_NEWLINES(root):
-        owner = run.getparent()
-        if owner is None:
-            continue
-        parent = owner.getparent() if run.is_tail else owner  # (the run's own element)
-        if parent is not None:
-            blocks = holds_blocks.get(parent)
-            if blocks is None:
-                blocks = holds_blocks[parent] = any(
-                    isinstance(child.tag, str) and child.tag in _BLOCK for child in parent)
-            if blocks:
+    kept: dict[Any, bool] = {}  # element -> its texts keep their line breaks
+    for paragraph in root.iter("p"):
+        for el in paragraph.iter():
+            if not isinstance(el.tag, str):
                 continue
-        text = (owner.tail if run.is_tail else owner.text) or ""
-        try:
-            _set_text(owner, text.replace("\n", " "), tail=run.is_tail)
-        except ValueError:
-            # a form feed or another control character that the parser keeps in a text but
-            # lxml will not take back in one: dropped, as a browser shows nothing for it
-            _set_text(owner, _XML_CONTROL.sub("", text).replace("\n", " "), tail=run.is_tail)
+            text = el.text
+            if text and "\n" in text and not _keeps_breaks(el, kept):
+                _unwrap(el, text, tail=False)
+            if el is not paragraph:
+                tail = el.tail
+                if tail and "\n" in tail and not _keeps_breaks(el.getparent(), kept):
+                    _unwrap(el, tail, tail=True)
+
+
+def _keeps_breaks(el: lxml.html.HtmlElement | None, kept: dict[Any, bool]) -> bool:
+    """The texts directly in ``el`` keep their line breaks (see _unwrap_paragraph_newlines)."""
+    if el is None:
+        return True
+    known = kept.get(el)
+    if known is None:
+        known = kept[el] = el.tag in ("script", "style") or any(
+            isinstance(child.tag, str) and child.tag in _BLOCK for child in el) or any(
+            node.tag in _NO_UNWRAP for node in itertools.chain((el,), el.iterancestors()))
+    return known
+
+
+def _unwrap(el: lxml.html.HtmlElement, text: str, *, tail: bool) -> None:
+    try:
+        _set_text(el, text.replace("\n", " "), tail=tail)
+    except ValueError:
+        # a form feed or another control character that the parser keeps in a text but lxml
+        # will not take back in one: dropped, as a browser shows nothing for it
+        _set_text(el, _XML_CONTROL.sub("", text).replace("\n", " "), tail=tail)
 
 
 def _set_text(el: lxml.html.HtmlElement, text: str, *, tail: bool) -> None:
