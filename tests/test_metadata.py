@@ -117,6 +117,9 @@ def test_a_signed_line_between_the_headline_and_the_text(under: str, expected: l
     # a clause of capitalised nouns that names the section among others is the headline's
     ("Stammstrecke München: S-Bahn-Sperrung – diese Linien sind betroffen", "München",
      "Stammstrecke München: S-Bahn-Sperrung – diese Linien sind betroffen"),
+    # ... and a first part that adds a word to the section's name is the story's subject
+    ("Berlin-Marathon – Äthiopier Mengesha gewinnt im Schlusssprint", "Berlin",
+     "Berlin-Marathon – Äthiopier Mengesha gewinnt im Schlusssprint"),
 ])
 def test_title_parts_named_for_the_section(title: str, section: str, expected: str) -> None:
     head = (f'<meta property="og:title" content="{title}"><meta property="article:section" '
@@ -462,6 +465,12 @@ def test_an_organisation_beside_a_person_in_the_authors_is_the_source() -> None:
     md = page(_ld('[{"@type": "Person", "name": "Christopher Michel"},'
                   ' {"@type": "Organization", "name": "SID"}]'))
     assert md.authors == ["Christopher Michel"]
+    # a co-author a CMS typed as an organisation is still a co-author: only a source's name
+    # (an acronym, a press or agency word) is dropped
+    md = page(_ld('[{"@type": "Person", "name": "Sarah Klein"},'
+                  ' {"@type": "Organization", "name": "Tobias Brandt"},'
+                  ' {"@type": "Organization", "name": "Europa Press"}]'))
+    assert md.authors == ["Sarah Klein", "Tobias Brandt"]
     # beside a desk's name rather than a person's, both are the credit
     md = page(_ld('[{"@type": "Organization", "name": "Deutsche Presse-Agentur"},'
                   ' {"@type": "Person", "name": "MM-Redaktion"}]'))

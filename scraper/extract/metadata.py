@@ -194,7 +194,18 @@ def _ld_person(item: Any) -> bool:
 
 
 def _ld_organisation(item: dict[str, Any]) -> bool:
-    return "Person" not in (types := _ld_types(item)) and any("Organization" in k for k in types)
+    """A JSON-LD author typed as an organisation and named like a story's source: an acronym
+    ("SID", "APA") or a press or agency word ("Europa Press"); not a co-author a CMS typed
+    wrong ("Tobias Brandt" as an Organization)."""
+    return "Person" not in (types := _ld_types(item)) and any(
+        "Organization" in k for k in types) and any(
+        (name.isalpha() and name.isupper() and len(name) <= 6) or _SOURCE_WORD.search(name)
+        for name in _ld_names(item))  # (an acronym in any script: "ČTK", "АП")
+
+
+_SOURCE_WORD = re.compile(r"(?<!\w)(?:press[e]?|prensa|presse|agen(?:cy|cia|ce|tur|zia|cja)|"
+                          r"wire|news|nachrichten|noticias|notizie|nouvelles|reuters|bloomberg"
+                          r"|dpa|efe|ansa|afp|ap)(?!\w)", re.IGNORECASE)
 
 
 _SECTION_SEGMENT = re.compile(r"^[^\W\d_]{3,24}(?:-[^\W\d_]{2,24})?$")
@@ -1784,7 +1795,7 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
             break
     while len(parts) > 1 and _is_site_part(parts[-1], site_keys):
         parts.pop()
-    while len(parts) > 1 and _is_site_part(parts[0], site_keys):
+    while len(parts) > 1 and _is_site_part(parts[0], site_keys, leading=True):
         parts.pop(0)
     cut = title
     # rebuild with the original separators: find the kept span in the original title
@@ -1814,7 +1825,7 @@ def _site_named(name: str, site_keys: set[str]) -> bool:
                for word in name.split())
 
 
-def _is_site_part(part: str, site_keys: set[str]) -> bool:
+def _is_site_part(part: str, site_keys: set[str], *, leading: bool = False) -> bool:
     key = _norm(part)
     if not key:
         return True
@@ -1838,9 +1849,10 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
         if k.startswith(_SECTION_KEY):
             section = {w for w in k[1:].split() if len(w) >= 3}
             if section and words and (words <= section or (
-                    section <= words and len(words - section) <= 1)):
+                    not leading and section <= words and len(words - section) <= 1)):
                 return True  # (a headline's clause that names the section among its words,
-                # "Stammstrecke München: S-Bahn-Sperrung" under "München", is no label)
+                # "Stammstrecke München: S-Bahn-Sperrung" under "München", is no label; nor,
+                # leading the title, is its subject: "Berlin-Marathon – Äthiopier …")
     return False
 
 
