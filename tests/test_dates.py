@@ -1970,6 +1970,16 @@ PAGE_PATTERNS = [
         ("2024-03-12T12:50:11+00:00", "second", "meta"), None,
         id="headless-wordpress-gmt-state"),
     pytest.param(
+        # ... whose "_gmt" value written without a zone is UTC all the same
+        "en",
+        '<p class="author-block"><a href="/author/a">Aniket Deshmane</a></p><p>Farmers in '
+        'Solapur watch the tankers.</p><script id="__NEXT_DATA__" type="application/json">{"props":'
+        '{"pageProps":{"post":{"post_date":"2024-03-12 23:35:00","post_date_gmt":"2024-03-12 '
+        '18:05:00"}}}}</script>',
+        "https://www.example.in/agriculture/sugar-belt-water", FETCHED_MARCH_14,
+        ("2024-03-12T18:05:00+00:00", "second", "meta"), None,
+        id="headless-wordpress-gmt-state-without-zone"),
+    pytest.param(
         # an aggregator's state that dates only the related stories: no date of the page's
         "en",
         '<p class="source">The Statesman</p><p>Chennai airport suspended operations.</p><script>'
@@ -2605,6 +2615,9 @@ def test_a_korean_two_digit_year_comes_first() -> None:
     assert [p.day for p in find_dates("24·03·12 18:05", context="ko kr")] == [date(2024, 3, 12)]
     assert [p.day for p in find_dates("24.05.17 18:10", context="ko kr")] == [date(2024, 5, 17)]
     assert [p.day for p in find_dates("24.05.17 18:10", context="de de")] == [date(2017, 5, 24)]
+    # ... unless that year is after the page's: a European template's "28.03.24" on a Korean page
+    assert [p.day for p in find_dates("28.03.24 10:15", context="ko kr", default_year=2024)] == [
+        date(2024, 3, 28)]
 
 
 def test_german_am_is_no_ante_meridiem() -> None:

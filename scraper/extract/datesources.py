@@ -245,6 +245,8 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         parsed = parse_machine(raw, page.context, day_first=page.day_first)
         if parsed is None:
             continue
+        if m.group("key").endswith("_gmt") and parsed.offset is None and parsed.hour is not None:
+            parsed = replace(parsed, offset=0)  # WordPress's "2024-03-12 18:05:00" in UTC
         weight = 7.5 if is_ld else 2.5 if m.group("key") in _SCRIPT_CREATED else 3.5
         return [_cand(parsed, role="published", source="jsonld" if is_ld else "meta",
                       family="script", weight=weight + (parsed.hour is not None) * 0.5,

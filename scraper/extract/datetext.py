@@ -1256,12 +1256,15 @@ def find_dates(
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         sep = m.group(2)
         if sep in ".·" and context.startswith(_CJK_LANGS) and (
-                len(m.group(1)) == len(m.group(3)) == len(m.group(4)) == 2):
+                len(m.group(1)) == len(m.group(3)) == len(m.group(4)) == 2) and (
+                default_year is None or 2000 + a <= default_year) and (
+                year_first := _mkdate(a, b, year)) is not None:
             # Korean and Japanese two-digit years come first: OhmyNews' "24.05.17 18:10",
-            # "24·03·12"
-            if 1 <= b <= 12 and 1 <= year <= 31:
-                add(_mkdate(a, b, year), m.start(), m.end(), False)
+            # "24·03·12" (not a year after the page's: a European template's "28.03.24")
+            add(year_first, m.start(), m.end(), False)
             continue
+        if sep == "·" and context.startswith(_CJK_LANGS):
+            continue  # (no Korean day comes first)
         if "|" in sep and (not (len(m.group(1)) == len(m.group(3)) == 2 and len(m.group(4)) == 4)
                            or "|" in text[text.rfind("\n", 0, max(0, text.rfind(
                                "\n", 0, m.start()))) + 1:m.start()]):
