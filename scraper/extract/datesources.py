@@ -189,24 +189,31 @@ _STATE_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|(?<![\w$.])[A-Za-z_$][\w$]*+(?
 _KEY_COLON = re.compile(r"\s*:")
 
 
-def _open_keys(text: str, end: int) -> list[str | None]:
-    """The keys of the JSON objects and lists still open at ``end`` of a script's text, the
-    outermost first (None for one that no key names): a "publishTime" under "related" is
-    another story's."""
+def _own_key(pattern: re.Pattern[str], text: str, first: re.Match[str]) -> re.Match[str] | None:
+    """The first of a script's publish keys (from ``first`` on, up to _MAX_SCRIPT_KEYS) that no
+    open JSON object or list named for other content holds: a "publishTime" under "related"
+    is another story's. One scan of the tokens up to it, keeping the keys of the containers
+    still open."""
     stack: list[str | None] = []
     key: str | None = None
-    for token in _STATE_TOKEN.finditer(text, 0, end):
-        char = token.group()[0]
-        if char == '"':
-            key = token.group()[1:-1] if _KEY_COLON.match(text, token.end()) else None
-        elif char not in "[]{}":
-            key = token.group()
-        elif char in "[{":
-            stack.append(key)
-            key = None
-        elif stack:
-            stack.pop()
-    return stack
+    at = 0
+    for m in itertools.islice(pattern.finditer(text, first.start(), _MAX_SCRIPT_CHARS),
+                              _MAX_SCRIPT_KEYS):
+        for token in _STATE_TOKEN.finditer(text, at, m.start()):
+            char = token.group()[0]
+            if char == '"':
+                key = token.group()[1:-1] if _KEY_COLON.match(text, token.end()) else None
+            elif char not in "[]{}":
+                key = token.group()
+            elif char in "[{":
+                stack.append(key)
+                key = None
+            elif stack:
+                stack.pop()
+        at = m.start()
+        if not any(map(other_content, stack)):
+            return m
+    return None
 
 
 def _epoch_iso(value: str) -> str:
@@ -230,10 +237,8 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
             continue
         seen += len(text)
         pattern = _SCRIPT_DATE_BARE if "__NUXT__" in text else _SCRIPT_DATE
-        m = next((m for m in itertools.islice(pattern.finditer(text, 0, _MAX_SCRIPT_CHARS),
-                                               _MAX_SCRIPT_KEYS)
-                  if not any(map(other_content, _open_keys(text, m.start())))), None)
-        if m is None:
+        first = pattern.search(text, 0, _MAX_SCRIPT_CHARS)
+        if first is None:
             if rendered is None and len(text) <= _MAX_RENDER_SCRIPT and not kind:
                 call = _RENDER_CALL.search(text)
                 rendered = call.group(1) if call else None
@@ -241,6 +246,9 @@ def _script_candidates(tree: lxml.html.HtmlElement, page: PageInfo) -> list[Cand
         is_ld = "ld+json" in kind
         if is_ld and not _broken_jsonld(text):
             continue  # read as JSON-LD already
+        m = _own_key(pattern, text, first)
+        if m is None:
+            continue
         raw = m.group("value") or _epoch_iso(m.group("epoch"))
         parsed = parse_machine(raw, page.context, day_first=page.day_first)
         if parsed is None:
