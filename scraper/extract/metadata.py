@@ -16,6 +16,7 @@ import lxml.etree
 import lxml.html
 
 from .html import own_addresses, resolve_href
+from .jsonld import types_of
 
 _SPACE = re.compile(r"\s+")
 # a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
@@ -182,14 +183,9 @@ def _person_names(value: Any) -> list[str]:
     return names
 
 
-def _ld_types(item: dict[str, Any]) -> list[str]:
-    kind = item.get("@type")
-    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
-
-
 def _ld_person(item: Any) -> bool:
     """A JSON-LD author typed Person whose name reads as a person's (two words at least)."""
-    return isinstance(item, dict) and "Person" in _ld_types(item) and any(
+    return isinstance(item, dict) and "Person" in types_of(item) and any(
         len(name.split()) > 1 and _name_like(name) for name in _ld_names(item))
 
 
@@ -197,7 +193,7 @@ def _ld_organisation(item: dict[str, Any]) -> bool:
     """A JSON-LD author typed as an organisation and named like a story's source: an acronym
     ("SID", "APA") or a press or agency word ("Europa Press"); not a co-author a CMS typed
     wrong ("Tobias Brandt" as an Organization)."""
-    return "Person" not in (types := _ld_types(item)) and any(
+    return "Person" not in (types := types_of(item)) and any(
         "Organization" in k for k in types) and any(
         (name.isalpha() and name.isupper() and len(name) <= 6) or _SOURCE_WORD.search(name)
         for name in _ld_names(item))  # (an acronym in any script: "ČTK", "АП")
