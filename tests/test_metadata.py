@@ -829,7 +829,8 @@ def test_a_site_title_h2_does_not_cut_the_title_to_the_sites_name() -> None:
     md = page("<title>Lakeside Gazette | Council approves budget for roads</title>",
               '<h2 class="site-title">Lakeside Gazette</h2><h2>Council approves budget for roads'
               "</h2><p>Text.</p>")
-    assert md.title == "Lakeside Gazette | Council approves budget for roads"
+    # (the headline the page prints, not the site's name its other <h2> prints)
+    assert md.title == "Council approves budget for roads"
 
 
 def test_author_links_above_chinese_text_written_without_spaces() -> None:
@@ -1577,3 +1578,79 @@ def test_an_author_tag_holding_an_address_names_no_one() -> None:
               '<h1>Loft to close</h1><p class="byline">By <a href="/author/chriswood/">Christopher '
               f"Wood</a></p><p>{'The clothing store will close at the end of the month. ' * 4}</p>")
     assert md.authors == ["Christopher Wood"]
+
+
+# ---------------------------------------------------------------- legacy templates' titles
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a table layout's bold headline, the <title> led by the site's name
+    ("전자신문 :: 중소 팹리스, 스마트폰 AP 시장 &quot;틈새를 노려라&quot;",
+     '<table><tr><td class="title"><b>중소 팹리스, 스마트폰 AP 시장 &quot;틈새를 노려라&quot;</b>'
+     "</td></tr></table><p>본문</p>", '중소 팹리스, 스마트폰 AP 시장 "틈새를 노려라"'),
+    # the site's and the section's names on both sides of it
+    ("香川のニュース | 高松空港の国際線、過去最多の利用者数 | 経済 | SHIKOKU NEWS",
+     "<h2>高松空港の国際線、過去最多の利用者数</h2><p>本文</p>", "高松空港の国際線、過去最多の利用者数"),
+    # a <font> headline; the issue's number and a date before it
+    ("Наука в Сибири. N 10 (2745). Лазер на свободных электронах выходит на новую мощность",
+     '<center><font size="+1"><b>Лазер на свободных электронах выходит на новую мощность</b>'
+     "</font></center>", "Лазер на свободных электронах выходит на новую мощность"),
+    ("TamilNet: 07.06.10 Fishermen in Mannar complain of restrictions on night fishing",
+     '<font size="4"><b>Fishermen in Mannar complain of restrictions on night fishing</b></font>',
+     "Fishermen in Mannar complain of restrictions on night fishing"),
+    ("Fife Astronomical Society / News / Public observing night at Lochore Meadows a big success",
+     "<div class='news_title'><h2>Public observing night at Lochore Meadows a big success</h2>"
+     "</div>", "Public observing night at Lochore Meadows a big success"),
+    # the text after a section link in the heading ("<h3><a>News</a>: Headline</h3>")
+    ("Slashdot | Open Source Library Catalog Adopted by 200 Public Libraries",
+     '<div class="title"><h3><a href="/">News</a>: Open Source Library Catalog Adopted by 200'
+     " Public Libraries</h3></div>", "Open Source Library Catalog Adopted by 200 Public Libraries"),
+    # the site's name printed in its banner is no headline: the whole title stays
+    ("Harbour Ferry Returns After Winter Repairs - Lakeside Gazette Online",
+     '<div id="banner"><a href="/">Lakeside Gazette Online</a></div><p>Text.</p>',
+     "Harbour Ferry Returns After Winter Repairs - Lakeside Gazette Online"),
+    # a column's printed name before the headline is shorter than the headline: no cut
+    ("Kolumne: Queer Royal – Über Dragqueens und Dragkings auf und jenseits der Bühne",
+     '<div class="series">Kolumne: Queer Royal</div><p>Text.</p>',
+     "Kolumne: Queer Royal – Über Dragqueens und Dragkings auf und jenseits der Bühne"),
+], ids=["korean-table", "japanese-sections", "russian-issue", "after-date", "breadcrumb-title",
+        "after-section-link", "site-name-in-banner", "column-name-shorter"])
+def test_a_title_without_metadata_is_the_part_the_page_prints(
+        title: str, body: str, expected: str) -> None:
+    assert page(f"<title>{title}</title>", body).title == expected
+
+
+def test_metadata_titles_are_not_cut_to_a_printed_part() -> None:
+    md = page('<meta property="og:title" content="Lakeside Gazette | Council approves budget">',
+              "<h2>Council approves budget</h2>")
+    assert md.title == "Lakeside Gazette | Council approves budget"
+
+
+@pytest.mark.parametrize("home", ["/~myl/languagelog/", "//example.com"])
+def test_a_heading_linking_to_the_sites_home_is_not_the_headline(home: str) -> None:
+    # a blog's home two levels down a university's server; the domain's home from a subdomain
+    # (the page is https://news.example.com/...)
+    tree = lxml.html.document_fromstring(
+        f'<html><head><title>Language Log: Hedging in the headlines</title></head><body>'
+        f'<div id="banner"><h1><a href="{home}">Language Log</a></h1></div>'
+        '<h3 class="entry-header">Hedging in the headlines</h3><p>Text.</p></body></html>')
+    url = ("https://news.example.com/~myl/languagelog/archives/005432.html" if home.startswith("/~")
+           else "https://news.example.com/article/2008/hedging.html")
+    md = extract_metadata(tree, url, article_objects=[])
+    assert md.title == "Hedging in the headlines"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a reporter's field, its label in the element's own text
+    ('<h2 class="tit">Exports rise for 12th straight month</h2><div class="info"><p class='
+     '"reporter">Reporter : <strong>Kim Min-ji</strong></p></div>' f"<p>{LONG_TEXT}</p>",
+     ["Kim Min-ji"]),
+    ('<h1>Budget</h1><p class="article__author">Ein Beitrag von Lisa Krämer</p>'
+     f"<p>{LONG_TEXT}</p>", ["Lisa Krämer"]),
+    # Swahili's "prepared by" under the text
+    (f'<article><h1>Maji</h1><div class="body"><p>{LONG_TEXT}</p><p>{LONG_TEXT}</p></div>'
+     '<div class="story-byline"><span class="label">Imeandaliwa na:</span> Leah Mushi</div>'
+     "</article>", ["Leah Mushi"]),
+])
+def test_broadcasters_bylines(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected

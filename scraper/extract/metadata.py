@@ -23,7 +23,7 @@ _SPACE = re.compile(r"\s+")
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
 _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  # (a column's or an analysis' own lead: "Eine Kolumne von")
-                 r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage)\s+)?von"
+                 r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage|beitrag|gastbeitrag)\s+)?von"
                  r"|par|por|(?:a\s+cura\s+)?di|af|av|door|teksti(?:\s+ja\s+kuvat)?|"
                  r"napsal[ai]?|napisał[a]?|text|texto|testo|tekst|текст|от|автор|كتب"
                  r"|autor(?:/in|\*in|:in|in)?|autors|autorius|аутор|müəllif|muallif"
@@ -50,7 +50,9 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius|verfasst\s+von|geschrieben\s+von|tác\s+giả|người\s+viết"
-                           r"|この記事を書いた人|執筆者?|筆者|著者|ライター|글쓴이|작성자)\s*[:：]",
+                           r"|この記事を書いた人|執筆者?|筆者|著者|ライター|글쓴이|작성자"
+                           # (Swahili's "written by", "prepared by")
+                           r"|imeandikwa\s+na|imeandaliwa\s+na)\s*[:：]",
                            re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(
     r"\s*(?:,|;|\||/|(?<=\s)[·•](?=\s)|\band\b|\bund\b|\bet\b|\by\b|\be\b(?!\.\s?V\.?(?!\w))|&|\bи\b"
@@ -508,7 +510,7 @@ def _author_markup(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
-_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer"
+_MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer|reporter"
                            # the word in Nordic, Finnish, Basque, Welsh, Turkish, Indonesian and
                            # Slovene templates ("forfattar", "tekija", "egileak", "awdur")
                            "|forfatt|skribent|tekija|egile|awdur|yazar|penulis|avtor")
@@ -542,12 +544,15 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
         return False
     root = link.path.rstrip("/")
     if not href or "#" in href or _POST_QUERY.search(link.query) or (root and not (
-            # a blog's home on a platform: "/yuka-nail-diary/" above ".../entry-1284.html"
-            link.path.endswith("/") and "/" not in root[1:]
-            and page.path.startswith(link.path) and len(page.path) > len(link.path))):
+            # a blog's home on a platform: "/yuka-nail-diary/" above ".../entry-1284.html",
+            # or on a university's server: "/~myl/languagelog/"
+            link.path.endswith("/") and page.path.startswith(link.path)
+            and len(page.path) > len(link.path))):
         return False  # (WordPress's plain permalinks: "/?p=123"; a "/?locale=de-DE" is home)
-    return not link.netloc or link.netloc.lower().removeprefix("www.") == (
-        page.netloc.lower().removeprefix("www."))
+    home, here = link.netloc.lower().removeprefix("www."), page.netloc.lower().removeprefix("www.")
+    # (or the home of the domain the page's host is under: "//slashdot.org" on
+    # news.slashdot.org)
+    return not home or home == here or here.endswith("." + home)
 
 
 # a class word of a heading for screen readers only (not Tailwind's "overflow-hidden", nor
@@ -723,7 +728,8 @@ TEASER_LINK_WORDS = 4  # a link's words that make it another story's headline
 # …", Agerpres' "AGERPRES/(AS - autor: Ioana Marin, editor: …)"
 _FOOT_CREDIT = re.compile(
     r"(?:^|[\s(/,;–-])(?:autor(?:in|a)?|author|auteur|autore|autrice|reporter|repórter|reportero"
-    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by|автор(?:\s+материала)?|текст)"
+    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by|автор(?:\s+материала)?|текст"
+    r"|imeandikwa\s+na|imeandaliwa\s+na)"  # (Swahili's "written by", "prepared by")
     r"\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
@@ -734,13 +740,15 @@ _NOT_SIGNATURE = re.compile(r"(?:theo|nguồn|quelle|source|according|via|frohe|
                             r"|ihr|ihre|chúc|joyeux|joyeuses|feliz|felices|buon|buona)\b",
                             re.IGNORECASE)
 _ANY_LABEL = re.compile(r"(?:^|[\s(/,;–-])((?:edited|written|translated)\s+by|editor\s+online"
+                        r"|imeandikwa\s+na|imeandaliwa\s+na"
                         r"|автор\s+материала"
                         r"|[^\W\d_]+)\s*:(?!\d)", re.IGNORECASE)
 # the labels a credit line holds beside its writer's: an editor's, a picture's, a source's
 _CREDIT_LABELS = frozenset({
     "autor", "autorin", "autora", "author", "auteur", "autore", "autrice", "reporter",
     "repórter", "reportero", "text", "texto", "testo", "tekst", "verfasser", "verfasserin",
-    "written by", "editor", "editor online", "edited by", "editing", "redaktion", "redakteur",
+    "written by", "imeandikwa na", "imeandaliwa na", "editor", "editor online", "edited by",
+    "editing", "redaktion", "redakteur",
     "redakteurin", "redaktor", "redacción", "rédaction", "fotos", "foto", "photo", "photos",
     "bild", "bilder", "grafik", "video", "kamera", "illustration", "quelle", "source", "fuente",
     "fonte", "copyright", "mitarbeit", "übersetzung", "translation", "translated by",
@@ -1093,7 +1101,7 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
 _NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
-                              r"|authorship|muhabir|writers?|forfatt(?:er|ar|are)|skribent"
+                              r"|authorship|muhabir|writers?|reporters?|forfatt(?:er|ar|are)|skribent"
                               r"|tekija|egile(?:a|ak)?|awdur(?:on)?|yazar|penulis|avtor(?:ji)?)"
                               r"(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
@@ -1803,6 +1811,74 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
     return cut.strip() or title
 
 
+MAX_PRINTED_ELEMENTS = 3000  # elements of a page read for the <title>'s printed part
+PRINTED_TITLE_CHARS = 300
+_TITLE_PART_ENDS = "|-–—:_·•»/.~>ㅣ"
+_TITLE_DATE_END = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")  # "TamilNet: 07.06.10 …"
+_NOT_PRINTED = frozenset({"script", "style", "noscript", "template", "title", "option", "textarea"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = re.compile(r"title|headline|heading|subject", re.IGNORECASE)
+
+
+def _printed_title(tree: lxml.html.HtmlElement, page_title: str, site_keys: set[str]
+                   ) -> str | None:
+    """The part of a <title> that the page prints as a piece of its own text: "Site :: Headline",
+    "Headline_Site", "Site / News / Headline" beside "<td class=title><b>Headline</b>",
+    "<font size=5><b>Headline</b></font>", a blog's "<h3 class=post-title>" under the blog's
+    name. The longest such part that stands between the title's separators (or after a date:
+    "TamilNet: 07.06.10 Headline"), is as long as any other part of it and reads as
+    a headline, not the site's name, outside the page's chrome; for pages whose metadata
+    names no headline (templates older than OpenGraph)."""
+    whole = " ".join(page_title.split())
+    body = tree.find("body")
+    if body is None or len(whole) < 8:
+        return None
+    best: str | None = None
+    for el in itertools.islice(body.iter(lxml.etree.Element), MAX_PRINTED_ELEMENTS):
+        if el.tag in _NOT_PRINTED:
+            continue
+        texts = [el.text, el.tail]
+        if el.tag in _HEADING_TAGS or _TITLE_CLASS.search(el.get("class") or ""):
+            texts.append(el.text_content()[:PRINTED_TITLE_CHARS])
+        for text in texts:
+            if not text or len(text) > PRINTED_TITLE_CHARS:
+                continue
+            said = " ".join(text.split()).strip(" " + _TITLE_PART_ENDS)
+            if len(said) < 6 or said == whole or (best is not None and len(said) <= len(best)):
+                continue
+            at = whole.find(said)
+            if at < 0:
+                continue
+            before, after = whole[:at].rstrip(), whole[at + len(said):].lstrip()
+            if (before and before[-1] not in _TITLE_PART_ENDS
+                    and _TITLE_DATE_END.search(before) is None) or (
+                    after and after[0] not in _TITLE_PART_ENDS) or (
+                    len(said) < max(map(len, _TITLE_SEPARATORS.split(f"{before} {after}")))):
+                continue  # (the title's longest stretch: not a column's name before the
+                # headline, "Kolumne: Queer Royal – Über Dragqueens und …")
+            if (len(said.split()) >= HEADLINE_WORDS or (
+                    len(said) >= 8 and _CJK_CHAR.search(said))) and not _is_site_part(
+                    said, site_keys) and not _site_furniture(el):
+                best = said
+    return best
+
+
+_FURNITURE_TAGS = frozenset({"header", "nav", "footer", "aside"})
+_FURNITURE_ROLES = frozenset({"banner", "navigation", "contentinfo", "complementary"})
+# (a site's "header", "site-header"; not an entry's "entry-header")
+_FURNITURE_NAME = re.compile(r"(?:^|\s)(?:(?:site|page|main|global|top)[-_]?)?header(?:$|\s)"
+                             r"|logo|banner|masthead|\bnav|menu|footer", re.IGNORECASE)
+
+
+def _site_furniture(el: lxml.html.HtmlElement) -> bool:
+    """In the site's header, navigation, footer or a sidebar, by tag, role or name (a page
+    that a form wraps whole, Lotus Domino's, is not in chrome for that)."""
+    return any(
+        node.tag in _FURNITURE_TAGS or node.get("role") in _FURNITURE_ROLES
+        or _FURNITURE_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        for node in itertools.chain((el,), el.iterancestors()))
+
+
 # a CMS account's default name, no person's: WordPress's "admin" as a JSON-LD Person
 _ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "superuser",
                             "super user", "site admin", "administrador", "administrateur",
@@ -1961,6 +2037,11 @@ def _extract_metadata(
     headings = [] if h1 else [_clean(" ".join(h.itertext())) for h in _FIRST_H2S(tree)]
     md.title = clean_title(present[0], title_keys, others,
                            [h for h in headings if h], h1_text) if present else None
+    page_title = _clean(title[0].text or "") if title else None
+    if page_title and not (candidates[0] or candidates[1] or candidates[2]) and (
+            h1_text is None) and (printed := _printed_title(tree, page_title, title_keys)):
+        # no metadata nor <h1> names the headline: the part of the <title> the page prints
+        md.title = printed
     if md.title and (social := _clean(meta.get("og:title"))):
         social = clean_title(social, title_keys, others) or social
         md.title = _without_kicker(md.title, social)
