@@ -1654,3 +1654,10 @@ def test_a_heading_linking_to_the_sites_home_is_not_the_headline(home: str) -> N
 ])
 def test_broadcasters_bylines(body: str, expected: list[str]) -> None:
     assert page("", body).authors == expected
+
+
+def test_a_reporter_field_that_prints_the_sites_name_credits_no_one() -> None:
+    md = page("<title>北京今冬首场降雪或于本周末到来 | 新京报</title>",
+              '<h1>北京今冬首场降雪或于本周末到来</h1><div class="info"><span class="reporter">新京报'
+              f"</span></div><p>{LONG_TEXT}</p>")
+    assert md.authors == []

@@ -2106,7 +2106,11 @@ def _extract_metadata(
     if not authors:
         authors = _people(_labelled(tree, start), site_keys)
     if not authors:
-        authors = _people(_unsigned(marked, start), site_keys)
+        # (nor the site's name a "reporter" field prints alone, the <title>'s last part:
+        # '<span class="reporter">新京报</span>' under "北京今冬首场降雪… | 新京报")
+        tail = _TITLE_SEPARATORS.split(page_title or "")
+        authors = _people(_unsigned(marked, start),
+                          site_keys | {_norm(tail[-1])} if len(tail) > 1 else site_keys)
     if not authors and (h1 or top):
         authors = _people(_meta_line((h1 or top)[0], start, (h1 or top)[0]), site_keys)
     if not authors and (first := start.first_paragraph()) is not None:
