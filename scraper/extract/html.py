@@ -9,12 +9,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
+from charset_normalizer import from_bytes
 from lxml import etree
 from w3lib.encoding import (
     html_body_declared_encoding,
     html_to_unicode,
     http_content_type_encoding,
     read_bom,
+    resolve_encoding,
 )
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
@@ -64,12 +66,60 @@ _STATEFUL_7BIT = frozenset({"iso2022_jp", "iso2022_jp_2", "iso2022_kr", "hz", "u
 
 
 def _codec(name: str | None) -> str | None:
+    """The codec a declared label means, read as browsers read it (the WHATWG Encoding
+    standard, as w3lib maps it): "iso-8859-1" is windows-1252 (its bytes 0x80-0x9f are "€",
+    curly quotes and dashes, never C1 controls), "euc-kr" is cp949, "shift_jis" cp932,
+    "gb2312" gb18030; a label no browser reads ("utf-7") is none."""
     if not name:
         return None
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(resolve_encoding(name) or "").name
     except LookupError:
         return None
+
+
+STRAY_BYTES = 8  # invalid bytes a UTF-8 page may hold (+1 a 10 KB) and still be UTF-8
+
+
+def _stray_byte(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 in a UTF-8 page, read as windows-1252 (a caption pasted from
+    an old editor: "\x93quoted\x94")."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("newsarchive-stray-byte", _stray_byte)
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """A UTF-8 page with a few stray bytes of another encoding, its stray bytes read as
+    windows-1252; None when the bytes are not UTF-8 with a few exceptions."""
+    text = data.decode("utf-8", "replace")
+    if text.count("\ufffd") > STRAY_BYTES + len(data) // 10_000 or not any(
+            ord(c) > 127 and c != "\ufffd" for c in text):
+        return None  # (many errors, or no UTF-8 sequence at all: another encoding)
+    return data.decode("utf-8", "newsarchive-stray-byte")
+
+
+NOT_WESTERN_SHARE = 0.3  # of a windows-1252 reading's letters outside ASCII
+DETECT_BYTES = 64 * 1024  # read by the detector
+
+
+def _western(text: str) -> bool:
+    """Text that windows-1252 reads as a Western language: few letters outside ASCII (an
+    EUC-KR page read so is all "Àå¸¶ ³¡³ªÀÚ")."""
+    letters = [c for c in _TAG.sub(" ", text[:DETECT_BYTES]) if c.isalpha()]
+    return not letters or sum(not c.isascii() for c in letters) / len(letters) < NOT_WESTERN_SHARE
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _detected(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for an undeclared page that windows-1252 does
+    not read as a Western language (its legacy encoding of Korean, Russian, Greek ...)."""
+    match = from_bytes(data[:DETECT_BYTES]).best()
+    return _codec(match.encoding) if match is not None else None
 
 
 def _utf8_prefix(data: bytes) -> str | None:
@@ -81,13 +131,16 @@ def _utf8_prefix(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes robustly: BOM, valid UTF-8, then declarations that fit, then windows-1252.
+    """Decode page bytes robustly: BOM, valid UTF-8, then declarations that fit, then windows-1252
+    or a detected encoding.
 
     Declarations lie (a server's default ``charset=utf-8`` on a windows-1251 page, a stale
     ``<meta charset>``), so a declared charset is used only when the bytes decode under it
     without errors: bytes that are valid UTF-8 are UTF-8 (unless a 7-bit stateful encoding like
-    ISO-2022-JP is declared); otherwise the HTTP charset, then the ``<meta>`` one, then
-    windows-1252 are tried strictly, and only then is a lossy decode accepted.
+    ISO-2022-JP is declared), and so are UTF-8 bytes with a few stray windows-1252 ones when
+    UTF-8 or nothing is declared; otherwise the HTTP charset, then the ``<meta>`` one are tried
+    strictly, then windows-1252 unless it reads no Western text (an undeclared EUC-KR page),
+    where charset-normalizer's guess is taken; only then is a lossy decode accepted.
     Returns ``(text, encoding)``. Raises ExtractionError for empty or binary input.
     """
     if not data or not data.strip():
@@ -111,11 +164,27 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         text = _utf8_prefix(data)
         if text is not None:
             return text, "utf-8"
-    for encoding in dict.fromkeys([*declared, "cp1252"]):
+        if declared[:1] in ([], ["utf-8"]) and (text := _nearly_utf8(data)) is not None:
+            return text, "utf-8"
+    for encoding in dict.fromkeys(declared):
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or not _western(text):
+        # nothing declared fits, and windows-1252 reads no Western text: detect
+        encoding = _detected(data)
+        if encoding and encoding != "cp1252":
+            try:
+                return data.decode(encoding), encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
+    if text is not None:
+        return text, "cp1252"
     encoding, text = html_to_unicode(header, data)
     return text, encoding
 
