@@ -171,22 +171,23 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
+    western: str | None
     try:
-        text = data.decode("cp1252")
+        western = data.decode("cp1252")
     except UnicodeDecodeError:
-        text = None
-    if text is None or not _western(text):
+        western = None
+    if western is None or not _western(western):
         # nothing declared fits, and windows-1252 reads no Western text: detect
-        encoding = _detected(data)
-        if encoding and encoding != "cp1252":
+        detected = _detected(data)
+        if detected and detected != "cp1252":
             try:
-                return data.decode(encoding), encoding
+                return data.decode(detected), detected
             except (UnicodeDecodeError, LookupError):
                 pass
-    if text is not None:
-        return text, "cp1252"
-    encoding, text = html_to_unicode(header, data)
-    return text, encoding
+    if western is not None:
+        return western, "cp1252"
+    encoding, lossy = html_to_unicode(header, data)
+    return lossy, encoding
 
 
 _LOOKUP = etree.ElementDefaultClassLookup(
