@@ -1661,3 +1661,26 @@ def test_a_reporter_field_that_prints_the_sites_name_credits_no_one() -> None:
               '<h1>北京今冬首场降雪或于本周末到来</h1><div class="info"><span class="reporter">新京报'
               f"</span></div><p>{LONG_TEXT}</p>")
     assert md.authors == []
+
+
+def test_a_byline_inside_a_form_that_wraps_the_page_is_read() -> None:
+    # ASP.NET WebForms: '<body><form id="aspnetForm">' around everything
+    md = page("", '<form id="aspnetForm" method="post"><h1>Power rationing to ease</h1>'
+              '<div class="article_byline"><span class="author">Rania Haddad, Karim Saleh</span>'
+              f"</div><p>{LONG_TEXT}</p></form>")
+    assert md.authors == ["Rania Haddad", "Karim Saleh"]
+
+
+def test_a_search_form_is_no_byline_place() -> None:
+    md = page("", '<h1>Power rationing to ease</h1><div><form class="search"><span class="author">'
+              f"Rania Haddad</span></form></div><p>{LONG_TEXT}</p>")
+    assert md.authors == []
+
+
+def test_a_body_class_naming_the_sites_sidebar_is_no_box_of_others() -> None:
+    tree = lxml.html.document_fromstring(
+        '<html><body class="node-type-article one-sidebar sidebar-right"><div id="main">'
+        '<h1>Pénurie de lits</h1><div class="meta"><span class="auteurs">Rachel Meier et Samuel'
+        f" Jaquet</span></div><p>{LONG_TEXT}</p></div></body></html>")
+    md = extract_metadata(tree, URL, article_objects=[])
+    assert md.authors == ["Rachel Meier", "Samuel Jaquet"]

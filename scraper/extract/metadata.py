@@ -432,11 +432,18 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
             article = next((a for a in ancestors[i + 1:] if a.tag == "article"), None)
             if article is None or article.find(".//h1") is None or _in_others_box(el):
                 return True  # (nor its "Next: <a>…</a> by Jane Roe" box)
-        elif tag in _NOT_BYLINE_PLACES:
+        elif tag in _NOT_BYLINE_PLACES and not (tag == "form" and _page_form(node)):
             return True
         if _comment_box(node) or _menu_box(node):
             return True
     return False
+
+
+def _page_form(form: lxml.html.HtmlElement) -> bool:
+    """A form that wraps the whole page, not a search box or a comment form: ASP.NET WebForms'
+    '<body><form id="aspnetForm">', Lotus Domino's '<body><form name="_Dokument">'."""
+    parent = form.getparent()
+    return parent is not None and parent.tag == "body"
 
 
 _MENU_WORD = re.compile(r"^(?:[a-z0-9]+[-_]{1,2})*(?:menu|offcanvas|navbar|mega-?menu)"
@@ -1137,6 +1144,8 @@ def _in_others_box(el: lxml.html.HtmlElement) -> bool:
     """Inside a quote, a caption, a book's or a recipe's box, a sidebar widget, a list of other
     stories ... (the element's ancestors, as far as UNSIGNED_BOX_LEVELS)."""
     for node in itertools.islice(el.iterancestors(), UNSIGNED_BOX_LEVELS):
+        if node.tag == "body":
+            break  # (Drupal's body classes say the page has a sidebar: "one-sidebar sidebar-right")
         if node.tag in _OTHERS_TAGS or _OTHERS_BOX.search(
                 f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
