@@ -251,6 +251,10 @@ def test_title_without_an_h1_falls_back_to_an_h2(body: str, expected: str) -> No
         ("Shaun Walker in Kyiv and Pjotr Sauer", ["Shaun Walker", "Pjotr Sauer"]),
         ("Written by Michael Larabel in Linux Storage on 12 March 2024 at 06:05 PM EDT.",
          ["Michael Larabel"]),
+        # a preposition and a weekday before the date; a plural writers' label
+        ("Posted by Alastair Reid on Saturday 05 September 2009 - 18:05:22", ["Alastair Reid"]),
+        ("Autorzy: Jadwiga Pitoń, Marek Kwiatkowski", ["Jadwiga Pitoń", "Marek Kwiatkowski"]),
+        ("Ein Beitrag von Lisa Krämer", ["Lisa Krämer"]),
     ],
 )
 def test_split_authors(text: str, names: list[str]) -> None:

@@ -50,6 +50,8 @@ _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|intervie
                            r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius|verfasst\s+von|geschrieben\s+von|tác\s+giả|người\s+viết"
+                           # (the plural label of several: "Autorzy: Jadwiga Pitoń, Marek Kwiatkowski")
+                           r"|autorzy|autoři|autori|autores|authors|auteurs|autoren"
                            r"|この記事を書いた人|執筆者?|筆者|著者|ライター|글쓴이|작성자"
                            # (Swahili's "written by", "prepared by")
                            r"|imeandikwa\s+na|imeandaliwa\s+na)\s*[:：]",
@@ -97,7 +99,8 @@ _DATE_TAIL = re.compile(
     r"(?:[\s,|·•-]+(?:Posted|Published|Updated|Last\s+updated|First\s+posted|Veröffentlicht"
     r"|Aktualisiert|Erstellt|Stand|Publié|Mis\s+à\s+jour|Publicado|Actualizado|Pubblicato"
     r"|Aggiornato):?(?=\s))?"
-    r"(?:[\s,|·•-]+(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?(?=\s)"
+    # (or both: e107's "Posted by Alastair Reid on Saturday 05 September 2009")
+    r"(?:[\s,|·•-]+(?:(?:on|am|le|el|il|em)\s+)?(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?(?=\s)"
     r"|(?i:mon|tue|tues|wed|thu|thurs|fri|sat|lun|jeu|ven|mié|jue|vie|gio)(?:[.,]|(?=\s+\d))"
     r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)[.,](?=\s*\d{1,2}\.)|(?:am|on|le|el|il|em)(?=\s)))?"
     + _DATE_PART
