@@ -66,3 +66,11 @@ def test_a_label_no_browser_reads_is_ignored(label: str) -> None:
     text, encoding = decode_html(_page(f'<meta charset="{label}">', "Haushalt", PARAGRAPH * 4)
                                  .encode("cp1252"))
     assert encoding == "cp1252" and "für das" in text
+
+
+def test_a_large_ascii_page_with_one_stray_byte_is_windows_1252_not_utf8() -> None:
+    # no character that UTF-8 writes in several bytes: nothing says the page is UTF-8
+    data = _page("", "Haushalt", "Der Rat hat getagt. " * 200_000).encode("ascii").replace(
+        b"</p>", b" \xfcber</p>")
+    text, encoding = decode_html(data)
+    assert encoding == "cp1252" and text.endswith("getagt.  über</p></body></html>")

@@ -1688,3 +1688,11 @@ def test_a_body_class_naming_the_sites_sidebar_is_no_box_of_others() -> None:
         f" Jaquet</span></div><p>{LONG_TEXT}</p></div></body></html>")
     md = extract_metadata(tree, URL, article_objects=[])
     assert md.authors == ["Rachel Meier", "Samuel Jaquet"]
+
+
+def test_a_printed_title_inside_nested_title_wrappers_is_found() -> None:
+    wrappers = 200
+    body = ('<div class="title-wrap">' * wrappers + "<b>Council approves budget for roads</b>"
+            + "</div>" * wrappers)
+    md = page("<title>Lakeside Gazette :: Council approves budget for roads</title>", body)
+    assert md.title == "Council approves budget for roads"

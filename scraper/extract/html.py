@@ -95,12 +95,12 @@ def _nearly_utf8(data: bytes) -> str | None:
     """A UTF-8 page with a few stray bytes of another encoding, its stray bytes read as
     windows-1252; None when the bytes are not UTF-8 with a few exceptions."""
     text = data.decode("utf-8", "replace")
-    if text.count("\ufffd") > STRAY_BYTES + len(data) // 10_000 or not any(
-            ord(c) > 127 and c != "\ufffd" for c in text):
+    if text.count("\ufffd") > STRAY_BYTES + len(data) // 10_000 or _UTF8_LETTER.search(text) is None:
         return None  # (many errors, or no UTF-8 sequence at all: another encoding)
     return data.decode("utf-8", "newsarchive-stray-byte")
 
 
+_UTF8_LETTER = re.compile("[^\x00-\x7f\ufffd]")  # a character UTF-8 writes in two bytes or more
 NOT_WESTERN_SHARE = 0.3  # of a windows-1252 reading's letters outside ASCII
 DETECT_BYTES = 64 * 1024  # read by the detector
 

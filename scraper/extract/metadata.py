@@ -1825,6 +1825,7 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
 
 MAX_PRINTED_ELEMENTS = 3000  # elements of a page read for the <title>'s printed part
 PRINTED_TITLE_CHARS = 300
+PRINTED_TITLE_CHILDREN = 5  # of a heading read whole (a few inline tags without children)
 _TITLE_PART_ENDS = "|-–—:_·•»/.~>ㅣ"
 _TITLE_DATE_END = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")  # "TamilNet: 07.06.10 …"
 _NOT_PRINTED = frozenset({"script", "style", "noscript", "template", "title", "option", "textarea"})
@@ -1850,8 +1851,9 @@ def _printed_title(tree: lxml.html.HtmlElement, page_title: str, site_keys: set[
         if el.tag in _NOT_PRINTED:
             continue
         texts = [el.text, el.tail]
-        if el.tag in _HEADING_TAGS or _TITLE_CLASS.search(el.get("class") or ""):
-            texts.append(el.text_content()[:PRINTED_TITLE_CHARS])
+        if (el.tag in _HEADING_TAGS or _TITLE_CLASS.search(el.get("class") or "")) and len(
+                el) <= PRINTED_TITLE_CHILDREN and not any(len(child) for child in el):
+            texts.append(el.text_content())  # ("<h3><a>News</a>: Headline</h3>")
         for text in texts:
             if not text or len(text) > PRINTED_TITLE_CHARS:
                 continue
