@@ -1696,3 +1696,34 @@ def test_a_printed_title_inside_nested_title_wrappers_is_found() -> None:
             + "</div>" * wrappers)
     md = page("<title>Lakeside Gazette :: Council approves budget for roads</title>", body)
     assert md.title == "Council approves budget for roads"
+
+
+# ------------------------------------------------- bylines of legacy templates, no byline class
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Joomla 1.5's contentpaneopen table: "Written by" in a span.small above the text's cell
+    ('<table class="contentpaneopen"><tr><td class="contentheading">Vendors move to temporary '
+     'site</td></tr><tr><td><span class="small">Written by Moses Kanairara</span></td></tr>'
+     f"<tr><td><p>{LONG_TEXT}</p></td></tr></table>", ["Moses Kanairara"]),
+    # a <font> headline and an italic "by" line above text written between <br>s (no <p>)
+    ('<table><tr><td><font size="5"><b>Government unveils plans for new campus</b></font><br>'
+     '<font size="2"><i>by Maria Olivero</i></font><br><br><font size="3">'
+     f"{LONG_TEXT}<br><br>{LONG_TEXT}</font></td></tr></table>", ["Maria Olivero"]),
+    # e107: "Posted by <a>…</a> on Saturday …" above a news_body div of bare text
+    ("<div class='news_item'><div class='news_title'><h2>Public observing night a success</h2>"
+     "</div><div class='news_info'>Posted by <a href='/user.php?id.14'>Alastair Reid</a> on "
+     f"Saturday 05 September 2009 - 18:05:22</div><div class='news_body'>{LONG_TEXT}</div></div>",
+     ["Alastair Reid"]),
+    # not: a slider's "By Jane Roe" above the article's own headline
+    ("<div class='slider'><div class='slide'><h2>Lifeboat crew honoured</h2><div class='meta'>By"
+     " Jane Roe</div></div></div><div class='post'><h1>Ferry timetable changes</h1><div "
+     f"class='entry'><p>{LONG_TEXT}</p></div></div>", []),
+    # not: a series' label, nor a paragraph's deck in title case
+    (f"<h1>The tailor who dresses the King</h1><div class='series-label'>By Royal Appointment</div>"
+     f"<p>{LONG_TEXT}</p>", []),
+    (f"<h1>The result was clear</h1><p class='intro'>By Tuesday Evening Labour Had Won</p>"
+     f"<p>{LONG_TEXT}</p>", []),
+])
+def test_a_by_line_above_the_text(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected

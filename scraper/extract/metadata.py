@@ -641,6 +641,9 @@ class _TextStart:
         self.walk: Iterator[Any] | None = None  # the numbering walk, None once it has ended
         self.start = -1
         self.first: lxml.html.HtmlElement | None = None  # the text's first paragraph
+        self.nodes: list[Any] = []  # the numbered elements, in order
+        # the first block whose own text is long, for a page without a long <p>
+        self.block: tuple[int, lxml.html.HtmlElement] | None = None
 
     def _ready(self) -> None:
         """Number the elements up to the text's first paragraph (the first time asked)."""
@@ -652,16 +655,25 @@ class _TextStart:
         """Walk on up to ``el`` (None: to the text's first paragraph), or to the end."""
         if self.walk is None:
             return
-        order = self.order
+        order, nodes = self.order, self.nodes
         for i, node in self.walk:
             order[node] = i
-            if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
-                self.start, self.first = i, node
-                if el is None:
-                    return
+            nodes.append(node)
+            if self.start < 0:
+                if node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
+                    self.start, self.first = i, node
+                    if el is None:
+                        return
+                elif self.block is None and node.tag in _TEXT_BLOCK_TAGS and (
+                        _own_words(node) >= MAX_LEAD_WORDS) and not _in_chrome(node):
+                    self.block = (i, node)
             if node is el:
                 return
         self.walk = None
+        if self.start < 0 and self.block is not None:
+            # no long <p> in the whole page: the text is a block's own lines between <br>s
+            # (a table cell's, a <font>'s, e107's "news_body" div)
+            self.start, self.first = self.block
 
     def above(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text (or the page has no long paragraph)."""
@@ -684,6 +696,64 @@ class _TextStart:
     def before_text(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text, and the page has one."""
         return self.above(el) and self.start >= 0
+
+
+_TEXT_BLOCK_TAGS = frozenset({"div", "td", "font", "span", "section", "article", "blockquote"})
+
+
+def _own_words(el: lxml.html.HtmlElement) -> int:
+    """The words of an element's own text, outside its child elements (Chinese and Japanese:
+    two characters a word): a text written between <br>s."""
+    said = " ".join(filter(None, [el.text, *(child.tail for child in el)]))
+    return len(said.split()) + len(_CJK_CHAR.findall(said)) // 2
+
+
+BY_LINE_ELEMENTS = 30  # elements above the text read for its "By" line
+BY_LINE_CHARS = 100
+
+
+def _by_line(start: _TextStart) -> list[str]:
+    """The names of a line above the article text that signs it with "By", "Written by",
+    "Posted by … on …", "Von", "Par" …, in an element of no byline class (Joomla 1.5's "<span
+    class=small>Written by Moses Kanairara</span>", "<font><i>by Maria Olivero</i></font>",
+    e107's "Posted by <a>Alastair Reid</a> on Saturday …"): the nearest such line above it,
+    outside the page's chrome, comments and others' boxes. Read only when nothing else names a
+    person."""
+    first = start.first_paragraph()
+    if first is None:
+        return []
+    at = start.order[first]
+    # (the line and the text in one box: not a slider's "By Jane Roe" above the post)
+    boxes = set(itertools.islice(first.iterancestors(), BY_LINE_LEVELS))
+    for el in reversed(start.nodes[max(0, at - BY_LINE_ELEMENTS):at]):
+        if el.tag in _HEADLINE_TAGS:
+            break  # (a line above the headline: another story's, a slider's "By Jane Roe")
+        if not isinstance(el.tag, str) or el.tag in _NOT_BY_LINE_TAGS or first in set(
+                el.iterancestors()) or _DECK_CLASS.search(el.get("class") or "") or (
+                _OTHERS_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")) or (
+                el.find(".//p") is not None):
+            continue  # (a paragraph's "By Tuesday Evening Labour Had Won" is a deck's, and so
+            # is a series' label: "By Royal Appointment")
+        said = _clean(" ".join(el.itertext()))
+        if not said or len(said) > BY_LINE_CHARS or not _BY_WORD.match(said):
+            continue
+        names = split_authors(said)
+        if names and len(names) <= 4 and all(
+                _name_like(n) and len(n.split()) <= BY_LINE_NAME_WORDS for n in names) and (
+                boxes.intersection(el.iterancestors())) and not (
+                _in_chrome(el) or _in_comment(el) or _in_others_box(el)):
+            return names
+    return []
+
+
+BY_LINE_LEVELS = 3  # of the text's first paragraph, one of which holds the "By" line too
+BY_LINE_NAME_WORDS = 3
+_NOT_BY_LINE_TAGS = frozenset({"p", "a", "script", "style", "h4", "li"})
+_HEADLINE_TAGS = frozenset({"h1", "h2", "h3"})
+# the lead words of a signature, not a label ("Autor:", "Text" head a book's or a play's
+# facts): "By", "Written by", "Posted by", "Von", "Par", "Por", "Di", "Door"
+_BY_WORD = re.compile(r"\s*(?:(?:written|posted|reported)\s+)?by\s|\s*(?:von|par|por|di|door)\s",
+                      re.IGNORECASE)
 
 
 NAME_LINE_PARAGRAPHS = 3  # the paragraphs read above the text's first: a deck's lines, names
@@ -2143,6 +2213,8 @@ def _extract_metadata(
             authors, md.signature = names, line
     if not authors:
         authors = _people(_foot_credit(start), site_keys)
+    if not authors:
+        authors = _people(_by_line(start), site_keys)
     if not authors:
         authors = _people(_dateline_reporters(start), site_keys)
     if not authors:
