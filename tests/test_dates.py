@@ -3820,3 +3820,31 @@ def test_an_article_dated_only_by_other_stories_cards_has_no_date(
         assert got.published is None
     else:
         check(got.published, published, "date", "text")
+
+
+# --- templates older than CSS: table layouts, <font> headlines, text between <br>s ------------
+
+_LEGACY = (
+    '<html><head><title>Landeskorrespondenz - Neue Radwegverbindung zwischen Dornbirn und '
+    'Lustenau</title></head><body><table width="100%"><tr><td><img alt="Land"></td><td><font '
+    'size="2">&nbsp;{today}</font></td></tr></table><table width="100%"><tr><td><font size="2">'
+    '<a href="/1">Land &amp; Politik</a><br><a href="/2">Verkehr</a></font></td><td><font '
+    'size="2">Landeskorrespondenz &gt; Verkehr</font><br><br><font size="4"><b>Neue '
+    "Radwegverbindung zwischen Dornbirn und Lustenau</b></font><br><br><font size=\"2\">"
+    "{dateline} Die Radwegverbindung zwischen Dornbirn und Lustenau wird ausgebaut. Das Land "
+    "übernimmt 60 Prozent der Kosten.<br><br>" + "Die Bauarbeiten sollen im Frühjahr beginnen und "
+    "bis Herbst abgeschlossen sein; während der Bauzeit ist mit Behinderungen zu rechnen. " * 10 +
+    '</font><br><br><table><tr><td><font size="2"><b>Weitere Meldungen</b><br>19.11.2009 '
+    '<a href="/3">Landesbudget beschlossen</a><br>18.11.2009 <a href="/4">Neue Buslinie</a>'
+    "</font></td></tr></table></td></tr></table></body></html>")
+
+
+def test_a_dateline_opening_a_line_of_a_layout_table_dates_the_page() -> None:
+    got = _dates(_LEGACY.format(today="Heute ist Montag, 9. September 2024",
+                                dateline="Bregenz (VLK), 20.11.2009 &#8211;"))
+    check(got.published, "2009-11-20", "date", "text")
+
+
+def test_a_day_the_page_calls_today_is_never_the_publish_date() -> None:
+    got = _dates(_LEGACY.format(today="Heute ist Montag, 9. September 2024", dateline=""))
+    assert got.published is None or got.published.local != "2024-09-09"

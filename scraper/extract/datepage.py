@@ -84,6 +84,14 @@ _BLOCK_TAGS = {"p", "div", "li", "td", "th", "section", "article", "blockquote",
 _HARD_TAGS = _BLOCK_TAGS - {"span", "time"}
 _PAGE_CHROME_TAGS = {"header", "footer", "aside"}
 _LIST_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+_BOLD_TAGS = {"b", "strong"}
+
+
+def _bold_line(el: Any) -> bool:
+    """A bold line of its own, a heading in a template older than CSS: "<b>Weitere Meldungen
+    </b><br>…"."""
+    after = el.getnext()
+    return after is not None and after.tag == "br" and not (el.tail or "").strip()
 _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comments
     r"(?:related|latest|more (?:news|stories|from|on|coverage|articles|in|to read)|most (?:read"
     r"|popular|viewed|shared)|recommended|see also|also read|read more|you may also like"
@@ -543,8 +551,21 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
             hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
             if hw and len(hw & words) / len(hw) >= 0.6:
                 return el
+        # a template older than CSS: the headline a bold line in a <font> ("<font size=5><b>
+        # Headline</b></font>"), the first one that covers most of the title
+        body = tree.find("body")
+        for el in itertools.islice((body if body is not None else tree).iter("b", "strong"),
+                                   MAX_BOLD_HEADLINES):
+            if len(el) > 2:
+                continue  # (a bold block, not a line)
+            hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
+            if len(hw) >= 3 and len(hw & words) / len(hw) >= 0.6 and len(
+                    hw & words) / len(words) >= 0.6:
+                return el
     return None
 
+
+MAX_BOLD_HEADLINES = 200  # bold elements read for a headline on a page without headings
 
 def _best_heading(heads: list[Any], words: set[str], *, sub: bool) -> tuple[float, Any]:
     """The heading whose words are most in the title (a sub-heading must also cover most of
@@ -608,6 +629,7 @@ def visible_candidates(
     owned: list[tuple[Cand, Any]] = []  # dated candidates and their elements
     in_rows: list[tuple[Cand, Any]] = []  # unlabelled dates in table rows, and their rows
     footers: list[Any] = []  # the page's footers, skipped as chrome
+    line_break = False  # a <br> since the last piece of text
     walker = etree.iterwalk(root, events=("start", "end"))
     # The loop runs for every element and every piece of text of a page (~600 events, ~500
     # pieces of text), so it is written flat: the text of a "start" (the element's text) and
@@ -618,6 +640,8 @@ def visible_candidates(
     for event, el in itertools.islice(walker, MAX_ELEMENTS):
         if event == "end":
             stack.pop()
+            if el.tag == "br":
+                line_break = True
             text = el.tail
             if not text or el is root:
                 continue
@@ -670,7 +694,8 @@ def visible_candidates(
                 stack.append(state)
                 walker.skip_subtree()
                 continue
-            if tag in _LIST_HEADING_TAGS and len(stack) > 1 and el.getparent() not in keep:
+            if (tag in _LIST_HEADING_TAGS or (tag in _BOLD_TAGS and _bold_line(el))) and len(
+                    stack) > 1 and el.getparent() not in keep:
                 heading = (el.text_content() or "")[:60].strip(_HEADING_MARKS)
                 if len(heading) <= 40 and (_LIST_HEADING.match(heading) or (
                         _NEXT_HEADING.match(heading) and _story_link_after(el))):
@@ -732,7 +757,9 @@ def visible_candidates(
                 block = block_counter
                 if tag in _HARD_TAGS:
                     hard = block
-            mention = mention or tag in _MENTION_TAGS
+            # (a table that holds the headline lays the page out, as templates older than
+            # CSS do: its cells are no data table's)
+            mention = mention or (tag in _MENTION_TAGS and not (tag == "table" and el in keep))
             stack.append((in_article, block, mention, hard, False))
             if len(time_values) < MAX_TIME_ELEMENTS and (tag in ("time", "abbr") or (
                     # an element named like a date, or printing a number first, may keep its
@@ -763,10 +790,12 @@ def visible_candidates(
         if owner is None:
             parent = el.getparent()
             owner = parent if parent is not None else el
-        if hard != last_hard:  # a line break between blocks keeps labels in their own block
+        if hard != last_hard or line_break:
+            # a line break between blocks keeps labels in their own block; a <br>'s is a line
+            # of the block ("…<br><br>Bregenz (VLK), 20.11.2009 – Die …")
             parts.append("\n")
             size += 1
-            last_hard = hard
+            last_hard, line_break = hard, False
         seg_pos.append(size)
         seg_info.append((block, owner, mention))
         own = blocks.get(block)
@@ -868,9 +897,10 @@ def visible_candidates(
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
                 continue
-        if parsed.hour is None and 0 <= parsed.start < head_pos and _header_today(
-                full, parsed, owner, page, headline, head_pos):
-            continue
+        if parsed.hour is None and ((0 <= parsed.start < head_pos and _header_today(
+                full, parsed, owner, page, headline, head_pos)) or _TODAY_LABEL.search(
+                full, max(0, parsed.start - TODAY_LABEL_CHARS), parsed.start)):
+            continue  # (or a day the page calls today: "Heute ist Donnerstag, 6. März 2025")
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
                 page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12 and (
@@ -926,9 +956,14 @@ def visible_candidates(
         start, blen = (own.start, own.chars) if own is not None else (parsed.start, 0)
         words_before = _word_count(full[start:parsed.start])
         dateline = False
-        if not datelines and words_before <= 6 and role == "any" and not mention and not (
+        # (the dateline opens its block, or a line of it: a text between <br>s in a cell
+        # under the headline's lines, "…<br><br>Bregenz (VLK), 20.11.2009 – Die …")
+        line = max(start, full.rfind("\n", start, parsed.start) + 1)
+        if not datelines and role == "any" and not mention and not (
                 owner is not None and _DATEISH_CLASS.search(_class_of(owner))) and (
-                _DATELINE_LEAD.fullmatch(full, start, parsed.start)) and _DATELINE_TAIL.match(
+                _DATELINE_LEAD.fullmatch(full, start, parsed.start) or (
+                    line > start and _DATELINE_LEAD.fullmatch(full, line, parsed.start))) and (
+                _word_count(full[line:parsed.start]) <= 6) and _DATELINE_TAIL.match(
                 full, parsed.end):
             # a press release's dateline opening its text: "Karlsruhe, (12.11.2021).
             # Traditionell …", "BERLIN, 12. März 2024 – Die …": the page's first only, and it
@@ -1788,6 +1823,14 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headlin
         return not any(node.find(".//h1") is not None for node in nodes[:2]
                        if node.tag not in ("body", "html"))
     return not dateish
+
+
+TODAY_LABEL_CHARS = 40
+# "today is" before a day (and its weekday): a header's line, never a story's date
+_TODAY_LABEL = re.compile(
+    r"(?i:\b(?:heute\s+ist|today\s+is|hoy\s+es|aujourd'hui\s+(?:nous\s+sommes|c'est)|oggi\s+è"
+    r"|hoje\s+é|vandaag\s+is|dziś\s+jest|dnes\s+je|ma\s+van|idag\s+är|i\s+dag\s+er)"
+    r"|сегодня|今日は|오늘은)\s*:?\s*(?:[^\W\d_]+\.?,?\s*)?$")
 
 
 _ARTICLE_HEAD = re.compile(r"article|entry|story|post|artikel|single|content|headline",
