@@ -3848,3 +3848,14 @@ def test_a_dateline_opening_a_line_of_a_layout_table_dates_the_page() -> None:
 def test_a_day_the_page_calls_today_is_never_the_publish_date() -> None:
     got = _dates(_LEGACY.format(today="Heute ist Montag, 9. September 2024", dateline=""))
     assert got.published is None or got.published.local != "2024-09-09"
+
+
+@pytest.mark.parametrize(("text", "hour"), [
+    ("الموافق 12/03/2024 م 06:05 م", 18),  # the Gregorian era "م" after the date, PM after the clock
+    ("12/03/2024 م 09:10", 9),
+])
+def test_an_arabic_era_mark_between_a_date_and_its_clock(text: str, hour: int) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = next(find_dates(text))
+    assert (found.day.isoformat(), found.hour) == ("2024-03-12", hour)

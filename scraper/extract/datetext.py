@@ -450,7 +450,9 @@ _TIME_AFTER = re.compile(
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
     r"\s*[)）]\s*)?"
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
-    r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.)[\s,]*)?(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,|·•\-–—/()]*)?"
+    # (and Arabic's era after a Gregorian or a Hijri date: "12/03/2024 م 06:05 م")
+    r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.|م(?!\w)|هـ?(?!\w))[\s,]*)?"
+    r"(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,|·•\-–—/()]*)?"
     r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
     r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|ម៉ោង|, "
     # the clock's own label after the date's: "Date: 12/03/2024 Time: 18:05"
