@@ -1727,3 +1727,32 @@ def test_a_printed_title_inside_nested_title_wrappers_is_found() -> None:
 ])
 def test_a_by_line_above_the_text(body: str, expected: list[str]) -> None:
     assert page("", body).authors == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a <title> of the site and the section; a <font> headline above the text, a deck under it
+    ("The Tribune, Chandigarh, India - Punjab",
+     '<p><font size="4"><b><a name="1"></a>Paddy procurement picks up pace in Bathinda mandis</b>'
+     '</font><br><font size="2"><b>Farmers complain of delayed payments</b></font></p>'
+     f"<p>{LONG_TEXT}</p>", "Paddy procurement picks up pace in Bathinda mandis"),
+    ("News Releases", '<h2 class="sr-only">Navigation mit Access Keys</h2><div class="headline">'
+     "Survey: Wisconsin CEOs More Optimistic About Economy</div>" f"<p>{LONG_TEXT}</p>",
+     "Survey: Wisconsin CEOs More Optimistic About Economy"),
+    # not: a box of other stories' heading; nor a heading the <title> already names
+    ("Nieuws", "<b>Other stories in Punjab</b><br>" f"<p>{LONG_TEXT}</p>", "Nieuws"),
+    ("Ferry returns after winter repairs", "<h2>Ferry back after repairs in spring</h2>"
+     f"<p>{LONG_TEXT}</p>", "Ferry returns after winter repairs"),
+], ids=["font-under-site-title", "title-class-under-section-title", "others-box", "title-is-headline"])
+def test_a_site_title_yields_to_the_heading_above_the_text(
+        title: str, body: str, expected: str) -> None:
+    assert page(f"<title>{title}</title>", body).title == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("神戸新聞｜社会｜三宮の再開発ビル、来春着工へ", "<h2>三宮の再開発ビル、来春着工へ</h2><p>本文</p>",
+     "三宮の再開発ビル、来春着工へ"),
+    ("คมชัดลึก : กทม.เตรียมรับมือน้ำทะเลหนุนสูง", "<font size=\"4\"><b>กทม.เตรียมรับมือน้ำทะเลหนุนสูง</b>"
+     "</font>", "กทม.เตรียมรับมือน้ำทะเลหนุนสูง"),
+], ids=["fullwidth-bar", "thai"])
+def test_printed_titles_in_scripts_without_spaces(title: str, body: str, expected: str) -> None:
+    assert page(f"<title>{title}</title>", body).title == expected

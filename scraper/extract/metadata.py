@@ -108,7 +108,7 @@ _DATE_TAIL = re.compile(
 # ... and the date alone, when cutting the weekday too leaves one word: "Emmanuel Sunday,
 # March 12, 2024", "Minh Thu 12/03/2024" (Sunday, Monday, Friday, Thu are names too)
 _DATE_ALONE_TAIL = re.compile(_DATE_PART)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*[|ㅣ]\s*")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*[|ㅣ｜]\s*")
 
 
 @dataclass
@@ -1896,7 +1896,7 @@ def clean_title(title: str | None, site_keys: set[str], others: list[str],
 MAX_PRINTED_ELEMENTS = 3000  # elements of a page read for the <title>'s printed part
 PRINTED_TITLE_CHARS = 300
 PRINTED_TITLE_CHILDREN = 5  # of a heading read whole (a few inline tags without children)
-_TITLE_PART_ENDS = "|-–—:_·•»/.~>ㅣ"
+_TITLE_PART_ENDS = "|-–—:_·•»/.~>ㅣ｜："
 _TITLE_DATE_END = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")  # "TamilNet: 07.06.10 …"
 _NOT_PRINTED = frozenset({"script", "style", "noscript", "template", "title", "option", "textarea"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -1940,11 +1940,77 @@ def _printed_title(tree: lxml.html.HtmlElement, page_title: str, site_keys: set[
                     len(said) < max(map(len, _TITLE_SEPARATORS.split(f"{before} {after}")))):
                 continue  # (the title's longest stretch: not a column's name before the
                 # headline, "Kolumne: Queer Royal – Über Dragqueens und …")
-            if (len(said.split()) >= HEADLINE_WORDS or (
-                    len(said) >= 8 and _CJK_CHAR.search(said))) and not _is_site_part(
+            if (len(said.split()) >= HEADLINE_WORDS or (len(said) >= 8 and (
+                    _CJK_CHAR.search(said) or _NO_SPACE_SCRIPT.search(said)))) and not _is_site_part(
                     said, site_keys) and not _site_furniture(el):
                 best = said
     return best
+
+
+HEADING_ELEMENTS = 40  # elements above the text read for its heading (the first one wins:
+# a deck may stand between it and the text)
+HEADING_CHARS = 160  # a headline, not a lead paragraph set in bold
+_OTHERS_HEADING = re.compile(r"(?:other|more|related|latest|see also|weitere|andere|autres|otras"
+                             r"|altre|outras|inne|další|другие|ещё)\b", re.IGNORECASE)
+_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:headline|title|tit|subject|heading|titulo|titolo"
+                            r"|titre|titel|baslik|naslov|nadpis)(?:$|[\s_-])", re.IGNORECASE)
+_TITLE_PART_SPLIT = re.compile(_TITLE_SEPARATORS.pattern + r"|\s*(?:——|｜|：|:)\s*|,\s+")
+
+
+def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
+    """The headline a page prints above its text when its <title> names only the site and the
+    section ("News Releases", "Kanton St.Gallen - Medienmitteilungen", "中国经济网——国家经济门户"):
+    the first heading-like element of those just above the text's first paragraph (an <h2>-<h4>, an element
+    classed as a title, a <font size=4> or a bold line of its own), outside the site's chrome,
+    of more words than any part of the <title> and sharing few of its words."""
+    first = start.first_paragraph()
+    if first is None:
+        return None
+    parts = [part for part in _TITLE_PART_SPLIT.split(page_title) if part and part.strip()]
+    longest = max((_span_size(part) for part in parts), default=0)
+    title_words = set(_WORDS.findall(page_title.casefold()))
+    at = start.order[first]
+    for el in start.nodes[max(0, at - HEADING_ELEMENTS):at]:
+        if not isinstance(el.tag, str) or first in set(el.iterancestors()) or not (
+                el.tag in ("h2", "h3", "h4") or _HEADING_CLASS.search(el.get("class") or "")
+                or (el.tag == "font" and _big_font(el.get("size") or ""))
+                or (el.tag in ("b", "strong") and _own_line(el))):
+            continue
+        said = _clean(" ".join(el.itertext()))
+        if not said or len(said) > HEADING_CHARS or _hidden_heading(el.get("class") or "") or any(
+                a.get("href") for a in el.iter("a")) or (
+                el.getparent() is not None and el.getparent().tag == "a") or (
+                _OTHERS_HEADING.match(said)):
+            continue  # (a teaser's link, a section's link, a box's "Other stories in Punjab")
+        words = set(_WORDS.findall(said.casefold()))
+        if _span_size(said) > max(longest, HEADLINE_WORDS) and len(
+                words & title_words) <= len(words) * 0.3 and not _site_furniture(el):
+            return said
+    return None
+
+
+def _span_size(text: str) -> int:
+    """Words, or for a script without spaces two characters a word."""
+    return max(len(text.split()), len(_CJK_CHAR.findall(text)) // 2 + len(
+        _NO_SPACE_SCRIPT.findall(text)) // 4)
+
+
+_NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer
+
+
+def _big_font(size: str) -> bool:
+    """A <font> size of a heading: 4 and up, or "+1" and up."""
+    size = size.strip()
+    return (size.startswith("+") and size[1:].isdigit()) or (size.isdigit() and int(size) >= 4)
+
+
+def _own_line(el: lxml.html.HtmlElement) -> bool:
+    """An element that is a line of its own: alone in its parent, or followed by a <br>."""
+    after = el.getnext()
+    parent = el.getparent()
+    return not (el.tail or "").strip() and (
+        (after is not None and after.tag == "br") or (
+            parent is not None and len(parent) == 1 and not (parent.text or "").strip()))
 
 
 _FURNITURE_TAGS = frozenset({"header", "nav", "footer", "aside"})
@@ -2122,10 +2188,13 @@ def _extract_metadata(
     md.title = clean_title(present[0], title_keys, others,
                            [h for h in headings if h], h1_text) if present else None
     page_title = _clean(title[0].text or "") if title else None
-    if page_title and not (candidates[0] or candidates[1] or candidates[2]) and (
-            h1_text is None) and (printed := _printed_title(tree, page_title, title_keys)):
-        # no metadata nor <h1> names the headline: the part of the <title> the page prints
-        md.title = printed
+    start = _TextStart(tree)  # (read once, when a byline form asks where the text starts)
+    if page_title and not (candidates[0] or candidates[1] or candidates[2]) and h1_text is None:
+        # no metadata nor <h1> names the headline: the part of the <title> the page prints,
+        # or, under a <title> of the site's and the section's names only, the heading that
+        # the page prints above its text
+        printed = _printed_title(tree, page_title, title_keys)
+        md.title = printed or _heading_above_text(start, page_title) or md.title
     if md.title and (social := _clean(meta.get("og:title"))):
         social = clean_title(social, title_keys, others) or social
         md.title = _without_kicker(md.title, social)
@@ -2156,7 +2225,6 @@ def _extract_metadata(
     if len(authors) == 1:
         authors = _people(_co_authors(tree, authors[0]), site_keys) or authors
     marked: list[lxml.html.HtmlElement] = [] if authors else _author_markup(tree)
-    start = _TextStart(tree)  # (read once, when a byline form asks where the text starts)
     if not authors:
         for el in _marked_authors(marked, start):
             name = _clean(" ".join(el.itertext()))
