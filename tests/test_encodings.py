@@ -74,3 +74,19 @@ def test_a_large_ascii_page_with_one_stray_byte_is_windows_1252_not_utf8() -> No
         b"</p>", b" \xfcber</p>")
     text, encoding = decode_html(data)
     assert encoding == "cp1252" and text.endswith("getagt.  über</p></body></html>")
+
+
+def test_an_iso_8859_2_label_on_windows_1250_bytes_is_read_as_windows_1250() -> None:
+    # "š" and "ť" are 0x9a and 0x9d in windows-1250, C1 controls in ISO-8859-2
+    data = _page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">',
+                 "Jihlavští zastupitelé schválili rozpočet", "Škrtají na sportu a kultuře. " * 8
+                 ).encode("cp1250")
+    text, encoding = decode_html(data)
+    assert encoding == "cp1250" and "Jihlavští zastupitelé" in text
+
+
+def test_an_iso_8859_2_page_stays_iso_8859_2() -> None:
+    data = _page('<meta charset="iso-8859-2">', "Zażółć gęślą jaźń", "Zażółć gęślą jaźń. " * 8
+                 ).encode("iso-8859-2")
+    text, encoding = decode_html(data)
+    assert encoding == "iso8859-2" and "Zażółć gęślą jaźń" in text

@@ -100,6 +100,11 @@ def _nearly_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", "newsarchive-stray-byte")
 
 
+# the Windows code page that extends an ISO-8859 part with letters in 0x80-0x9f, where the ISO
+# part has C1 controls no page means (ISO-8859-1 and -9 are read as windows-1252 and -1254)
+_WINDOWS_SIBLING = {"iso8859-2": "cp1250", "iso8859-7": "cp1253", "iso8859-8": "cp1255",
+                    "iso8859-13": "cp1257", "iso8859-15": "cp1252"}
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 _UTF8_LETTER = re.compile("[^\x00-\x7f\ufffd]")  # a character UTF-8 writes in two bytes or more
 NOT_WESTERN_SHARE = 0.3  # of a windows-1252 reading's letters outside ASCII
 DETECT_BYTES = 64 * 1024  # read by the detector
@@ -168,9 +173,18 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
             return text, "utf-8"
     for encoding in dict.fromkeys(declared):
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        sibling = _WINDOWS_SIBLING.get(encoding)
+        if sibling and _C1_CONTROL.search(text):
+            # an ISO-8859 label on its Windows code page's bytes ("š" as 0x9a, a C1 control
+            # in ISO-8859-2), as old editors wrote them
+            try:
+                return data.decode(sibling), sibling
+            except UnicodeDecodeError:
+                pass
+        return text, encoding
     western: str | None
     try:
         western = data.decode("cp1252")
