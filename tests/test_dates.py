@@ -3859,3 +3859,23 @@ def test_an_arabic_era_mark_between_a_date_and_its_clock(text: str, hour: int) -
 
     found = next(find_dates(text))
     assert (found.day.isoformat(), found.hour) == ("2024-03-12", hour)
+
+
+def test_brightspots_timestamp_elements_date_the_page() -> None:
+    html = ("<html><body><h1>Fargo council approves new budget</h1><div class=\"Page-datePublished\">"
+            '<span>Published </span><bsp-timestamp data-timestamp="1718311500000"></bsp-timestamp>'
+            '</div><div class="Page-dateModified"><span>Updated </span><bsp-timestamp '
+            f'data-timestamp="1718374200000"></bsp-timestamp></div>{_PROSE}</body></html>')
+    got = _dates(html, "https://www.inforum.com/news/fargo/fargo-council-approves-new-budget")
+    check(got.published, "2024-06-13T20:45:00+00:00", "second")
+    check(got.modified, "2024-06-14T14:10:00+00:00", "second")
+
+
+def test_arc_xps_first_publish_date_gives_the_byline_its_offset() -> None:
+    html = ('<html><head><script>Fusion.globalContent={"_id":"5WQ","display_date":'
+            '"2024-08-08T23:12:40.312Z","first_publish_date":"2024-08-08T23:12:40.312Z",'
+            '"last_updated_date":"2024-08-08T23:58:02.447Z"};</script></head><body>'
+            "<h1>BCR recorta la tasa de referencia</h1><p class=\"byline\">08/08/2024 18:12</p>"
+            f"{_PROSE}</body></html>")
+    got = _dates(html, "https://gestion.pe/economia/bcr-recorta-la-tasa-noticia/")
+    assert got.published is not None and got.published.utc == "2024-08-08T23:12:00Z"

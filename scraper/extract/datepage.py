@@ -761,7 +761,7 @@ def visible_candidates(
             # CSS do: its cells are no data table's)
             mention = mention or (tag in _MENTION_TAGS and not (tag == "table" and el in keep))
             stack.append((in_article, block, mention, hard, False))
-            if len(time_values) < MAX_TIME_ELEMENTS and (tag in ("time", "abbr") or (
+            if len(time_values) < MAX_TIME_ELEMENTS and (tag in _MACHINE_TAGS or (
                     # an element named like a date, or printing a number first, may keep its
                     # stamp in an attribute (a tooltip, data-date): those alone are read, and
                     # one whose tooltip starts with a year ('<span class="age" title="2024-03-12
@@ -1581,9 +1581,18 @@ def _plain_words(el: Any) -> str:
     return " ".join(" ".join(el.itertext()).replace("\u00ad", "").split())
 
 
+_MACHINE_TAGS = frozenset({"time", "abbr", "bsp-timestamp"})
+_EPOCH_MS = re.compile(r"1\d{12}")
+
+
 def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
     """The value of a ``<time datetime>``, or of an hAtom ``<abbr class="published"
-    title="2021-07-22T16:25">``."""
+    title="2021-07-22T16:25">``, or of Brightspot's ``<bsp-timestamp data-timestamp=
+    "1718311500000">`` (a Unix time in milliseconds, printed by a script)."""
+    if tag == "bsp-timestamp":
+        epoch = el.get("data-timestamp") or ""
+        return datetime.fromtimestamp(int(epoch) / 1000, UTC).isoformat() if (
+            _EPOCH_MS.fullmatch(epoch)) else None
     if tag == "time":
         # (or its tooltip, when the text is short: vc.ru's <time title="12.03.2024 12:44:21">
         # 12 марта</time>)

@@ -63,7 +63,10 @@ _PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObjec
 # "post_date_gmt" (its "post_date" is a wall clock in no stated zone)
 _SCRIPT_KEYS = (r"datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublishedAt"
                 r"|publicationDate|pubDate|post_date_gmt|date_gmt|publishedTime|publishTime"
-                r"|publish_time|dateCreated|createdAt|created_at|published")
+                r"|publish_time|dateCreated|createdAt|created_at|published"
+                # Arc XP's Fusion.globalContent: "first_publish_date" (its "publish_date" is the
+                # latest republication)
+                r"|first_publish_date")
 _SCRIPT_VALUE = r'\s*:\s*(?:"(?P<value>[^"]{8,40})"|(?P<epoch>1\d{9}(?:\d{3})?)(?![\d.]))'
 _SCRIPT_DATE = re.compile(r'"(?P<key>' + _SCRIPT_KEYS + r')"' + _SCRIPT_VALUE)
 # ... and bare, as in the JavaScript object of Nuxt's payload ("__NUXT__={…,publishedAt:
