@@ -1756,3 +1756,18 @@ def test_a_site_title_yields_to_the_heading_above_the_text(
 ], ids=["fullwidth-bar", "thai"])
 def test_printed_titles_in_scripts_without_spaces(title: str, body: str, expected: str) -> None:
     assert page(f"<title>{title}</title>", body).title == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # Mambo's Italian "Scritto da" in a span.small above the text
+    ('<table class="contentpaneopen"><tr><td><span class="small">Scritto da Giuseppe Fabbri'
+     f'</span></td></tr><tr><td><p>{LONG_TEXT}</p></td></tr></table>', ["Giuseppe Fabbri"]),
+    # a Korean paper's bracket at the head of the text
+    (f'<h2>정부, 내년 SOC 예산 10% 줄인다</h2><div class="view_text"><p>[머니투데이 김철수기자] {LONG_TEXT}'
+     "</p></div>", ["김철수"]),
+    # a details table's "Autor:" cell and the next cell
+    ('<h1>Ruszyła przebudowa ulicy</h1><table><tr><td class="etykieta">Autor:</td><td class='
+     f'"wartosc">Anna Nowak</td></tr></table><p>{LONG_TEXT}</p>', ["Anna Nowak"]),
+])
+def test_legacy_credit_forms(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected

@@ -22,6 +22,9 @@ _SPACE = re.compile(r"\s+")
 # a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
 _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
+                 # ("written by" in the languages of Joomla's and Mambo's templates)
+                 r"|(?:scritto|inviato)\s+da|escrito\s+por|écrit\s+par|geschrieben\s+von"
+                 r"|skrevet\s+af|skrivet\s+av|geschreven\s+door|συντάκτ(?:ης|ρια)"
                  # (a column's or an analysis' own lead: "Eine Kolumne von")
                  r"|(?:eine?\s+(?:kolumne|analyse|glosse|kommentar|reportage|beitrag|gastbeitrag)\s+)?von"
                  r"|par|por|(?:a\s+cura\s+)?di|af|av|door|teksti(?:\s+ja\s+kuvat)?|"
@@ -752,7 +755,9 @@ _NOT_BY_LINE_TAGS = frozenset({"p", "a", "script", "style", "h4", "li"})
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3"})
 # the lead words of a signature, not a label ("Autor:", "Text" head a book's or a play's
 # facts): "By", "Written by", "Posted by", "Von", "Par", "Por", "Di", "Door"
-_BY_WORD = re.compile(r"\s*(?:(?:written|posted|reported)\s+)?by\s|\s*(?:von|par|por|di|door)\s",
+_BY_WORD = re.compile(r"\s*(?:(?:written|posted|reported)\s+)?by\s|\s*(?:von|par|por|di|door)\s"
+                      r"|\s*(?:(?:scritto|inviato)\s+da|escrito\s+por|écrit\s+par"
+                      r"|geschrieben\s+von|skrevet\s+af|skrivet\s+av|geschreven\s+door)\s",
                       re.IGNORECASE)
 
 
@@ -922,13 +927,22 @@ _DATELINE_REPORTERS = re.compile(
     r"\s*(?:[／/|｜][^）)〕】]{0,12})?[）)〕】]")
 
 
+# ... and a Korean paper's at the head of its text: "[머니투데이 김철수기자]", "[서울=뉴시스]홍길동 기자 ="
+_KOREAN_HEAD_REPORTER = re.compile(
+    r"[\s\u3000]*\[[^\]\s]{1,12}(?:\s*=\s*[^\]\s]{1,12})?\s+([\uac00-\ud7a3]{2,4})\s?기자\]")
+
+
 def _dateline_reporters(start: _TextStart) -> list[str]:
-    """The reporters a Chinese wire story names in its dateline, at the head of its text's
-    first paragraph (read only when nothing else names a person)."""
+    """The reporters a Chinese wire story names in its dateline, or a Korean story in its
+    bracket, at the head of its text's first paragraph (read only when nothing else names a
+    person)."""
     first = start.first_paragraph()
     if first is None:
         return []
-    m = _DATELINE_REPORTERS.match(" ".join(itertools.islice(first.itertext(), 3))[:80])
+    head = " ".join(itertools.islice(first.itertext(), 3))[:80]
+    if (korean := _KOREAN_HEAD_REPORTER.match(head)) is not None:
+        return [korean.group(1)]
+    m = _DATELINE_REPORTERS.match(head)
     return re.split(r"[、，,\s\u3000]+", m.group(1)) if m else []
 
 
@@ -1318,7 +1332,7 @@ _WRITER_WORDS = (r"author|autor|autorin|autor(?:in)?/autor(?:in)?|autors|autoriu
 _AUTHOR_LABEL = re.compile(r"^\s*(?:" + _WRITER_WORDS + r"|text|texto|testo)\s*:?\s*$",
                            re.IGNORECASE)
 
-_LABEL_TAGS = ("strong", "b", "dt", "span", "h6", "div")
+_LABEL_TAGS = ("strong", "b", "dt", "span", "h6", "div", "td")  # (a table's "Autor:" cell)
 _FIELD_LABELS = frozenset({"field-label", "field__label"})  # Drupal's labelled fields
 LABEL_CHARS = 40
 MAX_LABELS = 50
