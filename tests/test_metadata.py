@@ -1771,3 +1771,18 @@ def test_printed_titles_in_scripts_without_spaces(title: str, body: str, expecte
 ])
 def test_legacy_credit_forms(body: str, expected: list[str]) -> None:
     assert page("", body).authors == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('<h1>Vláda schválila návrh rozpočtu</h1><div class="articleInfo"><span class="date">'
+     f'30.09.2009 16:48</span> | <span class="source">TASR</span></div><p>{LONG_TEXT}</p>',
+     ["TASR"]),
+    (f'<h1>Kotitalousvähennys</h1><div class="lahde">STT</div><p>{LONG_TEXT}</p>', ["STT"]),
+    # a named writer wins over the source; a source that is a sentence is no credit
+    ('<h1>Kabinet wil strengere regels</h1><span class="bron">ANP</span><div class="author">'
+     f"Door Jan de Vries</div><p>{LONG_TEXT}</p>", ["Jan de Vries"]),
+    ('<h1>Kabinet wil strengere regels</h1><span class="source">according to the ministry of '
+     f"finance</span><p>{LONG_TEXT}</p>", []),
+])
+def test_an_agency_credited_alone_as_the_source(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected

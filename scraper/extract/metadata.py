@@ -749,6 +749,31 @@ def _by_line(start: _TextStart) -> list[str]:
     return []
 
 
+_SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|sources|quelle|bron|lahde|lähde|kalla|källa"
+                           r"|fonte|fuente|zdroj|zrodlo|ajans|agency|agencia|agenzia|agentur)"
+                           r"(?:$|[\s_-])", re.IGNORECASE)
+SOURCE_CHARS = 40
+
+
+def _source_credit(start: _TextStart) -> list[str]:
+    """An agency credited alone in an element classed as the story's source, above its text:
+    '<span class="source">TASR</span>', Finnish '<div class="lahde">STT</div>', Dutch '<span
+    class="bron">ANP</span>', Turkish '<td class="ajans">DHA</td>' (read only when nothing
+    else names anyone: a credit of a desk or an agency alone is the story's credit)."""
+    first = start.first_paragraph()
+    if first is None:
+        return []
+    at = start.order[first]
+    for el in start.nodes[max(0, at - BY_LINE_ELEMENTS):at]:
+        if not isinstance(el.tag, str) or not _SOURCE_CLASS.search(el.get("class") or ""):
+            continue
+        said = _clean(" ".join(el.itertext()))
+        if said and len(said) <= SOURCE_CHARS and (_is_credit(said) or _AGENCY.match(said)) and not (
+                _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
+            return [said]
+    return []
+
+
 BY_LINE_LEVELS = 3  # of the text's first paragraph, one of which holds the "By" line too
 BY_LINE_NAME_WORDS = 3
 _NOT_BY_LINE_TAGS = frozenset({"p", "a", "script", "style", "h4", "li"})
@@ -2297,6 +2322,8 @@ def _extract_metadata(
         authors = _people(_foot_credit(start), site_keys)
     if not authors:
         authors = _people(_by_line(start), site_keys)
+    if not authors:
+        authors = _people(_source_credit(start), site_keys)
     if not authors:
         authors = _people(_dateline_reporters(start), site_keys)
     if not authors:
