@@ -3879,3 +3879,12 @@ def test_arc_xps_first_publish_date_gives_the_byline_its_offset() -> None:
             f"{_PROSE}</body></html>")
     got = _dates(html, "https://gestion.pe/economia/bcr-recorta-la-tasa-noticia/")
     assert got.published is not None and got.published.utc == "2024-08-08T23:12:00Z"
+
+
+@pytest.mark.parametrize("line", [
+    "Deze pagina is gegenereerd op 09-09-2024 om 11:58 uur",
+    "Philippine Standard Time: Monday, September 9, 2024, 6:00:00 PM",
+])
+def test_a_render_stamp_or_a_site_clock_is_no_date_of_the_story(line: str) -> None:
+    html = f"<html><body><div class='top'>{line}</div><h1>Ferry back</h1>{_PROSE}</body></html>"
+    assert _dates(html).published is None and _dates(html).modified is None

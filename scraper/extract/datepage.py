@@ -902,6 +902,8 @@ def visible_candidates(
                 full, max(0, parsed.start - TODAY_LABEL_CHARS), parsed.start)):
             continue  # (or a day the page calls today: "Heute ist Donnerstag, 6. März 2025")
         label = _label_before(full, max(prev_end, parsed.start - 80), parsed.start)
+        if _CLOCK_LABEL.search(label):
+            continue  # a page's render stamp or a site's clock, not the story's
         if parsed.numeric_ambiguous and page.now_local is not None and parsed.day > (
                 page.now_local.date() + timedelta(days=1)) and parsed.day.day <= 12 and (
                 _role_from_label(label) != "any"):
@@ -1834,6 +1836,14 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headlin
     return not dateish
 
 
+# the label of a page's render stamp ("Deze pagina is gegenereerd op 14-10-2024 om 10:02",
+# "This page was generated on …") or of a site's clock ("Philippine Standard Time: Wednesday,
+# August 23, 2023, 9:00:00 AM", "Current time:", "Hora local:")
+_CLOCK_LABEL = re.compile(
+    r"(?i:(?:gegenereerd|generated|generiert|erzeugt|générée?|generada|generata|gerada|rendered)"
+    r"(?:\s+(?:on|op|am|le|el|il|em|at|um))?"
+    r"|(?:standard|local|current|server)\s+time|hora\s+(?:local|actual|oficial)|heure\s+locale"
+    r"|ora\s+(?:locale|attuale)|aktuelle\s+(?:zeit|uhrzeit))\s*:?\s*(?:[^\W\d_]+,?\s*)?$")
 TODAY_LABEL_CHARS = 40
 # "today is" before a day (and its weekday): a header's line, never a story's date
 _TODAY_LABEL = re.compile(
