@@ -645,8 +645,6 @@ class _TextStart:
         self.start = -1
         self.first: lxml.html.HtmlElement | None = None  # the text's first paragraph
         self.nodes: list[Any] = []  # the numbered elements, in order
-        # the first block whose own text is long, for a page without a long <p>
-        self.block: tuple[int, lxml.html.HtmlElement] | None = None
 
     def _ready(self) -> None:
         """Number the elements up to the text's first paragraph (the first time asked)."""
@@ -662,21 +660,19 @@ class _TextStart:
         for i, node in self.walk:
             order[node] = i
             nodes.append(node)
-            if self.start < 0:
-                if node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
-                    self.start, self.first = i, node
-                    if el is None:
-                        return
-                elif self.block is None and node.tag in _TEXT_BLOCK_TAGS and (
-                        _own_words(node) >= MAX_LEAD_WORDS) and not _in_chrome(node):
-                    self.block = (i, node)
+            if self.start < 0 and node.tag == "p" and _lead_words(node) >= MAX_LEAD_WORDS:
+                self.start, self.first = i, node
+                if el is None:
+                    return
             if node is el:
                 return
         self.walk = None
-        if self.start < 0 and self.block is not None:
+        if self.start < 0:
             # no long <p> in the whole page: the text is a block's own lines between <br>s
             # (a table cell's, a <font>'s, e107's "news_body" div)
-            self.start, self.first = self.block
+            self.start, self.first = next(
+                ((i, node) for i, node in enumerate(nodes) if node.tag in _TEXT_BLOCK_TAGS
+                 and _own_words(node) >= MAX_LEAD_WORDS and not _in_chrome(node)), (-1, None))
 
     def above(self, el: lxml.html.HtmlElement) -> bool:
         """The element comes before the article text (or the page has no long paragraph)."""
