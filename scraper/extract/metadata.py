@@ -724,11 +724,12 @@ def _by_line(start: _TextStart) -> list[str]:
     at = start.order[first]
     # (the line and the text in one box: not a slider's "By Jane Roe" above the post)
     boxes = set(itertools.islice(first.iterancestors(), BY_LINE_LEVELS))
+    holders = set(first.iterancestors())  # (the boxes that hold the text, above it in order)
     for el in reversed(start.nodes[max(0, at - BY_LINE_ELEMENTS):at]):
         if el.tag in _HEADLINE_TAGS:
             break  # (a line above the headline: another story's, a slider's "By Jane Roe")
-        if not isinstance(el.tag, str) or el.tag in _NOT_BY_LINE_TAGS or first in set(
-                el.iterancestors()) or _DECK_CLASS.search(el.get("class") or "") or (
+        if not isinstance(el.tag, str) or el.tag in _NOT_BY_LINE_TAGS or el in holders or (
+                _DECK_CLASS.search(el.get("class") or "")) or (
                 _OTHERS_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")) or (
                 el.find(".//p") is not None):
             continue  # (a paragraph's "By Tuesday Evening Labour Had Won" is a deck's, and so
@@ -2005,8 +2006,9 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
     longest = max((_span_size(part) for part in parts), default=0)
     title_words = set(_WORDS.findall(page_title.casefold()))
     at = start.order[first]
+    holders = set(first.iterancestors())  # (the boxes that hold the text, above it in order)
     for el in start.nodes[max(0, at - HEADING_ELEMENTS):at]:
-        if not isinstance(el.tag, str) or first in set(el.iterancestors()) or not (
+        if not isinstance(el.tag, str) or el in holders or not (
                 el.tag in ("h2", "h3", "h4") or _HEADING_CLASS.search(el.get("class") or "")
                 or (el.tag == "font" and _big_font(el.get("size") or ""))
                 or (el.tag in ("b", "strong") and _own_line(el))):
