@@ -1076,7 +1076,8 @@ _TEXT = ("<p>A Chinese-owned crusher and quarry company has come under heavy cri
     ("<p><strong>Mohloai Mpesi</strong></p><p>Villagers in three districts told the paper "
      "on Tuesday that nobody had consulted them before the works began.</p>", ["Lesotho Times"],
      None),
-    ("<p><strong>Staff Reporter</strong></p>", ["Lesotho Times"], None),
+    # a desk's bold line: the desk is the credit, not the publication the JSON-LD names
+    ("<p><strong>Staff Reporter</strong></p>", ["Staff Reporter"], None),
     # a transcript's speaker, a heading under an intro's plain lines
     ("<p><strong>DAVID GREENE:</strong></p>", ["Lesotho Times"], None),
     ("<p>Our series on the drought.</p><p><strong>Climate Change</strong></p>",
@@ -1785,4 +1786,18 @@ def test_legacy_credit_forms(body: str, expected: list[str]) -> None:
      f"finance</span><p>{LONG_TEXT}</p>", []),
 ])
 def test_an_agency_credited_alone_as_the_source(body: str, expected: list[str]) -> None:
+    assert page("", body).authors == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (f'<h1>LDA to demolish illegal structures</h1><div class="storytext"><b>Staff Report</b><br><br>'
+     f"LAHORE: {LONG_TEXT}</div>", ["Staff Report"]),
+    (f"<h1>Rates held</h1><p><strong>Special Correspondent</strong></p><p>{LONG_TEXT}</p>",
+     ["Special Correspondent"]),
+    # not: a bold lead sentence, nor a bold place
+    (f"<h1>Rates held</h1><p><strong>The bank held its rates.</strong></p><p>{LONG_TEXT}</p>", []),
+    (f"<h1>Rates held</h1><p><strong>Mumbai</strong></p><p>{LONG_TEXT}</p>", []),
+])
+def test_a_desks_credit_in_a_bold_line_at_the_head_of_the_text(
+        body: str, expected: list[str]) -> None:
     assert page("", body).authors == expected

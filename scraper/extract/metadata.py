@@ -771,6 +771,30 @@ def _source_credit(start: _TextStart) -> list[str]:
     return []
 
 
+def _desk_line(start: _TextStart) -> list[str]:
+    """A desk's credit in a bold line of its own at the head of the text, as papers of print
+    origin sign agency and desk copy: Daily Times' "<b>Staff Report</b><br><br>LAHORE: …", The
+    Tribune's "<b>Tribune News Service</b>", "<p><strong>Special Correspondent</strong></p>"
+    (words of a desk or a role, no name: a person's name there is read by _name_line)."""
+    first = start.first_paragraph()
+    if first is None:
+        return []
+    lead = first[0] if len(first) and not (first.text or "").strip() else None
+    before = first.getprevious()
+    for el in (lead, before):
+        if el is None or not isinstance(el.tag, str):
+            continue
+        bold = el if el.tag in _BOLD else (
+            el[0] if len(el) == 1 and el[0].tag in _BOLD and _all_in(el, _BOLD) else None)
+        if bold is None or (el is lead and not _own_line(bold)):
+            continue
+        said = _clean(" ".join(bold.itertext()))
+        if said and len(said) <= SOURCE_CHARS and _ROLE.search(said) and not any(
+                c.isdigit() for c in said) and not said.endswith((".", ":")):
+            return [said]
+    return []
+
+
 BY_LINE_LEVELS = 3  # of the text's first paragraph, one of which holds the "By" line too
 BY_LINE_NAME_WORDS = 3
 _NOT_BY_LINE_TAGS = frozenset({"p", "a", "script", "style", "h4", "li"})
@@ -2321,7 +2345,7 @@ def _extract_metadata(
     if not authors:
         authors = _people(_by_line(start), site_keys)
     if not authors:
-        authors = _people(_source_credit(start), site_keys)
+        authors = _people(_source_credit(start) or _desk_line(start), site_keys)
     if not authors:
         authors = _people(_dateline_reporters(start), site_keys)
     if not authors:
