@@ -85,13 +85,6 @@ _HARD_TAGS = _BLOCK_TAGS - {"span", "time"}
 _PAGE_CHROME_TAGS = {"header", "footer", "aside"}
 _LIST_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 _BOLD_TAGS = {"b", "strong"}
-
-
-def _bold_line(el: Any) -> bool:
-    """A bold line of its own, a heading in a template older than CSS: "<b>Weitere Meldungen
-    </b><br>…"."""
-    after = el.getnext()
-    return after is not None and after.tag == "br" and not (el.tail or "").strip()
 _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comments
     r"(?:related|latest|more (?:news|stories|from|on|coverage|articles|in|to read)|most (?:read"
     r"|popular|viewed|shared)|recommended|see also|also read|read more|you may also like"
@@ -566,6 +559,14 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
 
 
 MAX_BOLD_HEADLINES = 200  # bold elements read for a headline on a page without headings
+
+
+def _bold_line(el: Any) -> bool:
+    """A bold line of its own, a heading in a template older than CSS: "<b>Weitere Meldungen
+    </b><br>…"."""
+    after = el.getnext()
+    return after is not None and after.tag == "br" and not (el.tail or "").strip()
+
 
 def _best_heading(heads: list[Any], words: set[str], *, sub: bool) -> tuple[float, Any]:
     """The heading whose words are most in the title (a sub-heading must also cover most of
