@@ -3888,3 +3888,23 @@ def test_arc_xps_first_publish_date_gives_the_byline_its_offset() -> None:
 def test_a_render_stamp_or_a_site_clock_is_no_date_of_the_story(line: str) -> None:
     html = f"<html><body><div class='top'>{line}</div><h1>Ferry back</h1>{_PROSE}</body></html>"
     assert _dates(html).published is None and _dates(html).modified is None
+
+
+_BLOGGER = ('<html><body><h1><a href="http://brockley.blogspot.com/">Brockley Central</a></h1>'
+            '<h2 class="date-header">Monday, November 19, 2007</h2><div class="post"><h3 '
+            'class="post-title">Cafe kiosk gets go-ahead</h3>' + _PROSE + '<p class="post-footer">'
+            "<em>posted by Brockley Nick at <a href=\"{permalink}\" title=\"permanent link\">9:48 AM"
+            '</a></em></p></div><div class="comments"><a href="http://brockley.blogspot.com/2007/'
+            '11/cafe.html?showComment=1#c1">11:12</a></div></body></html>')
+
+
+@pytest.mark.parametrize(("permalink", "expected", "precision"), [
+    ("http://brockley.blogspot.com/2007/11/cafe.html", "2007-11-19T09:48:00", "minute"),
+    # a link elsewhere, or a comment's link, lends no clock
+    ("http://brockley.blogspot.com/2007/11/other-post.html", "2007-11-19", "date"),
+])
+def test_a_blogger_posts_clock_in_its_permalink(permalink: str, expected: str,
+                                                 precision: str) -> None:
+    got = _dates(_BLOGGER.format(permalink=permalink),
+                 "http://brockley.blogspot.com/2007/11/cafe.html")
+    check(got.published, expected, precision, "text")

@@ -290,11 +290,13 @@ Decision rules
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
@@ -883,6 +885,41 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
     return naive
 
 
+MAX_PERMALINKS = 1000  # links read for a permalink's clock
+_BARE_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*(?:([AaPp])\.?\s*[Mm]\.?)?\s*")
+
+
+def _with_permalink_clock(tree: lxml.html.HtmlElement, url: str, pub: Cand) -> Cand:
+    """A day written in the text, with the clock that a link to the page itself prints:
+    Blogger's classic templates head a post with its day ("<h2 class=date-header>Monday,
+    November 19, 2007") and sign it "posted by … at <a href=(the post)>9:48 AM</a>"."""
+    try:
+        here = urlsplit(url)
+    except ValueError:
+        return pub
+    for link in itertools.islice(tree.iter("a"), MAX_PERMALINKS):
+        clock = _BARE_CLOCK.fullmatch(link.text_content() or "")
+        if clock is None or len(link):
+            continue
+        try:
+            there = urlsplit(link.get("href") or "")
+        except ValueError:
+            continue
+        if there.path != here.path or not here.path.strip("/") or there.query or there.fragment or (
+                there.netloc and there.netloc.removeprefix("www.") != here.netloc.removeprefix("www.")):
+            continue  # (nor a comment's link: "…html?showComment=1381172401460#c42…">21:00</a>")
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if clock.group(3):
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if clock.group(3) in "Pp" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        return replace(pub, when=datetime.combine(pub.when.date(), time(hour, minute)),
+                       has_time=True, raw=f"{pub.raw} {clock.group().strip()}")
+    return pub
+
+
 def _value(c: Cand, page: PageInfo) -> DateValue:
     if not c.has_time:
         return DateValue(c.day.isoformat(), None, None, None, "date", c.source, c.raw)
@@ -1143,6 +1180,8 @@ def extract_dates(
         cands += structured_candidates(tree, meta, page, objects)
         cands += url_cands + hint_candidates(hints, page)
         pub, mod = _decide(cands, url_month, page)
+        if pub is not None and not pub.has_time and pub.source == "text":
+            pub = _with_permalink_clock(tree, url, pub)
         return ExtractedDates(_value(pub, page) if pub else None,
                               _value(mod, page) if mod else None)
     except Exception:  # garbage in, no dates out: a page must never break a crawl
