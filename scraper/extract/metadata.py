@@ -696,6 +696,17 @@ class _TextStart:
         """The element comes before the article text, and the page has one."""
         return self.above(el) and self.start >= 0
 
+    def just_above(self, count: int) -> list[lxml.html.HtmlElement]:
+        """The ``count`` elements right above the text's first paragraph, in document order,
+        without the boxes that hold the text (those come before it in order too)."""
+        first = self.first_paragraph()
+        if first is None:
+            return []
+        holders = set(first.iterancestors())
+        at = self.order[first]
+        return [el for el in self.nodes[max(0, at - count):at]
+                if isinstance(el.tag, str) and el not in holders]
+
 
 _TEXT_BLOCK_TAGS = frozenset({"div", "td", "font", "span", "section", "article", "blockquote"})
 
@@ -721,15 +732,12 @@ def _by_line(start: _TextStart) -> list[str]:
     first = start.first_paragraph()
     if first is None:
         return []
-    at = start.order[first]
     # (the line and the text in one box: not a slider's "By Jane Roe" above the post)
     boxes = set(itertools.islice(first.iterancestors(), BY_LINE_LEVELS))
-    holders = set(first.iterancestors())  # (the boxes that hold the text, above it in order)
-    for el in reversed(start.nodes[max(0, at - BY_LINE_ELEMENTS):at]):
+    for el in reversed(start.just_above(BY_LINE_ELEMENTS)):
         if el.tag in _HEADLINE_TAGS:
             break  # (a line above the headline: another story's, a slider's "By Jane Roe")
-        if not isinstance(el.tag, str) or el.tag in _NOT_BY_LINE_TAGS or el in holders or (
-                _DECK_CLASS.search(el.get("class") or "")) or (
+        if el.tag in _NOT_BY_LINE_TAGS or _DECK_CLASS.search(el.get("class") or "") or (
                 _OTHERS_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")) or (
                 el.find(".//p") is not None):
             continue  # (a paragraph's "By Tuesday Evening Labour Had Won" is a deck's, and so
@@ -757,12 +765,8 @@ def _source_credit(start: _TextStart) -> list[str]:
     '<span class="source">TASR</span>', Finnish '<div class="lahde">STT</div>', Dutch '<span
     class="bron">ANP</span>', Turkish '<td class="ajans">DHA</td>' (read only when nothing
     else names anyone: a credit of a desk or an agency alone is the story's credit)."""
-    first = start.first_paragraph()
-    if first is None:
-        return []
-    at = start.order[first]
-    for el in start.nodes[max(0, at - BY_LINE_ELEMENTS):at]:
-        if not isinstance(el.tag, str) or not _SOURCE_CLASS.search(el.get("class") or ""):
+    for el in start.just_above(BY_LINE_ELEMENTS):
+        if not _SOURCE_CLASS.search(el.get("class") or ""):
             continue
         said = _clean(" ".join(el.itertext()))
         if said and len(said) <= SOURCE_CHARS and (_is_credit(said) or _AGENCY.match(said)) and not (
@@ -2023,16 +2027,11 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
     the first heading-like element of those just above the text's first paragraph (an <h2>-<h4>, an element
     classed as a title, a <font size=4> or a bold line of its own), outside the site's chrome,
     of more words than any part of the <title> and sharing few of its words."""
-    first = start.first_paragraph()
-    if first is None:
-        return None
     parts = [part for part in _TITLE_PART_SPLIT.split(page_title) if part and part.strip()]
     longest = max((_span_size(part) for part in parts), default=0)
     title_words = set(_WORDS.findall(page_title.casefold()))
-    at = start.order[first]
-    holders = set(first.iterancestors())  # (the boxes that hold the text, above it in order)
-    for el in start.nodes[max(0, at - HEADING_ELEMENTS):at]:
-        if not isinstance(el.tag, str) or el in holders or not (
+    for el in start.just_above(HEADING_ELEMENTS):
+        if not (
                 el.tag in ("h2", "h3", "h4") or _HEADING_CLASS.search(el.get("class") or "")
                 or (el.tag == "font" and _big_font(el.get("size") or ""))
                 or (el.tag in ("b", "strong") and _own_line(el))):
