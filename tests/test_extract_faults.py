@@ -98,3 +98,18 @@ def test_every_paragraph_of_a_long_page_is_unwrapped() -> None:
 
     tree = load_html("<body>" + "<p>one\ntwo <a href='/x'>three</a>\nfour</p>\n" * 3000 + "</body>")
     assert {" ".join(p.itertext()) for p in tree.iter("p")} == {"one two  three  four"}
+
+
+def test_a_bold_tag_left_open_over_a_megabyte_is_no_headline() -> None:
+    # (fuzzing found the bold-headline search reading such a tag's whole text 200 times)
+    from scraper.extract.datepage import _line_text
+    from scraper.extract.html import load_html
+
+    giant = "word " * 200_000
+    tree = load_html(f"<html><body><b>Harbour ferry returns<br>{giant}</body></html>")
+    bold = next(tree.iter("b"))
+    assert _line_text(bold) is None
+    page = ("<html><head><title>Harbour ferry returns after repairs</title></head><body>"
+            f"<p class='date'>Published 12 March 2024</p><b>{giant}</body></html>")
+    art = extract_article(page.encode(), "https://news.example.org/ferry")
+    assert art.published is not None and art.published.local == "2024-03-12"

@@ -549,9 +549,10 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
         body = tree.find("body")
         for el in itertools.islice((body if body is not None else tree).iter("b", "strong"),
                                    MAX_BOLD_HEADLINES):
-            if len(el) > 2:
+            line = _line_text(el) if len(el) <= 2 else None
+            if line is None:
                 continue  # (a bold block, not a line)
-            hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
+            hw = set(re.findall(r"\w+", line.lower()))
             if len(hw) >= 3 and len(hw & words) / len(hw) >= 0.6 and len(
                     hw & words) / len(words) >= 0.6:
                 return el
@@ -559,6 +560,20 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
 
 
 MAX_BOLD_HEADLINES = 200  # bold elements read for a headline on a page without headings
+HEADLINE_CHARS = 300
+
+
+def _line_text(el: Any) -> str | None:
+    """An element's text when it is short enough for a headline (read no further: a bold tag
+    left open over a megabyte of text is no line)."""
+    out: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > HEADLINE_CHARS:
+            return None
+        out.append(piece)
+    return " ".join(out)
 
 
 def _bold_line(el: Any) -> bool:

@@ -742,7 +742,7 @@ def _by_line(start: _TextStart) -> list[str]:
                 el.find(".//p") is not None):
             continue  # (a paragraph's "By Tuesday Evening Labour Had Won" is a deck's, and so
             # is a series' label: "By Royal Appointment")
-        said = _clean(" ".join(el.itertext()))
+        said = _clean(_short_text(el, BY_LINE_CHARS * 2))
         if not said or len(said) > BY_LINE_CHARS or not _BY_WORD.match(said):
             continue
         names = split_authors(said)
@@ -768,7 +768,7 @@ def _source_credit(start: _TextStart) -> list[str]:
     for el in start.just_above(BY_LINE_ELEMENTS):
         if not _SOURCE_CLASS.search(el.get("class") or ""):
             continue
-        said = _clean(" ".join(el.itertext()))
+        said = _clean(_short_text(el, SOURCE_CHARS * 2))
         if said and len(said) <= SOURCE_CHARS and (_is_credit(said) or _AGENCY.match(said)) and not (
                 _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
             return [said]
@@ -2036,7 +2036,7 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
                 or (el.tag == "font" and _big_font(el.get("size") or ""))
                 or (el.tag in ("b", "strong") and _own_line(el))):
             continue
-        said = _clean(" ".join(el.itertext()))
+        said = _clean(_short_text(el, HEADING_CHARS * 2))
         if not said or len(said) > HEADING_CHARS or _hidden_heading(el.get("class") or "") or any(
                 a.get("href") for a in el.iter("a")) or (
                 el.getparent() is not None and el.getparent().tag == "a") or (
