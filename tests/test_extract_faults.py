@@ -102,13 +102,13 @@ def test_every_paragraph_of_a_long_page_is_unwrapped() -> None:
 
 def test_a_bold_tag_left_open_over_a_megabyte_is_no_headline() -> None:
     # (fuzzing found the bold-headline search reading such a tag's whole text 200 times)
-    from scraper.extract.datepage import _line_text
-    from scraper.extract.html import load_html
+    from scraper.extract.datepage import HEADLINE_CHARS
+    from scraper.extract.html import load_html, short_text
 
     giant = "word " * 200_000
     tree = load_html(f"<html><body><b>Harbour ferry returns<br>{giant}</body></html>")
     bold = next(tree.iter("b"))
-    assert _line_text(bold) is None
+    assert short_text(bold, HEADLINE_CHARS) is None
     page = ("<html><head><title>Harbour ferry returns after repairs</title></head><body>"
             f"<p class='date'>Published 12 March 2024</p><b>{giant}</body></html>")
     art = extract_article(page.encode(), "https://news.example.org/ferry")

@@ -54,6 +54,7 @@ from .datetext import (
     parse_machine,
     to_24h,
 )
+from .html import short_text
 from .model import DateSource
 
 MAX_TEXT_CHARS = 100_000
@@ -549,7 +550,7 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
         body = tree.find("body")
         for el in itertools.islice((body if body is not None else tree).iter("b", "strong"),
                                    MAX_BOLD_HEADLINES):
-            line = _line_text(el) if len(el) <= 2 else None
+            line = short_text(el, HEADLINE_CHARS) if len(el) <= 2 else None
             if line is None:
                 continue  # (a bold block, not a line)
             hw = set(re.findall(r"\w+", line.lower()))
@@ -561,19 +562,6 @@ def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
 
 MAX_BOLD_HEADLINES = 200  # bold elements read for a headline on a page without headings
 HEADLINE_CHARS = 300
-
-
-def _line_text(el: Any) -> str | None:
-    """An element's text when it is short enough for a headline (read no further: a bold tag
-    left open over a megabyte of text is no line)."""
-    out: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        size += len(piece)
-        if size > HEADLINE_CHARS:
-            return None
-        out.append(piece)
-    return " ".join(out)
 
 
 def _bold_line(el: Any) -> bool:

@@ -329,3 +329,17 @@ def resolve_href(base: str, href: str | None) -> str | None:
         return urljoin(base, href.strip())
     except ValueError:
         return None
+
+
+def short_text(el: lxml.html.HtmlElement, limit: int) -> str | None:
+    """An element's text when it is at most ``limit`` characters, read no further (a tag left
+    open over a megabyte of text is no line); inline tags separate words ("…Bilanz</p><p>
+    Autorin:")."""
+    out: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        out.append(piece)
+    return " ".join(out)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
-from .html import own_addresses, resolve_href
+from .html import own_addresses, resolve_href, short_text
 from .jsonld import types_of
 
 _SPACE = re.compile(r"\s+")
@@ -742,7 +742,7 @@ def _by_line(start: _TextStart) -> list[str]:
                 el.find(".//p") is not None):
             continue  # (a paragraph's "By Tuesday Evening Labour Had Won" is a deck's, and so
             # is a series' label: "By Royal Appointment")
-        said = _clean(_short_text(el, BY_LINE_CHARS * 2))
+        said = _clean(short_text(el, BY_LINE_CHARS * 2))
         if not said or len(said) > BY_LINE_CHARS or not _BY_WORD.match(said):
             continue
         names = split_authors(said)
@@ -768,7 +768,7 @@ def _source_credit(start: _TextStart) -> list[str]:
     for el in start.just_above(BY_LINE_ELEMENTS):
         if not _SOURCE_CLASS.search(el.get("class") or ""):
             continue
-        said = _clean(_short_text(el, SOURCE_CHARS * 2))
+        said = _clean(short_text(el, SOURCE_CHARS * 2))
         if said and len(said) <= SOURCE_CHARS and (_is_credit(said) or _AGENCY.match(said)) and not (
                 _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
             return [said]
@@ -1026,7 +1026,7 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
                         _NOT_SIGNATURE.match(line) or line.endswith("!")):
                     return names
                 continue
-            said = _short_text(el, FOOT_CREDIT_CHARS)
+            said = short_text(el, FOOT_CREDIT_CHARS)
             if said is None or _FOOT_CREDIT.search(said) is None or _in_chrome(el) or (
                     _in_comment(el) or _in_others_box(el)) or _teaser_links(el) or any(
                     " ".join(label.group(1).casefold().split()) not in _CREDIT_LABELS
@@ -1043,18 +1043,6 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
             break
         node = parent
     return []
-
-
-def _short_text(el: lxml.html.HtmlElement, limit: int) -> str | None:
-    """An element's text when it is at most ``limit`` characters (read no further)."""
-    out: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        size += len(piece)
-        if size > limit:
-            return None
-        out.append(piece)
-    return " ".join(out)  # (inline tags separate words: "…Bilanz</p><p>Autorin:")
 
 
 def _lead_words(el: lxml.html.HtmlElement) -> int:
@@ -2036,7 +2024,7 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
                 or (el.tag == "font" and _big_font(el.get("size") or ""))
                 or (el.tag in ("b", "strong") and _own_line(el))):
             continue
-        said = _clean(_short_text(el, HEADING_CHARS * 2))
+        said = _clean(short_text(el, HEADING_CHARS * 2))
         if not said or len(said) > HEADING_CHARS or _hidden_heading(el.get("class") or "") or any(
                 a.get("href") for a in el.iter("a")) or (
                 el.getparent() is not None and el.getparent().tag == "a") or (
