@@ -3908,3 +3908,32 @@ def test_a_blogger_posts_clock_in_its_permalink(permalink: str, expected: str,
     got = _dates(_BLOGGER.format(permalink=permalink),
                  "http://brockley.blogspot.com/2007/11/cafe.html")
     check(got.published, expected, precision, "text")
+
+
+@pytest.mark.parametrize("text", [
+    "By Ann Lee. Published March 12, 2024. The council met.",
+    "Prof. Ann Lee said. The next",  # an abbreviation's stop: the pattern decides, as before
+    "会員登録が必要です。\n\t\t次の記事。\nA",  # "。\n": the empty break, then the line break's
+    "ab!  \"Cd", "ab.。C", "。。", "ab?\n", "\n\n", "ab. c. D", "ab.\t“Q", "。\n\n。\nA",
+])
+def test_sentence_breaks_are_the_patterns_matches(text: str) -> None:
+    """_sentence_breaks tries _SENTENCE_BREAK only after a stop or at a line break: it finds
+    exactly what a search of every window finds, a window that starts just after a stop too."""
+    from scraper.extract.datepage import _SENTENCE_BREAK, _sentence_breaks
+
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            want = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(text, lo, hi)]
+            assert _sentence_breaks(text, lo, hi) == want, (lo, hi)
+
+
+def test_day_words_in_ascii_text_found_as_before() -> None:
+    """find_day_words' quick test of lower-case ASCII text must not rule out a day word the
+    full pattern reads: "TODAY", "Hari  ini" (two spaces), "Aujourd'hui"."""
+    from scraper.extract.datetext import find_day_words
+
+    now = datetime(2024, 3, 12, 15, 0)
+    for text, day in [("Updated TODAY", date(2024, 3, 12)), ("Diperbarui Hari  ini", date(2024, 3, 12)),
+                      ("Mis à jour Aujourd'hui", date(2024, 3, 12)), ("Posted Yesterday", date(2024, 3, 11))]:
+        assert [d for d, _, _ in find_day_words(text, now, 0, len(text))] == [day], text
+    assert list(find_day_words("Updated on Tuesday", now, 0, 18)) == []

@@ -1041,8 +1041,8 @@ def visible_candidates(
             cand.inside = (_word_count(before_line) > 3 or (
                 _SENTENCE_WORDS.search(before_line) is not None and "," not in before_line
                 and _goes_on(full, parsed.end, start + blen))) and not (
-                _DATELINE_END.match(full, parsed.end) or (_page_stamp_sentence(
-                    full, *_own_sentence(full, parsed.start, parsed.end, start, start + blen))
+                _DATELINE_END.match(full, parsed.end) or (_in_stamp_sentence(
+                    full, parsed.start, parsed.end, start, start + blen)
                     and not _SPAN_WORD.search(full, max(start, parsed.start - 12), parsed.start)))
         if owner is not None and weight > 1:
             cand.group = _group_of(owner)
@@ -1152,6 +1152,7 @@ _STAMP_VERB = re.compile(
     r"|zveřejněn[oa]?|publicat[ăa]?|добавлен[оа]?|опубликован[оа]?)(?![\w-])", re.IGNORECASE)
 # where one sentence ends and the next begins: after a word of two letters or more and its
 # stop, before a capital ("… in June. The road …"; not "Jan. 1" nor "Sept. 5")
+_BREAK_CHAR = re.compile(r"[.!?。！？\n]")  # what a sentence break starts after (or at: "\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[\"“‘(]?[A-ZÀ-ÞА-Я])|(?<=[。！？])|\n")
 
 
@@ -1329,15 +1330,49 @@ _BYLINE_LEAD = re.compile(r"(?:" + BYLINE_LEAD_WORDS + r")\s", re.IGNORECASE)
 _BYLINE_BLOCK = re.compile(r"\s*(?:" + BYLINE_LEAD_WORDS + r")(?::|\s)", re.IGNORECASE)
 
 
+def _in_stamp_sentence(full: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """``full[start:end]`` is in a sentence that gives the post's own date
+    (_page_stamp_sentence of _own_sentence's bounds). Most mentions have no stamp verb near:
+    one search of the widest bounds rules those out before the sentence is looked for."""
+    if _STAMP_VERB.search(full, max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)) is None:
+        return False
+    return _page_stamp_sentence(full, *_own_sentence(full, start, end, lo, hi))
+
+
+SENTENCE_CHARS = 300  # how far from a date its sentence is looked for, either side
+
+
 def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The bounds of the sentence that holds ``full[start:end]``, within ``lo`` and ``hi`` and
-    at most 300 characters either side."""
-    lo, hi = max(lo, start - 300), min(hi, end + 300)
-    breaks = [m for m in _SENTENCE_BREAK.finditer(full, lo, hi) if not _ABBREVIATION.search(
-        full, max(0, m.start() - 6), m.start())]  # (not after "Prof." nor "Dr.")
-    begin = max((m.end() for m in breaks if m.end() <= start), default=lo)
-    stop = next((m.start() for m in breaks if m.start() >= end), hi)
+    at most SENTENCE_CHARS either side."""
+    lo, hi = max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)
+    breaks = [(b, e) for b, e in _sentence_breaks(full, lo, hi) if not _ABBREVIATION.search(
+        full, max(0, b - 6), b)]  # (not after "Prof." nor "Dr.")
+    begin = max((e for _, e in breaks if e <= start), default=lo)
+    stop = next((b for b, _ in breaks if b >= end), hi)
     return begin, stop
+
+
+def _sentence_breaks(full: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_BREAK.finditer(full, lo, hi)``. A break starts just after a
+    stop or at a line break: the pattern is tried there only (searched for, its lookbehinds
+    are tried at every character, most of the cost of a date's sentence)."""
+    spans: list[tuple[int, int]] = []
+    last = lo  # where the previous break ends (no break starts inside one)
+    for c in _BREAK_CHAR.finditer(full, max(0, lo - 1), hi):  # (a stop just before lo)
+        at = c.start() if c.group() == "\n" else c.end()
+        if spans and at == spans[-1][0]:  # "。\n": the empty break after the stop, then
+            if spans[-1][1] == at and c.group() == "\n":  # the line break's own
+                spans.append((at, at + 1))
+                last = at + 1
+            continue
+        if at < last:
+            continue
+        m = _SENTENCE_BREAK.match(full, at, hi)
+        if m is not None:
+            spans.append((at, m.end()))
+            last = m.end()
+    return spans
 
 
 # a dateline's place before its date, and the stop or dash after it

@@ -1457,6 +1457,8 @@ _ASCII_RELATIVE = re.compile("|".join(  # flat, so the engine skips to the first
 _ASCII_DAY_ENDS = [word.rsplit("_", 1)[-1] for word in _ascii_words(_DAY_WORDS)]
 _ASCII_DAY_END = re.compile("|".join(  # two-letter words ("ma") as whole words only
     re.escape(w) if len(w) > 2 else rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in _ASCII_DAY_ENDS))
+# a day word in lower-case ASCII text, wherever it is (DAY_WORD_RE then reads it as a word)
+_ASCII_DAY_WORD = re.compile("|".join(re.escape(w).replace("_", r"\s+") for w in _ascii_words(_DAY_WORDS)))
 _CLOCK = re.compile(r"\d(?=[:h.]\d\d)")  # one character: every start is found
 _CLOCK_AFTER = 20
 _DAY_END_CHARS = max(map(len, _ASCII_DAY_ENDS)) + _CLOCK_AFTER - 4
@@ -1522,7 +1524,11 @@ def find_day_words(text: str, now_local: datetime, start: int, end: int, lang: s
                    ) -> Iterator[tuple[date, int, int]]:
     """Day words with no clock after them ("вчера", "Yesterday") -> (day, start, end): the
     caller reads them only where a stamp element holds nothing else."""
-    for m in DAY_WORD_RE.finditer(text, max(0, start), min(end, len(text))):
+    start, end = max(0, start), min(end, len(text))
+    window = text[start:end]
+    if window.isascii() and not _ASCII_DAY_WORD.search(window.lower()):
+        return  # (a flat search of lower-case ASCII: a fifth of DAY_WORD_RE's time)
+    for m in DAY_WORD_RE.finditer(text, start, end):
         word = " ".join(m.group(1).lower().split())
         if lang not in _DAY_WORD_LANGS.get(word, (lang,)) or _TIME_ONLY.match(
                 text, m.end(), min(len(text), m.end() + 24)):
