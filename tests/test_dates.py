@@ -3937,3 +3937,31 @@ def test_day_words_in_ascii_text_found_as_before() -> None:
                       ("Mis à jour Aujourd'hui", date(2024, 3, 12)), ("Posted Yesterday", date(2024, 3, 11))]:
         assert [d for d, _, _ in find_day_words(text, now, 0, len(text))] == [day], text
     assert list(find_day_words("Updated on Tuesday", now, 0, 18)) == []
+
+
+def test_ascii_stems_read_each_alternative() -> None:
+    """The stems are what an alternative must start with in ASCII text: the optional letter
+    of "updated?" is not part of it, a folded letter is ("ı" matches "i"), a word that only
+    non-ASCII text can hold has none, and a string of several alternatives is refused."""
+    from scraper.extract.datetext import ascii_stems
+
+    assert ascii_stems(["updated?", r"last\s+change", "publicad[oa]", "erschien(?:en)?",
+                        "yayınlanma", "publié", r"ostatni(?:a|ej)\s+zmian"]) == (
+        "update", "last", "publicad", "erschien", "yayinlanma", "ostatni")
+    with pytest.raises(ValueError):
+        ascii_stems(["posted|published"])
+    with pytest.raises(ValueError):
+        ascii_stems([r"(?:von|vom)\s+"])
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("UPDATED: ", "modified"), ("Last Change ", "modified"), ("Posted on ", "published"),
+    ("YAYINLANMA: ", "published"), ("Datum: ", "published"), ("By Ann Lee and Bo Chan ", "any"),
+    ("Mis à jour le ", "modified"), ("Publié le ", "published"),
+])
+def test_label_roles_past_the_quick_test(label: str, role: str) -> None:
+    """_role_from_label rules a label out by LABEL_STEMS first: the labels that name a role,
+    in any case and with a folded letter, still get it."""
+    from scraper.extract.datepage import _role_from_label
+
+    assert _role_from_label(label) == role

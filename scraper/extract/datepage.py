@@ -35,6 +35,7 @@ from .datetext import (
     CJK_UPDATED_AFTER,
     DOCUMENT_WORDS,
     EMBARGO_WORDS,
+    LABEL_STEMS,
     PROFILE_WORDS,
     PUBLISHED_WORDS,
     RANGE_END,
@@ -44,10 +45,12 @@ from .datetext import (
     VALIDITY_WORDS,
     WEEKDAY_BEFORE,
     Parsed,
+    ascii_stems,
     digit_windows,
     find_dates,
     find_day_words,
     find_relative,
+    lacks_stems,
     normalize_digits,
     numeric_dates,
     numeric_order_votes,
@@ -1145,11 +1148,14 @@ def visible_candidates(
 
 
 
-_STAMP_VERB = re.compile(
-    r"(?<![\w-])(?:posted|published|written|filed|reported|submitted|appeared|veröffentlicht"
-    r"|erstellt|geschrieben|eingestellt|erschien(?:en)?|publié|rédigé|publicad[oa]|escrit[oa]"
-    r"|pubblicat[oa]|scritt[oa]|opublikowan[oy]|gepubliceerd|geplaatst|geschreven|verscheen"
-    r"|zveřejněn[oa]?|publicat[ăa]?|добавлен[оа]?|опубликован[оа]?)(?![\w-])", re.IGNORECASE)
+_STAMP_VERBS = [
+    "posted", "published", "written", "filed", "reported", "submitted", "appeared",
+    "veröffentlicht", "erstellt", "geschrieben", "eingestellt", "erschien(?:en)?", "publié", "rédigé",
+    "publicad[oa]", "escrit[oa]", "pubblicat[oa]", "scritt[oa]", "opublikowan[oy]", "gepubliceerd",
+    "geplaatst", "geschreven", "verscheen", "zveřejněn[oa]?", "publicat[ăa]?", "добавлен[оа]?",
+    "опубликован[оа]?"]
+_STAMP_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(_STAMP_VERBS) + r")(?![\w-])", re.IGNORECASE)
+_STAMP_VERB_STEMS = ascii_stems(_STAMP_VERBS)
 # where one sentence ends and the next begins: after a word of two letters or more and its
 # stop, before a capital ("… in June. The road …"; not "Jan. 1" nor "Sept. 5")
 _BREAK_CHAR = re.compile(r"[.!?。！？\n]")  # what a sentence break starts after (or at: "\n")
@@ -1334,7 +1340,9 @@ def _in_stamp_sentence(full: str, start: int, end: int, lo: int, hi: int) -> boo
     """``full[start:end]`` is in a sentence that gives the post's own date
     (_page_stamp_sentence of _own_sentence's bounds). Most mentions have no stamp verb near:
     one search of the widest bounds rules those out before the sentence is looked for."""
-    if _STAMP_VERB.search(full, max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)) is None:
+    lo_window, hi_window = max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)
+    if lacks_stems(full[lo_window:hi_window], _STAMP_VERB_STEMS) or _STAMP_VERB.search(
+            full, lo_window, hi_window) is None:
         return False
     return _page_stamp_sentence(full, *_own_sentence(full, start, end, lo, hi))
 
@@ -1780,6 +1788,8 @@ _EFFECTIVE = re.compile(r"(?:\s+(?:met\s+ingang\s+van|with\s+effect\s+from|effec
 def _role_from_label(label: str, near: int | None = None) -> str:
     """published/modified from the last label word before a date (``near``: only a word that
     ends at most this many characters before it)."""
+    if lacks_stems(label, LABEL_STEMS):
+        return "any"  # (most labels: a byline, a place, a headline's end)
     upd = None
     for m in UPDATED_WORDS.finditer(label):
         if not _EFFECTIVE.fullmatch(label, m.end()):  # "aangepast per 13 maart": in force from

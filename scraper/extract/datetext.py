@@ -491,38 +491,84 @@ _ZONE_AFTER = re.compile(  # "\s*(?:[(\[]\s*)?", not "\s*[(\[]?\s*": quadratic o
     r"|(" + _ZONE_ALT + r"|Z)(?![\w+-]))\s*[)\]]?"
 )
 
-UPDATED_WORDS = re.compile(
-    # a Latin word starts at a word's start; a Chinese, Japanese or Korean one anywhere ("最終更新")
-    r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
-    r"(updated?|modified|edited|revised|last\s+change|aktualisiert|geändert|bearbeitet"
-    r"|letzte\s+änderung"
-    r"|mis\s+à\s+jour|modifié|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]"
-    r"|обновлен[оа]?|изменен[оа]?|güncelle\w*|zaktualizowano|aktualizacja|更新|수정|업데이트"
-    r"|diperbarui|bijgewerkt|gewijzigd|oppdatert|uppdaterad|opdateret|päivitetty|aktualizováno"
-    r"|تحديث|عدل|अपडेट|আপডেট|হালনাগাদ|اپ ڈیٹ|עודכן|به‌روزرسانی|بروزرسانی|อัปเดต|อัพเดท|อัพเดต"
-    r"|cập nhật|dikemas kini|modifica|modificat[oa]|ultima\s+modifica|aangepast|actualisé"
-    r"|atualização|ενημερώθηκε|ενημέρωση|ενημερωθηκε|ενημερωση|actualizat|actualizării|frissítve|frissítés|оновлено"
-    r"|upraveno|aktualizacji|ultimo\s+agg(?:\.|iornamento)|uppfært|ažurirano|aktualizované"
-    r"|modyfikacj[ai]|zmodyfikowano|ostatni(?:a|ej)\s+zmian[ay]"
-    r"|posodobljeno|ажурирано|përditësuar|imesasishwa|மாற்றம்|编辑于|編輯於|修改于|修改於"
+# A non-ASCII letter that matches an ASCII one ignoring case (the re module lets "ı" and "İ"
+# match "i", "ſ" "s", "K" (Kelvin) "k")
+_ASCII_FOLD = str.maketrans("ıİſK", "iisk")
+_REGEX_SYNTAX = re.compile(r"[\\\[\](){}|?*+.^$]")
+
+
+def ascii_stems(words: list[str]) -> tuple[str, ...]:
+    """For the alternatives ``words`` of a pattern read ignoring case: the lower-case ASCII
+    text each must start with to match ASCII text, its letters before any regex syntax
+    ("publicad[oa]" -> "publicad"). An alternative with a non-ASCII letter there ("publié")
+    can match no ASCII text, and is left out (but for _ASCII_FOLD's letters).
+    lacks_stems() uses them to rule out a search of ASCII text with a few substring tests."""
+    stems = []
+    for word in words:
+        m = _REGEX_SYNTAX.search(word)
+        stem = word if m is None else word[:m.start() - (m.group() in "?*{")]  # ("updated?")
+        depth = 0
+        for ch in word[len(stem):].replace("\\", ""):  # a "|" outside groups: more words
+            depth += (ch == "(") - (ch == ")")
+            if ch == "|" and depth == 0:
+                raise ValueError(f"{word!r} is more than one alternative")
+        if not stem:
+            raise ValueError(f"no literal start in {word!r}")
+        stem = stem.translate(_ASCII_FOLD).lower()  # ("yayınlanma" matches "YAYINLANMA")
+        if stem.isascii():
+            stems.append(stem)
+    return tuple(stems)
+
+
+def lacks_stems(text: str, stems: tuple[str, ...]) -> bool:
+    """``text`` is ASCII and holds none of ``stems`` (ascii_stems'), so no alternative of
+    theirs can match it: a tenth of the cost of the search it spares."""
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(stem in low for stem in stems)
+
+
+# (a list of alternatives each, so that ascii_stems can read them)
+_UPDATED_ALTS = [
+    "updated?", "modified", "edited", "revised", r"last\s+change", "aktualisiert", "geändert",
+    "bearbeitet", r"letzte\s+änderung", r"mis\s+à\s+jour", "modifié", "actualizad[oa]", "actualización",
+    "atualizad[oa]", "aggiornat[oa]", "обновлен[оа]?", "изменен[оа]?", r"güncelle\w*", "zaktualizowano",
+    "aktualizacja", "更新", "수정", "업데이트", "diperbarui", "bijgewerkt", "gewijzigd", "oppdatert",
+    "uppdaterad", "opdateret", "päivitetty", "aktualizováno", "تحديث", "عدل", "अपडेट", "আপডেট", "হালনাগাদ",
+    "اپ ڈیٹ", "עודכן", "به‌روزرسانی", "بروزرسانی", "อัปเดต", "อัพเดท", "อัพเดต", "cập nhật",
+    "dikemas kini", "modifica", "modificat[oa]", r"ultima\s+modifica", "aangepast", "actualisé",
+    "atualização", "ενημερώθηκε", "ενημέρωση", "ενημερωθηκε", "ενημερωση", "actualizat", "actualizării",
+    "frissítve", "frissítés", "оновлено", "upraveno", "aktualizacji", r"ultimo\s+agg(?:\.|iornamento)",
+    "uppfært", "ažurirano", "aktualizované", "modyfikacj[ai]", "zmodyfikowano",
+    r"ostatni(?:a|ej)\s+zmian[ay]", "posodobljeno", "ажурирано", "përditësuar", "imesasishwa", "மாற்றம்",
+    "编辑于", "編輯於", "修改于", "修改於",
     # DataLife Engine's "Новину відредагував: admin", "Редактировалось"; not a bare credit
     # ("редагувала Олена Коваль": edited by)
-    r"|(?:від|от)редаг\w*|отредактир\w*|редактировал(?:ось|ся))",
-    re.IGNORECASE,
-)
+    r"відредаг\w*", r"отредаг\w*", r"отредактир\w*", "редактировал(?:ось|ся)",
+]
+_PUBLISHED_ALTS = [
+    "published", "posted", "created", r"first\s+published", "publication", "veröffentlicht",
+    "erstellt", "erschienen", "publié", "publicado", "publicada", "pubblicato", "опубликовано",
+    "yayınlanma", "yayın", "opublikowano", "udostępnion[oa]", "udostępnienia",
+    "opublikowania",  # (a Polish register's "Data opublikowania")
+    # (gov.pl's "Pierwsza publikacja:", "Data publikacji"; not "Publikacja wyników:", the results')
+    r"publikacj[ai](?!\s+[^\W\d_])",
+    "发布", "發布", "公開", "입력", "등록", "송고", "diterbitkan", "dipublikasikan", "gepubliceerd",
+    "publisert", "publicerad", "publiceret", "julkaistu", "publikováno", "نشر", "प्रकाशित", "প্রকাশ",
+    "شائع", "פורסם", "منتشر", "เผยแพร่", "objavljeno", "објављено", "publikuar", "közzétéve",
+    "publikované", "publicat", "imechapishwa", "பதிவு",
+]
+# ... and a date's own label word ending the label ("Datum:", "Date")
+_DATE_LABEL_WORDS = ["datum", "date", "fecha", "data", "dato", "tarih", "дата", "日期", "날짜", "tanggal"]
+# a Latin word starts at a word's start; a Chinese, Japanese or Korean one anywhere ("最終更新")
+_LABEL_WORD_START = r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
+UPDATED_WORDS = re.compile(_LABEL_WORD_START + "(" + "|".join(_UPDATED_ALTS) + ")", re.IGNORECASE)
 PUBLISHED_WORDS = re.compile(
-    r"(?:(?<![\w-])|(?=[\u3040-\u9fff\uac00-\ud7af]))"
-    r"(published|posted|created|first\s+published|publication|veröffentlicht|erstellt|erschienen"
-    r"|publié|publicado|publicada|pubblicato|опубликовано|yayınlanma|yayın|opublikowano"
-    r"|udostępnion[oa]|udostępnienia|opublikowania"  # (a Polish register's "Data opublikowania")
-    r"|publikacj[ai](?!\s+[^\W\d_])"  # (gov.pl's "Pierwsza publikacja:", "Data publikacji";
-    # not "Publikacja wyników:", the results')
-    r"|发布|發布|公開|입력|등록|송고|diterbitkan|dipublikasikan|gepubliceerd|publisert|publicerad"
-    r"|publiceret|julkaistu|publikováno|نشر|प्रकाशित|প্রকাশ|شائع|פורסם|منتشر|เผยแพร่"
-    r"|objavljeno|објављено|publikuar|közzétéve|publikované|publicat|imechapishwa|பதிவு"
-    r"|(?:^|\s)(?:datum|date|fecha|data|dato|tarih|дата|日期|날짜|tanggal)\s*:?\s*$)",
-    re.IGNORECASE,
-)
+    _LABEL_WORD_START + "(" + "|".join(_PUBLISHED_ALTS) + r"|(?:^|\s)(?:" + "|".join(_DATE_LABEL_WORDS)
+    + r")\s*:?\s*$)", re.IGNORECASE)
+# what ASCII text must hold for either to match (lacks_stems)
+LABEL_STEMS = ascii_stems(_UPDATED_ALTS + _PUBLISHED_ALTS + _DATE_LABEL_WORDS)
 
 PROFILE_WORDS = re.compile(  # a member's join date on a forum post, never the post's date
     r"(?<![\w-])(registered|joined|member\s+since|registriert|mitglied\s+seit|dabei\s+seit"
@@ -1108,9 +1154,7 @@ def _month_before(text: str, start: int, day: int) -> bool:
 
 
 _LAST_LETTERS = re.compile(r"[^\W\d_]++\Z")
-# A non-ASCII letter of a month name that matches an ASCII one ignoring case (the re module
-# lets "ı" match "i", "ſ" "s", "K" (Kelvin) "k"): month names read that way in ASCII
-_ASCII_FOLD = str.maketrans("ıſK", "isk")
+# month names read as they match ASCII ignoring case (_ASCII_FOLD)
 _ASCII_MONTH_ENDS = {end for end in (m.lower().rsplit(" ", 1)[-1].translate(_ASCII_FOLD)
                                      for m in MONTHS) if end.isascii()}
 
