@@ -1801,3 +1801,15 @@ def test_an_agency_credited_alone_as_the_source(body: str, expected: list[str]) 
 def test_a_desks_credit_in_a_bold_line_at_the_head_of_the_text(
         body: str, expected: list[str]) -> None:
     assert page("", body).authors == expected
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("WDR aktuell_2024!", "wdraktuell2024"), ("Ilanga News", "ilanganews"), ("", ""),
+    ("El Sol de México", "elsoldemexico"), ("Straße", "strasse"), ("ＮＨＫ", "nhk"),
+])
+def test_site_name_keys(text: str, key: str) -> None:
+    """_norm's quick path for ASCII text folds as the general one does: case, and everything
+    but letters and digits, dropped (accents and compatibility forms too, off that path)."""
+    from scraper.extract.metadata import _norm
+
+    assert _norm(text) == key

@@ -1849,9 +1849,14 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", 
                            "gv", "nic"})
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
 def _norm(text: str) -> str:
     """Letters and digits in one case, without accents: "El Sol de México" is the
     elsoldemexico.com.mx site's name."""
+    if text.isascii():  # (no accents to take off: the same, a fifth of the time)
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
     folded = unicodedata.normalize("NFKD", text.casefold())
     return re.sub(r"[\W_]+", "", "".join(ch for ch in folded if not unicodedata.combining(ch)))
 
