@@ -534,6 +534,8 @@ def test_byline_of_name_elements_without_by() -> None:
     ('<span class="author">චමින්ද සිල්වා</span>', ["චමින්ද සිල්වා"]),
     ('<span class="author">অমিত শাহ</span>', ["অমিত শাহ"]),
     ('<span class="author">ដោយ៖ សុខ ចាន់ថា</span>', ["សុខ ចាន់ថា"]),  # Khmer's "By:"
+    ('<td class="author">מאת: אבי כהן</td>', ["אבי כהן"]),  # Hebrew's "By:"
+    ('<div class="author">بقلم: محمد الشهري</div>', ["محمد الشهري"]),  # Arabic's "by the pen of"
     ('<span class="author">Б.Ганчимэг</span>', ["Б.Ганчимэг"]),  # an initial glued to the name
     # the name the byline's own text, its e-mail a link; a stamp's label beside it no name
     ('<div class="byline_info"><span class="byline">김한수 기자 <a href="mailto:hskim@example.com">'

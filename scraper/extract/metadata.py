@@ -33,7 +33,8 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
                  # (a screen reader's label: WordPress's "<span class=screen-reader-text>Auteur
                  # </span> <a>Henk de Vries</a>")
                  r"|auteur|author|autore|autrice"
-                 r"|ដោយ)\s*[:\-៖]?\s+",  # (Khmer's "by", and its colon "៖")
+                 # (Hebrew's "by", Arabic's "by the pen of", Khmer's "by" and its colon "៖")
+                 r"|מאת|بقلم|ដោយ)\s*[:\-៖]?\s+",
                  re.IGNORECASE)
 _GLUED_BY = re.compile(r"^[Nn]gu(?=[A-Z])")  # Zulu and Xhosa "by", glued: "nguZanele Ngcobo"
 _INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")  # a part ending in an initial: "K. Ž."
