@@ -1815,3 +1815,63 @@ def test_site_name_keys(text: str, key: str) -> None:
     from scraper.extract.metadata import _norm
 
     assert _norm(text) == key
+
+
+_LINES = "<br><br>".join(["The ferry to the island will cost more from June, the authority said today."] * 4)
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    (f"By Hannah Whitfield<br><br>{_LINES}", ["Hannah Whitfield"]),
+    (f"<b>By Mary Ellen Whitcomb and Daniel Ortega</b><br><br>{_LINES}",
+     ["Mary Ellen Whitcomb", "Daniel Ortega"]),
+    (f"Von Christoph Lindner<br><br>{_LINES}", ["Christoph Lindner"]),
+    (f"Piše: Ivana Horvat<br><br>{_LINES}", ["Ivana Horvat"]),
+    (f"<b>Karl Azzopardi</b><br><br>{_LINES}", ["Karl Azzopardi"]),  # a bold name alone
+    (f"<b>ΝΙΚΟΣ ΚΑΡΑΓΙΑΝΝΗΣ, ΕΛΕΝΗ ΜΑΥΡΟΥ</b><br><br>{_LINES}", ["ΝΙΚΟΣ ΚΑΡΑΓΙΑΝΝΗΣ", "ΕΛΕΝΗ ΜΑΥΡΟΥ"]),
+    (f"Selin KAYA / İstanbul<br><br>{_LINES}", ["Selin KAYA"]),  # the place after the slash
+    (f"【王小明、李大華／台北報導】<br><br>{_LINES}", ["王小明", "李大華"]),
+    (f"{_LINES}<br><br><b>Светла Георгиева</b>", ["Светла Георгиева"]),  # a closing signature
+    # no credit: a bold label, a bold date line, plain text
+    (f"<b>Update:</b><br><br>{_LINES}", []),
+    (f"<b>12 May 2008</b><br><br>{_LINES}", []),
+    (f"Passengers said the crossing was calm<br><br>{_LINES}", []),
+])
+def test_credit_lines_of_a_text_between_line_breaks(block: str, expected: list[str]) -> None:
+    """A legacy text written between <br>s (no <p>) signs itself in its first line, or in a
+    bold last line."""
+    md = page("", f'<table><tr><td class="title">Ferry fares rise</td></tr><tr><td class="text">{block}'
+                  "</td></tr></table>")
+    assert md.authors == expected
+
+
+def test_a_bold_signature_after_the_text_block() -> None:
+    md = page("", f'<font size="2">{_LINES}<br><br></font><font size="2"><b><i>Zenon Bartczak, '
+                  "Marta Zielińska</i></b></font>")
+    assert md.authors == ["Zenon Bartczak", "Marta Zielińska"]
+
+
+def test_korean_co_authors_before_one_role() -> None:
+    md = page("", f'<article><h1>Ferry back</h1><span class="byline">김주연·이정수 기자</span>{_LEAD}'
+                  "</article>")
+    assert md.authors == ["김주연", "이정수"]
+
+
+def test_an_agency_in_structured_data_yields_to_the_person_of_the_byline() -> None:
+    """JSON-LD credits the agency (as a Person or an Organization); the byline names the
+    reporter beside it: the reporter is the author."""
+    for kind in ("Person", "Organization"):
+        ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+              f'"NewsArticle", "headline": "Ferry back", "author": [{{"@type": "{kind}", "name": '
+              '"The Associated Press"}]}</script>')
+        md = page(ld, '<article><h1>Ferry back</h1><div class="byline">By <a href="/staff/ap/">'
+                      f"Hannah Kessler</a> | The Associated Press</div>{_LEAD}</article>")
+        assert md.authors == ["Hannah Kessler"], kind
+    md = page(ld, f'<article><h1>Ferry back</h1><div class="byline">By AP staff</div>{_LEAD}</article>')
+    assert md.authors == ["The Associated Press"]
+
+
+def test_a_ukrainian_credits_block_below_the_text() -> None:
+    md = page("", f'<article><h1>Ferry back</h1>{_LEAD}{_LEAD}<div class="credits"><div><span>Авторка:'
+                  '</span> <a href="/authors/ok">Олена Ковальчук</a></div><div><span>Редакторка:</span> '
+                  "<a>Ірина Бойко</a></div></div></article>")
+    assert md.authors == ["Олена Ковальчук"]

@@ -51,7 +51,7 @@ _HONORIFIC = re.compile(r"(?:Rev|Reverend|Hon|Honorable|Honourable|Right|Very|Mo
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,20}(?:\s[^\W\d_]{2,12}){0,2}\s*(?::\s+|：\s*)")
 _WRITER_LABEL = re.compile(r"(?:text|texte|texto|testo|tekst|текст|interview|intervista|entrevista"
                            r"|reportage|words|story|autor|autorin|author|auteur|autore|napsal[ai]?"
-                           r"|reporter|bericht|piše|pise|pisze|píše|автор|avtor|szerző|yazar|yazan"
+                           r"|reporter|bericht|piše|pise|pisze|píše|автор(?:ка)?|avtor|szerző|yazar|yazan"
                            r"|escrito|scritto|geschrieben|kirjoittaja|skrevet|teksti(?:\s+ja\s+kuvat)?"
                            r"|autors|autorius|verfasst\s+von|geschrieben\s+von|tác\s+giả|người\s+viết"
                            # (the plural label of several: "Autorzy: Jadwiga Pitoń, Marek Kwiatkowski")
@@ -190,6 +190,29 @@ def _person_names(value: Any) -> list[str]:
         elif plain := _clean(item):
             names.extend(split_authors(plain))
     return names
+
+
+def _organisations_only(value: Any) -> bool:
+    """JSON-LD ``author`` holds organisations only (no Person, no plain name)."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(
+        isinstance(item, dict) and "Person" not in (types := types_of(item))
+        and any("Organization" in k for k in types) for item in items)
+
+
+def _byline_people(marked: list[lxml.html.HtmlElement], start: _TextStart,
+                   site_keys: set[str]) -> list[str]:
+    """The people a byline element signs with "By" (the first such byline; an agency's or a
+    press word's name beside them left out)."""
+    for el in _bylines(marked, start):
+        text = _clean(_said(el))
+        if text and _BY.match(text) and not _PICTURE_CREDIT.match(text):
+            names = [n for n in _people(split_authors(_first_line(el) or text), site_keys)
+                     if not _SOURCE_WORD.search(n)]
+            if names and all(_name_like(n) and len(n.split()) >= 2 for n in names):
+                return names
+            return []
+    return []
 
 
 def _ld_person(item: Any) -> bool:
@@ -755,6 +778,102 @@ def _by_line(start: _TextStart) -> list[str]:
     return []
 
 
+BLOCK_CREDIT_NAMES = 4  # names a credit line of a text block gives at most
+
+
+def _block_credit(start: _TextStart) -> tuple[list[str], str]:
+    """The names of a credit line in a text written between <br>s (a table cell's, a
+    <font>'s, a <div>'s own lines, no <p>), as templates older than CSS sign it: its first
+    line "By Hannah Whitfield", "Von Christoph Lindner", "Piše: Ivana Horvat", a bold "<b>Karl
+    Azzopardi</b>", "Selin KAYA / İstanbul" (the place after a slash), China Times'
+    "【王小明、李大華／台北報導】"; or its last, a bold signature ("<b>Светла Георгиева</b>"), in
+    the block or in a bold element right after it. Gives the names and the line (the text
+    drops a first line that signs it). Read only when nothing else names a person."""
+    first = start.first_paragraph()
+    if first is None or first.tag == "p" or _in_chrome(first) or _in_others_box(first):
+        return [], ""
+    lines = _block_lines(first)
+    if len(lines) < 2:
+        return [], ""
+    text, bold = lines[0]
+    if len(text) <= BY_LINE_CHARS:
+        names = _credit_line_names(text, bold)
+        if names:
+            return names, text
+    after = first.getnext()
+    while after is not None and after.tag == "br" and not (after.tail or "").strip():
+        after = after.getnext()
+    tails = [lines[-1]]
+    if after is not None and isinstance(after.tag, str) and not (first.tail or "").strip() and (
+            after.tag in _BOLD or _all_in(after, _BOLD) or (
+                len(after) == 1 and after[0].tag in _BOLD and _all_in(after, _BOLD | _ITALIC))):
+        tails.append((_clean(" ".join(after.itertext())) or "", True))  # "<font><b><i>Zenon …"
+    for text, bold in tails:
+        if bold and len(text) <= BY_LINE_CHARS:
+            names = _credit_line_names(text, bold, signed=False)
+            if names:
+                return names, ""
+    return [], ""
+
+
+def _block_lines(block: lxml.html.HtmlElement) -> list[tuple[str, bool]]:
+    """A block's lines between <br>s, each with whether all of its text is bold (in <b> or
+    <strong>, or in an element that holds only those: "<font><b>…</b></font>")."""
+    lines: list[tuple[str, bool]] = []
+    pieces: list[tuple[str, bool]] = []
+
+    def close() -> None:
+        said = _clean(" ".join(text for text, _ in pieces))
+        if said:
+            lines.append((said, all(bold for text, bold in pieces if text.strip())))
+        pieces.clear()
+
+    pieces.append((block.text or "", False))
+    for child in block:
+        if child.tag == "br":
+            close()
+        elif isinstance(child.tag, str):
+            if child.tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4"):
+                close()  # (a block inside the block is a line of its own)
+            bold = child.tag in _BOLD or (len(child) == 1 and not (child.text or "").strip() and (
+                child[0].tag in _BOLD) and not (child[0].tail or "").strip())
+            pieces.append((" ".join(child.itertext()), bold))
+        pieces.append((child.tail or "", False))
+    close()
+    return lines
+
+
+# "Selin KAYA / İstanbul": a name and the place it was filed from
+_NAME_SLASH_PLACE = re.compile(r"^(.{4,60}?)\s+/\s+([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?)$")
+# "【王小明、李大華／台北報導】", "【中央日報網路報╱記者王大明╱桃園報導】": the reporters, the place
+_CJK_BRACKET_CREDIT = re.compile(r"^[【\[]([^】\]]{2,40})[】\]]$")
+_CJK_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _credit_line_names(text: str, bold: bool, *, signed: bool = True) -> list[str]:
+    """The names a line of a text block credits: led by a byline word or a writer's label, a
+    bold line of names alone, a name with its place after a slash, a CJK bracketed credit
+    (``signed``: the forms with a lead or a label too; else only a bold line of names)."""
+    names: list[str] = []
+    if (signed and (_BY.match(text) or _WRITER_LABEL.match(text))) or (
+            bold and not text.endswith(":") and not any(c.isdigit() for c in text)):
+        names = split_authors(text)
+    elif signed and (slash := _NAME_SLASH_PLACE.match(text)) is not None and all(
+            word[:1].isupper() for word in slash.group(2).split()):
+        names = split_authors(slash.group(1))
+    elif signed and (bracket := _CJK_BRACKET_CREDIT.match(text)) is not None:
+        parts = re.split(r"[／/╱]", bracket.group(1))
+        if len(parts) >= 2 and parts[-1].endswith(("報導", "报道", "綜合報導", "電")):
+            names = [name for part in parts[:-1]
+                     for name in re.split(r"[、，,]", _CJK_ROLE.sub("", part.strip()))
+                     if _CJK_HAN_NAME.fullmatch(name)]
+            return names[:BLOCK_CREDIT_NAMES]
+    if 0 < len(names) <= BLOCK_CREDIT_NAMES and all(
+            _name_like(n) and len(n.split()) <= BY_LINE_NAME_WORDS for n in names):
+        return names
+    return []
+
+
 _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|sources|quelle|bron|lahde|lähde|kalla|källa"
                            r"|fonte|fuente|zdroj|zrodlo|ajans|agency|agencia|agenzia|agentur)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
@@ -864,7 +983,7 @@ TEASER_LINK_WORDS = 4  # a link's words that make it another story's headline
 # …", Agerpres' "AGERPRES/(AS - autor: Ioana Marin, editor: …)"
 _FOOT_CREDIT = re.compile(
     r"(?:^|[\s(/,;–-])(?:autor(?:in|a)?|author|auteur|autore|autrice|reporter|repórter|reportero"
-    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by|автор(?:\s+материала)?|текст"
+    r"|text|texto|testo|tekst|verfasser(?:in)?|written\s+by|автор(?:ка)?(?:\s+материала)?|текст"
     r"|imeandikwa\s+na|imeandaliwa\s+na)"  # (Swahili's "written by", "prepared by")
     r"\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
@@ -890,6 +1009,7 @@ _CREDIT_LABELS = frozenset({
     "fonte", "copyright", "mitarbeit", "übersetzung", "translation", "translated by",
     "producer", "produktion", "edição", "edición", "revisão", "edition",
     "автор", "автор материала", "текст", "фото", "источник", "редактор", "джерело",
+    "авторка", "редакторка",  # (Ukrainian's feminine forms)
     # a post's details beside its credit
     "datum", "date", "stand", "tags", "tag", "schlagwörter", "kategorie", "kategorien",
     "category", "categories", "rubrik", "veröffentlicht", "published", "aktualisiert",
@@ -1601,6 +1721,12 @@ _CJK_BYLINE = re.compile(
     r"(?:(?:선임|수석|객원|전문)?기자|특파원|記者|特派員|记者))(?:\s+\S+@\S+)?$")
 
 
+_CJK_ONE = r"(?:[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4})"
+_CJK_JOINER = re.compile(r"\s*[·・、,，]\s*")
+_CJK_CO_BYLINE = re.compile(rf"^({_CJK_ONE}(?:{_CJK_JOINER.pattern}{_CJK_ONE})+)\s*"
+                            r"(?:기자|記者|记者|特派員|특파원)(?:\s+\S+@\S+)?$")
+
+
 def _cjk_byline(text: str) -> str | None:
     """The name of a CJK byline (an e-mail address after it allowed), else None."""
     m = _CJK_BYLINE.match(_CJK_DESK.sub("", text))
@@ -2259,6 +2385,12 @@ def _extract_metadata(
             md.title = social
 
     authors = _people(_person_names(ld.get("author")) if ld else [], site_keys)
+    if authors and ld and (_organisations_only(ld.get("author")) or all(
+            _SOURCE_WORD.search(name) for name in authors)):
+        # an agency or a desk the structured data credits (typed as an organisation, or named
+        # as an agency), while the visible byline names a person: "By <a>Hannah Kessler</a> |
+        # The Associated Press" under JSON-LD's "The Associated Press"
+        authors = _byline_people(_author_markup(tree), start, site_keys) or authors
     if len(authors) <= 1:
         for key in _AUTHOR_META_KEYS:
             if not meta.get(key):
@@ -2299,6 +2431,9 @@ def _extract_metadata(
                 # the whole byline a name with its role, the name the element's own text
                 # ('<span class=byline>김한수 기자 <a href="mailto:…">…</a></span>')
                 authors = _people([cjk], site_keys)
+            elif text and (joined := _CJK_CO_BYLINE.match(text)):
+                # co-authors before one role: Seoul Shinmun's "김주연·이정수 기자"
+                authors = _people(_CJK_JOINER.split(joined.group(1)), site_keys)
             if not authors:
                 authors = _people(_name_leaves(el), site_keys)
             if authors:
@@ -2337,6 +2472,10 @@ def _extract_metadata(
         authors = _people(_foot_credit(start), site_keys)
     if not authors:
         authors = _people(_by_line(start), site_keys)
+    if not authors:
+        names, line = _block_credit(start)
+        if names := _people(names, site_keys):
+            authors, md.signature = names, line or md.signature
     if not authors:
         authors = _people(_source_credit(start) or _desk_line(start), site_keys)
     if not authors:
