@@ -1875,3 +1875,23 @@ def test_a_ukrainian_credits_block_below_the_text() -> None:
                   '</span> <a href="/authors/ok">Олена Ковальчук</a></div><div><span>Редакторка:</span> '
                   "<a>Ірина Бойко</a></div></div></article>")
     assert md.authors == ["Олена Ковальчук"]
+
+
+@pytest.mark.parametrize(("details", "expected"), [
+    ('<span class="gva_bron">bron: belga</span>', ["belga"]),  # a source's label, its name as printed
+    ('<span class="forras">Forrás: MTI</span>', ["MTI"]),
+    ('<p class="izvor">Izvor: Tanjug</p>', ["Tanjug"]),
+    ('<span class="forras">Forrás: a kormány szóvivője szerint</span>', []),  # no agency's name
+])
+def test_an_agency_credited_alone_in_a_labelled_source_element(details: str, expected: list[str]) -> None:
+    md = page("", f'<div class="cikk"><h2>Ferry back</h2><div class="adatok">{details}</div>{_LEAD}</div>')
+    assert md.authors == expected
+
+
+def test_drupal_submitted_by_and_a_finnish_writer_class() -> None:
+    md = page("", '<div class="node"><h2>Ferry back</h2><div class="meta"><span class="submitted">'
+                  f"Submitted by Marie Lalonde on Wed, 05/12/2010 - 14:22</span></div>{_LEAD}</div>")
+    assert md.authors == ["Marie Lalonde"]
+    md = page("", '<h3 class="ku-otsikko">Ferry back</h3><div class="ku-tiedot"><span class="ku-kirjoittaja">'
+                  f"Matti Virtanen</span></div>{_LEAD}")
+    assert md.authors == ["Matti Virtanen"]

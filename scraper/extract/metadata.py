@@ -21,7 +21,7 @@ from .jsonld import types_of
 _SPACE = re.compile(r"\s+")
 # a byline's lead word: "By", "Von", Danish "Af", Swedish "Av", Dutch "Door", Czech "Napsal",
 # Polish "Napisał", "Text:", Arabic "كتب" (wrote) ...
-_BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+)?by"
+_BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+|submitted\s+)?by"
                  # ("written by" in the languages of Joomla's and Mambo's templates)
                  r"|(?:scritto|inviato)\s+da|escrito\s+por|écrit\s+par|geschrieben\s+von"
                  r"|skrevet\s+af|skrivet\s+av|geschreven\s+door|συντάκτ(?:ης|ρια)"
@@ -550,7 +550,7 @@ def _author_markup(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 _MARKUP_CLASS = re.compile("yline|uthor|autor|auteur|szerzo|muhabir|journalist_name|writer|reporter"
                            # the word in Nordic, Finnish, Basque, Welsh, Turkish, Indonesian and
                            # Slovene templates ("forfattar", "tekija", "egileak", "awdur")
-                           "|forfatt|skribent|tekija|egile|awdur|yazar|penulis|avtor")
+                           "|forfatt|skribent|tekija|kirjoittaja|egile|awdur|yazar|penulis|avtor")
 _MARKUP_ATTRIBUTES = frozenset({"rel", "itemprop", "property", "data-testid", "data-component"})
 
 
@@ -875,7 +875,8 @@ def _credit_line_names(text: str, bold: bool, *, signed: bool = True) -> list[st
 
 
 _SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|sources|quelle|bron|lahde|lähde|kalla|källa"
-                           r"|fonte|fuente|zdroj|zrodlo|ajans|agency|agencia|agenzia|agentur)"
+                           r"|fonte|fuente|zdroj|zrodlo|izvor|forras|kaynak|kilde"
+                           r"|ajans|agency|agencia|agenzia|agentur)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
 SOURCE_CHARS = 40
 
@@ -888,11 +889,21 @@ def _source_credit(start: _TextStart) -> list[str]:
     for el in start.just_above(BY_LINE_ELEMENTS):
         if not _SOURCE_CLASS.search(el.get("class") or ""):
             continue
-        said = _clean(short_text(el, SOURCE_CHARS * 2))
-        if said and len(said) <= SOURCE_CHARS and (_is_credit(said) or _AGENCY.match(said)) and not (
-                _in_chrome(el) or _in_others_box(el) or _in_comment(el)):
+        said = _clean(short_text(el, SOURCE_CHARS * 2)) or ""
+        label = _SOURCE_LABEL.match(said)
+        if label is not None:  # "bron: belga", "Forrás: MTI", "Izvor: Tanjug"
+            said = said[label.end():]
+        if said and len(said) <= SOURCE_CHARS and (
+                _is_credit(said) or _AGENCY.match(said) or (label is not None and said.isalpha())
+        ) and not (_in_chrome(el) or _in_others_box(el) or _in_comment(el)):
             return [said]
     return []
+
+
+# a source's label before its name (the element's class names it a source already)
+_SOURCE_LABEL = re.compile(r"(?:source|quelle|bron|izvor|извор|forrás|fonte|fuente|kaynak|zdroj"
+                           r"|źródło|lähde|källa|kilde|πηγή|источник|джерело)\s*:\s*",
+                           re.IGNORECASE)
 
 
 def _desk_line(start: _TextStart) -> list[str]:
@@ -1355,7 +1366,7 @@ def _signed(marked: list[lxml.html.HtmlElement]) -> list[str]:
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
 _NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
                               r"|authorship|muhabir|writers?|reporters?|forfatt(?:er|ar|are)|skribent"
-                              r"|tekija|egile(?:a|ak)?|awdur(?:on)?|yazar|penulis|avtor(?:ji)?)"
+                              r"|tekija|kirjoittaja|egile(?:a|ak)?|awdur(?:on)?|yazar|penulis|avtor(?:ji)?)"
                               r"(?:name)?$")
 _CLASS_PARTS = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 # ... nor the author of another thing: a book's, a recipe's, a review's, an editor's or
