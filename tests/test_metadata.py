@@ -1745,7 +1745,21 @@ def test_a_by_line_above_the_text(body: str, expected: list[str]) -> None:
     ("Nieuws", "<b>Other stories in Punjab</b><br>" f"<p>{LONG_TEXT}</p>", "Nieuws"),
     ("Ferry returns after winter repairs", "<h2>Ferry back after repairs in spring</h2>"
      f"<p>{LONG_TEXT}</p>", "Ferry returns after winter repairs"),
-], ids=["font-under-site-title", "title-class-under-section-title", "others-box", "title-is-headline"])
+    # a headline class named in another language, as one word of a camel-case name
+    ("Evrensel.net - Haber", '<div class="haberBaslik">Tekel işçileri yeniden Ankara yolunda</div>'
+     f"<p>{LONG_TEXT}</p>", "Tekel işçileri yeniden Ankara yolunda"),
+    ("«Україна Молода» :: Номер 212", '<h3 class="um_title">Гривня на гойдалці</h3>'
+     f"<p>{LONG_TEXT}</p>", "Гривня на гойдалці"),  # short, but classed as the title
+    # not the edition's line above it, nor a sidebar's box in the layout's other column
+    ("Nasz Dziennik", '<b>Czwartek, 20 listopada 2008, Nr 271 (3317)</b><br><span class="tytul">'
+     f"Szpitale powiatowe przed przekształceniem</span><p>{LONG_TEXT}</p>",
+     "Szpitale powiatowe przed przekształceniem"),
+    ("l'Unità.it - Politica", '<table><tr><td class="colsx"><div><b>Il giornale di oggi</b><br>'
+     '<a href="/pdf/">PDF</a></div></td><td class="colcentro"><span class="titoloArticolo">Veltroni, '
+     f"il primo giorno da leader</span><br><div>{LONG_TEXT}</div></td></tr></table>",
+     "Veltroni, il primo giorno da leader"),
+], ids=["font-under-site-title", "title-class-under-section-title", "others-box", "title-is-headline",
+        "camel-case-class", "short-classed-title", "edition-line", "other-column"])
 def test_a_site_title_yields_to_the_heading_above_the_text(
         title: str, body: str, expected: str) -> None:
     assert page(f"<title>{title}</title>", body).title == expected

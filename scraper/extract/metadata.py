@@ -2147,8 +2147,15 @@ HEADING_ELEMENTS = 40  # elements above the text read for its heading (the first
 HEADING_CHARS = 160  # a headline, not a lead paragraph set in bold
 _OTHERS_HEADING = re.compile(r"(?:other|more|related|latest|see also|weitere|andere|autres|otras"
                              r"|altre|outras|inne|další|другие|ещё)\b", re.IGNORECASE)
-_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:headline|title|tit|subject|heading|titulo|titolo"
-                            r"|titre|titel|baslik|naslov|nadpis)(?:$|[\s_-])", re.IGNORECASE)
+# a class word of a headline, also as a part of a camel-case name ("titoloArticolo", "haberBaslik")
+_HEADING_CLASS = re.compile(r"(?:^|[\s_-]|(?<=[a-z])(?=[A-Z]))(?:[Hh]eadline|[Tt]itle|[Tt]it|[Ss]ubject"
+                            r"|[Hh]eading|[Tt]itulo|[Tt]itolo|[Tt]itre|[Tt]itel|[Bb]aslik|[Nn]aslov"
+                            r"|[Nn]adpis|[Tt]itlu|[Zz]aglavie|[Tt]ytul|[Tt]itulek|[Oo]tsikko)"
+                            r"(?:$|[\s_-]|(?<=[a-z])(?=[A-Z]))")
+# a line of the paper's edition, no headline: "La Habana. Miércoles 9 de julio de 2008. Año 12 /
+# Número 191", "Czwartek, 20 listopada 2008, Nr 271 (3317)"
+_EDITION_LINE = re.compile(r"(?<!\w)(?:nr|no|n°|núm(?:ero)?|numero|número|номер|broj|issue|ausgabe"
+                           r"|año|jahrgang|vol)\.?\s*\d", re.IGNORECASE)
 _TITLE_PART_SPLIT = re.compile(_TITLE_SEPARATORS.pattern + r"|\s*(?:——|｜|：|:)\s*|,\s+")
 
 
@@ -2161,6 +2168,9 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
     parts = [part for part in _TITLE_PART_SPLIT.split(page_title) if part and part.strip()]
     longest = max((_span_size(part) for part in parts), default=0)
     title_words = set(_WORDS.findall(page_title.casefold()))
+    first = start.first_paragraph()
+    text_cell = None if first is None else next(
+        (cell for cell in itertools.chain((first,), first.iterancestors()) if cell.tag == "td"), None)
     for el in start.just_above(HEADING_ELEMENTS):
         if not (
                 el.tag in ("h2", "h3", "h4") or _HEADING_CLASS.search(el.get("class") or "")
@@ -2171,13 +2181,26 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
         if not said or len(said) > HEADING_CHARS or _hidden_heading(el.get("class") or "") or any(
                 a.get("href") for a in el.iter("a")) or (
                 el.getparent() is not None and el.getparent().tag == "a") or (
-                _OTHERS_HEADING.match(said)):
-            continue  # (a teaser's link, a section's link, a box's "Other stories in Punjab")
+                _OTHERS_HEADING.match(said)) or _EDITION_LINE.search(said) or (
+                _other_column(el, text_cell)):
+            continue  # (a teaser's link, a section's link, a box's "Other stories in Punjab", the
+            # edition's date and number, a sidebar's box in the layout's other column)
         words = set(_WORDS.findall(said.casefold()))
-        if _span_size(said) > max(longest, HEADLINE_WORDS) and len(
+        size = _span_size(said)
+        if (size > max(longest, HEADLINE_WORDS) or (size >= HEADLINE_WORDS and size >= longest and (
+                _HEADING_CLASS.search(el.get("class") or "")))) and len(
                 words & title_words) <= len(words) * 0.3 and not _site_furniture(el):
             return said
     return None
+
+
+def _other_column(el: lxml.html.HtmlElement, text_cell: lxml.html.HtmlElement | None) -> bool:
+    """The element stands in another cell of the layout table's row that holds the text (a
+    sidebar's column: l'Unità's "<td class=colsx>…<b>Il giornale di oggi</b>")."""
+    if text_cell is None:
+        return False
+    cell = next(el.iterancestors("td"), None)
+    return cell is not None and cell is not text_cell and cell.getparent() is text_cell.getparent()
 
 
 def _span_size(text: str) -> int:
