@@ -3965,3 +3965,23 @@ def test_label_roles_past_the_quick_test(label: str, role: str) -> None:
     from scraper.extract.datepage import _role_from_label
 
     assert _role_from_label(label) == role
+
+
+def test_a_headerless_page_s_today_at_its_top_is_no_stamp() -> None:
+    """A legacy page whose headline no rule finds: the header's today (the fetch's day) at the
+    top of its text, with its weekday or in an element named for today, is not its date."""
+    day = FETCHED.date()
+    for today in (f'<span class="today">{day.year}年{day.month}月{day.day}日 星期一</span>',
+                  f"<font size=1>{day.strftime('%A, %d %B %Y')}</font>"):
+        html = (f"<table><tr><td>{today}</td></tr><tr><td><div class='source'>2008.10.06 中國時報"
+                f"</div><font size=4><b>Ferry fares rise again</b></font><br>{_PROSE}</td></tr>"
+                "</table>")
+        check(_dates(html).published, "2008-10-06", "date")
+
+
+def test_a_clock_on_its_own_line_under_the_date_before_a_byline_line() -> None:
+    """"Monday, 12 May 2008 \\n18:05 \\nKarl Azzopardi": the clock in the next table cell is the
+    date's, though a name follows on the line after it."""
+    html = ('<table><tr><td class="newsdate">Monday, 12 May 2008</td></tr><tr><td class="newstime">'
+            f"18:05</td></tr></table><b>Karl Azzopardi</b><br>{_PROSE}")
+    check(_dates(html).published, "2008-05-12T18:05:00", "minute")

@@ -904,7 +904,9 @@ def visible_candidates(
                 parsed = replace(parsed, day=parsed.day.replace(year=parsed.day.year - 1))
             except ValueError:
                 continue
-        if parsed.hour is None and ((0 <= parsed.start < head_pos and _header_today(
+        if parsed.hour is None and (((0 <= parsed.start < head_pos or (
+                # (no headline found: the top of the page's text is the header's)
+                head_pos < 0 and parsed.start < HEADLESS_TOP_CHARS)) and _header_today(
                 full, parsed, owner, page, headline, head_pos)) or _TODAY_LABEL.search(
                 full, max(0, parsed.start - TODAY_LABEL_CHARS), parsed.start)):
             continue  # (or a day the page calls today: "Heute ist Donnerstag, 6. März 2025")
@@ -1842,6 +1844,9 @@ def _rdfa_of_page(el: Any, url: str) -> bool:
     return False
 
 
+HEADLESS_TOP_CHARS = 200  # on a page with no headline found, the text where the header's today is
+
+
 def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headline: Any,
                   head_pos: int) -> bool:
     """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
@@ -1852,18 +1857,19 @@ def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headlin
     nodes = list(itertools.chain((owner,), owner.iterancestors()))
     if any(node.tag in ("article", "main") for node in nodes):
         return False  # a dated kicker or byline of the article's own
-    if not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
-        # without its weekday, only in the site's own banner: a <header> that holds the
-        # site's navigation and no headline ("<header><a class=logo>…<span class=fecha>
-        # 13.03.2024</span><nav>"), not an article's header
-        return any(node.tag == "header" and node.find(".//nav") is not None
-                   and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
-                   for node in nodes[1:])
     today = dateish = False
     for node in nodes[:3]:
         cls = _class_of(node)
         today = today or any(_TODAY_WORD.match(word) for word in cls.lower().split()[:12])
         dateish = dateish or bool(_DATEISH_CLASS.search(cls))
+    if not today and not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
+        # without its weekday, only in the site's own banner: a <header> that holds the
+        # site's navigation and no headline ("<header><a class=logo>…<span class=fecha>
+        # 13.03.2024</span><nav>"), not an article's header; or in an element named for
+        # today ('<span class="today">2024年10月14日 星期一</span>': its weekday after it)
+        return any(node.tag == "header" and node.find(".//nav") is not None
+                   and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
+                   for node in nodes[1:])
     if headline is not None and not today:
         # the date and the headline in one box, two levels up at most from each: the story's
         # own dateline ("<div class=sida><span>torsdag 14 mars 2024</span><h1>…")
