@@ -3981,7 +3981,10 @@ def test_a_headerless_page_s_today_at_its_top_is_no_stamp() -> None:
 
 def test_a_clock_on_its_own_line_under_the_date_before_a_byline_line() -> None:
     """"Monday, 12 May 2008 \\n18:05 \\nKarl Azzopardi": the clock in the next table cell is the
-    date's, though a name follows on the line after it."""
-    html = ('<table><tr><td class="newsdate">Monday, 12 May 2008</td></tr><tr><td class="newstime">'
-            f"18:05</td></tr></table><b>Karl Azzopardi</b><br>{_PROSE}")
-    check(_dates(html).published, "2008-05-12T18:05:00", "minute")
+    date's, though a name follows on the line after it (not a sentence after the clock)."""
+    from scraper.extract.datetext import find_dates
+
+    found = list(find_dates("Monday, 12 May 2008 \n18:05 \nKarl Azzopardi", context="en "))
+    assert [(d.day, d.hour, d.minute) for d in found] == [(date(2008, 5, 12), 18, 5)]
+    found = list(find_dates("12.03.2024 \n18:05 Uhr in Berlin fand die Sitzung statt"))
+    assert [(d.day, d.hour) for d in found] == [(date(2024, 3, 12), None)]
