@@ -3988,3 +3988,50 @@ def test_a_clock_on_its_own_line_under_the_date_before_a_byline_line() -> None:
     assert [(d.day, d.hour, d.minute) for d in found] == [(date(2008, 5, 12), 18, 5)]
     found = list(find_dates("12.03.2024 \n18:05 Uhr in Berlin fand die Sitzung statt"))
     assert [(d.day, d.hour) for d in found] == [(date(2024, 3, 12), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14/04/08 - 14u35", (date(2008, 4, 14), 14, 35)),  # Flemish "u" between hour and minutes
+    ("Modificato il: 18.10.07 alle ore 20.31", (date(2007, 10, 18), 20, 31)),
+    ("le 23/03/2006 à 17:45 TU", (date(2006, 3, 23), 17, 45)),
+])
+def test_clocks_of_legacy_templates(text: str, expected: tuple[date, int, int]) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = list(find_dates(text))
+    assert [(d.day, d.hour, d.minute) for d in found] == [expected]
+    if text.endswith("TU"):
+        assert found[0].offset == 0  # "temps universel"
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("Last Updated ( Wednesday, ", "modified"),  # the weekday is the date's, no gap
+    ("Dernière mise à jour le ", "modified"),  # the noun, as the participle "mis à jour"
+    ("La modifica entra in vigore il ", "any"),
+])
+def test_label_roles_across_a_weekday(label: str, role: str) -> None:
+    from scraper.extract.datepage import MENTION_LABEL_GAP, _role_from_label
+
+    assert _role_from_label(label, near=MENTION_LABEL_GAP) == role
+
+
+def test_an_isle_of_man_page_reads_day_first() -> None:
+    html = (f'<h2>Bus timetable review</h2><div class="newsmeta"><span>Issued:</span> <span>12/05/2009'
+            f" 14:30</span></div>{_PROSE}")
+    check(extract_dates(load_html(html), "http://www.gov.im/lib/news/transport/review.xml",
+                        fetched_at=FETCHED).published, "2009-05-12T14:30:00", "minute")
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="komentari"><b>Коментари (2)</b><div class="k"><b>Иван</b> <span>21.04.2009 10:14</span>'
+    "</div></div>",
+    '<div class="comentarii"><b>Comentarii (3)</b><div class="com">postat de <b>ion</b> la 21.04.2009 '
+    "10:14</div></div>",
+    '<div class="pkn-gerelateerd"><h3>Meer nieuws</h3><ul><li><span class="datum">21-04-2009 10:14</span> '
+    '<a href="/b">Biddag</a></li></ul></div>',
+])
+def test_readers_comments_and_other_news_named_in_other_languages(box: str) -> None:
+    """Dates of readers' comments and of a list of other news, their boxes named in Bulgarian,
+    Romanian or Dutch, are not the page's (its own is a date alone)."""
+    html = f'<table><tr><td class="broi">21.04.2009</td></tr></table><h2>Pensions</h2>{_PROSE}{box}'
+    check(_dates(html).published, "2009-04-21", "date")

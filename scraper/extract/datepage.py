@@ -95,6 +95,8 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
     r"|top stories|trending|popular|comments?\b|\d+ comments?|weitere|mehr (?:zum thema|aus|news)"
     r"|meistgelesen|lesen sie auch|das könnte|kommentare|à lire aussi|lire aussi|les plus lus"
     r"|commentaires|relacionad|más leíd|lo más|comentarios|leia também|mais lidas"
+    r"|коментари|комментарии|коментарі|komentari|komentarze|kommentarer|kommentit|σχόλια|yorumlar"
+    r"|comentarii|meer nieuws|ander nieuws|gerelateerd"
     r"|potrebbe interessarti|più lett|leggi anche|читайте также|похожие|ещё по теме"
     r"|ilgili haberler|en çok okunan|czytaj także|zobacz też|najczęściej|baca juga"
     r"|berita terkait|terpopuler|相关|推荐|热门|関連|人気|관련|많이 본|اقرأ أيضا|الأكثر"
@@ -171,6 +173,9 @@ _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu",
 _CHROME_WORDS = re.compile(
     r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
     r"|trending|comments?|commentlist|talkbacks?|disqus|webmentions?|navbar|menu|masthead|topbar"
+    # (readers' comments named in the site's language)
+    r"|kommentare|commentaires|comentarios|comentarii|komentar[ie]|komentarze|kommentarer|kommentit"
+    r"|reacties|yorumlar|gerelateerd"
     r"|top-bar"
     r"|breadcrumbs?"
     r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr"
@@ -313,7 +318,10 @@ _PUB_CLASS = re.compile(r"(?<!status-)publish|posted|created|pubdate|date-?pub|e
                         re.IGNORECASE)
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
 _COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
-                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "eu"}
+                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "eu",
+                 # the Crown dependencies and Gibraltar, and smaller Commonwealth countries
+                 "im", "je", "gg", "gi", "fj", "tt", "bb", "bs", "zm", "mw", "rw", "sl", "gm", "mu",
+                 "pg", "gy", "sc", "sz"}
 _WORDS_EN = re.compile(r"\b(the|and|of|to|in|is|that|for)\b")
 _SCRIPTS = [(re.compile(p), code) for p, code in (
     (r"[\uac00-\ud7a3]", "ko"), (r"[\u3040-\u30ff]", "ja"), (r"[\u4e00-\u9fff]", "zh"),
@@ -1787,6 +1795,11 @@ _EFFECTIVE = re.compile(r"(?:\s+(?:met\s+ingang\s+van|with\s+effect\s+from|effec
                         r"|(?<=aangepast|gewijzigd)\s+per)\s*", re.IGNORECASE)
 
 
+# a weekday that ends a label, and the brackets or the "on" before it
+_WEEKDAY_LAST = re.compile(r"\s*(?:[(\[]\s*|on\s+|le\s+|am\s+|el\s+)?" + WEEKDAY_BEFORE.pattern,
+                           re.IGNORECASE)
+
+
 def _role_from_label(label: str, near: int | None = None) -> str:
     """published/modified from the last label word before a date (``near``: only a word that
     ends at most this many characters before it)."""
@@ -1802,7 +1815,10 @@ def _role_from_label(label: str, near: int | None = None) -> str:
     if upd is None and pub is None:
         return "any"
     last = max(upd or 0, pub or 0)
-    if near is not None and len(label) - last > near and not _BY_SOMEONE_ON.fullmatch(
+    # (a weekday before the date is the date's: "Last Updated ( Wednesday, 18 November 2009")
+    end = len(label) if near is None or (weekday := _WEEKDAY_LAST.search(
+        label, last)) is None else weekday.start()
+    if near is not None and end - last > near and not _BY_SOMEONE_ON.fullmatch(
             label, last):
         return "any"  # ("Last updated by the Health Desk team on March 13" leads to its date)
     if pub is None or (upd is not None and upd > pub):

@@ -212,6 +212,7 @@ _MONTH_ALT = trie_pattern([m.lower() for m in MONTHS] + [w for w in _MONTH_BY_LA
 # Abbreviation -> (offset minutes, IANA zone or None, generic: offset follows the zone's DST)
 ZONE_ABBR: dict[str, tuple[int, str | None, bool]] = {
     "UTC": (0, None, False), "GMT": (0, None, False), "Z": (0, None, False),
+    "TU": (0, None, False),  # (French "temps universel": RFI's "à 17:45 TU")
     "ET": (-300, "America/New_York", True), "EST": (-300, "America/New_York", False),
     "EDT": (-240, "America/New_York", False), "CT": (-360, "America/Chicago", True),
     "CST": (-360, "America/Chicago", False), "CDT": (-300, "America/Chicago", False),
@@ -453,13 +454,14 @@ _TIME_AFTER = re.compile(
     # (and Arabic's era after a Gregorian or a Hijri date: "12/03/2024 م 06:05 م")
     r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.|م(?!\w)|هـ?(?!\w))[\s,]*)?"
     r"(?:(?:" + _WEEKDAYS + r")(?!\w)[\s,|·•\-–—/()]*)?"
-    r"(?:(?:at|um|à|a las|às|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
+    r"(?:(?:at|um|à|a las|às|alle\s+ore|alle|ore|kl\.?|klo|o|в|во|saat|godz\.?|pukul"
     r"|jam|om|le|el|am|u|v|ve|ob|у|о|เวลา|lúc|ម៉ោង|, "
     # the clock's own label after the date's: "Date: 12/03/2024 Time: 18:05"
     r"|(?:time|hora|heure|uhrzeit|ora|saat|время|الوقت|الساعة)\s*:)\s*)?[\s,]*"
     # "18時5分" has a one-digit minute; CJK seconds carry their 秒/초 ("06時00分 13日" has none)
     # (Sinhala's before-noon and after-noon marks lead the clock too: "ප.ව. 06:05")
-    r"(오전|오후|午前|午後|上午|下午|පෙ\.ව\.|ප\.ව\.)?\s*(\d{1,2})\s*(?::|h|\.|時|시)\s*"
+    # (Flemish writes the hour's "u": "14/04/08 - 14u35")
+    r"(오전|오후|午前|午後|上午|下午|පෙ\.ව\.|ප\.ව\.)?\s*(\d{1,2})\s*(?::|h|u(?=\d\d)|\.|時|시)\s*"
     r"(\d{2}|\d(?=\s*[分분]))"
     r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
     # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
@@ -532,7 +534,7 @@ def lacks_stems(text: str, stems: tuple[str, ...]) -> bool:
 # (a list of alternatives each, so that ascii_stems can read them)
 _UPDATED_ALTS = [
     "updated?", "modified", "edited", "revised", r"last\s+change", "aktualisiert", "geändert",
-    "bearbeitet", r"letzte\s+änderung", r"mis\s+à\s+jour", "modifié", "actualizad[oa]", "actualización",
+    "bearbeitet", r"letzte\s+änderung", r"mise?\s+à\s+jour", "modifié", "actualizad[oa]", "actualización",
     "atualizad[oa]", "aggiornat[oa]", "обновлен[оа]?", "изменен[оа]?", r"güncelle\w*", "zaktualizowano",
     "aktualizacja", "更新", "수정", "업데이트", "diperbarui", "bijgewerkt", "gewijzigd", "oppdatert",
     "uppdaterad", "opdateret", "päivitetty", "aktualizováno", "تحديث", "عدل", "अपडेट", "আপডেট", "হালনাগাদ",
