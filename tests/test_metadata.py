@@ -1909,3 +1909,18 @@ def test_drupal_submitted_by_and_a_finnish_writer_class() -> None:
     md = page("", '<h3 class="ku-otsikko">Ferry back</h3><div class="ku-tiedot"><span class="ku-kirjoittaja">'
                   f"Matti Virtanen</span></div>{_LEAD}")
     assert md.authors == ["Matti Virtanen"]
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    ('<p class="entry-footer">Posted by Rachel Dunmore on May 12, 2008 at 04:37 PM in '
+     '<a href="/budget/">Budget</a></p>', ["Rachel Dunmore"]),
+    ('<p class="post-footer"><em>posted by Helen Marsh at <a href="/p.html">6:05 PM</a></em></p>',
+     ["Helen Marsh"]),
+    ('<p class="posted">-- By Laura Feldman | <a href="/a.php">May 12, 2006, 6:05 PM</a></p>',
+     ["Laura Feldman"]),
+    ('<p class="note">By the way, the ferry runs on Sundays too.</p>', []),
+])
+def test_a_blog_post_signed_in_its_footer(footer: str, expected: list[str]) -> None:
+    md = page("", f'<div class="entry"><h3 class="entry-header">Ferry back</h3><div class="entry-body">'
+                  f"{_LEAD}{_LEAD}</div>{footer}</div>")
+    assert md.authors == expected

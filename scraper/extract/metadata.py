@@ -999,6 +999,9 @@ _FOOT_CREDIT = re.compile(
     r"\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
+_POSTED_BY = re.compile(r"\s*(?:[-–—]+\s*)?(?:posted\s+|written\s+|submitted\s+)?by\s+"
+                        r"([^\W\d_][^|,;:()\n]{2,60}?)\s*(?:\s(?:on|at|in)\s|\||,|$)",
+                        re.IGNORECASE)
 _RIGHT = re.compile(r"text-align\s*:\s*right|^\s*right\s*$", re.IGNORECASE)
 # a source's or a greeting's line set right in bold, no writer's ("Theo Tuổi Trẻ": after Tuổi
 # Trẻ; "Frohe Ostern")
@@ -1159,6 +1162,13 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
                     return names
                 continue
             said = short_text(el, FOOT_CREDIT_CHARS)
+            if said is not None and (post := _POSTED_BY.match(said)) is not None and not (
+                    _in_chrome(el) or _in_comment(el) or _in_others_box(el)):
+                # a blog post's footer: "Posted by Rachel Dunmore on May 12, 2008 at 04:37 PM",
+                # Blogger's "posted by Helen Marsh at 6:05 PM", "-- By Laura Feldman | May 12"
+                names = split_authors(post.group(1))
+                if names and len(names) <= 4 and all(map(_name_like, names)):
+                    return names
             if said is None or _FOOT_CREDIT.search(said) is None or _in_chrome(el) or (
                     _in_comment(el) or _in_others_box(el)) or _teaser_links(el) or any(
                     " ".join(label.group(1).casefold().split()) not in _CREDIT_LABELS
