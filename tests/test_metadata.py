@@ -637,6 +637,18 @@ def test_a_heading_that_links_home_is_the_sites_name_not_the_headline() -> None:
     assert md.title == "Elhunyt Kovács Imre"
 
 
+@pytest.mark.parametrize(("href", "title"), [
+    ("/index.php", "Verkehrsunfall auf der St2050"),  # Joomla's home page file
+    ("/Default.aspx", "Verkehrsunfall auf der St2050"),
+    ("/index.php/einsaetze", "Freiwillige Feuerwehr Markt Indersdorf"),  # a section: a heading
+])
+def test_a_heading_that_links_to_the_home_page_file_is_the_sites_name(href: str, title: str) -> None:
+    md = page("<title>Verkehrsunfall auf der St2050</title>",
+              f'<h1 class="logo"><a href="{href}"><span>Freiwillige Feuerwehr Markt Indersdorf</span>'
+              f'</a></h1><h2 class="contentheading">Verkehrsunfall auf der St2050</h2><p>{_LEAD}</p>')
+    assert md.title == title
+
+
 @pytest.mark.parametrize(("home", "title"), [
     # a blog's home on a platform, one path segment above the post
     ("https://ameblo.jp/yuka-nail-diary/", "春の新作ネイル"),

@@ -562,6 +562,10 @@ _LATER_H1S = lxml.etree.XPath("following::h1")
 _NEXT_H1 = lxml.etree.XPath("following::h1[1]")
 
 
+_INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:php\d?|s?html?|aspx?|jsp|cfm|cgi|pl)",
+                         re.IGNORECASE)
+
+
 def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
     """A heading outside the article that is a link to the site's home page and nothing else:
     the site's name (block themes' '<h1 class="wp-block-site-title"><a href="https://site/"
@@ -580,6 +584,8 @@ def _home_link_heading(el: lxml.html.HtmlElement, url: str) -> bool:
     except ValueError:
         return False
     root = link.path.rstrip("/")
+    if _INDEX_PAGE.fullmatch(root):
+        root = ""  # the home page's own file: Joomla's "/index.php", IIS's "/default.aspx"
     if not href or "#" in href or _POST_QUERY.search(link.query) or (root and not (
             # a blog's home on a platform: "/yuka-nail-diary/" above ".../entry-1284.html",
             # or on a university's server: "/~myl/languagelog/"
