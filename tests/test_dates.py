@@ -3980,14 +3980,15 @@ def test_a_headerless_page_s_today_at_its_top_is_no_stamp() -> None:
 
 
 def test_a_clock_on_its_own_line_under_the_date_before_a_byline_line() -> None:
-    """"Monday, 12 May 2008 \\n18:05 \\nKarl Azzopardi": the clock in the next table cell is the
-    date's, though a name follows on the line after it (not a sentence after the clock)."""
-    from scraper.extract.datetext import find_dates
-
-    found = list(find_dates("Monday, 12 May 2008 \n18:05 \nKarl Azzopardi", context="en "))
-    assert [(d.day, d.hour, d.minute) for d in found] == [(date(2008, 5, 12), 18, 5)]
-    found = list(find_dates("12.03.2024 \n18:05 Uhr in Berlin fand die Sitzung statt"))
-    assert [(d.day, d.hour) for d in found] == [(date(2024, 3, 12), None)]
+    """"Monday, 12 May 2008 \\n18:05 \\nKarl Azzopardi": the clock in the next table cell, named
+    for the time (the class on the cell, the clock in a class-less <font> inside it), is the
+    date's, though a line of text follows it. A bare clock on a line before text is not
+    (test_a_clock_in_the_block_after_a_date)."""
+    html = ('<table><tr><td class="newsdate"><font size="1">Monday, 12 May 2008</font></td>'
+            '<td class="newstime"><font size="1">18:05</font></td></tr><tr><td class="newstext">'
+            f"<font size=2><b>Karl Azzopardi</b><br><br>{_PROSE}</font></td></tr></table>")
+    check(extract_dates(load_html(html), "https://www.independent.com.mt/news.asp?newsitemid=1",
+                        fetched_at=FETCHED).published, "2008-05-12T18:05:00", "minute")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -301,6 +301,9 @@ _NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|le
                               re.IGNORECASE)
 
 
+_WRAPPER_TAGS = frozenset({"font", "b", "strong", "i", "em", "small", "span"})
+
+
 def _stamp_class(el: Any) -> bool:
     """The element's class names a date or a time stamp ("date", "timestamp", "zeit"), not a
     duration, an entry's, a match's or a reading time."""
@@ -879,6 +882,11 @@ def visible_candidates(
 
     def stamp_at(pos: int) -> bool:  # the text there is a <time>'s or a date box's own
         owner = seg_info[seg_of(pos)][1] if seg_info else None
+        if owner is not None and owner.tag in _WRAPPER_TAGS and not owner.get("class"):
+            # a class-less <font> or <b> in a cell named for the time ('<td class=newstime>
+            # <font size=1>18:05</font></td>')
+            parent = owner.getparent()
+            owner = parent if parent is not None and len(parent) == 1 else owner
         return owner is not None and (owner.tag == "time" or _stamp_class(owner) or bool(
             _DATE_NAMED.search(owner.get("data-testid") or "")))  # (Medium's storyPublishDate)
 

@@ -982,12 +982,10 @@ def _read_time(text: str, pos: int, day: date, context: str,
         # (read from where the match ends, which may be past the clock's line; a clock in an
         # element of its own named like a time, "<div class=time>18:05</div>", "<time>6:05 PM
         # MYT</time>", from its own end)
-        # (the clock's own end: the match may run on over the blanks and the line break after
-        # it, "12 May 2008 \n18:05 \nKarl Azzopardi")
-        clock_end = m.end(5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
-        stop = end if off is not None else clock_end
+        stop = end
         if stamp_at is not None and stamp_at(m.start(2)):
-            stop = pos + len(text[pos:end].rstrip()) if off is not None else clock_end
+            stop = pos + len(text[pos:end].rstrip()) if off is not None else m.end(
+                5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
         line_end = text.find("\n", stop)
         rest = text[stop:len(text) if line_end < 0 else line_end].strip()
         if len(rest) > CLOCK_LINE_REST and rest[0] not in "|·•-–—/(":  # "18:05 Uhr | Lesezeit"
