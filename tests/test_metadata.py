@@ -1766,12 +1766,14 @@ def test_a_by_line_above_the_text(body: str, expected: list[str]) -> None:
     ("Nasz Dziennik", '<b>Czwartek, 20 listopada 2008, Nr 271 (3317)</b><br><span class="tytul">'
      f"Szpitale powiatowe przed przekształceniem</span><p>{LONG_TEXT}</p>",
      "Szpitale powiatowe przed przekształceniem"),
+    ("Downing Street", "<h2>No 10 denies claims over the winter fuel payment plans</h2>"  # no edition
+     f"<p>{LONG_TEXT}</p>", "No 10 denies claims over the winter fuel payment plans"),
     ("l'Unità.it - Politica", '<table><tr><td class="colsx"><div><b>Il giornale di oggi</b><br>'
      '<a href="/pdf/">PDF</a></div></td><td class="colcentro"><span class="titoloArticolo">Veltroni, '
      f"il primo giorno da leader</span><br><div>{LONG_TEXT}</div></td></tr></table>",
      "Veltroni, il primo giorno da leader"),
 ], ids=["font-under-site-title", "title-class-under-section-title", "others-box", "title-is-headline",
-        "camel-case-class", "short-classed-title", "edition-line", "other-column"])
+        "camel-case-class", "short-classed-title", "edition-line", "number-ten", "other-column"])
 def test_a_site_title_yields_to_the_heading_above_the_text(
         title: str, body: str, expected: str) -> None:
     assert page(f"<title>{title}</title>", body).title == expected

@@ -2170,8 +2170,9 @@ _HEADING_CLASS = re.compile(r"(?:^|[\s_-]|(?<=[a-z])(?=[A-Z]))(?:[Hh]eadline|[Tt
                             r"(?:$|[\s_-]|(?<=[a-z])(?=[A-Z]))")
 # a line of the paper's edition, no headline: "La Habana. Miércoles 9 de julio de 2008. Año 12 /
 # Número 191", "Czwartek, 20 listopada 2008, Nr 271 (3317)"
-_EDITION_LINE = re.compile(r"(?<!\w)(?:nr|no|n°|núm(?:ero)?|numero|número|номер|broj|issue|ausgabe"
-                           r"|año|jahrgang|vol)\.?\s*\d", re.IGNORECASE)
+# (not "No 10", Downing Street in a headline, nor "Año 2024")
+_EDITION_LINE = re.compile(r"(?<!\w)(?:nr|n°|núm(?:ero)?|numero|número|номер|broj|ausgabe|jahrgang)"
+                           r"\.?\s*\d", re.IGNORECASE)
 _TITLE_PART_SPLIT = re.compile(_TITLE_SEPARATORS.pattern + r"|\s*(?:——|｜|：|:)\s*|,\s+")
 
 
