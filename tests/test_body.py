@@ -2219,3 +2219,25 @@ def test_the_line_that_signs_the_text_is_not_its_body() -> None:
     assert article.authors == ["Mohloai Mpesi"]
     assert article.body.startswith("IN the heart of Lesotho")
     assert "Mohloai" not in article.body
+
+
+def test_a_page_laid_out_by_tables_gives_its_text_cell_only() -> None:
+    """trafilatura hands back every row of a layout table: the menu, the edition line and the
+    footer around the one cell that holds the article. That cell's paragraphs are the text;
+    the rest of the layout goes, and a data table beside prose stays as it is."""
+    from lxml import etree
+
+    from scraper.extract.body import _blocks_from_xml
+
+    para = " ".join(["The ferry to the island will cost more from June, the authority said."] * 3)
+    body = etree.fromstring(
+        "<body><table><row><cell>Home | News | Sport | Archive</cell><cell/></row>"
+        "<row><cell>Other News</cell><cell><p>Annual meeting, June 12</p></cell></row></table>"
+        "<table><row><cell>Disaster relief</cell></row><row><cell>Posted on May 11, 2007 | Print</cell>"
+        f"</row><row><cell>By Hannah Whitfield<p>{para}</p><p>{para}</p><p>{para}</p></cell></row>"
+        "<row><cell>© 2007 Baptist Press</cell></row></table></body>")
+    assert [b.text for b in _blocks_from_xml(body)] == ["By Hannah Whitfield", para, para, para]
+    body = etree.fromstring(
+        f"<body><p>{para}</p><p>{para}</p><table><row><cell>Fare</cell><cell>Price</cell></row>"
+        "<row><cell>Return</cell><cell>4.65</cell></row></table></body>")
+    assert [b.text for b in _blocks_from_xml(body)] == [para, para, "Fare | Price", "Return | 4.65"]

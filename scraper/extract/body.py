@@ -133,8 +133,42 @@ def _unwrap_containers(body: etree._Element) -> None:
     etree.strip_tags(body, "unwrap")
 
 
+LAYOUT_CELL_WORDS = 80
+"""A table cell of trafilatura's output with this many words is a layout table's text cell."""
+LAYOUT_SHARE = 0.5
+"""... when such cells hold this share of the output's words: the page is laid out by tables."""
+
+
+def _lay_out_tables(body: etree._Element) -> None:
+    """Keep only the text cells of a page laid out by tables. On a template older than CSS the
+    whole page is a table, and trafilatura (tables on) hands back every row of it: the site's
+    menu ("Home | SBC | Missions | …"), the edition's line, the footer, each a row of short cells
+    around the one cell that holds the article. When long cells (LAYOUT_CELL_WORDS) hold most of
+    the output (LAYOUT_SHARE), each top-level table gives only its long cells (the innermost,
+    as blocks of their own), and a table without one is dropped: its rows are the layout's.
+    A data table inside the text's cell stays with it."""
+    cells = [cell for cell in body.iter("cell") if _word_count(cell) >= LAYOUT_CELL_WORDS]
+    if not cells:
+        return
+    cells = [cell for cell in cells if not any(
+        other is not cell and any(a is cell for a in other.iterancestors()) for other in cells)]
+    if sum(map(_word_count, cells)) < LAYOUT_SHARE * _word_count(body):
+        return
+    for table in [child for child in body if child.tag == "table"]:
+        for cell in [cell for cell in cells if any(a is table for a in cell.iterancestors())]:
+            cell.tag = "div"
+            cell.tail = None
+            table.addprevious(cell)
+        body.remove(table)
+
+
+def _word_count(el: etree._Element) -> int:
+    return len("".join(el.itertext()).split())
+
+
 def _blocks_from_xml(body: etree._Element) -> list[Block]:
     """trafilatura's output tree (p, head, list/item, quote, table/row, code) -> blocks."""
+    _lay_out_tables(body)
     _unwrap_containers(body)
     out: list[Block] = []
     for child in body:
