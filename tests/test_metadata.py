@@ -1772,8 +1772,11 @@ def test_a_by_line_above_the_text(body: str, expected: list[str]) -> None:
      '<a href="/pdf/">PDF</a></div></td><td class="colcentro"><span class="titoloArticolo">Veltroni, '
      f"il primo giorno da leader</span><br><div>{LONG_TEXT}</div></td></tr></table>",
      "Veltroni, il primo giorno da leader"),
+    ("Forum", '<b>Volume 42 - numéro 20 4 février 2008</b><br><div class="titre">Les bactéries du sol '
+     f"sous la loupe</div><p>{LONG_TEXT}</p>", "Les bactéries du sol sous la loupe"),
 ], ids=["font-under-site-title", "title-class-under-section-title", "others-box", "title-is-headline",
-        "camel-case-class", "short-classed-title", "edition-line", "number-ten", "other-column"])
+        "camel-case-class", "short-classed-title", "edition-line", "number-ten", "other-column",
+        "french-edition-line"])
 def test_a_site_title_yields_to_the_heading_above_the_text(
         title: str, body: str, expected: str) -> None:
     assert page(f"<title>{title}</title>", body).title == expected
@@ -1938,3 +1941,16 @@ def test_a_blog_post_signed_in_its_footer(footer: str, expected: list[str]) -> N
     md = page("", f'<div class="entry"><h3 class="entry-header">Ferry back</h3><div class="entry-body">'
                   f"{_LEAD}{_LEAD}</div>{footer}</div>")
     assert md.authors == expected
+
+
+def test_a_signature_element_after_the_text_and_a_photo_credit_in_the_byline() -> None:
+    md = page("", f'<h1>Stávka</h1>{_LEAD}{_LEAD}<p class="podpis"><b>Jiří Hořejší</b></p>'
+                  '<p class="zkratka">(jh)</p>')
+    assert md.authors == ["Jiří Hořejší"]
+    lines = "<br><br>".join(["O porto recebeu 96 navios no período, disse a companhia."] * 5)
+    md = page("", f'<table><tr><td class="texto">{lines}<br><br><span class="assinatura"><b>Paulo '
+                  "Sérgio Silva</b><br>Repórter</span></td></tr></table>")
+    assert md.authors == ["Paulo Sérgio Silva"]
+    from scraper.extract.metadata import split_authors
+
+    assert split_authors("Text: Lena Björklund Foto: Ulf Karlström") == ["Lena Björklund"]

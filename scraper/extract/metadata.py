@@ -274,6 +274,9 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # "cleveland.com", not
 # 图/李四")
 _CJK_WRITER = re.compile(r"^(?:作者|撰文|文|记者|記者|筆者)\s*[:：／/|｜]\s*")
 _CJK_WRITER_LABEL = re.compile(r"(?<=\s)(?:作者|撰文|筆者)\s*[:：／/]\s*")
+# a picture's or a graphic's credit after the writer's name, in the same line
+_OTHER_CREDIT = re.compile(r"\s+(?:fotos?|photos?|bild(?:er)?|kuvat?|zdjęci[ae]|fotograf[íi]as?"
+                           r"|grafik|illustration|video)\s*:", re.IGNORECASE)
 _CJK_OTHER_CREDIT = re.compile(
     r"\s+(?:图|圖|摄影|攝影|写真|编辑|編輯|责编|責編|校对|校對)(?:\s*[:：／/]|\s+(?=[\u4e00-\u9fff]))")
 # a description after a dash, from its lower-case words: "Jane Roe — Journaliste cinéma et
@@ -293,6 +296,7 @@ def split_authors(text: str, *, keep_roles: bool = False) -> list[str]:
     if (writer := _CJK_WRITER_LABEL.search(text)) is not None:
         text = text[writer.end():]  # "来源：人民网　作者：远洋"
     text = _BY.sub("", _CJK_WRITER.sub("", _CJK_OTHER_CREDIT.split(text)[0]))
+    text = _OTHER_CREDIT.split(text, 1)[0]  # "Lena Björklund Foto: Ulf Karlström"
     if "://" in text or text.startswith("www."):
         return []
     if (dash := _DASH_ROLE.search(text)) is not None and len(text[:dash.start()].split()) >= 2 and (
@@ -814,6 +818,10 @@ def _block_credit(start: _TextStart) -> tuple[list[str], str]:
             after.tag in _BOLD or _all_in(after, _BOLD) or (
                 len(after) == 1 and after[0].tag in _BOLD and _all_in(after, _BOLD | _ITALIC))):
         tails.append((_clean(" ".join(after.itertext())) or "", True))  # "<font><b><i>Zenon …"
+    last = first[-1] if len(first) else None
+    if last is not None and isinstance(last.tag, str) and _SIGNATURE_CLASS.search(
+            last.get("class") or "") and (lines := _text_lines(last)):
+        tails.append((lines[0], True))  # '<span class="assinatura"><b>Paulo Sérgio Silva</b><br>Repórter'
     for text, bold in tails:
         if bold and len(text) <= BY_LINE_CHARS:
             names = _credit_line_names(text, bold, signed=False)
@@ -1005,6 +1013,9 @@ _FOOT_CREDIT = re.compile(
     r"\s*:\s*([^,;:()\n|]{3,60})",
     re.IGNORECASE)
 _CREDIT_TAGS = frozenset({"p", "div", "span", "footer", "address", "small"})
+# an element named as the text's signature (not German "Firma", a company)
+_SIGNATURE_CLASS = re.compile(r"(?:^|[\s_-])(?:signature|signatur|podpis|potpis|assinatura|unterschrift"
+                              r"|allekirjoitus|imza)(?:$|[\s_-])", re.IGNORECASE)
 _POSTED_BY = re.compile(r"\s*(?:[-–—]+\s*)?(?:posted\s+|written\s+|submitted\s+)?by\s+"
                         r"([^\W\d_][^|,;:()\n]{2,60}?)\s*(?:\s(?:on|at|in)\s|\||,|$)",
                         re.IGNORECASE)
@@ -1167,6 +1178,15 @@ def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
                         _NOT_SIGNATURE.match(line) or line.endswith("!")):
                     return names
                 continue
+            if _SIGNATURE_CLASS.search(el.get("class") or "") and not (
+                    _in_chrome(el) or _in_comment(el) or _in_others_box(el)):
+                # the text's signature in an element named for it: Czech '<p class="podpis"><b>
+                # Jiří Hořejší</b></p>', '<span class="assinatura"><b>Paulo Sérgio Silva</b><br>
+                # Repórter</span>' (its first line; the role under it is no name)
+                lines = _text_lines(el)
+                names = split_authors(lines[0]) if lines and len(lines[0]) <= BY_LINE_CHARS else []
+                if names and len(names) <= 4 and all(map(_name_like, names)):
+                    return names
             said = short_text(el, FOOT_CREDIT_CHARS)
             if said is not None and (post := _POSTED_BY.match(said)) is not None and not (
                     _in_chrome(el) or _in_comment(el) or _in_others_box(el)):
@@ -2171,7 +2191,7 @@ _HEADING_CLASS = re.compile(r"(?:^|[\s_-]|(?<=[a-z])(?=[A-Z]))(?:[Hh]eadline|[Tt
 # a line of the paper's edition, no headline: "La Habana. Miércoles 9 de julio de 2008. Año 12 /
 # Número 191", "Czwartek, 20 listopada 2008, Nr 271 (3317)"
 # (not "No 10", Downing Street in a headline, nor "Año 2024")
-_EDITION_LINE = re.compile(r"(?<!\w)(?:nr|n°|núm(?:ero)?|numero|número|номер|broj|ausgabe|jahrgang)"
+_EDITION_LINE = re.compile(r"(?<!\w)(?:nr|n°|núm(?:ero)?|numero|número|numéro|номер|broj|ausgabe|jahrgang)"
                            r"\.?\s*\d", re.IGNORECASE)
 _TITLE_PART_SPLIT = re.compile(_TITLE_SEPARATORS.pattern + r"|\s*(?:——|｜|：|:)\s*|,\s+")
 
