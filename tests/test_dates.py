@@ -4036,3 +4036,13 @@ def test_readers_comments_and_other_news_named_in_other_languages(box: str) -> N
     Romanian or Dutch, are not the page's (its own is a date alone)."""
     html = f'<table><tr><td class="broi">21.04.2009</td></tr></table><h2>Pensions</h2>{_PROSE}{box}'
     check(_dates(html).published, "2009-04-21", "date")
+
+
+def test_a_day_alone_takes_no_clock_from_a_box_of_that_days_posts() -> None:
+    """The page's own day is printed alone; a box beside it lists posts of that same day at
+    several clocks ("12.03.09 09:41", "12.03.09 10:15"): none of them is the page's time."""
+    box = "".join(f'<div><a href="/f/{i}">Post {i}</a> <span class="klein">12.03.09 {t}</span></div>'
+                  for i, t in enumerate(["09:41", "10:15", "13:58"]))
+    html = (f'<h2>Klimaforschung</h2><p class="datum">12.03.2009</p>{_PROSE}'
+            f'<div class="box"><b>Forum</b>{box}</div>')
+    check(_dates(html).published, "2009-03-12", "date")

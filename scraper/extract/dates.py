@@ -780,7 +780,10 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
         # "Dernier message le 05/09/2023 à 22:14" further down)
         or (not winner.has_time and c.day == winner.day and not (
             c.family == "visible" and c.source == "text" and c.group and any(
-                o.group == c.group and o.day != c.day for o in cands)) and not (
+                o.group == c.group and (o.day != c.day or (
+                    # (or other clocks of that day: a box of posts or of other stories,
+                    # "12.03.09 09:41", "12.03.09 10:15" in a sidebar's "span.klein")
+                    o.has_time and c.has_time and o.when != c.when)) for o in cands)) and not (
             c.family == "visible" and (c.inside or c.other)))
         # (nor a sentence's time of that day: "will host a conference call today, June 4,
         # 2024, at 1:30 p.m. Pacific Time", nor an embargo line's "EMBARGOED UNTIL 00:01 GMT
