@@ -820,8 +820,8 @@ def _block_credit(start: _TextStart) -> tuple[list[str], str]:
         tails.append((_clean(" ".join(after.itertext())) or "", True))  # "<font><b><i>Zenon …"
     last = first[-1] if len(first) else None
     if last is not None and isinstance(last.tag, str) and _SIGNATURE_CLASS.search(
-            last.get("class") or "") and (lines := _text_lines(last)):
-        tails.append((lines[0], True))  # '<span class="assinatura"><b>Paulo Sérgio Silva</b><br>Repórter'
+            last.get("class") or "") and (signed := _text_lines(last)):
+        tails.append((signed[0], True))  # '<span class="assinatura"><b>Paulo …</b><br>Repórter'
     for text, bold in tails:
         if bold and len(text) <= BY_LINE_CHARS:
             names = _credit_line_names(text, bold, signed=False)
