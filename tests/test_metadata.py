@@ -1954,3 +1954,18 @@ def test_a_signature_element_after_the_text_and_a_photo_credit_in_the_byline() -
     from scraper.extract.metadata import split_authors
 
     assert split_authors("Text: Lena Björklund Foto: Ulf Karlström") == ["Lena Björklund"]
+
+
+@pytest.mark.parametrize(("lead", "url", "expected"), [
+    ("BRIDGETOWN, Barbados (CMC): CARICOM heads of government will meet", URL, ["CMC"]),
+    ("Berlin (dpa) - Der Bundestag hat am Donnerstag beschlossen", URL, ["dpa"]),
+    ("WIEN (OTS) - Die Stadt Wien hat heute bekanntgegeben", "https://www.ots.at/presse/1", []),
+    ("Die Stadt (im Westen) - so heißt es in der Mitteilung", URL, []),  # no agency's name
+])
+def test_an_agency_named_by_the_dateline_is_the_credit_of_uncredited_copy(
+        lead: str, url: str, expected: list[str]) -> None:
+    """When nothing else credits anyone, the agency a dateline names is the story's credit, as
+    an agency credited alone is; not the site's own name (OTS at ots.at)."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>Ferry back</h1><p>{lead} " + "and the plan goes on. " * 8 + "</p></body></html>")
+    assert extract_metadata(tree, url, article_objects=[]).authors == expected

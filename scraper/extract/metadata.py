@@ -1148,6 +1148,22 @@ def _dateline_reporters(start: _TextStart) -> list[str]:
     return re.split(r"[、，,\s\u3000]+", m.group(1)) if m else []
 
 
+# a dateline that names the agency the story comes from: "ANKARA (ANKA) - ", "BRIDGETOWN,
+# Barbados (CMC):", "Berlin (dpa) -"
+_DATELINE_AGENCY = re.compile(r"\s*[^\W\d_][\w.'’-]*(?:[ ,]+[^\W\d_][\w.'’-]*){0,3}\s*"
+                              r"\(([A-Z]{2,6}|dpa|afp|apa|sda|ats|epd|kna)\)\s*(?:[-–—:]|--)")
+
+
+def _dateline_agency(start: _TextStart) -> list[str]:
+    """The agency a story's dateline names, when nothing else credits anyone: the credit of a
+    desk's copy of agency news (read at the head of the text's first paragraph)."""
+    first = start.first_paragraph()
+    if first is None:
+        return []
+    m = _DATELINE_AGENCY.match(" ".join(itertools.islice(first.itertext(), 3))[:80])
+    return [m.group(1)] if m else []
+
+
 def _credit_after(node: lxml.html.HtmlElement) -> list[str]:
     """The names of a labelled credit (or a bold one set right) after the paragraph, in its
     box or up to two boxes above."""
@@ -2551,6 +2567,8 @@ def _extract_metadata(
         authors = _people(_source_credit(start) or _desk_line(start), site_keys)
     if not authors:
         authors = _people(_dateline_reporters(start), site_keys)
+    if not authors:
+        authors = _people(_dateline_agency(start), site_keys)  # (not the site's own: OTS at ots.at)
     if not authors:
         authors = _credited(ld, meta, marked)
     # (whatever path credited it, a CMS account's default name is no one's: "Posted by admin",
