@@ -1969,3 +1969,10 @@ def test_an_agency_named_by_the_dateline_is_the_credit_of_uncredited_copy(
     tree = lxml.html.document_fromstring(
         f"<html><body><h1>Ferry back</h1><p>{lead} " + "and the plan goes on. " * 8 + "</p></body></html>")
     assert extract_metadata(tree, url, article_objects=[]).authors == expected
+
+
+def test_an_agency_credited_in_a_source_line_right_below_the_text() -> None:
+    lines = "<br><br>".join(["Une convention de financement sera signée le 22 mars prochain."] * 5)
+    md = page("", f'<table><tr><td class="texte">{lines}</td></tr><tr><td class="source_article">'
+                  'Source : MAP</td></tr></table><div class="autres"><span class="source">AFP</span></div>')
+    assert md.authors == ["MAP"]

@@ -898,9 +898,10 @@ SOURCE_CHARS = 40
 def _source_credit(start: _TextStart) -> list[str]:
     """An agency credited alone in an element classed as the story's source, above its text:
     '<span class="source">TASR</span>', Finnish '<div class="lahde">STT</div>', Dutch '<span
-    class="bron">ANP</span>', Turkish '<td class="ajans">DHA</td>' (read only when nothing
-    else names anyone: a credit of a desk or an agency alone is the story's credit)."""
-    for el in start.just_above(BY_LINE_ELEMENTS):
+    class="bron">ANP</span>', Turkish '<td class="ajans">DHA</td>', or right below it with its
+    label ('<td class="source_article">Source : MAP</td>') (read only when nothing else names
+    anyone: a credit of a desk or an agency alone is the story's credit)."""
+    for el in itertools.chain(start.just_above(BY_LINE_ELEMENTS), _just_below(start)):
         if not _SOURCE_CLASS.search(el.get("class") or ""):
             continue
         said = _clean(short_text(el, SOURCE_CHARS * 2)) or ""
@@ -912,6 +913,21 @@ def _source_credit(start: _TextStart) -> list[str]:
         ) and not (_in_chrome(el) or _in_others_box(el) or _in_comment(el)):
             return [said]
     return []
+
+
+BELOW_TEXT_ELEMENTS = 12  # elements right after the text's box read for its source line
+
+
+def _just_below(start: _TextStart) -> Iterator[lxml.html.HtmlElement]:
+    """The elements right after the text's first paragraph's box and the box around it (the
+    next rows of a layout table), at most BELOW_TEXT_ELEMENTS."""
+    first = start.first_paragraph()
+    if first is None:
+        return iter(())
+    boxes = [first, *itertools.islice(first.iterancestors(), 2)]
+    following = (el for box in boxes for sibling in box.itersiblings() for el in sibling.iter()
+                 if isinstance(el.tag, str))
+    return itertools.islice(following, BELOW_TEXT_ELEMENTS)
 
 
 # a source's label before its name (the element's class names it a source already)
