@@ -59,7 +59,7 @@ def test_a_paragraph_holding_blocks_keeps_its_line_breaks() -> None:
 def test_an_author_field_of_a_page_of_letters_credits_no_one() -> None:
     """A credit is read as far as CREDIT_CHARS: 20,000 letters are no name (and cost no more
     than a line's worth of pattern matching)."""
-    from scraper.extract.metadata import CREDIT_CHARS, split_authors
+    from scraper.extract.authornames import CREDIT_CHARS, split_authors
 
     assert split_authors("z" * 20_000) == []
     assert split_authors("By Jane Doe " + "z" * 20_000) == split_authors(

@@ -7,9 +7,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from scraper.extract.authornames import split_authors
 from scraper.extract.html import load_html
 from scraper.extract.jsonld import article_objects, jsonld_objects
-from scraper.extract.metadata import Metadata, extract_metadata, split_authors
+from scraper.extract.metadata import Metadata, extract_metadata
 
 FIXTURES = Path(__file__).parent / "fixtures" / "body"
 URL = "https://daily.example.org/local/harbour-ferry-returns?ref=rss"
@@ -1577,7 +1578,7 @@ def test_author_tags_complete_the_one_jsonld_author(tags: str, expected: list[st
 
 
 def test_author_tags_are_read_in_the_head_or_anywhere_without_one() -> None:
-    from scraper.extract.metadata import _meta_contents
+    from scraper.extract.authorplaces import _meta_contents
 
     tags = '<meta name="Author" content="Colin Manning"><meta name="author" content="Hayley Fowler">'
     with_head = lxml.html.document_fromstring(f"<html><head>{tags}</head><body><p>x</p></body></html>")
@@ -1843,7 +1844,7 @@ def test_a_desks_credit_in_a_bold_line_at_the_head_of_the_text(
 def test_site_name_keys(text: str, key: str) -> None:
     """_norm's quick path for ASCII text folds as the general one does: case, and everything
     but letters and digits, dropped (accents and compatibility forms too, off that path)."""
-    from scraper.extract.metadata import _norm
+    from scraper.extract.authornames import _norm
 
     assert _norm(text) == key
 
@@ -1951,7 +1952,7 @@ def test_a_signature_element_after_the_text_and_a_photo_credit_in_the_byline() -
     md = page("", f'<table><tr><td class="texto">{lines}<br><br><span class="assinatura"><b>Paulo '
                   "Sérgio Silva</b><br>Repórter</span></td></tr></table>")
     assert md.authors == ["Paulo Sérgio Silva"]
-    from scraper.extract.metadata import split_authors
+    from scraper.extract.authornames import split_authors
 
     assert split_authors("Text: Lena Björklund Foto: Ulf Karlström") == ["Lena Björklund"]
 
