@@ -1288,7 +1288,7 @@ def test_a_sidebar_inside_main(page: str, published: str | None) -> None:
 def test_a_time_elements_label_is_in_its_parent() -> None:
     """"Updated <time>" names the update; a word at the end of another list item or inside a
     teaser's link does not."""
-    from scraper.extract.datepage import _label_in_parent
+    from scraper.extract.dateplaces import _label_in_parent
 
     tree = load_html(
         b'<ul><li>Updated <time id="a">x</time></li><li><span>3/13 08:00\xe6\x9b\xb4\xe6\x96\xb0'
@@ -2855,7 +2855,8 @@ def test_comment_permalink_is_no_teaser() -> None:
 
 
 def test_self_teaser_demotes_the_other_entries_of_its_list() -> None:
-    from scraper.extract.datepage import page_info, visible_candidates
+    from scraper.extract.datecands import page_info
+    from scraper.extract.datepage import visible_candidates
     from scraper.extract.metadata import meta_values
 
     html = (FIXTURES / "self_teaser_byline.html").read_text(encoding="utf-8")
@@ -2934,7 +2935,7 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
 def test_name_bits_read_ascii_names_like_ignorecase() -> None:
     """Class and id names are read lower-cased with case-sensitive patterns when ASCII: the
     same bits as the case-insensitive patterns (which other names still use)."""
-    from scraper.extract import datepage as dp
+    from scraper.extract import dateplaces as dp
 
     def plain(name: str) -> int:
         bits = dp._ARTICLE if dp._ARTICLE_NAME.search(name) else 0
@@ -3006,7 +3007,7 @@ def test_one_huge_text_node_is_read_only_as_far_as_the_cap() -> None:
 def test_long_class_and_id_values_are_read_but_not_cached() -> None:
     """The class/id caches keep short strings only: a page of 100 KB class attributes must
     not stay in a crawl worker's memory (and still reads right)."""
-    from scraper.extract import datepage as dp
+    from scraper.extract import dateplaces as dp
 
     long_cls = "x" * (dp.CACHED_NAME_CHARS + 1) + " sidebar"
     size = dp._cached_class_bits.cache_info().currsize
@@ -3919,7 +3920,7 @@ def test_a_blogger_posts_clock_in_its_permalink(permalink: str, expected: str,
 def test_sentence_breaks_are_the_patterns_matches(text: str) -> None:
     """_sentence_breaks tries _SENTENCE_BREAK only after a stop or at a line break: it finds
     exactly what a search of every window finds, a window that starts just after a stop too."""
-    from scraper.extract.datepage import _SENTENCE_BREAK, _sentence_breaks
+    from scraper.extract.datesentences import _SENTENCE_BREAK, _sentence_breaks
 
     for lo in range(len(text) + 1):
         for hi in range(lo, len(text) + 1):
@@ -3962,7 +3963,7 @@ def test_ascii_stems_read_each_alternative() -> None:
 def test_label_roles_past_the_quick_test(label: str, role: str) -> None:
     """_role_from_label rules a label out by LABEL_STEMS first: the labels that name a role,
     in any case and with a folded letter, still get it."""
-    from scraper.extract.datepage import _role_from_label
+    from scraper.extract.datesentences import _role_from_label
 
     assert _role_from_label(label) == role
 
@@ -4011,7 +4012,7 @@ def test_clocks_of_legacy_templates(text: str, expected: tuple[date, int, int]) 
     ("La modifica entra in vigore il ", "any"),
 ])
 def test_label_roles_across_a_weekday(label: str, role: str) -> None:
-    from scraper.extract.datepage import MENTION_LABEL_GAP, _role_from_label
+    from scraper.extract.datesentences import MENTION_LABEL_GAP, _role_from_label
 
     assert _role_from_label(label, near=MENTION_LABEL_GAP) == role
 

@@ -102,7 +102,7 @@ def test_every_paragraph_of_a_long_page_is_unwrapped() -> None:
 
 def test_a_bold_tag_left_open_over_a_megabyte_is_no_headline() -> None:
     # (fuzzing found the bold-headline search reading such a tag's whole text 200 times)
-    from scraper.extract.datepage import HEADLINE_CHARS
+    from scraper.extract.dateplaces import HEADLINE_CHARS
     from scraper.extract.html import load_html, short_text
 
     giant = "word " * 200_000

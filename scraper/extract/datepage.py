@@ -3,19 +3,111 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 from lxml import etree
 
+from .datecands import Cand, PageInfo, _cand, _settle_reading
+from .dateplaces import (
+    _AGENDA_BOX,
+    _ALWAYS,
+    _ARTICLE,
+    _CENTURIES,
+    _CHROME_ROLES,
+    _CLASS_WORDS,
+    _DATE_NAMED,
+    _DATEISH,
+    _DAY_WORD_ALONE,
+    _DURATION_CLOCK,
+    _DURATION_WORD,
+    _EVENT_BOX,
+    _EVENT_LIST,
+    _LABEL_CLASS,
+    _MACHINE_TAGS,
+    _PAGE,
+    _STAMP_ATTR_TAGS,
+    _UPDATE_NEXT,
+    _WRAPPER_TAGS,
+    CACHED_NAME_CHARS,
+    FOOTER_CHARS,
+    HEADLESS_TOP_CHARS,
+    LIST_ENTRIES,
+    MAX_FOOTERS,
+    _bold_line,
+    _cached_class_bits,
+    _cached_name_bits,
+    _footer_last_edit,
+    _forum_page,
+    _group_of,
+    _headline,
+    _holds_headline_copy,
+    _holds_publish_stamp,
+    _item_list,
+    _label_in_parent,
+    _link_list,
+    _machine_time,
+    _machine_value,
+    _next_box,
+    _rdfa_of_page,
+    _read_class_bits,
+    _read_name_bits,
+    _role_from_classes,
+    _schedule_rows,
+    _stamp_class,
+    _story_link_after,
+    _table_row,
+    _title_text,
+    _title_words,
+    _wiki_last_edit,
+)
+from .datesentences import (
+    _BY_WORD,
+    _BYLINE_BLOCK,
+    _CJK_CHARS,
+    _CJK_ROLE_AFTER,
+    _CLOCK_LABEL,
+    _DATEISH_CLASS,
+    _DATELINE_END,
+    _DATELINE_LEAD,
+    _DATELINE_TAIL,
+    _DIGIT,
+    _LABEL_UP,
+    _SELF_REFERENCE,
+    _SENTENCE_WORDS,
+    _TODAY_LABEL,
+    _VALIDITY_END,
+    CJK_AFTER_GAP,
+    IN_ARTICLE_AREA,
+    IN_ARTICLE_TAG,
+    LABEL_GAP,
+    MENTION_LABEL_GAP,
+    OTHER_CLOCK_CHARS,
+    PROSE_WORDS,
+    TODAY_LABEL_CHARS,
+    _cjk_words,
+    _first_digit,
+    _goes_on,
+    _header_today,
+    _in_span,
+    _in_stamp_sentence,
+    _is_sentence,
+    _label_before,
+    _label_word_in_link,
+    _other_clock,
+    _role_from_label,
+    _short_sentence,
+    _stated_offset,
+    _update_follows,
+    _verb_leads,
+    _word_count,
+    switch_between,
+)
 from .dateteasers import (
     _HREF_END,
     MAX_SELF_LINKS,
@@ -30,35 +122,20 @@ from .dateteasers import (
 )
 from .datetext import (
     ACCESS_WORDS,
-    BYLINE_LEAD_WORDS,
-    CJK_PUBLISHED_AFTER,
-    CJK_UPDATED_AFTER,
     DOCUMENT_WORDS,
     EMBARGO_WORDS,
-    LABEL_STEMS,
     PROFILE_WORDS,
-    PUBLISHED_WORDS,
     RANGE_END,
-    RANGE_GAP,
     RELATIVE_RE,
-    UPDATED_WORDS,
     VALIDITY_WORDS,
-    WEEKDAY_BEFORE,
-    Parsed,
-    ascii_stems,
     digit_windows,
     find_dates,
     find_day_words,
     find_relative,
-    lacks_stems,
     normalize_digits,
     numeric_dates,
-    numeric_order_votes,
     parse_machine,
-    to_24h,
 )
-from .html import short_text
-from .model import DateSource
 
 MAX_TEXT_CHARS = 100_000
 MAX_ELEMENTS = 150_000
@@ -131,7 +208,6 @@ _LIST_HEADING = re.compile(  # the heading of a box of other stories or of comme
 _NEXT_HEADING = re.compile(r"(?:(?:next|previous|older|newer) (?:article|story|post)s?\s*:?\s*$"
                            r"|次の記事|前の記事|다음 기사|이전 기사|下一篇|上一篇|下一则|上一则)",
                            re.IGNORECASE)
-NEXT_BOX_CHARS = 300  # a next story's box: its link and date, no paragraph of text
 _HEADING_MARKS = " \t\n・■□●○▶▷►»›>|-–—"  # bullets and arrows that lead a box's heading
 _CAPTION_LABEL = re.compile(
     r"\s*(?:abbildung|abb\.|bild|foto|fotos|photo|photos|image|picture|credit|grafik|karte"
@@ -141,234 +217,6 @@ _CAPTION_LABEL = re.compile(
 _CAPTION_CLASS = re.compile(r"caption|bildunterschrift|bildtext|l[ée]gende|didascalia"
                             r"|pie-?de-?foto|piefoto", re.IGNORECASE)
 _MENTION_TAGS = {"figcaption", "caption", "blockquote", "q", "figure", "table", "pre", "code"}
-SCHEDULE_ROWS = 3  # a table's rows with a date each: a schedule's, a list's
-
-
-def _table_row(owner: Any) -> Any:
-    """The row of a table or of a list that holds a date (a cell or an item, or an element in
-    it)."""
-    for node in itertools.islice(itertools.chain((owner,), owner.iterancestors()), 3):
-        if node.tag in ("td", "th"):
-            row = node.getparent()
-            return row if row is not None and row.tag == "tr" else None
-        if node.tag == "li":
-            return node
-    return None
-
-
-def _schedule_rows(in_rows: list[tuple[Cand, Any]]) -> None:
-    """Unlabelled dates in three rows or more of one table or list are its data (a collection
-    schedule, a list of holidays, of meetings or of releases), not the page's stamp: they weigh
-    as mentions (and still date a page that has no other date)."""
-    rows_of: dict[Any, set[Any]] = {}
-    for _, row in in_rows:
-        rows_of.setdefault(row.getparent(), set()).add(row)
-    for cand, row in in_rows:
-        if len(rows_of[row.getparent()]) >= SCHEDULE_ROWS:
-            cand.weight = min(cand.weight, 1.0)
-
-
-_CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu", "menubar",
-                 "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
-_CHROME_WORDS = re.compile(
-    r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
-    r"|trending|comments?|commentlist|talkbacks?|disqus|webmentions?|navbar|menu|masthead|topbar"
-    # (readers' comments named in the site's language)
-    r"|kommentare|commentaires|comentarios|comentarii|komentar[ie]|komentarze|kommentarer|kommentit"
-    r"|reacties|yorumlar|gerelateerd"
-    r"|top-bar"
-    r"|breadcrumbs?"
-    r"|newsletter|outbrain|taboola|ticker|more-?stories|read-?more|see-?also|consent|gdpr"
-    # a consent platform's box ("cmp-wall", "cmp-app_gdpr", "cmp__banner", id "cmp-root"), not
-    # Adobe's Core Components, all named "cmp-…" ("cmp-text", "cmp-title": the article itself
-    # on an AEM site), except those that show other pages ("cmp-teaser", "cmp-list")
-    r"|cmp(?=$)|cmp[_-]{1,2}(?:wall|banner|popup|app|box|dialog|modal|overlay|consent|notice"
-    r"|layer|message|ui|gdpr|root|wrapper)|cmp-(?:teaser|list|carousel)"
-    r"|also-?read|dont-?miss|next-?article|prev-?article|site-?header|site-?footer|header-?top"
-    r"|cookie|promo|livefeed|rail|carousel|pagination|pager|teaser-?list)"
-    r"(?:$|[_-])"
-    # a ranking box ("ranking", "ranking-list"), not a listicle's "ranking-article"
-    r"|^ranking(?:[_-]?(?:list|box|widget|area|wrap|news))?$"
-    r"|[_-](?:sidebar|related|recommend(?:ed|ations?)?|most-?read|popular|latest|trending|comments?|ranking"
-    r"|menu|breadcrumbs?|carousel)$",
-    re.IGNORECASE,
-)
-_PAGE_CHROME_WORDS = re.compile(
-    r"^(?:header|footer|nav|navigation|site-?nav|page-?header|page-?footer|global-?header"
-    r"|global-?footer|main-?header|main-?footer|top-?nav|main-?nav)$", re.IGNORECASE,
-)
-_NOT_CHROME = re.compile(r"date|time|meta|byline|author|count|link|icon|button|info|stamp",
-                         re.IGNORECASE)
-_ARTICLE_NAME = re.compile(
-    r"^(?:hentry|h-entry|post|entry|article|type-post|blog-post|single-post|post-\d+|post-body"
-    r"|entry-content|article-body|story)$", re.IGNORECASE,
-)
-_ALWAYS, _PAGE, _DATEISH, _ARTICLE = 1, 2, 4, 8
-_NAME_PATTERNS = (_ARTICLE_NAME, _NOT_CHROME, _CHROME_WORDS, _PAGE_CHROME_WORDS)
-# The same patterns, case-sensitive, for a lower-cased ASCII name (most are): for ASCII text
-# that is what IGNORECASE means (the patterns' letters are lower-case ASCII), and the re
-# module's case-insensitive matching is ~4 times slower.
-_ASCII_NAME_PATTERNS = tuple(re.compile(p.pattern) for p in _NAME_PATTERNS)
-# The caches are least-recently-used: a crawl meets new names (ids, per-post classes) all
-# the time, and one site's names repeat from page to page.
-NAME_CACHE_SIZE = 25_000
-
-
-CACHED_NAME_CHARS = 200
-"""Longer names and class attributes are read each time, not kept: the caches hold at most
-NAME_CACHE_SIZE short strings, not pages' worth of giant attributes."""
-
-
-def _name_bits(name: str) -> int:
-    return _cached_name_bits(name) if len(name) <= CACHED_NAME_CHARS else _read_name_bits(name)
-
-
-def _read_name_bits(name: str) -> int:
-    if name.isascii():
-        article, not_chrome, chrome, page_chrome = _ASCII_NAME_PATTERNS
-        name = name.lower()
-    else:
-        article, not_chrome, chrome, page_chrome = _NAME_PATTERNS
-    bits = _ARTICLE if article.search(name) else 0
-    if not_chrome.search(name):
-        bits |= _DATEISH
-    else:
-        bits |= (_ALWAYS if chrome.search(name) else 0) | (
-            _PAGE if page_chrome.search(name) else 0)
-    return bits
-
-
-_cached_name_bits = functools.lru_cache(maxsize=NAME_CACHE_SIZE)(_read_name_bits)
-
-
-def class_bits(cls: str) -> int:
-    """Chrome/article/date bits of a class attribute, from its whole names (cached)."""
-    return _cached_class_bits(cls) if len(cls) <= CACHED_NAME_CHARS else _read_class_bits(cls)
-
-
-def _read_class_bits(cls: str) -> int:
-    bits = 0
-    for name in cls.split():
-        bits |= _name_bits(name)
-    return bits
-
-
-_cached_class_bits = functools.lru_cache(maxsize=NAME_CACHE_SIZE)(_read_class_bits)
-
-
-_DATEISH_CLASS = re.compile(
-    r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
-    r"|datum|fecha|data|zeit", re.IGNORECASE,
-)
-_AGENDA_BOX = re.compile(r"agenda|termin|whats-?on|event|calendar|schedule|guide|listing|card"
-                         r"|discussion|comment|forum|program|airdate|fixture|match", re.IGNORECASE)
-_LABEL_CLASS = re.compile(r"label|tab|filter|toggle|nav|menu|picker", re.IGNORECASE)
-_DAY_WORD_ALONE = re.compile(r"\s*(?:[^\W\d]+\s*){1,3}[.,:]?\s*")  # "вчера", "hari ini"
-# a sentence about the page itself ("This entry was posted on …", "Dieser Beitrag wurde am …")
-_SELF_REFERENCE = re.compile(
-    r"(?<!\w)(?:the\s+(?:story|post|entry)\s+(?:was|has\s+been)"
-    r"|(?:this|these)\s+(?:entry|entries|post|article|story|page|piece|item|report"
-    r"|blog)|dies(?:er|es)\s+(?:beitrag|artikel|eintrag|text)|(?:cet|ce)\s+(?:article|billet"
-    r"|post)|(?:este|esta)\s+(?:artículo|artigo|entrada|nota|post|texto)|quest[oa]\s+(?:articolo"
-    r"|post)|(?:deze?|dit)\s+(?:artikel|bericht)|ten\s+(?:wpis|artykuł)|tento\s+(?:článek|příspěvek)"
-    r"|эт[аот]\s+(?:запись|статья|материал|новость)|bu\s+(?:yazı|haber)|appeared in print)(?!\w)"
-    r"|本文|该文|此文|本报|本報|この記事"
-    r"|이 기사",
-    re.IGNORECASE)
-# a box of a game, a match or an event ("GameInfo", "match-header__kickoff", "event-date"):
-# its day and time are the event's
-_EVENT_BOX = re.compile(r"game|match(?!ing)|fixture|kick-?off|venue|event[-_]?(?:date|time|info)"
-                        r"|veranstaltung|premi[eè]re|premiéra|vernissage", re.IGNORECASE)
-# a list of events, or a match's box, around a date element ("<div class=veranstaltungen-
-# teaser-list><span>", "<div class=ficha-jogo><span class=info>… 28 jan, 20h30"), or a share
-# price's
-_EVENT_LIST = re.compile(r"veranstaltung|events?[-_]?(?:list|teaser|calendar)|scoreboard"
-                         r"|match[-_]?(?:info|box|header|card)|(?<![a-z])(?:jogo|partid[oa]"
-                         r"|partita|spiel|wedstrijd|mecz)(?![a-z])"
-                         # a share price's box and its "as of" stamp ("stock-quote-box")
-                         r"|(?<![a-z])(?:stock|share|quote)[-_]?(?:quote|price|box|bar|widget)"
-                         r"|market[-_]?data", re.IGNORECASE)
-# a class that names a date or a time itself (not a byline's, a post's or an info box's)
-_DATE_NAMED = re.compile(r"date|time|stamp|datum|fecha|data|zeit", re.IGNORECASE)
-# ... but not a duration's, a live blog entry's or a match's ("video-duration", "entry-time",
-# "reading-time", "kickoff-time")
-# an element that holds a length alone: '<span class="video-duration">22:47</span>'
-_DURATION_WORD = re.compile(r"duration|length|runtime|dauer|laufzeit|dur[ée]e|duraci[oó]n"
-                            r"|dura[cç][aã]o|durata|duur|czas", re.IGNORECASE)
-_DURATION_CLOCK = re.compile(r"\s*(?:\d{1,2}:)?\d{1,2}:\d\d\s*")
-_CLASS_WORDS = re.compile(r"[\s_-]+")
-_NOT_STAMP_CLASS = re.compile(r"entry|duration|length|runtime|count|kick|read|lese|match|event|result|score",
-                              re.IGNORECASE)
-
-
-_WRAPPER_TAGS = frozenset({"font", "b", "strong", "i", "em", "small", "span"})
-
-
-def _stamp_class(el: Any) -> bool:
-    """The element's class names a date or a time stamp ("date", "timestamp", "zeit"), not a
-    duration, an entry's, a match's or a reading time."""
-    cls = _class_of(el)
-    return bool(_DATE_NAMED.search(cls)) and not _NOT_STAMP_CLASS.search(cls)
-
-
-_MOD_CLASS = re.compile(
-    r"modif|last-?updat|updated?[-_]?(?:date|time|at|on)|date-?updated|edited|revis|aktualisiert",
-    re.IGNORECASE,
-)
-_HATOM_TOKEN = re.compile(r"(?:^|\s)(?:dt-)?(published|updated)(?=\s|$)", re.IGNORECASE)
-# (not WordPress's post-state class on every post's <article>: "status-publish")
-_PUB_CLASS = re.compile(r"(?<!status-)publish|posted|created|pubdate|date-?pub|entry-date",
-                        re.IGNORECASE)
-_URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)
-_COMMONWEALTH = {"uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ug",
-                 "tz", "zw", "na", "ls", "bw", "lk", "bd", "mt", "cy", "jm", "hk", "eu",
-                 # the Crown dependencies and Gibraltar, and smaller Commonwealth countries
-                 "im", "je", "gg", "gi", "fj", "tt", "bb", "bs", "zm", "mw", "rw", "sl", "gm", "mu",
-                 "pg", "gy", "sc", "sz"}
-_WORDS_EN = re.compile(r"\b(the|and|of|to|in|is|that|for)\b")
-_SCRIPTS = [(re.compile(p), code) for p, code in (
-    (r"[\uac00-\ud7a3]", "ko"), (r"[\u3040-\u30ff]", "ja"), (r"[\u4e00-\u9fff]", "zh"),
-    (r"[\u0400-\u04ff]", "ru"), (r"[\u0600-\u06ff]", "ar"), (r"[\u0590-\u05ff]", "he"))]
-
-
-@dataclass
-class Cand:
-    """One date found somewhere on the page."""
-
-    when: datetime  # wall clock, naive; midnight when only the day is known
-    has_time: bool
-    has_seconds: bool
-    offset: int | None  # minutes east of UTC
-    zone: str | None
-    role: str  # "published" | "modified" | "any"
-    source: DateSource
-    family: str  # "struct" | "visible" | "url" | "hint"
-    weight: float
-    raw: str
-    pos: int = -1  # text position for visible dates
-    near: bool = False  # in the headline/byline area
-    group: str = ""  # tag and classes of the element holding a visible date (list entries)
-    inside: bool = False  # a visible date inside a sentence of running prose
-    unlabelled: bool = False  # a day without a year, read as its date element's text alone
-    dateline: bool = False  # a press release's dateline opening its text (weighed as is)
-    then_updated: bool = False  # an update label follows it ("January 19, 2020 / 12:25 PM /
-    # Updated 8 hours ago")
-    relative: bool = False  # counted from the fetch ("3 hours ago"): its offset is the fetch's
-    footer: bool = False  # a footer's "Last updated" line: it only dates a page with no other
-    other: bool = False  # another thing's date by its label: a judgment's ("Urteil vom …"), an
-    # embargo's lift ("EMBARGOED UNTIL 00:01 GMT 13 March 2024"): never the page's clock
-
-    @property
-    def day(self) -> date:
-        return self.when.date()
-
-    def instant(self) -> datetime | None:
-        if self.offset is None or not self.has_time:
-            return None
-        return (self.when - timedelta(minutes=self.offset)).replace(tzinfo=UTC)
-
-    def clock(self) -> tuple[date, int, int]:
-        return self.day, self.when.hour, self.when.minute
 
 
 class _Block:
@@ -384,225 +232,6 @@ class _Block:
         self.chars = 0
         self.words = 0
         self.last = ""
-
-
-@dataclass
-class PageInfo:
-    """What the page tells about how to read its dates."""
-
-    context: str  # "lang tld" (and the profile zone) for zone abbreviations
-    day_first: bool
-    zone: ZoneInfo | None
-    zone_name: str | None
-    fetched: datetime | None  # aware UTC
-    now_local: datetime | None  # fetched_at as a wall clock in the site's zone (naive)
-    lang: str = ""
-    tld: str = ""
-    url: str = ""  # the page's own address (a teaser linking to it carries its date)
-    url_year: int | None = None  # the year of the day in the URL: a date without one is of it
-    article: bool = False  # the page declares itself one article (og:type, JSON-LD type)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def zoneinfo(name: str | None) -> ZoneInfo | None:
-    """The IANA zone of that name, or None when it is missing or unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _cand(parsed: Parsed, *, role: str, source: DateSource, family: str, weight: float,
-          raw: str, pos: int = -1) -> Cand:
-    has_time = parsed.hour is not None
-    when = datetime(parsed.day.year, parsed.day.month, parsed.day.day,
-                    parsed.hour or 0, parsed.minute or 0, parsed.second or 0)
-    offset = parsed.offset if has_time else None
-    return Cand(when, has_time, parsed.second is not None, offset, parsed.zone if has_time
-                else None, role, source, family, weight, raw.strip()[:200], pos)
-
-
-
-def _guess_language(sample: str) -> str | None:
-    for pattern, code in _SCRIPTS:
-        if len(pattern.findall(sample)) > 20:
-            return code
-    return "en" if len(_WORDS_EN.findall(sample.lower())) > 15 else None
-
-
-_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Asia/Manila", "Pacific/Honolulu",
-                      "Pacific/Guam", "Pacific/Saipan", "Pacific/Pago_Pago", "Pacific/Majuro",
-                      "Pacific/Kwajalein", "Pacific/Midway", "Pacific/Wake", "Pacific/Palau",
-                      "Pacific/Chuuk", "Pacific/Pohnpei", "Pacific/Kosrae")
-_NO_COUNTRY_ZONES = ("UTC", "Etc/", "GMT", "Universal", "Zulu")
-
-
-def _default_day_first(lang: str, tld: str, timezone: str | None) -> bool:
-    """English is month first in the Americas, the Philippines and on a .com without a
-    profile zone that names another country; day first in the Commonwealth and under a
-    profile zone of a day-first country (an Indian .com under Asia/Kolkata)."""
-    zone = timezone or ""
-    american = zone.startswith(_MONTH_FIRST_ZONES) or tld in {"us", "gov", "edu", "mil", "ph"}
-    elsewhere = bool(zone) and not zone.startswith(_NO_COUNTRY_ZONES)
-    return not (lang == "en" and (american or (not elsewhere and tld not in _COMMONWEALTH)))
-
-
-def page_info(tree: lxml.html.HtmlElement, url: str, meta: dict[str, str],
-              language: str | None, timezone: str | None,
-              fetched_at: datetime | None) -> PageInfo:
-    """How to read the page's dates: language/country context, day order, zone, fetch time."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
-    declared = tree.get("lang") or meta.get("og:locale") or meta.get("content-language") or ""
-    lang = (language or declared.replace("_", "-").split("-")[0][:3]).lower()
-    region = declared.replace("_", "-").lower()
-    in_path = _URL_LOCALE.match(urlsplit(url).path if url else "")
-    if in_path and "-" not in region:
-        region = f"{in_path.group(1)}-{in_path.group(2)}".lower()
-    if "-" in region and (not lang or region.split("-")[0] == lang):
-        lang = lang or region.split("-")[0]
-        declared_country = region.split("-")[1][:2].replace("gb", "uk")
-        if not (declared_country == "us" and tld in _COUNTRY_TLDS):
-            # (a CMS's default "en-US" on an Australian or a British site is no country)
-            tld = declared_country or tld
-    zone = zoneinfo(timezone)
-    fetched = None
-    now_local = None
-    if fetched_at is not None:
-        fetched = (fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC))
-        fetched = fetched.astimezone(UTC)
-        now_local = fetched.astimezone(zone).replace(tzinfo=None) if zone else fetched.replace(
-            tzinfo=None)
-    zone_name = timezone if zone else None
-    return PageInfo(_context(lang, tld, zone_name), _default_day_first(lang, tld, timezone), zone,
-                    zone_name, fetched, now_local, lang, tld, url or "")
-
-
-# country domains that are no generic ones in disguise (.io, .co, .tv, .me, .fm, .ly ...)
-_COUNTRY_TLDS = {"au", "uk", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "gh", "ph",
-                 "ca", "de", "at", "ch", "fr", "be", "nl", "es", "pt", "it", "br", "ar", "mx",
-                 "cl", "pe", "se", "no", "dk", "fi", "pl", "cz", "sk", "hu", "ro", "bg", "gr",
-                 "tr", "ru", "ua", "il", "jp", "kr", "cn", "tw", "hk", "id", "th", "vn", "lk",
-                 "bd", "np", "ae", "sa", "eg", "ma", "jm", "mt", "cy", "lu", "si", "hr", "rs",
-                 "ee", "lv", "lt", "is"}
-
-
-def _context(lang: str, tld: str, zone_name: str | None) -> str:
-    """The page context the text parsers read: 'lang tld', and the profile's zone when given
-    (whose own abbreviations it reads: "IST" on an Israeli site)."""
-    return f"{lang} {tld} {zone_name}" if zone_name else f"{lang} {tld}"
-
-
-def _settle_reading(page: PageInfo, full: str, numeric: list[re.Match[str]]) -> None:
-    """Complete the page context from its visible text: language if unknown, day order
-    (``numeric``: numeric_dates(full, digit_windows(full)))."""
-    if not page.lang:
-        page.lang = _guess_language(full[:3000]) or ""
-        page.context = _context(page.lang, page.tld, page.zone_name)
-        page.day_first = _default_day_first(page.lang, page.tld, page.zone_name)
-    dmy, mdy = numeric_order_votes(full, numeric=numeric)
-    if dmy != mdy:
-        page.day_first = dmy > mdy
-
-
-# --------------------------------------------------------------------------- the visible page
-
-
-def _title_text(tree: lxml.html.HtmlElement) -> str | None:
-    head = tree.find("head")
-    return head.findtext("title") if head is not None else None
-
-
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—‹›«»:·•/]{1,2}\s+")
-
-
-def _title_words(title: str) -> set[str]:
-    """Words of the page title without the site's name: "Headline | Site" -> the longest part."""
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    main = max(parts, key=lambda p: len(p.split())) if len(parts) > 1 else title
-    return set(re.findall(r"\w+", main))
-
-
-def _headline(tree: lxml.html.HtmlElement, meta: dict[str, str]) -> Any:
-    """The article's headline element: the heading closest to the page title.
-
-    An h1 wins unless it shares little with the title while an h2/h3 matches it (the h1 is
-    then the site's name or a section label); a heading merely classed "title" (a widget's
-    title) counts only when no heading matches the title.
-    """
-    title = (meta.get("og:title") or _title_text(tree) or "").strip().lower()
-    words = _title_words(title)
-    heads: dict[str, list[Any]] = {"h1": [], "h2": [], "h3": []}
-    for head in tree.iter("h1", "h2", "h3"):  # one walk; headings are scored when needed
-        if len(heads[head.tag]) <= 30:
-            heads[head.tag].append(head)
-    h1_score, h1 = _best_heading(heads["h1"], words, sub=False)
-    if h1 is not None and h1_score >= 0.5:
-        return h1
-    sub_score, sub = _best_heading(heads["h2"] + heads["h3"], words, sub=True)
-    if sub is not None and sub_score >= 0.6 and sub_score > h1_score:
-        return sub
-    if h1 is not None:
-        return h1
-    titled = [h for h in heads["h2"] + heads["h3"]
-              if re.search(r"title|headline", _class_of(h), re.IGNORECASE)]
-    if titled:
-        return _best_heading(titled, words, sub=True)[1]
-    if words:  # no heading element: a div/span whose class names the title (<div class="h-title">)
-        for i, el in enumerate(tree.xpath(_TITLE_CLASS_XPATH)):
-            if i > 30:
-                break
-            hw = set(re.findall(r"\w+", (el.text_content() or "").strip().lower()))
-            if hw and len(hw & words) / len(hw) >= 0.6:
-                return el
-        # a template older than CSS: the headline a bold line in a <font> ("<font size=5><b>
-        # Headline</b></font>"), the first one that covers most of the title
-        body = tree.find("body")
-        for el in itertools.islice((body if body is not None else tree).iter("b", "strong"),
-                                   MAX_BOLD_HEADLINES):
-            line = short_text(el, HEADLINE_CHARS) if len(el) <= 2 else None
-            if line is None:
-                continue  # (a bold block, not a line)
-            hw = set(re.findall(r"\w+", line.lower()))
-            if len(hw) >= 3 and len(hw & words) / len(hw) >= 0.6 and len(
-                    hw & words) / len(words) >= 0.6:
-                return el
-    return None
-
-
-MAX_BOLD_HEADLINES = 200  # bold elements read for a headline on a page without headings
-HEADLINE_CHARS = 300
-
-
-def _bold_line(el: Any) -> bool:
-    """A bold line of its own, a heading in a template older than CSS: "<b>Weitere Meldungen
-    </b><br>…"."""
-    after = el.getnext()
-    return after is not None and after.tag == "br" and not (el.tail or "").strip()
-
-
-def _best_heading(heads: list[Any], words: set[str], *, sub: bool) -> tuple[float, Any]:
-    """The heading whose words are most in the title (a sub-heading must also cover most of
-    the title); the first of equals."""
-    best: tuple[float, Any] = (-1.0, None)
-    for head in heads:
-        hw = set(re.findall(r"\w+", (head.text_content() or "").strip().lower()))
-        if not hw:
-            continue
-        score = len(hw & words) / len(hw) if words else 0.0
-        if sub:
-            score = min(score, len(hw & words) / len(words)) if words else 0.0
-        if score > best[0] + 0.05:
-            best = (score, head)
-    return best
-
-
-_TITLE_CLASS_XPATH = ("//body//*[self::div or self::span or self::p][contains(@class, 'title') or "
-                      "contains(@class, 'headline')]")
 
 
 def visible_candidates(
@@ -1165,856 +794,11 @@ def visible_candidates(
     return cands + micro
 
 
-
-_STAMP_VERBS = [
-    "posted", "published", "written", "filed", "reported", "submitted", "appeared",
-    "veröffentlicht", "erstellt", "geschrieben", "eingestellt", "erschien(?:en)?", "publié", "rédigé",
-    "publicad[oa]", "escrit[oa]", "pubblicat[oa]", "scritt[oa]", "opublikowan[oy]", "gepubliceerd",
-    "geplaatst", "geschreven", "verscheen", "zveřejněn[oa]?", "publicat[ăa]?", "добавлен[оа]?",
-    "опубликован[оа]?"]
-_STAMP_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(_STAMP_VERBS) + r")(?![\w-])", re.IGNORECASE)
-_STAMP_VERB_STEMS = ascii_stems(_STAMP_VERBS)
-# where one sentence ends and the next begins: after a word of two letters or more and its
-# stop, before a capital ("… in June. The road …"; not "Jan. 1" nor "Sept. 5")
-_BREAK_CHAR = re.compile(r"[.!?。！？\n]")  # what a sentence break starts after (or at: "\n")
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[\"“‘(]?[A-ZÀ-ÞА-Я])|(?<=[。！？])|\n")
-
-
 # a date after one of these words bounds a span of time ("Claims filed after Jan. 1, 2023"): no
 # stamp verb makes it the post's
 _SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|between|nach|vor"
                         r"|seit|bis|après|avant|depuis|desde|hasta|antes|después|dopo|prima)\s+$",
                         re.IGNORECASE)
-
-
-_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.$")  # "Prof.", "Dr.", "Sen."
-
-
-_WIKI_LASTMOD_XPATH = "//li[@id='footer-info-lastmod' or @id='footer-lastmod']"
-
-
-def _wiki_last_edit(root: Any, page: PageInfo) -> list[Cand]:
-    """MediaWiki's footer line "This page was last edited on 7 April 2020, at 05:33" (in the
-    wiki's language): the wiki page's own update stamp, which dates a page that has no other
-    (rule 8b). The footer is chrome, and far below the text, so it is read here."""
-    if "mediawiki" not in (root.get("class") or ""):
-        return []  # (MediaWiki classes its <body> "mediawiki": the look-up costs nothing else)
-    for li in root.xpath(_WIKI_LASTMOD_XPATH)[:1]:
-        text = " ".join((li.text_content() or "").split())[:300]
-        for parsed in find_dates(text, day_first=page.day_first, context=page.context):
-            if parsed.hour is not None or not parsed.yearless:
-                return [_cand(parsed, role="modified", source="text", family="visible",
-                              weight=4.0, raw=text[parsed.start:parsed.end])]
-    return []
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-MAX_FOOTERS = 3
-FOOTER_CHARS = 4000  # of a footer's text, read for its "Last updated" line and its zone
-STATEMENT_CHARS = 3000  # of the text's start and end, read for a forum's statement of its zone
-FOOTER_LINE_CHARS = 120  # a footer's "Last updated" line, not a paragraph about updates
-
-
-def _footer_last_edit(footers: list[tuple[Any, str]], page: PageInfo) -> list[Cand]:
-    """A footer's line that labels the page's last change: "Last updated on Jan 30, 2024"
-    (Sphinx), "Zuletzt geändert: 08.11.2023" (TYPO3), "Laatst bijgewerkt: 14 februari 2024"
-    (Joomla): the page's update stamp, which dates a page that has no other (rule 8b), the
-    way MediaWiki's is read. A short element with a full date after an update label, not one
-    of the days around the fetch's (a footer that prints the day it was rendered, in a zone
-    the crawler does not know), nor the line of another thing's update ("Site last updated",
-    "Privacy Policy (last updated …)", "Exchange rates last updated"). The stamp only dates a
-    page that has no other date (rule 8b): a footer's update line is too often another
-    thing's to be the update of an article that has its own dates."""
-    for footer, text in footers:
-        if not any(UPDATED_WORDS.search(text, max(0, m.start() - 60), m.start())
-                   for m in itertools.islice(_YEAR.finditer(text), 12)):
-            continue  # (an update label shortly before a year, before the footer's lines)
-        for el in footer.iter():
-            if not isinstance(el.tag, str) or len(el) > 2:
-                continue  # (a line, not a box of lines)
-            text = " ".join((el.text_content() or "").split())
-            if not text or len(text) > FOOTER_LINE_CHARS or not UPDATED_WORDS.search(text) or (
-                    el.find(".//a") is not None):
-                continue  # (a line that links elsewhere is another page's: "<a>VAT guide</a> —
-                # Updated Jan 30, 2024")
-            for parsed in find_dates(text, day_first=page.day_first, context=page.context):
-                label = text[:parsed.start]
-                if parsed.yearless or not _PAGE_UPDATE_LABEL.search(label):
-                    continue
-                if page.now_local is not None and (
-                        parsed.day >= page.now_local.date() - timedelta(days=1)):
-                    continue
-                cand = _cand(parsed, role="modified", source="text", family="visible",
-                             weight=4.0, raw=text[parsed.start:parsed.end])
-                cand.footer = True
-                return [cand]
-    return []
-
-
-# the label of the page's own update, alone on its line: "Last updated on", "This page was last
-# modified on", "Zuletzt geändert:", "Laatst bijgewerkt:", "Dernière mise à jour :"; not
-# another thing's ("App last updated", "Fahrplandaten zuletzt aktualisiert", "Site last …")
-_PAGE_UPDATE_LABEL = re.compile(
-    r"(?:^|[|·•©.]\s*)(?:(?:this\s+)?(?:page|article|post|document|content)\s+(?:was\s+)?"
-    r"|(?:diese\s+)?seite\s+(?:wurde\s+)?|deze\s+pagina\s+(?:is\s+)?)?"
-    r"(?:last\s+|zuletzt\s+|laatst\s+|letzte\s+|dernière\s+|última\s+|ultima\s+|ostatnia\s+)?"
-    r"(?:updated|modified|changed|edited|geändert|aktualisiert|bearbeitet|änderung|aktualisierung"
-    r"|bijgewerkt|gewijzigd|wijziging|mise\s+à\s+jour|modification|actualización|modificación"
-    r"|modifica|aggiornamento|zmiana|modyfikacja)"
-    r"(?:\s+(?:on|am|le|el|il|op|at))?\s*:?\s*$", re.IGNORECASE)
-
-
-# a forum's statement of the zone of every time it prints (vBulletin, phpBB, XenForo): "All
-# times are GMT +1. The time now is 10:31.", "Alle Zeitangaben in WEZ +1", "All times are
-# UTC+01:00"
-_ZONE_STATEMENT = re.compile(
-    r"(?:all times are|alle zeitangaben in|alle zeiten sind|toutes les heures sont(?: au format)?"
-    r"|todas las horas son|alle tijden zijn|tutti gli orari sono)\s+(?:in\s+)?(?:GMT|UTC|WEZ)"
-    r"(?:\s*([+-])\s*(\d{1,2})(?::?(\d\d))?)?(?![\w:+-])", re.IGNORECASE)
-
-
-# a forum's address or software: only a forum's statement is about every time on its page (a
-# sports page's fixtures end "All times are GMT" too)
-_FORUM_URL = re.compile(  # (its software's paths, not a story's words: "world-economic-forum")
-    r"//forums?\.|/forums?/|/board/|viewtopic\.php|showthread\.php|showpost\.php|/threads/"
-    r"|/t/[^/]+/\d|[?&](?:topic|t)=\d|/topic/\d|/discussions?/\d|/community/t/", re.IGNORECASE)
-_FORUM_SOFTWARE = re.compile(r"vbulletin|phpbb|xenforo|discourse|mybb|simple machines|invision"
-                             r"|vanilla|nodebb|flarum|woltlab|burning board", re.IGNORECASE)
-
-
-def _forum_page(url: str, meta: dict[str, str]) -> bool:
-    return bool(_FORUM_URL.search(url) or _FORUM_SOFTWARE.search(meta.get("generator") or ""))
-
-
-_ZONE_STATEMENT_WORDS = ("imes are", "IMES ARE", "eitangaben", "eiten sind", "eures sont",
-                         "oras son", "ijden zijn", "rari sono")
-
-
-def _stated_offset(full: str, footers: list[str]) -> int | None:
-    """The offset a page states for all its times: in its text's first or last lines (a
-    forum's top bar or its footer line) or in its footers."""
-    for text in (full[:STATEMENT_CHARS], full[-STATEMENT_CHARS:], *footers):
-        if not any(word in text for word in _ZONE_STATEMENT_WORDS):
-            continue  # (a few substring tests, not a case-blind regex over the page)
-        m = _ZONE_STATEMENT.search(text)
-        if m is not None:
-            sign, hours, minutes = m.groups()
-            offset = int(hours or 0) * 60 + int(minutes or 0)
-            return -offset if sign == "-" else offset
-    return None
-
-
-# zones that switch to and from daylight saving time, one for each offset they use
-DST_ZONES = tuple(ZoneInfo(name) for name in (
-    "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
-    "America/Denver", "America/Los_Angeles", "America/Anchorage", "America/Santiago",
-    "America/Asuncion", "America/Havana", "Atlantic/Azores", "Europe/London", "Europe/Berlin",
-    "Europe/Athens", "Asia/Jerusalem", "Asia/Beirut", "Africa/Cairo", "Australia/Adelaide",
-    "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham"))
-
-
-def switch_between(stamp: Cand, later: datetime) -> bool:
-    """Whether a zone that has the stamp's offset at its moment switches it before ``later``
-    (a naive UTC time): then the offset alone cannot be carried to the later clock."""
-    start = stamp.instant()
-    if start is None or stamp.offset is None:
-        return False
-    end = later.replace(tzinfo=UTC)
-    for zone in DST_ZONES:
-        before, after = start.astimezone(zone).utcoffset(), end.astimezone(zone).utcoffset()
-        if before == timedelta(minutes=stamp.offset) and after != before:
-            return True
-    return False
-
-
-def _verb_leads(full: str, start: int, end: int) -> bool:
-    """A stamp verb opens the text: "Published March 12, 2024 at 6:05 p.m. by …"."""
-    lead = full[start:end]
-    return _STAMP_VERB.match(full, start + len(lead) - len(lead.lstrip())) is not None
-
-
-def _page_stamp_sentence(full: str, begin: int, end: int) -> bool:
-    """A sentence that gives the post's own date: a stamp verb that leads it ("Posted on …",
-    "Reported by the newsroom staff on …", "Publicado el …"), a byline's ("By Jane Roe,
-    published …") or a sentence about the page itself ("This entry was posted on …"); not
-    "La norma fue publicada en el Diario Oficial el 12 de abril de 2019"."""
-    verb = _STAMP_VERB.search(full, begin, end)
-    if verb is None:
-        return False
-    lead = full[begin:verb.start()].strip()
-    return _word_count(lead) <= 1 or bool(_BYLINE_LEAD.match(lead)) or bool(
-        _SELF_REFERENCE.search(full, begin, end))
-
-
-# a byline's own sentence: "By Jane Roe, published March 12, 2024 at 6:05 pm", "Von Jane Roe,
-# veröffentlicht am …", "Par Jeanne Roux, publié le …"
-_BYLINE_LEAD = re.compile(r"(?:" + BYLINE_LEAD_WORDS + r")\s", re.IGNORECASE)
-# a block that is a byline: "By: Reina C. Tolentino - Reporter / @ReinaTINQ<br>Philippine Daily
-# Inquirer / 05:42 AM July 23, 2024" (its many words before the date make no sentence)
-_BYLINE_BLOCK = re.compile(r"\s*(?:" + BYLINE_LEAD_WORDS + r")(?::|\s)", re.IGNORECASE)
-
-
-def _in_stamp_sentence(full: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """``full[start:end]`` is in a sentence that gives the post's own date
-    (_page_stamp_sentence of _own_sentence's bounds). Most mentions have no stamp verb near:
-    one search of the widest bounds rules those out before the sentence is looked for."""
-    lo_window, hi_window = max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)
-    if lacks_stems(full[lo_window:hi_window], _STAMP_VERB_STEMS) or _STAMP_VERB.search(
-            full, lo_window, hi_window) is None:
-        return False
-    return _page_stamp_sentence(full, *_own_sentence(full, start, end, lo, hi))
-
-
-SENTENCE_CHARS = 300  # how far from a date its sentence is looked for, either side
-
-
-def _own_sentence(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The bounds of the sentence that holds ``full[start:end]``, within ``lo`` and ``hi`` and
-    at most SENTENCE_CHARS either side."""
-    lo, hi = max(lo, start - SENTENCE_CHARS), min(hi, end + SENTENCE_CHARS)
-    breaks = [(b, e) for b, e in _sentence_breaks(full, lo, hi) if not _ABBREVIATION.search(
-        full, max(0, b - 6), b)]  # (not after "Prof." nor "Dr.")
-    begin = max((e for _, e in breaks if e <= start), default=lo)
-    stop = next((b for b, _ in breaks if b >= end), hi)
-    return begin, stop
-
-
-def _sentence_breaks(full: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The spans of ``_SENTENCE_BREAK.finditer(full, lo, hi)``. A break starts just after a
-    stop or at a line break: the pattern is tried there only (searched for, its lookbehinds
-    are tried at every character, most of the cost of a date's sentence)."""
-    spans: list[tuple[int, int]] = []
-    last = lo  # where the previous break ends (no break starts inside one)
-    for c in _BREAK_CHAR.finditer(full, max(0, lo - 1), hi):  # (a stop just before lo)
-        at = c.start() if c.group() == "\n" else c.end()
-        if spans and at == spans[-1][0]:  # "。\n": the empty break after the stop, then
-            if spans[-1][1] == at and c.group() == "\n":  # the line break's own
-                spans.append((at, at + 1))
-                last = at + 1
-            continue
-        if at < last:
-            continue
-        m = _SENTENCE_BREAK.match(full, at, hi)
-        if m is not None:
-            spans.append((at, m.end()))
-            last = m.end()
-    return spans
-
-
-# a dateline's place before its date, and the stop or dash after it
-_DATELINE_LEAD = re.compile(r"\s*(?:[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3}\s*(?:\([^()]{2,20}\))?"
-                            r"\s*,\s*){1,2}(?:den\s+|le\s+|el\s+|am\s+)?\(?\s*")
-_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:[.:]\s|–|—|--|-\s|/[^/\n]{2,40}/"
-                            r"|\([^()\n]{2,40}\)\s*(?:--|—|–|-\s))")
-# between the two ends of a validity window: "18:00 Uhr bis: Montag, ", " to ", " – "
-_VALIDITY_END = re.compile(r"\W{0,3}(?:uhr\s*)?(?:bis|until|till|to|au|jusqu'?(?:au|à)|hasta|al"
-                           r"|fino al|tot|till|til|asti|[-–—])\W{0,3}(?:[^\W\d_]{2,12}\.?,?\s*)?",
-                           re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?\s*(?:--|—|–|-\s)")
-MENTION_LABEL_GAP = 12
-_DIGIT = re.compile(r"\d")
-
-
-def _first_digit(text: str) -> int:
-    """Where the first digit of ``text`` is (its length when it has none)."""
-    m = _DIGIT.search(text)
-    return m.start() if m else len(text)
-
-
-_BY_SOMEONE_ON = re.compile(r"\s*(?:by|von|par|por|di|door)\s[^\n.]{1,40}?\s(?:on|am|le|el|il|em|op)"
-                            r"(?:\s+[^\W\d_]+,?)?\s*", re.IGNORECASE)
-LABEL_GAP = 16
-_CLOCK_LEAD = re.compile(r"(?<!\w)(?:à|a las|às|at|um|alle|om|kl|klo|o)(?!\w)", re.IGNORECASE)
-_UHR = re.compile(r"\s*uhr\b", re.IGNORECASE)
-OTHER_CLOCK_CHARS = 100
-_CLOCK_AFTER_LABEL = (r"\s*[:,]?\s*(?:à|a las|às|at|um|alle|om|kl\.?|o)?\s*"
-                      r"(\d{1,2})[:h.](\d{2})(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)"
-                      r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?")
-_CJK_ROLE_AFTER = re.compile(r"\s*[)\]）】]?\s*(?:(" + CJK_PUBLISHED_AFTER + ")"
-                             r"|(" + CJK_UPDATED_AFTER + r"))(?![日時时]|\s*[:：]|\s*\d)")  # (not the next
-# stamp's label, "更新日：", "更新时间：", "수정: 2023/11/08", nor a list entry's "更新：新マップ")
-CJK_AFTER_GAP = 12
-STORY_DATE_GAP = 200  # characters between a date and the headline below it that may be theirs
-NAV_LOOKUP = 300  # elements looked at between a date and the headline
-
-
-def _nav_between(el: Any, headline: Any) -> bool:
-    """A site's navigation (a <nav>, a <header>, a logo link home) between ``el`` and the
-    headline below it (or more than NAV_LOOKUP elements)."""
-    node: Any = el
-    seen = 0
-    while node is not None:
-        for sib in node.itersiblings():
-            for x in itertools.chain((sib,), sib.iterdescendants()):
-                if x is headline:
-                    return False
-                seen += 1
-                if seen > NAV_LOOKUP or x.tag in ("nav", "header") or (
-                        x.get("role") or "") in ("navigation", "banner"):
-                    return True
-        node = node.getparent()
-    return True
-_UPDATE_NEXT = re.compile(r"[\s/|·•,–—-]*(?:(?:last|zuletzt)\s+)?(?:" + UPDATED_WORDS.pattern + r")",
-                          re.IGNORECASE)
-_UPDATE_CLOCK = re.compile(r"(?:" + UPDATED_WORDS.pattern + r")" + _CLOCK_AFTER_LABEL,
-                           re.IGNORECASE)
-# "24. окт 2023, 18:05 -> 20:41": an arrow from the stamp's clock to its update's
-_ARROW_CLOCK = re.compile(r"(\s*(?:-+>|→|⇒))" + _CLOCK_AFTER_LABEL)
-_PUBLISH_CLOCK = re.compile(
-    r"(?<![\w-])(first\s+published|published|posted|publié|veröffentlicht|publicado|pubblicato)"
-    + _CLOCK_AFTER_LABEL, re.IGNORECASE)
-
-
-def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = False
-                 ) -> Cand | None:
-    """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
-    2024 à 18h05, modifié à 20h14", "(mis à jour à 20h14)", "18:05 -> 20:41" in an element
-    named like a date (``arrow``), "Updated 8:22 a.m. ET": the stamp's
-    day, the next one when the clock is earlier) or the first publication ("Updated March 12,
-    2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
-    the stamp's offset."""
-    update = stamp.role != "modified"
-    line_end = full.find("\n", after, end)  # on the stamp's own line
-    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
-        full, after, end if line_end < 0 else line_end)
-    if m is None and update and arrow:  # (only in a date element: no timetable's "18:05 → 20:41")
-        m = _ARROW_CLOCK.match(full, after, end if line_end < 0 else line_end)
-    if m is None:
-        return None
-    marker = m.group(4)
-    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    if full[m.end(2)] == "." and not marker and not _CLOCK_LEAD.search(
-            full, m.end(1), m.start(2)) and not _UHR.match(full, m.end()):
-        return None  # "Update 23.10 patch notes": a version; "um 20.14 Uhr" is a clock
-    when = stamp.when.replace(hour=hour, minute=minute, second=0)
-    if stamp.has_time and update and when <= stamp.when:
-        when += timedelta(days=1)
-    elif stamp.has_time and not update and when >= stamp.when:
-        when -= timedelta(days=1)
-    return replace(stamp, when=when, has_time=True, has_seconds=False,
-                   role="modified" if update else "published", raw=m.group(0), pos=m.start(),
-                   group="")
-
-
-IN_ARTICLE_AREA, IN_ARTICLE_TAG = 1, 2  # inside <main> or a container named "article"; an <article>
-LINK_LIST_NODES = 300  # elements of a box read to tell a list of links
-HEADLINE_LINK_WORDS = 3  # a teaser's link is a headline; an author's link is a name
-_PERSON_LINK = re.compile(r"/(?:authors?|autor(?:en|in)?|profiles?|profil|people|staff|team)/",
-                          re.IGNORECASE)
-
-
-def _link_list(el: Any) -> bool:
-    """Two or more links that read like headlines (3+ words, not to an author's page) making
-    most of the box's text (read as far as LINK_LIST_NODES elements), in a box not named like
-    a byline or a date: the teasers under a wrapped "Related" heading, not the key points of a
-    live blog or a byline of two author links."""
-    if el is None or not isinstance(el.tag, str):
-        return False
-    if class_bits(f"{el.get('class') or ''} {el.get('id') or ''}") & _DATEISH:
-        return False
-    headlines = linked = chars = 0
-    for node in itertools.islice(el.iter(), LINK_LIST_NODES):
-        if not isinstance(node.tag, str):
-            continue
-        chars += len((node.text or "").strip())
-        if node is not el:
-            chars += len((node.tail or "").strip())
-        if node.tag == "a":
-            text = " ".join(node.itertext()).strip()
-            linked += len(text)
-            headlines += len(text.split()) >= HEADLINE_LINK_WORDS and node.get(
-                "rel") != "author" and not _PERSON_LINK.search(node.get("href") or "")
-    return headlines >= 2 and linked >= 0.6 * max(chars, 1)
-
-
-LIST_ITEM_WORDS = 3  # an entry of a list of other stories: a headline, not a byline's part
-# a publish or update label that starts an entry ("Last updated …", "Zuletzt aktualisiert …"),
-# not a headline's word ("Nevada Gold Mines update")
-_LEADING_LABEL = re.compile(r"^.{0,14}?(?:" + PUBLISHED_WORDS.pattern + "|"
-                            + UPDATED_WORDS.pattern + ")", re.IGNORECASE | re.DOTALL)
-
-
-def _item_list(el: Any) -> bool:
-    """A list (``<ul>``/``<ol>``) of two or more entries of a few words each in the box (read as
-    far as LINK_LIST_NODES elements): an aside of other stories after the headline whose
-    entries link nowhere ("<li>13.03.2024 21:40 Storm hits the coast</li>"); not one holding
-    a ``<time>``, a "By …" entry or a publish or update label (the article's details)."""
-    lists = []
-    for node in itertools.islice(el.iter(), LINK_LIST_NODES):
-        if node.tag == "time":
-            return False  # the article's own details ("<li>By Jane Doe</li><li><time>…")
-        if node.tag in ("ul", "ol"):
-            lists.append(node)
-    for node in lists[:3]:
-        texts = [" ".join(itertools.islice(li.itertext(), 8)).strip()
-                 for li in itertools.islice(node.iterchildren("li"), 10)]
-        if any(_BY_WORD.match(text) or _LEADING_LABEL.search(text) for text in texts):
-            return False  # a byline's or a details box's entries: "By …", "Published …"
-        if sum(len(text.split()) >= LIST_ITEM_WORDS for text in texts) >= 2:
-            return True
-    return False
-
-
-def _story_link_after(el: Any) -> bool:
-    """The box after a heading is another story's link with little else: its headline linked,
-    its date ("<p><a href=…>AI生成楽曲がチャート上位に</a> - 2024年08月22日 14時30分</p>")."""
-    box = _next_box(el)
-    if box is None or len("".join(itertools.islice(box.itertext(), 40))) > NEXT_BOX_CHARS:
-        return False
-    return any(len("".join(a.itertext()).strip()) >= 8 for a in box.iter("a"))
-
-
-def _next_box(el: Any) -> Any:
-    """The next sibling element that holds any text (an empty ad slot is stepped over)."""
-    for sib in itertools.islice(el.itersiblings(), 3):
-        if isinstance(sib.tag, str) and "".join(itertools.islice(sib.itertext(), 20)).strip():
-            return sib
-    return None
-
-
-def _in_span(full: str, found: list[Parsed], i: int) -> bool:
-    """The i-th date is joined to the one before or after it by "-", "bis", "to"..."""
-    before = i > 0 and RANGE_GAP.fullmatch(full, found[i - 1].end, found[i].start)
-    after = i + 1 < len(found) and RANGE_GAP.fullmatch(full, found[i].end, found[i + 1].start)
-    return bool(before or after)
-
-
-_LABEL_UP = {"dd", "strong", "b", "em", "i", "span", "small", "font"}  # not a list item's
-
-
-def _label_in_parent(el: Any) -> str:
-    """The text before an element in its parent ("Updated <time>", "<span>Aktualisiert am
-    </span><time>"), not a link's (a teaser's headline "… route map updated</a> <time>") nor
-    another list item's."""
-    parent = el.getparent()
-    if parent is None:
-        return ""
-    parts = [parent.text or ""]
-    for sib in itertools.islice(parent, 20):
-        if sib is el:
-            return " ".join(" ".join(parts).split())[-80:]
-        if isinstance(sib.tag, str) and sib.tag != "a":
-            parts.append(" ".join(itertools.islice(sib.itertext(), 10)))
-        parts.append(sib.tail or "")
-    return ""
-
-
-def _holds_publish_stamp(el: Any) -> bool:
-    """A box inside the <article> named like chrome ("breadcrumb") that holds an element named
-    for the publish stamp (Clarín's '<div class="breadcrumb"><span class="publishedDate">'):
-    its dates are read (the first few dozen elements looked at)."""
-    return any(_PUBLISH_STAMP_CLASS.search(node.get("class") or "")
-               for node in itertools.islice(el.iter(), STAMP_CHILD_NODES) if isinstance(node.tag, str))
-
-
-STAMP_CHILD_NODES = 40
-LIST_ENTRIES = 3  # stamps in one kind of element that make a list of other things
-_HEADING_CLASS = re.compile(r"(?:^|\s)(?:h1|headline)(?:$|\s)", re.IGNORECASE)
-_HEADINGS = frozenset({"h1", "h2", "h3"})
-OTHER_STORY_LINKS = 3  # links to stories in a box that make it a list of other stories
-STORY_LINK_WORDS = 4
-
-
-def _holds_headline_copy(el: Any, headline: Any) -> bool:
-    """A box inside the <article> named like chrome that repeats the headline in a heading or
-    an element classed as one (Falstaff's '<div class="sidebar"><p class="h1">Headline</p>…
-    <time>'): the article's own header column beside the text, not a sidebar of other
-    stories (a "reading now" box that repeats the title beside teasers is one)."""
-    if headline is None:
-        return False
-    words = _plain_words(headline)
-    if len(words) < 12:
-        return False
-    copy = links = 0
-    for node in itertools.islice(el.iter(), STAMP_CHILD_NODES):
-        if not isinstance(node.tag, str) or node is headline:
-            continue
-        if node.tag == "a" and len((node.text_content() or "").split()) >= STORY_LINK_WORDS:
-            links += 1  # (a teaser's headline, not a tag's or a share button's link)
-        elif not copy and (node.tag in _HEADINGS or _HEADING_CLASS.search(node.get("class") or "")
-                           ) and _plain_words(node) == words:
-            copy = 1
-    return bool(copy) and links < OTHER_STORY_LINKS
-
-
-_PUBLISH_STAMP_CLASS = re.compile(r"publish|timestamp|date-?time|post-?date|article-?date",
-                                  re.IGNORECASE)
-
-
-def _plain_words(el: Any) -> str:
-    """An element's words, one space apart, without soft hyphens ("Burgen&shy;land<br>Best")."""
-    return " ".join(" ".join(el.itertext()).replace("\u00ad", "").split())
-
-
-_MACHINE_TAGS = frozenset({"time", "abbr", "bsp-timestamp"})
-_EPOCH_MS = re.compile(r"1\d{12}")
-
-
-def _machine_value(el: Any, tag: str, cls: str | None) -> str | None:
-    """The value of a ``<time datetime>``, or of an hAtom ``<abbr class="published"
-    title="2021-07-22T16:25">``, or of Brightspot's ``<bsp-timestamp data-timestamp=
-    "1718311500000">`` (a Unix time in milliseconds, printed by a script)."""
-    if tag == "bsp-timestamp":
-        epoch = el.get("data-timestamp") or ""
-        return datetime.fromtimestamp(int(epoch) / 1000, UTC).isoformat() if (
-            _EPOCH_MS.fullmatch(epoch)) else None
-    if tag == "time":
-        # (or its tooltip, when the text is short: vc.ru's <time title="12.03.2024 12:44:21">
-        # 12 марта</time>)
-        value = el.get("datetime") or el.get("data-datetime")
-        title = el.get("title")
-        return value or (title if title and _FULL_STAMP.match(title) else None)
-    title = el.get("title") or ""
-    if _ISO_STAMP.match(title) and (_DATE_NAMED.search(cls or "") or _TOOLTIP_CLASS.search(cls or "")
-                                    or _tooltip_text(el.text_content()[:80])):
-        # a "timeago" element's tooltip: <span class="timeago" title="2024-…">March 13, 2024
-        # </span> (an element named for a date, or whose text is one; not a photo link's,
-        # a view counter's or a comments link's)
-        return title
-    if tag != "abbr":
-        # a stamp kept in a data attribute of the element that prints it: El País's
-        # <a data-date="2024-03-12T18:05:22+01:00">, Naver's data-date-time, ynet's
-        # data-wcmdate (an ISO day and clock, not an epoch nor a day alone)
-        return next((v for k, v in el.attrib.items() if k.startswith("data-")
-                     and _STAMP_ATTR.search(k) and _ISO_STAMP.match(v)), None)
-    value = title if cls and _HATOM_TOKEN.search(cls) else None
-    return value if (value or "")[:4].isdigit() else None
-
-
-# a relative time's element ("timeago") and microformats' value-class pattern ('<span
-# class="updated"><span class="value-title" title="2014-02-02T14:42">')
-_TOOLTIP_CLASS = re.compile(r"ago|value-title", re.IGNORECASE)
-_TOOLTIP_TEXT = re.compile(r"\bago\b|\d{1,2}:\d\d|today|yesterday", re.IGNORECASE)
-
-
-def _tooltip_text(text: str) -> bool:
-    """The text shown over a stamp's tooltip is a date, a clock or a relative time ("March 13,
-    2024", "3 hours ago"), not a year in another thing's words ("Contributor since 2015")."""
-    return bool(_TOOLTIP_TEXT.search(text)) or next(find_dates(text), None) is not None
-_STAMP_ATTR_TAGS = {"span", "div", "a", "p", "li", "em", "strong", "small"}
-_CENTURIES = ("19", "20")  # a tooltip's first digits when it starts with a year
-_STAMP_ATTR = re.compile(r"date|time|publish|modif|updat", re.IGNORECASE)
-_ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
-_FULL_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ T,]+\d{1,2}:\d\d")  # a day and a clock
-
-
-def _machine_time(el: Any, value: str, page: PageInfo, pos: int,
-                  pairs: dict[Any, bool] | None = None) -> Cand | None:
-    """A ``<time>``/hAtom value, read in the page's day order (settled by then)."""
-    parsed = parse_machine(value, page.context, day_first=page.day_first)
-    if parsed is None:
-        return None
-    cand = _cand(parsed, role=_role_from_classes(el, pairs), source="time", family="visible",
-                 weight=6.0, raw=value, pos=pos)
-    cand.group = _group_of(el)
-    return cand
-
-
-def _group_of(el: Any) -> str:
-    """What repeats from one entry of a list to the next: tag and classes of the element and
-    of its parent ("span.date < div.teaser")."""
-    parent = el.getparent()
-    up = f"{parent.tag}.{parent.get('class') or ''}" if parent is not None else ""
-    return f"{el.tag}.{el.get('class') or ''}<{up}"
-
-
-# (a word of two letters, not a capital's abbreviation: "tăng lên 8-10 làn xe.", "… cut it.")
-_SENTENCE_END = re.compile(r"(?:\w{3,}[.!?]|(?<!\w)(?![A-Z])[^\W\d_]{2}[.!?]|[。！？][」』）]?|\w।"
-                           r"|\w[)\]\"”»][.!?]|\w{3,}[.!?][\"”»’])$")  # "…B4).", "…said.""
-PROSE_WORDS = 10  # running prose has more words than this
-# Chinese and Japanese write no spaces between words: two characters count as a word
-_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-def _cjk_words(text: str) -> int:
-    """Chinese and Japanese words in (the first 200 characters of) ``text``, two characters a
-    word (max() is a C loop: most non-ASCII text holds no character as high as kana)."""
-    return len(_CJK_CHARS.findall(text, 0, 200)) // 2 if max(text[:200]) >= "\u3040" else 0
-
-
-def _word_count(text: str) -> int:
-    """The spaces in ``text`` and its Chinese and Japanese words, as far as PROSE_WORDS needs."""
-    words = text.count(" ")
-    if words <= PROSE_WORDS + 4 and not text.isascii():
-        words += _cjk_words(text)
-    return words
-
-
-def _is_sentence(words: int, last: str) -> bool:
-    """A block of running prose, from its own text only (not its nested blocks' nor the
-    next block's): more than ten words, the last piece ending like a sentence."""
-    return words > PROSE_WORDS and bool(_SENTENCE_END.search(last[-TAIL_CHARS:]))
-
-
-TAIL_CHARS = 60
-SHORT_SENTENCE_WORDS = 3  # lower-case words before a date that make a short block a sentence
-SHORT_SENTENCE_CJK = 6  # ... or Chinese and Japanese characters
-
-
-SENTENCE_GOES_ON = 4  # words after a date, before its sentence ends, that make it prose
-# a lower-case word before the date that is no dateline's article ("A fire on 2 January 2020",
-# not "Paris, le 12 mars 2024," nor "New Delhi, March 12, 2024:")
-_SENTENCE_WORDS = re.compile(r"(?<!\w)(?!(?:le|la|den|der|el|il|am|à|de|del|du)\b)[^\W\d_A-Z]"
-                             r"[^\W\d_]*|^\s*(?:On|In|Since|Until|After|Before|Am|Seit|Le|El|Il|Em"
-                             r"|Op|Dal|Desde)\s")
-
-
-def _goes_on(full: str, end: int, block_end: int) -> bool:
-    """The sentence goes on after the date: four words or more before its end."""
-    rest = _SENTENCE_STOP.split(full[end:min(block_end, end + 160)], maxsplit=1)[0]
-    return _word_count(rest) >= SENTENCE_GOES_ON
-
-
-_SENTENCE_STOP = re.compile(r"[.!?。！？\n|–—]")  # (or a dateline's dash or bar)
-
-
-def _short_sentence(before: str, last: str) -> bool:
-    """A block too short to be running prose that still reads as a sentence about a date: it
-    ends like one, and the words before the date hold three lower-case ones and no stamp verb
-    ("The law was passed on July 13, 2021.", not "por Juan Pérez el 12 de marzo de 2024.",
-    "Written by Jo Bloggs on 12 March 2024.", "This article appeared in print on …")."""
-    if not _SENTENCE_END.search(last[-TAIL_CHARS:]) or _STAMP_VERB.search(before) or (
-            _BY_WORD.search(before)):
-        return False
-    if not before.isascii() and len(_CJK_CHARS.findall(before)) >= SHORT_SENTENCE_CJK:
-        return True  # Chinese and Japanese: "市電のループ化は2015年12月20日に完成しています。"
-    return sum(word[:1].islower() for word in before.split()) >= SHORT_SENTENCE_WORDS
-
-
-# who wrote it: "Reported by the newsroom staff on …", "Escrito por la redacción el …"
-_BY_WORD = re.compile(r"(?<![\w-])(?:by|von|par|por|door|da|di|af|av|od|от|przez|tarafından)(?![\w-])",
-                      re.IGNORECASE)
-
-
-def _label_before(full: str, lo: int, start: int) -> str:
-    """The text just before a date in its own block, or a short label line right above it."""
-    lines = full[lo:start].split("\n")
-    if lines[-1].strip() or len(lines) < 2:
-        return lines[-1]
-    above = lines[-2].strip()
-    return above if len(above) <= 30 else ""
-
-
-_EFFECTIVE = re.compile(r"(?:\s+(?:met\s+ingang\s+van|with\s+effect\s+from|effective(?:\s+from)?"
-                        r"|ab|zum|à\s+compter\s+du|a\s+partir\s+del?|a\s+partire\s+dal)"
-                        # Dutch "per" (Norwegian "oppdatert per" is "updated as of", a stamp)
-                        r"|(?<=aangepast|gewijzigd)\s+per)\s*", re.IGNORECASE)
-
-
-# a weekday that ends a label, and the brackets or the "on" before it
-_WEEKDAY_LAST = re.compile(r"\s*(?:[(\[]\s*|on\s+|le\s+|am\s+|el\s+)?" + WEEKDAY_BEFORE.pattern,
-                           re.IGNORECASE)
-
-
-def _role_from_label(label: str, near: int | None = None) -> str:
-    """published/modified from the last label word before a date (``near``: only a word that
-    ends at most this many characters before it)."""
-    if lacks_stems(label, LABEL_STEMS):
-        return "any"  # (most labels: a byline, a place, a headline's end)
-    upd = None
-    for m in UPDATED_WORDS.finditer(label):
-        if not _EFFECTIVE.fullmatch(label, m.end()):  # "aangepast per 13 maart": in force from
-            upd = m.end()
-    pub = None
-    for m in PUBLISHED_WORDS.finditer(label):
-        pub = m.end()
-    if upd is None and pub is None:
-        return "any"
-    last = max(upd or 0, pub or 0)
-    # (a weekday before the date is the date's: "Last Updated ( Wednesday, 18 November 2009")
-    end = len(label) if near is None or (weekday := _WEEKDAY_LAST.search(
-        label, last)) is None else weekday.start()
-    if near is not None and end - last > near and not _BY_SOMEONE_ON.fullmatch(
-            label, last):
-        return "any"  # ("Last updated by the Health Desk team on March 13" leads to its date)
-    if pub is None or (upd is not None and upd > pub):
-        return "modified"
-    return "published"
-
-
-FOLLOW_CHARS = 40  # how far after a date the next one may start and be its own update
-
-
-def _update_follows(full: str, parsed: Parsed, after: Parsed) -> bool:
-    """The next date, on the same line right after this one and later, is labelled as the
-    update."""
-    between = full[parsed.end:after.start]
-    later = (after.day, after.hour or 0, after.minute or 0) > (
-        parsed.day, parsed.hour or 0, parsed.minute or 0)
-    return later and len(between) <= FOLLOW_CHARS and "\n" not in between and (
-        _role_from_label(between) == "modified" or bool(_CJK_UPDATE_AFTER.match(full, after.end)))
-
-
-_CJK_UPDATE_AFTER = re.compile(r"\s*(?:更新|수정)")  # "（3/12 20:41 更新）"
-
-
-RDFA_LEVELS = 30  # how far up an RDFa value's subject (its "about") is looked for
-
-
-def _rdfa_of_page(el: Any, url: str) -> bool:
-    """An RDFa value about the page itself: its subject (the nearest ``about``) is the page's
-    address or the node that holds the headline, not a teaser's, a comment's or a letter's."""
-    for node in itertools.islice(itertools.chain((el,), el.iterancestors()), RDFA_LEVELS):
-        about = node.get("about")
-        if about is None:
-            continue
-        try:
-            same = urlsplit(urljoin(url, about)).path.rstrip("/") == urlsplit(url).path.rstrip("/")
-        except ValueError:
-            return False
-        return same or node.find(".//h1") is not None
-    return False
-
-
-HEADLESS_TOP_CHARS = 200  # on a page with no headline found, the text where the header's today is
-
-
-def _header_today(full: str, parsed: Parsed, owner: Any, page: PageInfo, headline: Any,
-                  head_pos: int) -> bool:
-    """A day with its weekday above the headline, outside any ``<article>`` and ``<main>`` and
-    in no element named like a date or a byline, that is the fetch's own day: the site
-    header's "today" ("Thursday, March 14, 2024" in a toolbar), never the article's date."""
-    if page.now_local is None or owner is None or parsed.day != page.now_local.date():
-        return False
-    nodes = list(itertools.chain((owner,), owner.iterancestors()))
-    if any(node.tag in ("article", "main") for node in nodes):
-        return False  # a dated kicker or byline of the article's own
-    today = dateish = False
-    for node in nodes[:3]:
-        cls = _class_of(node)
-        today = today or any(_TODAY_WORD.match(word) for word in cls.lower().split()[:12])
-        dateish = dateish or bool(_DATEISH_CLASS.search(cls))
-    if not today and not WEEKDAY_BEFORE.search(full, max(0, parsed.start - 24), parsed.start):
-        # without its weekday, only in the site's own banner: a <header> that holds the
-        # site's navigation and no headline ("<header><a class=logo>…<span class=fecha>
-        # 13.03.2024</span><nav>"), not an article's header; or in an element named for
-        # today ('<span class="today">2024年10月14日 星期一</span>': its weekday after it)
-        return any(node.tag == "header" and node.find(".//nav") is not None
-                   and node.find(".//h1") is None and not _ARTICLE_HEAD.search(_class_of(node))
-                   for node in nodes[1:])
-    if headline is not None and not today:
-        # the date and the headline in one box, two levels up at most from each: the story's
-        # own dateline ("<div class=sida><span>torsdag 14 mars 2024</span><h1>…")
-        parent = headline.getparent()
-        boxes = {parent, parent.getparent()} if parent is not None else set()
-        if any(node in boxes and node.tag not in ("body", "html") for node in nodes[1:3]):
-            return False
-        if 0 <= head_pos - parsed.end <= STORY_DATE_GAP and not any(
-                a.tag in ("article", "main") for a in headline.iterancestors()) and (
-                not _nav_between(owner, headline)):
-            return False  # right above a headline that no <article> holds either, with no
-            # navigation between: the story's own line ("<div class=rubrika><span>Колумна
-            # </span> <span>четвртак, 14. март 2024.</span>"; not a toolbar above <article>)
-    if today:
-        # a date element that names itself the bar's ("jeg_top_date"), unless it shares its
-        # box with the headline ("<div class=story-header><span class=header-date>")
-        return not any(node.find(".//h1") is not None for node in nodes[:2]
-                       if node.tag not in ("body", "html"))
-    return not dateish
-
-
-# the label of a page's render stamp ("Deze pagina is gegenereerd op 14-10-2024 om 10:02",
-# "This page was generated on …") or of a site's clock ("Philippine Standard Time: Wednesday,
-# August 23, 2023, 9:00:00 AM", "Current time:", "Hora local:")
-_CLOCK_LABEL = re.compile(
-    r"(?i:(?:gegenereerd|generated|generiert|erzeugt|générée?|generada|generata|gerada|rendered)"
-    r"(?:\s+(?:on|op|am|le|el|il|em|at|um))?"
-    r"|(?:standard|local|current|server)\s+time|hora\s+(?:local|actual|oficial)|heure\s+locale"
-    r"|ora\s+(?:locale|attuale)|aktuelle\s+(?:zeit|uhrzeit))\s*:?\s*(?:[^\W\d_]+,?\s*)?$")
-TODAY_LABEL_CHARS = 40
-# "today is" before a day (and its weekday): a header's line, never a story's date
-_TODAY_LABEL = re.compile(
-    r"(?i:\b(?:heute\s+ist|today\s+is|hoy\s+es|aujourd'hui\s+(?:nous\s+sommes|c'est)|oggi\s+è"
-    r"|hoje\s+é|vandaag\s+is|dziś\s+jest|dnes\s+je|ma\s+van|idag\s+är|i\s+dag\s+er)"
-    r"|сегодня|今日は|오늘은)\s*:?\s*(?:[^\W\d_]+\.?,?\s*)?$")
-
-
-_ARTICLE_HEAD = re.compile(r"article|entry|story|post|artikel|single|content|headline",
-                           re.IGNORECASE)
-# a date element named for the site's bar or for today, one class word: "jeg_top_date",
-# "topbar-date", "top-strip__date", "header-date", "current-date", "date-today", "fecha-hoy"; not an article's
-# own ("entry-header-date", "story-header-date", "is-today")
-_TODAY_WORD = re.compile(
-    r"^(?:(?!article|entry|story|post|artikel|news|single|content|is|has|dateline)[a-z0-9]{1,8}"
-    r"[-_]{1,2})?(?:top[-_]?(?:(?:bar|strip)[-_]{0,2})?date|topbar|top[-_]?strip"
-    r"|header[-_]?date|current[-_]?date"
-    r"|date[-_]?today|today[-_]?date|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi))$")
-
-
-def _label_word_in_link(full: str, label: str, start: int, seg_info: list[tuple[int, Any, bool]],
-                        seg_pos: list[int], owner: Any) -> bool:
-    """Whether the label word before a date (at ``start``) is a word of a link the date is not
-    in: a teaser's headline ("<a>Bus timetable: route map updated</a> March 13")."""
-    lo = start - len(label)
-    if lo < 0 or full[lo:start] != label:
-        return False  # a label line above the date's own
-    word = max((m for pattern in (UPDATED_WORDS, PUBLISHED_WORDS)
-                for m in pattern.finditer(label)), key=lambda m: m.end(), default=None)
-    if word is None or not seg_info:
-        return False
-    word_owner = seg_info[max(0, bisect.bisect_right(seg_pos, lo + word.end() - 1) - 1)][1]
-    link = next((node for node in itertools.chain((word_owner,), itertools.islice(
-        word_owner.iterancestors(), 2)) if node.tag == "a"), None) if word_owner is not None else None
-    if link is None:
-        return False
-    # a headline, not a label that is a link itself ("<a href=#history>Last updated</a> 13
-    # March 2024", a link to the revision history)
-    rest = " ".join(itertools.islice(link.itertext(), 20)).replace(word.group(), "", 1)
-    if len(rest.strip()) < LINK_HEADLINE_CHARS:
-        return False
-    return owner is None or not (owner is link or any(a is link for a in owner.iterancestors()))
-
-
-LINK_HEADLINE_CHARS = 12  # a link's text beside its label word that makes it a headline
-
-
-def _role_from_classes(el: Any, pairs: dict[Any, bool] | None = None) -> str:
-    """published/modified from the classes or itemprop of the element and two ancestors.
-
-    An hAtom "updated" beside a sibling classed "published" (WordPress's ``<time class="entry-date
-    published">`` + ``<time class="updated">``) is the update, whatever the wrapper's name
-    ("posted-on"); alone, "updated" is what many themes call their only, publish, date.
-    ``pairs`` keeps that answer per element for the page (a wrapper is asked once per date)."""
-    node = el
-    for _ in range(3):
-        if node is None:
-            break
-        cls = f"{_class_of(node)} {node.get('itemprop') or ''}"
-        beside = pairs.get(node) if pairs is not None else None
-        if beside is None:
-            beside = _updated_beside_published(node, cls)
-            if pairs is not None:
-                pairs[node] = beside
-        if beside:
-            return "modified"
-        if _MOD_CLASS.search(cls):
-            return "modified"
-        if _hatom_tokens(cls) == {"updated"}:
-            if "hidden" in cls.lower():
-                # hidden for search engines beside the visible date (Avada's "updated
-                # rich-snippet-hidden"): the update, or the publish moment when never updated
-                return "modified_or_any"
-            # alone, either stamp (tagDiv's "entry-date updated td-module-date"): the wrapper
-            # may still say which ("date-modified")
-        elif _PUB_CLASS.search(cls) or node.get("pubdate") is not None:
-            return "published"
-        node = node.getparent()
-    return "any"
-
-
-def _hatom_tokens(cls: str) -> set[str]:
-    return {m.group(1).lower() for m in _HATOM_TOKEN.finditer(cls)}
-
-
-def _updated_beside_published(node: Any, cls: str) -> bool:
-    if _hatom_tokens(cls) != {"updated"}:
-        return False
-    near = itertools.chain(itertools.islice(node.itersiblings(preceding=True), 3),
-                           itertools.islice(node.itersiblings(), 3))
-    return any("published" in _hatom_tokens((sib.get("class") or "")[:CACHED_NAME_CHARS])
-               for sib in near)
 
 
 def _place(cands: list[Cand], head_pos: int) -> None:

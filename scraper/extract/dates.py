@@ -301,7 +301,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
-from .datepage import Cand, PageInfo, page_info, switch_between, visible_candidates
+from .datecands import Cand, PageInfo, page_info
+from .datepage import visible_candidates
+from .datesentences import switch_between
 from .datesources import hint_candidates, structured_candidates, url_candidates
 from .datetext import RELATIVE_RE, ZONE_ABBR, localize
 from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from .datepage import _MOD_CLASS, Cand, PageInfo, _cand, _title_text
+from .datecands import Cand, PageInfo, _cand
+from .dateplaces import _MOD_CLASS, _title_text
 from .datetext import find_dates, normalize_digits, parse_machine
 from .embedded import other_content
 from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of

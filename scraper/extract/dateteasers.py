@@ -13,7 +13,7 @@ import lxml.html
 from ..urls import canonicalize_url
 
 if TYPE_CHECKING:
-    from .datepage import Cand
+    from .datecands import Cand
 
 
 
