@@ -2657,7 +2657,7 @@ def test_month_names_fit_the_month_first_lookahead() -> None:
     a new name that is neither would silently never match month-first."""
     import re
 
-    from scraper.extract.datetext import MONTHS
+    from scraper.extract.datewords import MONTHS
 
     shape = re.compile(r"[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?|[\u0900-\u0e7f\u1780-\u17ff].*")
     assert [name for name in MONTHS if not shape.fullmatch(name)] == []
@@ -2872,7 +2872,7 @@ def test_self_teaser_demotes_the_other_entries_of_its_list() -> None:
 def test_day_words_nest_like_a_flat_list() -> None:
     # DAY_WORD_RE nests the words by prefix: every word is still read whole, also one that
     # starts another ("juče" and "jučer", "eile" and "eilen")
-    from scraper.extract.datetext import _DAY_WORDS, DAY_WORD_RE
+    from scraper.extract.datepatterns import _DAY_WORDS, DAY_WORD_RE
 
     for word in _DAY_WORDS:
         written = word.replace("_", " ")
@@ -2888,24 +2888,25 @@ def test_digit_first_patterns_match_like_their_lookbehind_forms() -> None:
     matches, also at a window's edge (the look-behind sees before ``pos``)."""
     import re
 
-    from scraper.extract import datetext as dt
+    from scraper.extract import datepatterns as dpat
+    from scraper.extract import datewords as dw
 
-    month = dt._MONTH_ALT
+    month = dw._MONTH_ALT
     reference = {  # the plain forms
-        dt.ISO_RE: (dt.ISO_RE.pattern.replace(r"(\d(?<!\d\d)(?<![^\W\d_]-\d)(?<!\w_\d)\d{3})",
+        dpat.ISO_RE: (dpat.ISO_RE.pattern.replace(r"(\d(?<!\d\d)(?<![^\W\d_]-\d)(?<!\w_\d)\d{3})",
                                               r"(?<!\d)(?<![^\W\d_]-)(?<!\w_)(\d{4})", 1), 0),
-        dt._YMD: (r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?", 0),
-        dt._YMD_SPACED: (r"(?<![\d.])(\d{4})\. (\d{1,2})\. (\d{1,2})\.(?!\d)", 0),
-        dt._NUM: (r"(?<![\d.,/:·-])(\d{1,2})([./·-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
+        dpat._YMD: (r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/])\.?", 0),
+        dpat._YMD_SPACED: (r"(?<![\d.])(\d{4})\. (\d{1,2})\. (\d{1,2})\.(?!\d)", 0),
+        dpat._NUM: (r"(?<![\d.,/:·-])(\d{1,2})([./·-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})"
                   r"(?![\d:]|\.\d|/\d)", 0),
-        dt._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
+        dpat._DMY_TEXT: (r"(?<![\w:])(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|of\s+)?("
                        + month + r")(?!\w)\.?\s?[,،]?[\s\-]*(?:de\s+|del\s+|พ\.ศ\.\s*|ค\.ศ\.\s*)?("
                        r"'?\d{4}|['’]\d{2}(?!\d)|\d{2}(?!\d)(?=\s*(?:à|at|um|,)?\s*\d{1,2}[:h]\d{2})"
                        r"|(?=\s*(?:\d{1,2}[:h.]\d{2}|um|à|at|в|a las))|(?![\s,]*\d)())", re.IGNORECASE),
-        dt._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(?:m\.\s*)?(" + month
+        dpat._YMD_TEXT: (r"(?<!\d)(?<!\d, )(?<!\d,)(?<!\d )(\d{4})\.?\s+(?:m\.\s*)?(" + month
                        + r")(?!\w)\.?\s+(\d{1,2})(?!\d)",
                        re.IGNORECASE),
-        dt._MDY_TEXT: (r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + month
+        dpat._MDY_TEXT: (r"(?<!\w)(?=[^\W\d_]{1,12}(?: [^\W\d_]{1,12})?\.?\s*\d)(" + month
                        + r")(?!\w)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)"
                        r"(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
                        re.IGNORECASE),
@@ -3046,10 +3047,10 @@ def test_a_date_cut_in_two_by_the_text_cap_is_not_read(written: str, before_cap:
 def _date_texts(seed: int, count: int) -> list[str]:
     import random
 
-    from scraper.extract import datetext as dt
+    from scraper.extract import datewords as dw
 
     rng = random.Random(seed)
-    months = list(dt.MONTHS)
+    months = list(dw.MONTHS)
     pieces = [
         '2021-07-22T16:25:00+02:00', '22.07.2021', '7/22/21', '2021/07/22', '2012. 05. 08.',
         '2021年7月22日', '16:25', '10h30', '22 July 2021', 'July 22, 2021', '’12', "'99", 'the', 'at',
@@ -3077,6 +3078,7 @@ def _date_texts(seed: int, count: int) -> list[str]:
 
 
 def test_each_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    from scraper.extract import datepatterns as dpat
     from scraper.extract import datetext as dt
 
     matched = 0
@@ -3084,10 +3086,10 @@ def test_each_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
         runs: list[list[tuple[int, int]]] = []
         windows = dt.digit_windows(text, runs=runs)
         chosen = dt._pattern_windows(text, windows, runs)
-        patterns = (dt.ISO_RE, dt._YMD, dt._YMD_TEXT, dt._DMY_TEXT, dt._MDY_TEXT, dt._DM_DOTTED)
+        patterns = (dpat.ISO_RE, dpat._YMD, dpat._YMD_TEXT, dpat._DMY_TEXT, dpat._MDY_TEXT, dpat._DM_DOTTED)
         for pattern, kept in [*zip(patterns, chosen, strict=True),
-                              (dt._NUM, dt._num_windows(text, windows, runs)),
-                              (dt._YMD_SPACED, chosen[1])]:
+                              (dpat._NUM, dt._num_windows(text, windows, runs)),
+                              (dpat._YMD_SPACED, chosen[1])]:
             for window in windows:
                 found = next(pattern.finditer(text, *window), None)
                 if window not in kept:
@@ -3099,6 +3101,7 @@ def test_each_date_pattern_is_skipped_only_where_it_cannot_match() -> None:
 def test_relative_scans_are_skipped_only_where_they_cannot_match() -> None:
     import random
 
+    from scraper.extract import datepatterns as dpat
     from scraper.extract import datetext as dt
 
     rng = random.Random(4)
@@ -3118,11 +3121,11 @@ def test_relative_scans_are_skipped_only_where_they_cannot_match() -> None:
             low = text[start:end + dt._CLOCK_AFTER].lower()
             if not low.isascii():
                 continue
-            relative = next(dt.RELATIVE_RE.finditer(text, start, end), None)
+            relative = next(dpat.RELATIVE_RE.finditer(text, start, end), None)
             if not dt._ASCII_RELATIVE.search(low, 0, end - start):
                 assert relative is None, text
-            day_words = [m for m in dt.DAY_WORD_RE.finditer(text, start, end)
-                         if dt._TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))]
+            day_words = [m for m in dpat.DAY_WORD_RE.finditer(text, start, end)
+                         if dpat._TIME_ONLY.match(text, m.end(), min(len(text), m.end() + 20))]
             if not any(dt._ASCII_DAY_END.search(low, max(0, c.start() - dt._DAY_END_CHARS), c.start())
                        for c in dt._CLOCK.finditer(low)):
                 assert not day_words, text
@@ -3137,12 +3140,12 @@ def test_the_ascii_shortcuts_know_every_letter_that_matches_ascii_ignoring_case(
     as i, s and k (_ASCII_FOLD): no other letter of theirs may match an ASCII letter."""
     import re as re_
 
-    from scraper.extract import datetext as dt
+    from scraper.extract import datepatterns as dpat
 
-    letters = {ch for pattern in (dt.RELATIVE_RE, dt.DAY_WORD_RE, dt._MDY_TEXT)
+    letters = {ch for pattern in (dpat.RELATIVE_RE, dpat.DAY_WORD_RE, dpat._MDY_TEXT)
                for ch in pattern.pattern if ch.isalpha()}
     for ch in letters:
-        folded = ch.translate(dt._ASCII_FOLD).lower()
+        folded = ch.translate(dpat._ASCII_FOLD).lower()
         for code in range(128):
             c = chr(code)
             hit = re_.fullmatch(re_.escape(ch), c, re_.IGNORECASE) is not None
@@ -3729,7 +3732,8 @@ def test_dates_in_other_scripts_languages_and_calendars(lang: str, stamp: str,
 def test_the_digit_table_holds_every_decimal_digit_of_the_basic_plane() -> None:
     import unicodedata
 
-    from scraper.extract.datetext import _DIGIT_ZEROS, normalize_digits
+    from scraper.extract.datepatterns import _DIGIT_ZEROS
+    from scraper.extract.datetext import normalize_digits
 
     zeros = [cp for cp in range(0x80, 0x10000) if unicodedata.decimal(chr(cp), None) == 0]
     assert list(_DIGIT_ZEROS) == zeros
@@ -3944,7 +3948,7 @@ def test_ascii_stems_read_each_alternative() -> None:
     """The stems are what an alternative must start with in ASCII text: the optional letter
     of "updated?" is not part of it, a folded letter is ("ı" matches "i"), a word that only
     non-ASCII text can hold has none, and a string of several alternatives is refused."""
-    from scraper.extract.datetext import ascii_stems
+    from scraper.extract.datepatterns import ascii_stems
 
     assert ascii_stems(["updated?", r"last\s+change", "publicad[oa]", "erschien(?:en)?",
                         "yayınlanma", "publié", r"ostatni(?:a|ej)\s+zmian"]) == (

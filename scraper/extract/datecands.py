@@ -10,10 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 
-from .datetext import (
-    Parsed,
-    numeric_order_votes,
-)
+from .datetext import Parsed, numeric_order_votes
 from .model import DateSource
 
 _URL_LOCALE = re.compile(r"^/([a-z]{2})[-_]([a-z]{2})(?:/|$)", re.IGNORECASE)

@@ -14,6 +14,15 @@ import lxml.html
 from lxml import etree
 
 from .datecands import Cand, PageInfo, _cand, _settle_reading
+from .datepatterns import (
+    ACCESS_WORDS,
+    DOCUMENT_WORDS,
+    EMBARGO_WORDS,
+    PROFILE_WORDS,
+    RANGE_END,
+    RELATIVE_RE,
+    VALIDITY_WORDS,
+)
 from .dateplaces import (
     _AGENDA_BOX,
     _ALWAYS,
@@ -121,13 +130,6 @@ from .dateteasers import (
     _teaser_of,
 )
 from .datetext import (
-    ACCESS_WORDS,
-    DOCUMENT_WORDS,
-    EMBARGO_WORDS,
-    PROFILE_WORDS,
-    RANGE_END,
-    RELATIVE_RE,
-    VALIDITY_WORDS,
     digit_windows,
     find_dates,
     find_day_words,

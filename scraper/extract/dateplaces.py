@@ -12,16 +12,12 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from .datecands import Cand, PageInfo, _cand
+from .datepatterns import PUBLISHED_WORDS, UPDATED_WORDS
 from .datesentences import _BY_WORD, _PERSON_LINK, HEADLINE_LINK_WORDS, LINK_LIST_NODES, RDFA_LEVELS
 from .dateteasers import (
     _class_of,
 )
-from .datetext import (
-    PUBLISHED_WORDS,
-    UPDATED_WORDS,
-    find_dates,
-    parse_machine,
-)
+from .datetext import find_dates, parse_machine
 from .html import short_text
 
 NEXT_BOX_CHARS = 300  # a next story's box: its link and date, no paragraph of text

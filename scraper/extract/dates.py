@@ -303,9 +303,11 @@ import lxml.html
 
 from .datecands import Cand, PageInfo, page_info
 from .datepage import visible_candidates
+from .datepatterns import RELATIVE_RE
 from .datesentences import switch_between
 from .datesources import hint_candidates, structured_candidates, url_candidates
-from .datetext import RELATIVE_RE, ZONE_ABBR, localize
+from .datewords import ZONE_ABBR
+from .datezones import localize
 from .jsonld import ARTICLE_TYPES, jsonld_objects, types_of
 from .metadata import meta_values
 from .model import DateHint, DateValue, Precision

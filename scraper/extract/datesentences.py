@@ -11,23 +11,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .datecands import Cand, PageInfo
-from .dateteasers import (
-    _class_of,
-)
-from .datetext import (
-    BYLINE_LEAD_WORDS,
-    CJK_PUBLISHED_AFTER,
-    CJK_UPDATED_AFTER,
+from .datepatterns import (
     LABEL_STEMS,
     PUBLISHED_WORDS,
     RANGE_GAP,
     UPDATED_WORDS,
     WEEKDAY_BEFORE,
-    Parsed,
     ascii_stems,
     lacks_stems,
-    to_24h,
 )
+from .dateteasers import (
+    _class_of,
+)
+from .datetext import BYLINE_LEAD_WORDS, CJK_PUBLISHED_AFTER, CJK_UPDATED_AFTER, Parsed, to_24h
 
 _DATEISH_CLASS = re.compile(
     r"date|time|byline|meta|publish|posted|stamp|dateline|author|info|entry-|post-|article-head"
