@@ -82,8 +82,6 @@ class PageInfo:
     article: bool = False  # the page declares itself one article (og:type, JSON-LD type)
 
 
-# --------------------------------------------------------------------------- helpers
-
 
 def zoneinfo(name: str | None) -> ZoneInfo | None:
     """The IANA zone of that name, or None when it is missing or unknown."""

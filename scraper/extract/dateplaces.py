@@ -182,8 +182,6 @@ _PUB_CLASS = re.compile(r"(?<!status-)publish|posted|created|pubdate|date-?pub|e
                         re.IGNORECASE)
 
 
-# --------------------------------------------------------------------------- the visible page
-
 
 def _title_text(tree: lxml.html.HtmlElement) -> str | None:
     head = tree.find("head")
