@@ -4051,3 +4051,19 @@ def test_a_day_alone_takes_no_clock_from_a_box_of_that_days_posts() -> None:
     html = (f'<h2>Klimaforschung</h2><p class="datum">12.03.2009</p>{_PROSE}'
             f'<div class="box"><b>Forum</b>{box}</div>')
     check(_dates(html).published, "2009-03-12", "date")
+
+
+def test_a_publish_label_in_the_articles_details_column_dates_it() -> None:
+    """A podcast page's own details column inside its <article>, named "sidebar", labels the
+    day it went online ("Mise en ligne") in one element and gives it in the next: the page's
+    date. The same column labelled "Date" (an event's box) stays unread, as any sidebar."""
+    def column(label: str) -> str:
+        return (f'<html lang="fr"><body><main><article class="podcast-description"><h1>La voix '
+                f'des nuls</h1>{_PROSE}<div class="podcast-description__sidebar"><ul><li><p '
+                f'class="title">Un documentaire</p><p class="content">de Kristen Falc\'hon</p></li>'
+                f'<li><p class="title">{label}</p><p class="content">23 mai 2019</p></li></ul></div>'
+                "</article></main></body></html>")
+
+    check(_dates(column("Mise en ligne")).published, "2019-05-23", "date", "text")
+    check(_dates(column("Publié le")).published, "2019-05-23", "date", "text")
+    assert _dates(column("Date")).published is None

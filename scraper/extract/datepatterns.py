@@ -254,6 +254,7 @@ _PUBLISHED_ALTS = [
     "publisert", "publicerad", "publiceret", "julkaistu", "publikováno", "نشر", "प्रकाशित", "প্রকাশ",
     "شائع", "פורסם", "منتشر", "เผยแพร่", "objavljeno", "објављено", "publikuar", "közzétéve",
     "publikované", "publicat", "imechapishwa", "பதிவு",
+    r"mise?\s+en\s+ligne",  # (French "put online": "Mis en ligne le 23 mai 2019")
 ]
 # ... and a date's own label word ending the label ("Datum:", "Date")
 _DATE_LABEL_WORDS = ["datum", "date", "fecha", "data", "dato", "tarih", "дата", "日期", "날짜", "tanggal"]

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from .datecands import Cand, PageInfo, _cand
-from .datepatterns import PUBLISHED_WORDS, UPDATED_WORDS
+from .datepatterns import _DATE_LABEL_WORDS, PUBLISHED_WORDS, UPDATED_WORDS
 from .datesentences import _BY_WORD, _PERSON_LINK, HEADLINE_LINK_WORDS, LINK_LIST_NODES, RDFA_LEVELS
 from .dateteasers import (
     _class_of,
@@ -451,11 +451,29 @@ def _label_in_parent(el: Any) -> str:
 
 
 def _holds_publish_stamp(el: Any) -> bool:
-    """A box inside the <article> named like chrome ("breadcrumb") that holds an element named
-    for the publish stamp (Clarín's '<div class="breadcrumb"><span class="publishedDate">'):
-    its dates are read (the first few dozen elements looked at)."""
-    return any(_PUBLISH_STAMP_CLASS.search(node.get("class") or "")
+    """A box inside the <article> named like chrome ("breadcrumb", "sidebar") that holds an
+    element named for the publish stamp (Clarín's '<div class="breadcrumb"><span
+    class="publishedDate">') or one that is a publish label alone (a details column's
+    '<p class="title">Mise en ligne</p><p class="content">23 mai 2019</p>'): its dates are read
+    (the first few dozen elements looked at)."""
+    return any(_PUBLISH_STAMP_CLASS.search(node.get("class") or "") or _publish_label(node.text)
                for node in itertools.islice(el.iter(), STAMP_CHILD_NODES) if isinstance(node.tag, str))
+
+
+LABEL_CHARS = 30
+_LABEL_REST = re.compile(r"[\s:]*(?:(?:le|am|on|el|em|il|op|dnia)\b[\s:]*)?", re.IGNORECASE)
+
+
+def _publish_label(text: str | None) -> bool:
+    """An element's own text that is a publish label and nothing else ("Published", "Mise en
+    ligne", "Veröffentlicht am:"), not a heading that starts with one ("Publications") nor a
+    bare "Date:" (an event's box has one)."""
+    if not text or len(text) > LABEL_CHARS:
+        return False
+    text = text.strip()
+    m = PUBLISHED_WORDS.match(text)
+    return m is not None and m.start() == 0 and _LABEL_REST.fullmatch(text, m.end()) is not None and (
+        m.group().strip(" :").lower() not in _DATE_LABEL_WORDS)
 
 
 STAMP_CHILD_NODES = 40
