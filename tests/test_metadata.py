@@ -1977,3 +1977,18 @@ def test_an_agency_credited_in_a_source_line_right_below_the_text() -> None:
     md = page("", f'<table><tr><td class="texte">{lines}</td></tr><tr><td class="source_article">'
                   'Source : MAP</td></tr></table><div class="autres"><span class="source">AFP</span></div>')
     assert md.authors == ["MAP"]
+
+
+def test_a_name_doubled_for_screen_readers_is_read_once() -> None:
+    """An author link that holds the name twice, once for the eye and once in a screen
+    reader's span, credits one person; a one-word handle written twice is left as it is."""
+    md = page("<title>La voix des nuls</title>",
+              '<h1>La voix des nuls</h1><p class="authors">Un documentaire de <a class="authors__name"'
+              ' href="/auteurs/kristen_falc_hon">Kristen Falc\'hon<span class="u-screen-reader-text">'
+              "Kristen Falc'hon</span></a></p>" + "<p>" + "Des bulletins nuls et leurs histoires. " * 12
+              + "</p>")
+    assert md.authors == ["Kristen Falc'hon"]
+    from scraper.extract.authornames import undoubled
+
+    assert undoubled("harrymc harrymc") == "harrymc harrymc"
+    assert undoubled("Anna Maria Anna Maria") == "Anna Maria"

@@ -455,6 +455,16 @@ _LINK_WORDS = _NAME_PARTICLES | {"in", "im", "am", "of", "on", "at", "for", "fü
 _SECTION_KEY = "\x00"  # marks a title key that is a section's name (matched whole only)
 
 
+def undoubled(name: str) -> str:
+    """A name read twice over, once for the eye and once for a screen reader ('<a>Kristen
+    Falc'hon<span class="u-screen-reader-text">Kristen Falc'hon</span></a>'), once."""
+    words = name.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
 def _dedupe(names: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []

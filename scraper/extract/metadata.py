@@ -62,6 +62,7 @@ from .authornames import (
     _phrase,
     _site_named,
     split_authors,
+    undoubled,
 )
 from .authorplaces import (
     _AUTHOR_META_KEYS,
@@ -357,7 +358,8 @@ def _extract_metadata(
         authors = _credited(ld, meta, marked)
     # (whatever path credited it, a CMS account's default name is no one's: "Posted by admin",
     # Joomla's "Super User", K2's "Administrator")
-    md.authors = [a for a in _dedupe(authors) if a.casefold() not in _ACCOUNT_NAMES][:10]
+    authors = _dedupe([undoubled(a) for a in authors])
+    md.authors = [a for a in authors if a.casefold() not in _ACCOUNT_NAMES][:10]
 
     lang = tree.get("lang") or meta.get("og:locale") or meta.get("content-language")
     if lang:
