@@ -14,9 +14,7 @@ import lxml.html
 from .datecands import Cand, PageInfo, _cand
 from .datepatterns import _DATE_LABEL_WORDS, PUBLISHED_WORDS, UPDATED_WORDS
 from .datesentences import _BY_WORD, _PERSON_LINK, HEADLINE_LINK_WORDS, LINK_LIST_NODES, RDFA_LEVELS
-from .dateteasers import (
-    _class_of,
-)
+from .dateteasers import _class_of
 from .datetext import find_dates, parse_machine
 from .html import short_text
 

@@ -20,9 +20,7 @@ from .datepatterns import (
     ascii_stems,
     lacks_stems,
 )
-from .dateteasers import (
-    _class_of,
-)
+from .dateteasers import _class_of
 from .datetext import BYLINE_LEAD_WORDS, CJK_PUBLISHED_AFTER, CJK_UPDATED_AFTER, Parsed, to_24h
 
 _DATEISH_CLASS = re.compile(
