@@ -1992,3 +1992,28 @@ def test_a_name_doubled_for_screen_readers_is_read_once() -> None:
 
     assert undoubled("harrymc harrymc") == "harrymc harrymc"
     assert undoubled("Anna Maria Anna Maria") == "Anna Maria"
+
+
+def test_people_pages_of_a_think_tank_credit_its_authors() -> None:
+    """A think tank's comment names its authors in an aside of their own, as links to their
+    pages under "/about-us/our-people/" (a research fellow's "Dr" kept as printed); a
+    breadcrumb's "/people/real-life" (a section named for people) credits nobody."""
+    from scraper.extract import extract_article
+
+    head = ('<head><title>Why the Sahel juntas are walking away | Chatham House</title><meta '
+            'property="og:type" content="article"><meta property="og:site_name" content="Chatham '
+            'House"></head>')
+    prose = "<p>" + "The withdrawal will reshape the region's trade and security for years. " * 4 + "</p>"
+    html = (f'<html>{head}<body><main><article><h1>Why the Sahel juntas are walking away</h1>'
+            '</article><div><aside class="authors-sidebar"><div class="person-teaser"><img src="/p/'
+            'okafor.jpg" alt=""><a href="/about-us/our-people/adaeze-okafor" class="person-teaser__'
+            'name">Dr Adaeze Okafor</a><p class="person-teaser__role">Senior Research Fellow, Africa '
+            'Programme</p></div><div class="person-teaser"><img src="/p/harcourt.jpg" alt=""><a href='
+            '"/about-us/our-people/tom-harcourt" class="person-teaser__name">Tom Harcourt</a><p class='
+            f'"person-teaser__role">Research Associate</p></div></aside>{prose}</div></main></body>'
+            "</html>")
+    url = "https://www.chathamhouse.org/2024/03/why-sahel-juntas-are-walking-away"
+    assert extract_article(html.encode(), url).authors == ["Dr Adaeze Okafor", "Tom Harcourt"]
+    crumbs = html.replace('<aside class="authors-sidebar">', '<div class="breadcrumb"><a href="/">'
+                          'Home</a> &gt; <a href="/people/real-life">Real Life</a></div><aside>')
+    assert extract_article(crumbs.encode(), url).authors == []

@@ -538,7 +538,8 @@ def _author_links(tree: lxml.html.HtmlElement) -> list[str]:
 
 SHORT_LEAD_WORDS = 12
 SHORT_LEAD_PARAGRAPHS = 3
-_TEASER_BOX = re.compile(r"(?:more|top)-?stories|more-?from|related|most-?read",
+# (and a breadcrumb's trail: "/people/real-life", a section named for people, is no person)
+_TEASER_BOX = re.compile(r"(?:more|top)-?stories|more-?from|related|most-?read|crumb",
                          re.IGNORECASE)
 _STAFF_PATH = re.compile(r"/(?:staff|colunas)/", re.IGNORECASE)  # (a column's: "/colunas/painel/")
 # a picture's caption or credit, a contact box: one class or id word of it ("wp-caption",

@@ -269,6 +269,9 @@ _BRAND_DIGITS = re.compile(r"[^\W\d_a-z][^\W_]*(?:\s+[^\W\d_][^\W_]*){1,3}")
 _AUTHOR_PATH = re.compile(  # an author's own page: /author/jane-doe/, not the /authors/ index
     r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|reporters?|"
     r"writers?|columnists?|contributors?|redakteur(?:e|in)?|staff(?:_name)?|colunas|by|users/profile"
+    # (think tanks' and universities' people: Chatham House's "/about-us/our-people/…",
+    # Brookings' "/people/…", "/experts/…")
+    r"|(?:our-)?people|experts?"
     r"|profil(?:e|es)?/(?:author|journalist))/[^/?#]+",
     re.IGNORECASE,
 )

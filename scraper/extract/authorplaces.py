@@ -30,7 +30,10 @@ def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
             article = next((a for a in ancestors[i + 1:] if a.tag == "article"), None)
             if article is None or article.find(".//h1") is None or _in_others_box(el):
                 return True  # (nor its "Next: <a>…</a> by Jane Roe" box)
-        elif tag in _NOT_BYLINE_PLACES and not (tag == "form" and _page_form(node)):
+        elif tag in _NOT_BYLINE_PLACES and not (tag == "form" and _page_form(node)) and not (
+                # an aside named for the authors is their byline column (Chatham House's
+                # '<aside class="authors-sidebar"><div class="person-teaser"><a>Dr …</a>')
+                tag == "aside" and _MARKUP_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}")):
             return True
         if _comment_box(node) or _menu_box(node):
             return True
