@@ -4067,3 +4067,21 @@ def test_a_publish_label_in_the_articles_details_column_dates_it() -> None:
     check(_dates(column("Mise en ligne")).published, "2019-05-23", "date", "text")
     check(_dates(column("Publié le")).published, "2019-05-23", "date", "text")
     assert _dates(column("Date")).published is None
+
+
+def test_thai_past_hours_in_a_sentence_are_a_span_not_a_stamp() -> None:
+    """Thai "ในช่วง 24 ชั่วโมงที่ผ่านมา" is "in the past 24 hours" (a span of time in the
+    report), not "24 hours ago"; "2 ชั่วโมงที่ผ่านมา" alone still counts back from the fetch."""
+    from scraper.extract.datetext import find_relative
+
+    now = datetime(2024, 3, 14, 13, 0)
+    assert list(find_relative("รายงานว่า ในช่วง 24 ชั่วโมงที่ผ่านมา ตรวจพบจุดความร้อน", now)) == []
+    assert list(find_relative("ตลอด 3 วันที่ผ่านมา", now)) == []
+    assert [when for when, *_ in find_relative("อัปเดต 2 ชั่วโมงที่ผ่านมา", now)] == [
+        datetime(2024, 3, 14, 11, 0)]
+    html = ('<html lang="th"><body><main><article><h1>ไฟป่าเชียงใหม่</h1><p>สำนักงานป้องกันและ'
+            'บรรเทาสาธารณภัยจังหวัดเชียงใหม่รายงานว่า ในช่วง 24 ชั่วโมงที่ผ่านมา ตรวจพบจุดความร้อนกว่า'
+            ' 200 จุด</p></article></main></body></html>')
+    got = extract_dates(load_html(html), "https://www.chiangmainews.co.th/page/archives/2461234/",
+                        fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
+    assert got.published is None

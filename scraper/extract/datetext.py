@@ -733,12 +733,19 @@ _CLOCK_AFTER = 20
 _DAY_END_CHARS = max(map(len, _ASCII_DAY_ENDS)) + _CLOCK_AFTER - 4
 
 
+# Thai "in", "during", "throughout", "within" before "N hours that have passed": a span
+_THAI_SPAN = re.compile(r"(?:ใน|ช่วง|ตลอด|ภายใน|รอบ)\s*$")
+
+
 def _relative(text: str, now_local: datetime, start: int, end: int
               ) -> Iterator[tuple[datetime, bool, int, int]]:
     for m in RELATIVE_RE.finditer(text, start, end):
         if m.group(1) is not None and text[m.start():m.start() + 6].split(None, 1)[0].lower() in (
                 _BEFORE_OR_AGO) and not _PHRASE_END.match(text, m.end()):
             continue  # "prije 2 dana od izbora": two days before the elections
+        if m.group(0).endswith("ที่ผ่านมา") and _THAI_SPAN.search(text, max(0, m.start() - 12),
+                                                            m.start()):
+            continue  # "ในช่วง 24 ชั่วโมงที่ผ่านมา": in the past 24 hours, a span of time
         num_text = (m.group(1) or m.group(3) or "").lower()
         unit_text = (m.group(2) or m.group(4) or "").lower()
         num = int(num_text) if num_text.isdigit() else 1
