@@ -4069,6 +4069,21 @@ def test_a_publish_label_in_the_articles_details_column_dates_it() -> None:
     assert _dates(column("Date")).published is None
 
 
+def test_a_day_then_its_publication_and_update_clocks_in_spans_of_their_own() -> None:
+    """A regional Chilean site prints the day, then "Publicado a las 18:05", then "Actualizada
+    a las 19:12", each in a span of its own with bars between them and the markup's line
+    breaks after the bars: one line on the page, so the day takes the publication clock and
+    the update is that day's. No zone is stated: none is invented."""
+    html = ('<html lang="es"><body><main><article><h1>Habilitan nuevo punto de atención</h1>'
+            '<div class="nota-fecha">\n <span class="dia">Martes 20 de febrero de 2024</span> |\n'
+            ' <span class="hora">Publicado a las 18:05</span> |\n <span class="actualizada">'
+            f'Actualizada a las 19:12</span>\n</div>{_PROSE}</article></main></body></html>')
+    got = extract_dates(load_html(html), "https://www.soychile.cl/Valparaiso/Sociedad/2024/02/20/"
+                        "848123/nuevo-punto.html", fetched_at=datetime(2024, 2, 21, 14, 0, tzinfo=UTC))
+    check(got.published, "2024-02-20T18:05:00", "minute", "text", offset=None)
+    check(got.modified, "2024-02-20T19:12:00", "minute", "text", offset=None)
+
+
 def test_thai_past_hours_in_a_sentence_are_a_span_not_a_stamp() -> None:
     """Thai "ในช่วง 24 ชั่วโมงที่ผ่านมา" is "in the past 24 hours" (a span of time in the
     report), not "24 hours ago"; "2 ชั่วโมงที่ผ่านมา" alone still counts back from the fetch."""

@@ -109,6 +109,7 @@ from .datesentences import (
     _label_before,
     _label_word_in_link,
     _other_clock,
+    _own_clock,
     _role_from_label,
     _short_sentence,
     _stated_offset,
@@ -720,8 +721,12 @@ def visible_candidates(
         prev_end = parsed.end
         if weight > 1:
             nxt = found[i + 1].start if i + 1 < len(found) else len(full)
-            other = _other_clock(full, parsed.end, min(nxt, parsed.end + OTHER_CLOCK_CHARS), cand,
-                                 owner is not None and _stamp_class(owner))
+            stop = min(nxt, parsed.end + OTHER_CLOCK_CHARS)
+            after, stamp = parsed.end, cand
+            if (own_clock := _own_clock(full, after, stop, cand)) is not None:
+                stamp, after = own_clock
+                cands.append(stamp)  # ("… 2024 | Publicado a las 18:05")
+            other = _other_clock(full, after, stop, stamp, owner is not None and _stamp_class(owner))
             if other is not None:
                 cands.append(other)
     _schedule_rows(in_rows)

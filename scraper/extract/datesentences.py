@@ -242,6 +242,22 @@ _PUBLISH_CLOCK = re.compile(
     + _CLOCK_AFTER_LABEL, re.IGNORECASE)
 
 
+_LINE_SEPARATORS = frozenset("|·•/-–—")
+
+
+def _line_stop(full: str, after: int, end: int) -> int:
+    """Where the line that goes on at ``after`` ends (``end`` at most). A line break in the
+    markup's own white space after a separator is none: the line goes on in the next element
+    ("<span>20 de febrero de 2024</span> |⏎<span>Publicado a las 18:05</span> |⏎<span>…")."""
+    pos = after
+    while (line_end := full.find("\n", pos, end)) >= 0:
+        piece = full[pos:line_end].strip()
+        if not piece or not set(piece) <= _LINE_SEPARATORS:
+            return line_end
+        pos = line_end + 1
+    return end
+
+
 def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = False
                  ) -> Cand | None:
     """The other stamp written as a clock only, after a dated one: an update ("Publié le 12 mars
@@ -251,11 +267,10 @@ def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = Fal
     2024 — 8.22pm, first published at 6.05pm": the previous day when the clock is later), in
     the stamp's offset."""
     update = stamp.role != "modified"
-    line_end = full.find("\n", after, end)  # on the stamp's own line
-    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(
-        full, after, end if line_end < 0 else line_end)
+    stop = _line_stop(full, after, end)  # on the stamp's own line
+    m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(full, after, stop)
     if m is None and update and arrow:  # (only in a date element: no timetable's "18:05 → 20:41")
-        m = _ARROW_CLOCK.match(full, after, end if line_end < 0 else line_end)
+        m = _ARROW_CLOCK.match(full, after, stop)
     if m is None:
         return None
     marker = m.group(4)
@@ -273,6 +288,27 @@ def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = Fal
     return replace(stamp, when=when, has_time=True, has_seconds=False,
                    role="modified" if update else "published", raw=m.group(0), pos=m.start(),
                    group="")
+
+
+def _own_clock(full: str, after: int, end: int, stamp: Cand) -> tuple[Cand, int] | None:
+    """A day without a clock whose publication clock follows it on its line, labelled
+    ("Martes 20 de febrero de 2024 | Publicado a las 18:05 | Actualizada a las 19:12"): the
+    stamp with that clock, and where the clock ends (an update clock may follow it)."""
+    if stamp.has_time or stamp.role == "modified":
+        return None
+    stop = _line_stop(full, after, end)
+    m = _PUBLISH_CLOCK.search(full, after, stop)
+    if m is None or (
+            (u := _UPDATE_CLOCK.search(full, after, stop)) is not None and u.start() < m.start()):
+        return None
+    marker = m.group(4)
+    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
+    if not (0 <= hour <= 23 and 0 <= minute <= 59) or (
+            full[m.end(2)] == "." and not marker and not _UHR.match(full, m.end())):
+        return None
+    when = stamp.when.replace(hour=hour, minute=minute, second=0)
+    return replace(stamp, when=when, has_time=True, has_seconds=False, role="published",
+                   raw=f"{stamp.raw} {m.group(0).strip()}"), m.end()
 
 
 IN_ARTICLE_AREA, IN_ARTICLE_TAG = 1, 2  # inside <main> or a container named "article"; an <article>
