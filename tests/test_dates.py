@@ -4100,3 +4100,28 @@ def test_thai_past_hours_in_a_sentence_are_a_span_not_a_stamp() -> None:
     got = extract_dates(load_html(html), "https://www.chiangmainews.co.th/page/archives/2461234/",
                         fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
     assert got.published is None
+
+
+def test_a_movable_type_entry_is_dated_by_its_trackback_rdf() -> None:
+    """Movable Type hides the entry's timestamp, to the second and with its offset, in a
+    trackback RDF block inside an HTML comment; the page prints "Posted by jparks at 2:15 PM"
+    under a date header. The RDF that describes this very page dates it; one that describes
+    another entry (an index page's) does not, and the RDF never reaches the body."""
+    from scraper.extract import extract_article
+
+    def page(about: str) -> bytes:
+        return ('<html><head><title>AFL-CIO NOW BLOG: Workers Rally</title>\n<!--\n<rdf:RDF xmlns:rdf'
+                '="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements'
+                f'/1.1/">\n<rdf:Description rdf:about="{about}" dc:title="Workers Rally" '
+                f'dc:identifier="{about}" dc:creator="jparks" dc:date="2008-03-04T14:15:22-05:00" />\n'
+                '</rdf:RDF>\n--></head><body><h2 class="date-header">Tuesday, March 4, 2008</h2><div '
+                f'class="entry"><h3 class="entry-header">Workers Rally</h3>{_PROSE}<p class="entry-footer">'
+                "Posted by jparks at 2:15 PM</p></div></body></html>").encode()
+
+    url = "http://blog.aflcio.org/2008/03/04/workers-rally/"
+    art = extract_article(page(url), url, fetched_at="2008-03-06T15:00:00Z")
+    check(art.published, "2008-03-04T14:15:22-05:00", "second", "microdata", offset="-05:00")
+    assert "rdf" not in art.body and "jparks" not in art.body
+    other = extract_article(page("http://blog.aflcio.org/2008/03/03/nurses/"), url,
+                            fetched_at="2008-03-06T15:00:00Z")
+    check(other.published, "2008-03-04", "date", "text")

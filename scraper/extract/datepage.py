@@ -63,6 +63,7 @@ from .dateplaces import (
     _machine_time,
     _machine_value,
     _next_box,
+    _rdf_dates,
     _rdfa_of_page,
     _read_class_bits,
     _read_name_bits,
@@ -139,6 +140,7 @@ from .datetext import (
     numeric_dates,
     parse_machine,
 )
+from .html import RDF_SCRIPT_TYPE
 
 MAX_TEXT_CHARS = 100_000
 MAX_ELEMENTS = 150_000
@@ -280,6 +282,11 @@ def visible_candidates(
     in_rows: list[tuple[Cand, Any]] = []  # unlabelled dates in table rows, and their rows
     footers: list[Any] = []  # the page's footers, skipped as chrome
     line_break = False  # a <br> since the last piece of text
+    # a blog engine's trackback RDF, kept by load_html from the comment that hid it (Movable
+    # Type's: "<rdf:Description rdf:about=… dc:date="2008-03-04T14:15:22-05:00" />")
+    head = tree.find("head")
+    rdf_notes = [node.text for node in head.iterchildren("script")
+                 if node.get("type") == RDF_SCRIPT_TYPE and node.text] if head is not None else []
     walker = etree.iterwalk(root, events=("start", "end"))
     # The loop runs for every element and every piece of text of a page (~600 events, ~500
     # pieces of text), so it is written flat: the text of a "start" (the element's text) and
@@ -470,6 +477,8 @@ def visible_candidates(
     numeric = numeric_dates(full, windows, runs)
     _settle_reading(page, full, numeric)
     micro: list[Cand] = []
+    if rdf_notes:
+        micro_values.extend((value, "published") for value in _rdf_dates(rdf_notes, self_addresses))
     for value, prop_role in micro_values:
         parsed = parse_machine(value, page.context, day_first=page.day_first)
         if parsed is not None:

@@ -14,7 +14,7 @@ import lxml.html
 from .datecands import Cand, PageInfo, _cand
 from .datepatterns import _DATE_LABEL_WORDS, PUBLISHED_WORDS, UPDATED_WORDS
 from .datesentences import _BY_WORD, _PERSON_LINK, HEADLINE_LINK_WORDS, LINK_LIST_NODES, RDFA_LEVELS
-from .dateteasers import _class_of
+from .dateteasers import _class_of, _page_key
 from .datetext import find_dates, parse_machine
 from .html import short_text
 
@@ -650,3 +650,25 @@ def _updated_beside_published(node: Any, cls: str) -> bool:
                            itertools.islice(node.itersiblings(), 3))
     return any("published" in _hatom_tokens((sib.get("class") or "")[:CACHED_NAME_CHARS])
                for sib in near)
+
+
+_RDF_DESCRIPTION = re.compile(r"<rdf:Description\b([^>]{0,4000})>", re.IGNORECASE)
+_RDF_ATTRIBUTE = re.compile(r'\b(rdf:about|dc:identifier|dc:date)\s*=\s*"([^"]{1,300})"',
+                            re.IGNORECASE)
+
+
+def _rdf_dates(notes: list[str], self_addresses: list[str]) -> list[str]:
+    """The dc:date of a trackback RDF block (Movable Type's, in an HTML comment) that describes
+    this very page (its rdf:about or dc:identifier is the page's address): the entry's own
+    timestamp, to the second and with its offset. An index page's blocks describe other
+    entries."""
+    own = {key for key in map(_page_key, self_addresses) if key is not None}
+    out = []
+    for note in notes:
+        for block in _RDF_DESCRIPTION.finditer(note):
+            found = {name.lower(): value for name, value in _RDF_ATTRIBUTE.findall(block.group(1))}
+            date = found.get("dc:date")
+            if date and any(_page_key(found.get(name, "")) in own
+                            for name in ("rdf:about", "dc:identifier")):
+                out.append(date)
+    return out

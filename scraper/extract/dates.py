@@ -20,7 +20,9 @@ Decision rules
    a weak one, and a day in the og:image path is a weaker last resort. RDFa in the body (Drupal's
    ``<span property="dc:date dc:created" content=…>``) counts as microdata when its subject
    (the nearest ``about``) is the page's address or the node holding the headline, not a
-   teaser's or a comment's. An hAtom
+   teaser's or a comment's; so does a blog engine's trackback RDF, hidden in an HTML comment,
+   that describes the page itself (Movable Type's ``<rdf:Description rdf:about=…
+   dc:date="2008-03-04T14:15:22-05:00"/>``; an index page's blocks describe others). An hAtom
    ``<abbr class="published" title="2021-07-22T16:25:00+02:00">`` counts like a ``<time>``,
    and so does an ISO day and clock kept in an element's ``title`` (a "timeago" tooltip, also
    over a link's "3 hours ago" when the tooltip starts with a year: Hacker News's "age") or

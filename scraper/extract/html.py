@@ -294,7 +294,27 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     if root is None:
         raise ExtractionError("unparseable HTML: empty tree")
     _unwrap_paragraph_newlines(root)
+    if "<rdf:RDF" in text:
+        _keep_rdf(root, text)
     return root
+
+
+RDF_SCRIPT_TYPE = "application/rdf+xml"
+MAX_RDF_BLOCKS = 3
+_COMMENTED_RDF = re.compile(r"<!--\s*(<rdf:RDF\b.{0,20000}?</rdf:RDF>)\s*-->", re.DOTALL)
+
+
+def _keep_rdf(root: lxml.html.HtmlElement, text: str) -> None:
+    """An RDF block that a blog engine hides in a comment (Movable Type's trackback data,
+    "<!-- <rdf:RDF …><rdf:Description … dc:date=…/></rdf:RDF> -->") is kept as an inert
+    ``<script type="application/rdf+xml">`` in the <head>, where the date code reads it: the
+    comments themselves are dropped at parsing."""
+    head = root.find("head")
+    if head is None:
+        return
+    for m in itertools.islice(_COMMENTED_RDF.finditer(text), MAX_RDF_BLOCKS):
+        script = etree.SubElement(head, "script", type=RDF_SCRIPT_TYPE)
+        script.text = m.group(1)
 
 
 def load_html(data: bytes | str, content_type: str | None = None) -> lxml.html.HtmlElement:
