@@ -4125,3 +4125,17 @@ def test_a_movable_type_entry_is_dated_by_its_trackback_rdf() -> None:
     other = extract_article(page("http://blog.aflcio.org/2008/03/03/nurses/"), url,
                             fetched_at="2008-03-06T15:00:00Z")
     check(other.published, "2008-03-04", "date", "text")
+
+
+def test_a_forums_day_word_clocks_are_in_the_offset_its_footer_states() -> None:
+    """A vBulletin thread prints "Yesterday, 06:05 PM" and states "All times are GMT -5" in its
+    footer: the clock is that offset's, and "yesterday" is the day before the fetch's day
+    there (the fetch at 03:30 UTC on March 13 is 22:30 on March 12 at -05:00)."""
+    html = ('<html><head><meta name="generator" content="vBulletin 3.8.7"></head><body><table>'
+            '<tr><td class="thead">Yesterday, 06:05 PM</td></tr><tr><td><div class="smallfont">'
+            f'<strong>Ice storm closes county roads</strong></div>{_PROSE}</td></tr></table><div '
+            'class="smallfont" align="center">All times are GMT -5. The time now is 10:30 PM.</div>'
+            "</body></html>")
+    got = extract_dates(load_html(html), "https://forums.example.com/showthread.php?t=48213",
+                        fetched_at=datetime(2024, 3, 13, 3, 30, tzinfo=UTC))
+    check(got.published, "2024-03-11T18:05:00-05:00", "minute", "text", offset="-05:00")

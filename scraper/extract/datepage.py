@@ -798,8 +798,15 @@ def visible_candidates(
         # page is rendered (phpBB's "UTC+02:00" in summer): not across a daylight-saving switch
         fetched = page.fetched.astimezone(UTC).replace(tzinfo=None)
         for c in cands:
-            if c.has_time and c.offset is None and not c.relative and not switch_between(
-                    replace(c, offset=stated), fetched):
+            if not c.has_time or c.offset is not None:
+                continue  # ("3 hours ago" is an instant, counted back from the fetch)
+            if c.relative and page.now_local is not None:
+                # a day word's clock ("Today, 09:14 AM") is a wall clock of that offset, on the
+                # day the word names there
+                day = (fetched + timedelta(minutes=stated)).date() + (
+                    c.when.date() - page.now_local.date())
+                c.when = c.when.replace(year=day.year, month=day.month, day=day.day)
+            if not switch_between(replace(c, offset=stated), fetched):
                 c.offset = stated
     # a day without a year, label or clock counts only beside the headline (a what's-on box's
     # "Mar 9" further down is an event's)

@@ -182,7 +182,8 @@ Decision rules
    in the profile zone, or in the offset a forum (its address's paths, "/threads/",
    "viewtopic.php", or its generator) states for all its times ("All times are GMT +1", "Alle
    Zeiten sind UTC+02:00": the offset when the page was rendered, so not for a time across a
-   daylight-saving switch from the fetch). A zone-less structured time that equals
+   daylight-saving switch from the fetch; a day word's clock too, "Yesterday, 06:05 PM", on
+   the day the word names in that offset). A zone-less structured time that equals
    the byline's time converted to
    UTC was UTC: the byline's local time is kept; so is the printed clock beside a zone-less
    ``<time datetime>`` a whole number of hours off it. Without a zone it stays zone-less. Only a day
