@@ -4139,3 +4139,24 @@ def test_a_forums_day_word_clocks_are_in_the_offset_its_footer_states() -> None:
     got = extract_dates(load_html(html), "https://forums.example.com/showthread.php?t=48213",
                         fetched_at=datetime(2024, 3, 13, 3, 30, tzinfo=UTC))
     check(got.published, "2024-03-11T18:05:00-05:00", "minute", "text", offset="-05:00")
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("12/03/2009 15.42.12", (15, 42, 12)),  # a dotted clock's seconds, dotted too
+    ("12/03/2009 15.42", (15, 42, None)),
+    ("12/03/2009 18:05:33", (18, 5, 33)),
+])
+def test_a_dotted_clock_may_carry_dotted_seconds(text: str, clock: tuple[int, int, int | None]
+                                                 ) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = list(find_dates(text, day_first=True, default_year=2009))
+    assert [(p.day, p.hour, p.minute, p.second) for p in found] == [(date(2009, 3, 12), *clock)]
+
+
+def test_a_dotted_day_after_a_date_is_no_clock() -> None:
+    """ "12.03.2009 10.05.2024" is two days, not a day at 10:05 with 20 seconds."""
+    from scraper.extract.datetext import find_dates
+
+    found = list(find_dates("12.03.2009 10.05.2024", day_first=True, default_year=2009))
+    assert [(p.day, p.hour) for p in found] == [(date(2009, 3, 12), None), (date(2024, 5, 10), None)]

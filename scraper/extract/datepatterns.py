@@ -157,7 +157,8 @@ _TIME_AFTER = re.compile(
     # (Flemish writes the hour's "u": "14/04/08 - 14u35")
     r"(오전|오후|午前|午後|上午|下午|පෙ\.ව\.|ප\.ව\.)?\s*(\d{1,2})\s*(?::|h|u(?=\d\d)|\.|時|시)\s*"
     r"(\d{2}|\d(?=\s*[分분]))"
-    r"(?:\s*(?::|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
+    # (seconds after a dotted clock, dotted too: "12/03/2009 15.42.12")
+    r"(?:\s*(?::|(?<=\d\.\d\d)\.(?=\d\d(?!\d))|(?:分|분)(?=\s*\d{2}\s*[秒초]))\s*(\d{2}))?"
     # a clock, not the day and month of a date on the next line ("13.03. – Die Stadtwerke")
     r"(?!\d|[./-]\d)(?!(?<=\.\d\d)\.)(?:\s*(?:分|분|秒|초))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b|uhr\b|hrs?\b|h\b"
     r"|horas\b|(?:صباحا|مساء|ص|م)(?!\w)|अपराह्न|पूर्वाह्न|μ\.\s?μ\.|π\.\s?μ\."
