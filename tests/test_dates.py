@@ -4160,3 +4160,20 @@ def test_a_dotted_day_after_a_date_is_no_clock() -> None:
 
     found = list(find_dates("12.03.2009 10.05.2024", day_first=True, default_year=2009))
     assert [(p.day, p.hour) for p in found] == [(date(2009, 3, 12), None), (date(2024, 5, 10), None)]
+
+
+def test_a_mastheads_issue_line_above_a_font_headline_dates_the_page() -> None:
+    """A 2006 university paper's template prints "Harvard University Gazette | April 13, 2006"
+    in a <font> line above the <font> headline, in a cell of <br>-separated lines: the words
+    before the bar are the paper's name, not a sentence, so its day dates the page (a day the
+    text mentions, "Aug. 9, 2001", does not)."""
+    html = ('<html><body><table><tr><td><font size="2"><b>Harvard University Gazette &nbsp;|&nbsp; '
+            'April 13, 2006</b></font><br><br><font size="5">Stem cell institute names first '
+            'faculty fellows</font><br><br><font size="3">The institute has named its first class '
+            "of fellows, who will receive three years of funding to pursue research that agencies "
+            "might consider too risky.<p>The program was first proposed on Aug. 9, 2001, when the "
+            "founders met in Cambridge to plan it.<p>" + "Its fellows work in many labs. " * 8
+            + "</font></td></tr></table></body></html>")
+    got = extract_dates(load_html(html), "http://www.news.harvard.edu/gazette/2006/04.13/05-stemcell"
+                        ".html", fetched_at=datetime(2006, 4, 20, 8, 0, tzinfo=UTC))
+    check(got.published, "2006-04-13", "date", "text")

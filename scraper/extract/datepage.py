@@ -700,7 +700,9 @@ def visible_candidates(
             # ("SALT LAKE CITY, Utah, March 12, 2024 /PRNewswire/ --")
             line = max(start, full.rfind("\n", start, parsed.start))
             before_line = full[line:parsed.start]
-            cand.inside = (_word_count(before_line) > 3 or (
+            # (not after a bar or a bullet: a masthead's issue line, "Harvard University
+            # Gazette | April 13, 2006", is no sentence)
+            cand.inside = ((_word_count(before_line) > 3 and not _AFTER_BAR.search(before_line)) or (
                 _SENTENCE_WORDS.search(before_line) is not None and "," not in before_line
                 and _goes_on(full, parsed.end, start + blen))) and not (
                 _DATELINE_END.match(full, parsed.end) or (_in_stamp_sentence(
@@ -817,6 +819,7 @@ def visible_candidates(
     return cands + micro
 
 
+_AFTER_BAR = re.compile(r"\s[|·•]\s*$")
 # a date after one of these words bounds a span of time ("Claims filed after Jan. 1, 2023"): no
 # stamp verb makes it the post's
 _SPAN_WORD = re.compile(r"(?<!\w)(?:after|before|since|until|till|through|from|between|nach|vor"

@@ -90,7 +90,8 @@ Decision rules
    like a sentence, also after a bracket or a quote: "… (BAnz AT 22.12.2021 B4)."), never on
    a nested block's words or the first words of the block after it; a byline's block ("By:
    Jane Roe - Reporter / @jroe<br>Daily Inquirer / 05:42 AM July 23, 2024") is no sentence,
-   however many words stand before its date; a date in a shorter block ending like a
+   however many words stand before its date, nor is a masthead's issue line, its date after a
+   bar or a bullet ("Harvard University Gazette | April 13, 2006"); a date in a shorter block ending like a
    sentence, after three lower-case words (or six Chinese or Japanese characters) and no
    stamp verb nor "by" word, weighs as a mention too ("The law was passed on July 13,
    2021.") but still dates a page that has no other date. A teaser of the page
