@@ -4177,3 +4177,18 @@ def test_a_mastheads_issue_line_above_a_font_headline_dates_the_page() -> None:
     got = extract_dates(load_html(html), "http://www.news.harvard.edu/gazette/2006/04.13/05-stemcell"
                         ".html", fetched_at=datetime(2006, 4, 20, 8, 0, tzinfo=UTC))
     check(got.published, "2006-04-13", "date", "text")
+
+
+def test_a_top_bars_date_cell_named_datatopo_is_todays_date() -> None:
+    """A 2010 Brazilian paper prints the fetch's day in its top bar's "datatopo" cell
+    ("Fortaleza, Domingo, 14 de Março de 2010") and the story's own day in "(12/3/2010)"
+    beside the section's name: the story's day is the page's."""
+    html = ('<html><body><table><tr><td class="datatopo">Fortaleza, Domingo, 14 de Março de 2010'
+            '</td></tr><tr><td class="menu"><a href="/c">Cidade</a> | <a href="/n">Negócios</a></td>'
+            '</tr><tr><td><span class="editoria">NEGÓCIOS</span> <span class="datamateria">(12/3/2010)'
+            '</span><br><span class="titulo">Porto do Pecém amplia movimentação de cargas</span><br>'
+            + "O terminal movimentou 612 mil toneladas de cargas em janeiro e fevereiro.<br>" * 4
+            + "</td></tr></table></body></html>")
+    got = extract_dates(load_html(html), "http://diariodonordeste.globo.com/materia.asp?codigo=765432",
+                        fetched_at=datetime(2010, 3, 14, 10, 0, tzinfo=UTC))
+    check(got.published, "2010-03-12", "date", "text")

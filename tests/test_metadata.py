@@ -2017,3 +2017,23 @@ def test_people_pages_of_a_think_tank_credit_its_authors() -> None:
     crumbs = html.replace('<aside class="authors-sidebar">', '<div class="breadcrumb"><a href="/">'
                           'Home</a> &gt; <a href="/people/real-life">Real Life</a></div><aside>')
     assert extract_article(crumbs.encode(), url).authors == []
+
+
+@pytest.mark.parametrize(("title", "body", "headline"), [
+    # Joomla 1.0: the article's title in "contentheading" (its section's is "componentheading")
+    ("Pallacanestro Varese - News",
+     '<div id="menu_top"><a href="/news">News</a></div><table class="contentpaneopen"><tr><td '
+     'class="contentheading">Varese-Cremona, arriva la sfida salvezza</td></tr></table><table '
+     '><tr><td><span class="small">Scritto da Ufficio Stampa</span></td></tr><tr><td><p>{text}</p>'
+     "</td></tr></table>", "Varese-Cremona, arriva la sfida salvezza"),
+    # a text of lines between <br>s whose cell starts with the headline's span
+    ("Diário do Nordeste - Negócios",
+     '<table><tr><td class="menu"><a href="/n">Negócios</a></td></tr><tr><td><span class="editoria">'
+     'NEGÓCIOS</span><br><span class="titulo">Porto do Pecém amplia movimentação de cargas</span>'
+     '<br><span class="subtitulo">Terminal registrou alta de 18%</span><br><br>{text}<br><br>{text}'
+     "</td></tr></table>", "Porto do Pecém amplia movimentação de cargas"),
+])
+def test_a_legacy_headline_under_a_title_of_site_and_section(title: str, body: str, headline: str
+                                                            ) -> None:
+    text = "O terminal movimentou 612 mil toneladas de cargas em janeiro e fevereiro deste ano. " * 3
+    assert page(f"<title>{title}</title>", body.format(text=text)).title == headline

@@ -213,6 +213,7 @@ def _printed_title(tree: lxml.html.HtmlElement, page_title: str, site_keys: set[
     return best
 
 
+LEAD_CHILDREN = 6  # a <br>-text block's first elements read for its heading
 HEADING_ELEMENTS = 40  # elements above the text read for its heading (the first one wins:
 # a deck may stand between it and the text)
 HEADING_CHARS = 160  # a headline, not a lead paragraph set in bold
@@ -221,7 +222,9 @@ _OTHERS_HEADING = re.compile(r"(?:other|more|related|latest|see also|weitere|and
 # a class word of a headline, also as a part of a camel-case name ("titoloArticolo", "haberBaslik")
 _HEADING_CLASS = re.compile(r"(?:^|[\s_-]|(?<=[a-z])(?=[A-Z]))(?:[Hh]eadline|[Tt]itle|[Tt]it|[Ss]ubject"
                             r"|[Hh]eading|[Tt]itulo|[Tt]itolo|[Tt]itre|[Tt]itel|[Bb]aslik|[Nn]aslov"
-                            r"|[Nn]adpis|[Tt]itlu|[Zz]aglavie|[Tt]ytul|[Tt]itulek|[Oo]tsikko)"
+                            r"|[Nn]adpis|[Tt]itlu|[Zz]aglavie|[Tt]ytul|[Tt]itulek|[Oo]tsikko"
+                            # (Joomla 1.0's article title, its section's is "componentheading")
+                            r"|contentheading)"
                             r"(?:$|[\s_-]|(?<=[a-z])(?=[A-Z]))")
 # a line of the paper's edition, no headline: "La Habana. Miércoles 9 de julio de 2008. Año 12 /
 # Número 191", "Czwartek, 20 listopada 2008, Nr 271 (3317)"
@@ -243,7 +246,13 @@ def _heading_above_text(start: _TextStart, page_title: str) -> str | None:
     first = start.first_paragraph()
     text_cell = None if first is None else next(
         (cell for cell in itertools.chain((first,), first.iterancestors()) if cell.tag == "td"), None)
-    for el in start.just_above(HEADING_ELEMENTS):
+    above = start.just_above(HEADING_ELEMENTS)
+    if first is not None and first.tag != "p":
+        # a text of lines between <br>s: the block's own first elements stand above its first
+        # line ('<td><span class=titulo>Headline</span><br><span class=subtitulo>…<br>Text …')
+        above += itertools.islice((el for el in first.iterchildren() if isinstance(el.tag, str)),
+                                  LEAD_CHILDREN)
+    for el in above:
         if not (
                 el.tag in ("h2", "h3", "h4") or _HEADING_CLASS.search(el.get("class") or "")
                 or (el.tag == "font" and _big_font(el.get("size") or ""))
