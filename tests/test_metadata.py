@@ -2037,3 +2037,22 @@ def test_a_legacy_headline_under_a_title_of_site_and_section(title: str, body: s
                                                             ) -> None:
     text = "O terminal movimentou 612 mil toneladas de cargas em janeiro e fevereiro deste ano. " * 3
     assert page(f"<title>{title}</title>", body.format(text=text)).title == headline
+
+
+@pytest.mark.parametrize(("head", "authors"), [
+    # a CMS's default: the maker's name in the author and the copyright tags
+    ('<meta name="author" content="eZ Systems"><meta name="copyright" content="eZ Systems">', []),
+    # the publisher and its town in both
+    ('<meta name="author" content="SPIEGEL ONLINE, Hamburg, Germany"><meta name="copyright" '
+     'content="SPIEGEL ONLINE, Hamburg, Germany">', []),
+    # the software's own name
+    ('<meta name="author" content="Joomla!"><meta name="generator" content="Joomla!">', []),
+    # a blogger who holds the blog's copyright is its author
+    ('<meta name="author" content="Andreas Jaeck"><meta name="copyright" content="Andreas Jaeck">',
+     ["Andreas Jaeck"]),
+])
+def test_an_author_tag_that_repeats_the_copyright_or_the_generator(head: str, authors: list[str]
+                                                                   ) -> None:
+    prose = "<p>" + "The council met again on the budget and the new bus lanes downtown. " * 4 + "</p>"
+    assert page(f"<title>Busspur kommt</title>{head}", f"<h1>Busspur kommt</h1>{prose}").authors == (
+        authors)

@@ -53,6 +53,7 @@ from .authorplaces import (
     META_LINE_CHARS,
     META_LINE_LEVELS,
     UNSIGNED_BOX_LEVELS,
+    _author_meta,
     _byline_line,
     _in_chrome,
     _in_comment,
@@ -666,7 +667,7 @@ def _credited(
         if names:
             return names
     for key in _AUTHOR_META_KEYS:
-        value = meta.get(key)
+        value = _author_meta(meta, key)
         if value and not value.startswith("http"):
             # (a CMS account's default name credits nobody: content_author="admin")
             names = [n for n in split_authors(value, keep_roles=True)

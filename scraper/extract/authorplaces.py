@@ -10,7 +10,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from .authornames import _CJK_CHAR, _NOT_BYLINE_PLACES, MAX_LEAD_WORDS, _clean, split_authors
+from .authornames import _CJK_CHAR, _NOT_BYLINE_PLACES, MAX_LEAD_WORDS, _clean, _name_like, split_authors
 
 
 def _in_chrome(el: lxml.html.HtmlElement, *, header_ok: bool = False) -> bool:
@@ -174,6 +174,22 @@ def _meta_contents(tree: lxml.html.HtmlElement, key: str) -> list[str]:
 # Dublin Core's, Sailthru's, Cxense's and Kompas Gramedia's ("content_author")
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author",
                      "cxenseparse:author", "content_author")
+
+
+def _author_meta(meta: dict[str, str], key: str) -> str | None:
+    """An author meta tag's value, unless it names the software (the generator tag's value) or
+    the copyright holder when that is no person's name: a CMS's default that names its maker
+    in both (eZ Publish's '<meta name="author" content="eZ Systems"><meta name="copyright"
+    content="eZ Systems">'), a publisher's name with its town ("SPIEGEL ONLINE, Hamburg,
+    Germany"). A blogger who holds the copyright of the blog stays its author."""
+    value = meta.get(key)
+    if not value:
+        return None
+    folded = value.strip().casefold()
+    if folded == meta.get("generator", "").strip().casefold() or (
+            folded == meta.get("copyright", "").strip().casefold() and not _name_like(value.strip())):
+        return None
+    return value
 
 
 class _TextStart:

@@ -75,6 +75,7 @@ from .authorplaces import (
     _PICTURE_CREDIT,
     MAX_AUTHOR_TAGS,
     _author_markup,
+    _author_meta,
     _hidden_heading,
     _in_chrome,
     _meta_contents,
@@ -265,7 +266,7 @@ def _extract_metadata(
         authors = _byline_people(_author_markup(tree), start, site_keys) or authors
     if len(authors) <= 1:
         for key in _AUTHOR_META_KEYS:
-            if not meta.get(key):
+            if not _author_meta(meta, key):
                 continue
             # every tag of the key: one a co-author ('<meta name="parsely-author" content="A">
             # <meta name="parsely-author" content="B">'), or the publication's own first and
