@@ -2056,3 +2056,17 @@ def test_an_author_tag_that_repeats_the_copyright_or_the_generator(head: str, au
     prose = "<p>" + "The council met again on the budget and the new bus lanes downtown. " * 4 + "</p>"
     assert page(f"<title>Busspur kommt</title>{head}", f"<h1>Busspur kommt</h1>{prose}").authors == (
         authors)
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    # Hungarian "author:" label, two names in Hungarian order, then the date
+    ('<div class="cikk_adatok">Szerző: Horváth Zsolt, Németh Eszter | <span class="datum">'
+     "2010.03.12. 07:45</span></div>", ["Horváth Zsolt", "Németh Eszter"]),
+    # an old template's class glued to the article's word: "artauthor"
+    ('<div class="artauthor">Μαρία Παπαδοπούλου</div><div class="artdate">12/03/2010</div>',
+     ["Μαρία Παπαδοπούλου"]),
+])
+def test_legacy_bylines_by_label_and_by_glued_class(byline: str, authors: list[str]) -> None:
+    prose = "<p>" + "Thousands of teachers marched downtown against the planned budget cuts. " * 4 + "</p>"
+    assert page("<title>Site</title>", f"<h1>Teachers march against cuts</h1>{byline}{prose}"
+                ).authors == authors

@@ -24,6 +24,8 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+|submitted\s+)?by"
                  # (a screen reader's label: WordPress's "<span class=screen-reader-text>Auteur
                  # </span> <a>Henk de Vries</a>")
                  r"|auteur|author|autore|autrice"
+                 # (Hungarian, Turkish and Indonesian "author": "Szerző: Horváth Zsolt")
+                 r"|szerző|yazar|penulis"
                  # (Hebrew's "by", Arabic's "by the pen of", Khmer's "by" and its colon "៖")
                  r"|מאת|بقلم|ដោយ)\s*[:\-៖]?\s+",
                  re.IGNORECASE)

@@ -375,7 +375,9 @@ META_LINE_LEVELS = 3  # the headline's box and the two around it, where its deta
 # a class word that names the author: "author", "article__author", "authorName", "author_single"
 # and in other languages "autor" (es, pt, de, pl, cs), "auteur", "szerzo"; a whole word, not
 # "autoridad", "authority", "autorefresh" or the compound "buchautor"
-_NAME_CLASS_WORD = re.compile(r"^(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
+# (also glued to the article's word in old templates: "artauthor", "newsauthor", "postautor")
+_NAME_CLASS_WORD = re.compile(r"^(?:art|article|post|entry|news|story|item)?"
+                              r"(?:authors?|autor(?:es|in|en|s|ius)?|auteurs?|autore|autori|szerzo"
                               r"|authorship|muhabir|writers?|reporters?|forfatt(?:er|ar|are)|skribent"
                               r"|tekija|kirjoittaja|egile(?:a|ak)?|awdur(?:on)?|yazar|penulis|avtor(?:ji)?)"
                               r"(?:name)?$")
