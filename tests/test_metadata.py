@@ -1952,6 +1952,11 @@ def test_a_signature_element_after_the_text_and_a_photo_credit_in_the_byline() -
     md = page("", f'<table><tr><td class="texto">{lines}<br><br><span class="assinatura"><b>Paulo '
                   "Sérgio Silva</b><br>Repórter</span></td></tr></table>")
     assert md.authors == ["Paulo Sérgio Silva"]
+    # the class word "sign" alone (no "sign-in" form): a Ukrainian paper's signature
+    md = page("", f'<h1>Посівна</h1>{_LEAD}{_LEAD}<p class="sign"><b>Олександр Мельник</b></p>')
+    assert md.authors == ["Олександр Мельник"]
+    md = page("", f'<h1>Посівна</h1>{_LEAD}{_LEAD}<p class="sign-in"><b>Олександр Мельник</b></p>')
+    assert md.authors == []
     from scraper.extract.authornames import split_authors
 
     assert split_authors("Text: Lena Björklund Foto: Ulf Karlström") == ["Lena Björklund"]

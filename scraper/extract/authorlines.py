@@ -305,7 +305,9 @@ def _name_line(start: _TextStart) -> tuple[list[str], str]:
 
 # an element named as the text's signature (not German "Firma", a company)
 _SIGNATURE_CLASS = re.compile(r"(?:^|[\s_-])(?:signature|signatur|podpis|potpis|assinatura|unterschrift"
-                              r"|allekirjoitus|imza)(?:$|[\s_-])", re.IGNORECASE)
+                              r"|allekirjoitus|imza)(?:$|[\s_-])"
+                              # ("<p class=sign><b>Name</b>": the word alone, no "sign-in" form)
+                              r"|(?:^|\s)sign(?:$|\s)", re.IGNORECASE)
 _POSTED_BY = re.compile(r"\s*(?:[-–—]+\s*)?(?:posted\s+|written\s+|submitted\s+)?by\s+"
                         r"([^\W\d_][^|,;:()\n]{2,60}?)\s*(?:\s(?:on|at|in)\s|\||,|$)",
                         re.IGNORECASE)
