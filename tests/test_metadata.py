@@ -2075,3 +2075,15 @@ def test_legacy_bylines_by_label_and_by_glued_class(byline: str, authors: list[s
     prose = "<p>" + "Thousands of teachers marched downtown against the planned budget cuts. " * 4 + "</p>"
     assert page("<title>Site</title>", f"<h1>Teachers march against cuts</h1>{byline}{prose}"
                 ).authors == authors
+
+
+def test_a_byline_right_under_a_long_ingress() -> None:
+    """A Swedish paper's long "ingress" (the Nordic name of a standfirst) is the first long
+    paragraph; the byline stands right under it, a mailto link alone on its line."""
+    ingress = "Öppningen av Citytunneln skjuts upp ännu en gång och nu räknar man med december. " * 3
+    md = page("<title>Citytunneln försenas igen</title>",
+              f'<div id="sds_article"><h1>Citytunneln försenas igen</h1><p class="sds_ingress">'
+              f'{ingress}</p><div class="sds_byline"><a href="mailto:anna.lindqvist@sydsvenskan.se">'
+              'Anna Lindqvist</a><br><span class="sds_pub">Publicerad 3 oktober 2007 18:05</span>'
+              f'</div><div class="sds_body"><p>{ingress}</p></div></div>')
+    assert md.authors == ["Anna Lindqvist"]

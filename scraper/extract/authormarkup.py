@@ -128,11 +128,24 @@ def _bylines(marked: list[lxml.html.HtmlElement], start: _TextStart
             continue
         if not _PLAIN_BYLINE.search(el.get("class") or "") and (
                 any(_OTHERS_BYLINE.search(name) for name in names) or _in_others_box(el)
-                or _in_comment(el) or not start.above(el)):
+                or _in_comment(el) or not (start.above(el) or _under_deck(el, start))):
             continue  # a card's, a teaser's, a picture's or a recipe's "…__byline", or one
             # below the text (a React component reused in cards of other stories)
         out.append(el)
     return out
+
+
+def _under_deck(el: lxml.html.HtmlElement, start: _TextStart) -> bool:
+    """The element stands right under the text's first long paragraph, which is its deck
+    ('<p class="sds_ingress">…</p><div class="sds_byline">'): the byline under a standfirst."""
+    first = start.first_paragraph()
+    return first is not None and bool(_STANDFIRST_CLASS.search(first.get("class") or "")) and (
+        el in itertools.islice(first.itersiblings(), DECK_NEXT))
+
+
+# a deck's class, and the Nordic "ingress", the Czech and Slovak "perex", Italian "sommario"
+# (a short "ingress" may hold the byline itself: "<p class=ingress>Av Karin Ek</p>")
+_STANDFIRST_CLASS = re.compile(_DECK_CLASS.pattern + r"|ingress|perex|sommario", re.IGNORECASE)
 
 
 def _meta_line(anchor: lxml.html.HtmlElement, start: _TextStart,
