@@ -4192,3 +4192,40 @@ def test_a_top_bars_date_cell_named_datatopo_is_todays_date() -> None:
     got = extract_dates(load_html(html), "http://diariodonordeste.globo.com/materia.asp?codigo=765432",
                         fetched_at=datetime(2010, 3, 14, 10, 0, tzinfo=UTC))
     check(got.published, "2010-03-12", "date", "text")
+
+
+def test_azerbaijani_today_with_a_clock_is_the_fetchs_day() -> None:
+    """Oxu.az prints "Bu gün, 10:25" (Azerbaijani "today"): the fetch's day at that clock, no
+    zone invented; "bu gün" in a sentence without a clock is no stamp."""
+    html = ('<html lang="az"><body><main><article><h1>COP29 Bakıda başladı</h1><div class="when">'
+            '<span class="date">Bu gün</span>, <span class="time">10:25</span></div><p>Konfrans bu '
+            f"gün Bakı Olimpiya Stadionunda işə başlayıb.</p>{_PROSE}</article></main></body></html>")
+    got = extract_dates(load_html(html), "https://oxu.az/politics/cop29-bakida-basladi",
+                        fetched_at=datetime(2024, 11, 11, 9, 0, tzinfo=UTC))
+    check(got.published, "2024-11-11T10:25:00", "minute", "text", offset=None)
+
+
+def test_an_update_clock_in_gmt_keeps_the_structured_update_in_the_sites_offset() -> None:
+    """A Tamil paper's byline says "Update: 2024-11-27 05:07 GMT" while its JSON-LD gives the
+    same moment as "2024-11-27T10:37:12+05:30": the structured stamp (to the second, in the
+    site's own offset) is kept; GMT in a byline is no zone of the publisher's."""
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Heavy rain alert",'
+          '"datePublished":"2024-11-27T10:25:41+05:30","dateModified":"2024-11-27T10:37:12+05:30"}')
+    html = (f'<html lang="ta"><head><script type="application/ld+json">{ld}</script></head><body>'
+            '<main><article><h1>Heavy rain alert</h1><div class="story-published-date">நவம்பர் 27, '
+            '2024 10:25 AM IST</div><div class="story-updated-date">Update: 2024-11-27 05:07 GMT'
+            f"</div>{_PROSE}</article></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.dailythanthi.com/news/rain-1130245",
+                        fetched_at=datetime(2024, 11, 27, 8, 12, tzinfo=UTC))
+    check(got.modified, "2024-11-27T10:37:12+05:30", "second", "jsonld", offset="+05:30")
+
+
+def test_readers_comments_in_a_box_named_commentbox_or_cmt_are_not_updates() -> None:
+    html = ('<html lang="zh"><body><main><article><h1>特朗普签署行政令</h1><p class="time">2025-01-21 '
+            f'07:45</p>{_PROSE}</article><div class="commentBox"><h4>网友评论</h4><div class="cmt"><span '
+            'class="t">2025-01-21 08:02</span><p>值得关注。</p></div><div class="cmt"><span class="t">'
+            "2025-01-21 08:15</span><p>签了很多。</p></div></div></main></body></html>")
+    got = extract_dates(load_html(html), "https://world.huanqiu.com/article/4LBdX2kQp8m",
+                        fetched_at=datetime(2025, 1, 21, 2, 30, tzinfo=UTC))
+    check(got.published, "2025-01-21T07:45:00", "minute", "text")
+    assert got.modified is None

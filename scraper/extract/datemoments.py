@@ -367,12 +367,13 @@ def _represent(winner: Cand, cands: list[Cand], page: PageInfo, role: str) -> Ca
             if _same_clock(s, v) and v.offset != s.offset and v.source == "text" and not (
                     _out_of_season(v, s)):
                 return v
-            if s.offset and v.offset != s.offset and v.source == "text" and v.near and (
+            if s.offset and v.offset and v.offset != s.offset and v.source == "text" and v.near and (
                     v.role in ("any", role)) and _same_instant(s, v) and not (
                     _AMBIGUOUS_ZONE.search(v.raw) or v.relative):
                 # the same instant in the CMS's own zone (Madrid's +01:00 for El País's Mexico
                 # edition): the byline's zone is the publisher's (a UTC stamp stays as written;
-                # "13 hours ago", counted back from the fetch in UTC, states no zone)
+                # "13 hours ago", counted back from the fetch in UTC, states no zone; nor does a
+                # byline's "Update: 05:07 GMT" beside a stamp in the site's own +05:30)
                 return v
         if page.zone is not None:
             for v in vis_naive:

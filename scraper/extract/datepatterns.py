@@ -383,7 +383,7 @@ _DAY_WORDS = [
     # smaller markets: Estonian, South Slavic, Bulgarian, Latvian, Lithuanian, Albanian,
     # Icelandic, Azerbaijani, Uzbek, Kazakh, Kyrgyz
     "täna", "eile", "danas", "jučer", "juče", "данас", "јуче", "јучер", "днес", "šodien", "vakar",
-    "šiandien", "í_dag", "í_gær", "dünən", "bugun", "kecha", "бүгін", "кеше",
+    "šiandien", "í_dag", "í_gær", "dünən", "bu_gün", "bugun", "kecha", "бүгін", "кеше",
     "бүгүн", "кечээ",
 ]
 # nested by prefix (no word is the start of another, so it matches what a flat list would,

@@ -50,7 +50,8 @@ _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "menu",
                  "dialog", "alertdialog"}  # (a consent wall's dialog with its policy's date)
 _CHROME_WORDS = re.compile(
     r"^(?:sidebar|side-bar|related|recommend\w*|most-?read|most-?popular|popular|latest"
-    r"|trending|comments?|commentlist|talkbacks?|disqus|webmentions?|navbar|menu|masthead|topbar"
+    r"|trending|comments?|commentlist|commentbox|cmts?|talkbacks?|disqus|webmentions?|navbar|menu"
+    r"|masthead|topbar"
     # (readers' comments named in the site's language)
     r"|kommentare|commentaires|comentarios|comentarii|komentar[ie]|komentarze|kommentarer|kommentit"
     r"|reacties|yorumlar|gerelateerd"
