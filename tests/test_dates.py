@@ -4229,3 +4229,29 @@ def test_readers_comments_in_a_box_named_commentbox_or_cmt_are_not_updates() -> 
                         fetched_at=datetime(2025, 1, 21, 2, 30, tzinfo=UTC))
     check(got.published, "2025-01-21T07:45:00", "minute", "text")
     assert got.modified is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("2024年3月6日 水曜 午前8:12", "ja"),  # the weekday without brackets, its 曜 written
+    ("2024年3月6日 水曜日 8:12", "ja"),
+    ("2024년 3월 6일 수요일 오전 8:12", "ko"),
+    ("2024年3月6日 星期三 08:12", "zh"),
+])
+def test_a_cjk_weekday_without_brackets_between_a_date_and_its_clock(text: str, lang: str) -> None:
+    from scraper.extract.datetext import find_dates
+
+    found = list(find_dates(text, day_first=False, default_year=2024, context=f"{lang} "))
+    assert [(p.day, p.hour, p.minute) for p in found] == [(date(2024, 3, 6), 8, 12)]
+
+
+def test_fnns_utc_stamp_is_written_as_the_local_morning_its_byline_shows() -> None:
+    """FNN's JSON-LD gives "2024-03-05T23:12:00.000Z"; its byline "2024年3月6日 水曜 午前8:12" is
+    the same moment on the next local day: the byline's day, at +09:00."""
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"都心で積雪",'
+          '"datePublished":"2024-03-05T23:12:00.000Z"}')
+    html = (f'<html lang="ja"><head><script type="application/ld+json">{ld}</script></head><body>'
+            '<main><article><h1>都心で積雪</h1><p class="article-header-info__time">2024年3月6日 水曜 '
+            f"午前8:12</p>{_PROSE}</article></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.fnn.jp/articles/-/667123",
+                        fetched_at=datetime(2024, 3, 6, 2, 0, tzinfo=UTC))
+    check(got.published, "2024-03-06T08:12:00+09:00", "second", "jsonld", offset="+09:00")

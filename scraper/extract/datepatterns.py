@@ -143,7 +143,9 @@ _TIME_AFTER = re.compile(
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"
-    r"\s*[)）]\s*)?"
+    r"\s*[)）]\s*"
+    # ... or without the brackets, its "曜" written: "2024年3月6日 水曜 午前8:12", "수요일"
+    r"|(?:[月火水木金土日]曜日?|[월화수목금토일]요일|(?:星期|周|週)[一二三四五六日天])\s*)?"
     # the year's abbreviation ("12 марта 2024 г.", "12 marca 2024 r.") or a weekday
     # (and Arabic's era after a Gregorian or a Hijri date: "12/03/2024 م 06:05 م")
     r"(?:(?:г\.|r\.|roku|года?|d\.|թ\.|ж\.|م(?!\w)|هـ?(?!\w))[\s,]*)?"
