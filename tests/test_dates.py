@@ -4255,3 +4255,28 @@ def test_fnns_utc_stamp_is_written_as_the_local_morning_its_byline_shows() -> No
     got = extract_dates(load_html(html), "https://www.fnn.jp/articles/-/667123",
                         fetched_at=datetime(2024, 3, 6, 2, 0, tzinfo=UTC))
     check(got.published, "2024-03-06T08:12:00+09:00", "second", "jsonld", offset="+09:00")
+
+
+def test_a_bengali_danda_between_a_date_and_its_clock() -> None:
+    """Samakal prints "প্রকাশ: ০৫ মার্চ ২০২৪ । ২৩:৪০" and "আপডেট: ০৬ মার্চ ২০২৪ । ০০:১৫" in
+    Bengali digits, a danda between the day and the clock, no zone anywhere."""
+    html = ('<html lang="bn"><body><main><article><h1>ঢাকায় তাপমাত্রা বাড়ছে</h1><div class="time-info">'
+            '<p class="published">প্রকাশ: ০৫ মার্চ ২০২৪ । ২৩:৪০</p><p class="updated">আপডেট: ০৬ মার্চ '
+            f'২০২৪ । ০০:১৫</p></div>{_PROSE}</article></main></body></html>')
+    got = extract_dates(load_html(html), "https://samakal.com/bangladesh/article/227654/x",
+                        fetched_at=datetime(2024, 3, 6, 5, 0, tzinfo=UTC))
+    check(got.published, "2024-03-05T23:40:00", "minute", "text", offset=None)
+    check(got.modified, "2024-03-06T00:15:00", "minute", "text", offset=None)
+
+
+def test_a_breaking_tickers_relative_stamp_is_no_clock_of_the_page() -> None:
+    """A print story dated "March 05, 2024" under a "breaking_ticker" bar whose item says "18
+    mins ago": the ticker is the site's, and the story keeps its day alone."""
+    html = ('<html><body><header><a href="/">The News</a></header><div class="breaking_ticker"><span>'
+            'Breaking</span> <a href="/latest/1">PSX gains over 600 points</a> <em>18 mins ago</em>'
+            '</div><main><article><h1>'
+            'Sindh notifies Ramazan timings</h1><div class="category-date">March 05, 2024</div>'
+            f"{_PROSE}</article></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.thenews.com.pk/print/1164212-sindh-timings",
+                        fetched_at=datetime(2024, 3, 5, 14, 10, tzinfo=UTC))
+    check(got.published, "2024-03-05", "date", "text")

@@ -139,7 +139,8 @@ WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:" + _WEEKDAYS + r"|" + _AR_WEEKDAYS
 _TIME_AFTER = re.compile(
     # (a colon only before a colon clock: "12 مارس ,2024: 06:05", not "March 12, 2024: 1.09")
     # ("،": the Arabic comma, "۲۲ اسفند ۱۴۰۲، ۱۸:۰۵")
-    r"\.?[\s,،|·•\-–—/()@]*(?::(?=\s*\d{1,2}:\d\d))?[\s,،|·•\-–—/()@]*"
+    # ("।": the danda of Bengali and Hindi, "০৫ মার্চ ২০২৪ । ২৩:৪০")
+    r"\.?[\s,،|·•\-–—/()@।]*(?::(?=\s*\d{1,2}:\d\d))?[\s,،|·•\-–—/()@।]*"
     # a weekday in brackets between the date and the time: "2024年3月12日(火) 18:05",
     # "(星期二)", "2024.03.12(화)"
     r"(?:[(（]\s*(?:[月火水木金土日월화수목금토일](?:曜日?|요일)?|(?:星期|周|週)[一二三四五六日天])"

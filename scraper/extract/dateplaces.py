@@ -69,7 +69,7 @@ _CHROME_WORDS = re.compile(
     # a ranking box ("ranking", "ranking-list"), not a listicle's "ranking-article"
     r"|^ranking(?:[_-]?(?:list|box|widget|area|wrap|news))?$"
     r"|[_-](?:sidebar|related|recommend(?:ed|ations?)?|most-?read|popular|latest|trending|comments?|ranking"
-    r"|menu|breadcrumbs?|carousel)$",
+    r"|menu|breadcrumbs?|carousel|ticker)$",
     re.IGNORECASE,
 )
 _PAGE_CHROME_WORDS = re.compile(
