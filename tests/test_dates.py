@@ -4280,3 +4280,15 @@ def test_a_breaking_tickers_relative_stamp_is_no_clock_of_the_page() -> None:
     got = extract_dates(load_html(html), "https://www.thenews.com.pk/print/1164212-sindh-timings",
                         fetched_at=datetime(2024, 3, 5, 14, 10, tzinfo=UTC))
     check(got.published, "2024-03-05", "date", "text")
+
+
+def test_a_bem_header_date_is_the_bars_today() -> None:
+    """Finansavisen's top bar prints the fetch's day in "fa-header__date" (a BEM name, two
+    underscores); its paywalled teaser shows no date of its own: the page has none."""
+    html = ('<html lang="nb"><body><div class="fa-header"><div class="fa-header__top"><span class='
+            '"fa-header__date">Tirsdag 5. mars 2024</span><a href="/eavis">eAvis</a></div></div>'
+            '<main><article><h1>Oljefondet kutter i kinesiske eiendomsaksjer</h1><p class="byline">'
+            f"Av Kari Holm</p>{_PROSE}</article></main></body></html>")
+    got = extract_dates(load_html(html), "https://www.finansavisen.no/finans/8112345/oljefondet",
+                        fetched_at=datetime(2024, 3, 5, 12, 10, tzinfo=UTC))
+    assert got.published is None

@@ -524,7 +524,7 @@ _ARTICLE_HEAD = re.compile(r"article|entry|story|post|artikel|single|content|hea
 _TODAY_WORD = re.compile(
     r"^(?:(?!article|entry|story|post|artikel|news|single|content|is|has|dateline)[a-z0-9]{1,8}"
     r"[-_]{1,2})?(?:top[-_]?(?:(?:bar|strip)[-_]{0,2})?date|topbar|top[-_]?strip"
-    r"|header[-_]?date|current[-_]?date"
+    r"|header[-_]{0,2}date|current[-_]?date"
     r"|date[-_]?today|today[-_]?date|today|fecha[-_]?(?:hoy|actual)|data[-_]?(?:hoje|oggi)"
     # (the top bar's date: "datatopo", Portuguese "topo", "date-top")
     r"|(?:data|date|fecha)[-_]?topo?)$")
