@@ -2087,3 +2087,28 @@ def test_a_byline_right_under_a_long_ingress() -> None:
               'Anna Lindqvist</a><br><span class="sds_pub">Publicerad 3 oktober 2007 18:05</span>'
               f'</div><div class="sds_body"><p>{ingress}</p></div></div>')
     assert md.authors == ["Anna Lindqvist"]
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    # a name after an icon inside the author element (Montsame)
+    ('<span class="author"><i class="fa fa-user"></i> Д.Батбаяр</span>', ["Д.Батбаяр"]),
+    # a Kannada name ending in initials, the last one's period kept (its vowel sign is no letter)
+    ('<span class="author-name">ವಿಜಯಕುಮಾರ್ ಎಸ್.ಕೆ.</span>', ["ವಿಜಯಕುಮಾರ್ ಎಸ್.ಕೆ."]),
+    # a Taiwanese reporter line: "reporter NAME／PLACE reporting"
+    ('<span class="news-author">記者陳怡君／臺北報導</span>', ["陳怡君"]),
+])
+def test_bylines_of_asian_templates(byline: str, authors: list[str]) -> None:
+    prose = "<p>" + "The festival opened on the central square with a parade and music. " * 4 + "</p>"
+    assert page("<title>Site</title>", f"<h1>The festival opens</h1>{byline}{prose}").authors == (
+        authors)
+
+
+def test_a_japanese_closing_credit_of_desk_and_reporter_names_the_reporter() -> None:
+    """Okinawa Times ends its text with "（社会部・新垣綾子）": the society desk and the
+    reporter; the reporter is the author (a desk alone would be the credit)."""
+    text = "".join(f"<p>{line * 6}</p>" for line in (
+        "県内の小中学校で教員不足が続いている。", "県教育委員会は臨時の採用を増やす方針だ。",
+        "現場からは負担の軽減を求める声が上がる。"))
+    md = page("<title>教員不足</title>", f'<h1>教員不足続く</h1><div class="article-body">{text}'
+                                       "<p>（社会部・新垣綾子）</p></div>")
+    assert md.authors == ["新垣綾子"]

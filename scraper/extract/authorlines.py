@@ -408,9 +408,14 @@ def _closing_reporters(node: lxml.html.HtmlElement) -> list[str]:
         m = _CLOSING_REPORTERS.search(" ".join(el.itertext())[-60:].strip())
         if m is not None:
             names = re.split(r"[、・]", m.group(1))
-            return [] if any(name in _NOT_REPORTERS for name in names) else names
+            if any(name in _NOT_REPORTERS for name in names):
+                return []
+            # the reporter's desk before the name ("（社会部・新垣綾子）"): the person, else the desk
+            return [name for name in names if not name.endswith(_DESK_ENDS)] or names
     return []
 
+
+_DESK_ENDS = ("部", "局", "支社", "本社", "班")  # a department, a bureau, an office, a team
 
 # a Chinese dateline's reporters at the head of the text: "新华社北京3月5日电（记者孙少龙、高蕾）",
 # "中新网北京9月29日电 (记者 张素)", "新京报讯（记者王俊 吴采倩）", "〔記者王小明／台北報導〕"

@@ -490,7 +490,8 @@ def _cjk_byline(text: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
-_CJK_DESK = re.compile(r"\s+[\u4e00-\u9fff]{2,4}(?:报道|報導)$")  # "王明远 北京报道": reports from
+# "王明远 北京报道", "記者陳怡君／臺北報導": reports from
+_CJK_DESK = re.compile(r"(?:\s+|\s*[／/]\s*)[\u4e00-\u9fff]{2,4}(?:报道|報導)$")
 
 DECK_NEXT = 2  # the elements after a long standfirst where its byline may stand
 

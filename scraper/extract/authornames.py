@@ -30,7 +30,9 @@ _BY = re.compile(r"^\s*((?:written\s+|posted\s+|reported\s+|submitted\s+)?by"
                  r"|מאת|بقلم|ដោយ)\s*[:\-៖]?\s+",
                  re.IGNORECASE)
 _GLUED_BY = re.compile(r"^[Nn]gu(?=[A-Z])")  # Zulu and Xhosa "by", glued: "nguZanele Ngcobo"
-_INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")  # a part ending in an initial: "K. Ž."
+# a part ending in an initial: "K. Ž.", also an Indic syllable's ("ವಿಜಯಕುಮಾರ್ ಎಸ್.ಕೆ.": its vowel
+# sign or virama is no letter)
+_INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_][\u0900-\u0dff]{0,3}\.\s*$")
 _OUTLET_AFTER = re.compile(r"\s*\([^().:/]{2,40}\)\s*$")  # (not an address: "(www.dw.com)")
 # where the writer filed from, or the section a byline names after the name: "Shaun Walker in
 # Kyiv", "Michael Larabel in Linux Storage" (a name of two to four words before it)

@@ -420,8 +420,10 @@ def _leaf_names(el: lxml.html.HtmlElement) -> list[str]:
     """The names of a nested author element, one per piece ("<span>Ana Pérez</span><span>Luis
     Gil</span>"): every piece split like a byline (a role, "Chefredakteur", gives none), not
     a label ("Автор:") nor a part named as no name (an affiliation, a location). A picture's
-    piece is the text after it: an avatar before the name ("<a><img> Layla Haddad</a>")."""
-    texts = (_clean((leaf.tail if leaf.tag in _PICTURE_TAGS else leaf.text) or "")
+    piece is the text after it: an avatar before the name ("<a><img> Layla Haddad</a>"), and
+    so is an icon's ('<span class=author><i class="fa fa-user"></i> Д.Батбаяр</span>')."""
+    texts = (_clean((leaf.tail if leaf.tag in _PICTURE_TAGS or (
+                not leaf.text and _ICON_CLASS.search(leaf.get("class") or "")) else leaf.text) or "")
              for leaf in el.iter()
              if isinstance(leaf.tag, str) and len(leaf) == 0
              and not _NOT_NAME_PART.search(leaf.get("class") or ""))
