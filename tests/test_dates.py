@@ -4292,3 +4292,29 @@ def test_a_bem_header_date_is_the_bars_today() -> None:
     got = extract_dates(load_html(html), "https://www.finansavisen.no/finans/8112345/oljefondet",
                         fetched_at=datetime(2024, 3, 5, 12, 10, tzinfo=UTC))
     assert got.published is None
+
+
+@pytest.mark.parametrize(("year", "month", "day", "gregorian"), [
+    (2016, 7, 4, date(2024, 3, 13)),  # 4 Megabit 2016
+    (2016, 1, 1, date(2023, 9, 12)),  # Enkutatash before a Gregorian leap year
+    (2015, 13, 6, date(2023, 9, 11)),  # the sixth day of Pagume in a leap year
+    (2017, 4, 29, date(2025, 1, 7)),  # Genna, 29 Tahsas
+    (2016, 13, 6, None),  # Pagume has five days in a common year
+])
+def test_ethiopian_dates_are_converted(year: int, month: int, day: int, gregorian: date | None
+                                       ) -> None:
+    from scraper.extract.datetext import _from_ethiopian
+
+    assert _from_ethiopian(year, month, day) == gregorian
+
+
+def test_an_amharic_page_dated_in_the_ethiopian_calendar() -> None:
+    """The Ethiopian Reporter dates its story "መጋቢት 4 ቀን 2016" (4 Megabit 2016, the Ethiopian
+    calendar's, "ቀን" being "day"), under a header that shows the fetch's day in the same
+    calendar with its weekday: the story's day, converted, is 2024-03-13."""
+    html = ('<html lang="am"><body><header><span class="et-date">ሐሙስ፣ መጋቢት 5 ቀን 2016 ዓ.ም.</span>'
+            '</header><main><article><h1>ብሔራዊ ባንኩ የወለድ ምጣኔን ከለሰ</h1><div class="entry-meta"><span '
+            f'class="date">መጋቢት 4 ቀን 2016</span></div>{_PROSE}</article></main></body></html>')
+    got = extract_dates(load_html(html), "https://www.ethiopianreporter.com/128140/",
+                        fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
+    check(got.published, "2024-03-13", "date", "text")

@@ -92,7 +92,8 @@ _MDY_TEXT = re.compile(
     r"(?<!\w)(?=[^\W\d_]{1,12}+(?: [^\W\d_]{1,12}+)?+\.?\s*\d|[\u0900-\u0e7f\u1780-\u17ff])"
     # the day is no numeric date's first part: "…en abril" ending a headline above "12/03/2024"
     r"(" + _MONTH_ALT + r")(?![\w\u0900-\u0dff\u1780-\u17ff])\.?\s*"
-    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)(?:,?\s*(\d{4}|['’]\d{2})(?!\d))?",
+    # (Amharic writes "day" between the day and the year: "መጋቢት 4 ቀን 2016")
+    r"(\d{1,2})(?:st|nd|rd|th)?(?!\d|[./-]\d)(?:,?\s*(?:ቀን\s*)?(\d{4}|['’]\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 _YMD_TEXT = re.compile(  # 2021. július 22. / 2021 July 22

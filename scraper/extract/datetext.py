@@ -92,6 +92,8 @@ BUDDHIST_ERA = 543  # Thai years: 2567 BE is 2024 CE
 
 
 def _mkdate(year: int, month: int, day: int) -> date | None:
+    if month > 200:  # an Ethiopian month (MONTHS)
+        return _from_ethiopian(year, month - 200, day)
     if month > 100:  # a Solar Hijri month (MONTHS)
         return _from_jalali(year, month - 100, day)
     if year < 100:
@@ -133,6 +135,21 @@ def _from_jalali(year: int, month: int, day: int) -> date | None:
     days = 365 * years + (8 * years + 29) // 33  # leap days before this year
     days += (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
     return date.fromordinal(_JALALI_EPOCH + days + day - 1)
+
+
+_ETHIOPIAN_EPOCH = 1724220  # the Julian day of 1 Meskerem 1 (Amete Mihret), less 1
+
+
+def _from_ethiopian(year: int, month: int, day: int) -> date | None:
+    """An Ethiopian date ("መጋቢት 4 ቀን 2016": 4 Megabit 2016) as a Gregorian one (2024-03-13):
+    twelve months of 30 days and a thirteenth of 5 (6 in the year before a Julian leap
+    year), every fourth year (year mod 4 == 3) a leap year."""
+    if not 1982 <= year <= 2092 or not 1 <= month <= 13:  # the archive's years, 1990-2099
+        return None
+    if not 1 <= day <= (30 if month < 13 else 6 if year % 4 == 3 else 5):
+        return None
+    julian_day = _ETHIOPIAN_EPOCH + 365 * (year - 1) + year // 4 + 30 * (month - 1) + day
+    return date.fromordinal(julian_day - 1721425)
 
 
 def to_24h(hour: int, marker: str | None) -> int:

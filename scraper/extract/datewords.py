@@ -129,12 +129,19 @@ _MONTHS_MORE: dict[int, str] = {
 # in them is converted (_mkdate). Written with the Persian or the Arabic yeh.
 _JALALI_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
                   "دی", "بهمن", "اسفند"]
+# The Ethiopian calendar's months in Amharic, numbered 201-213 (the thirteenth, Pagume, has five
+# or six days): Ethiopian papers date their stories in it ("መጋቢት 4 ቀን 2016 ዓ.ም."), converted
+# in _mkdate; with the spellings the press uses side by side
+_ETHIOPIAN_MONTHS = ["መስከረም", "ጥቅምት", "ኅዳር ህዳር", "ታኅሣሥ ታህሳስ ታህሣሥ", "ጥር", "የካቲት", "መጋቢት",
+                     "ሚያዝያ", "ግንቦት", "ሰኔ", "ሐምሌ ሃምሌ", "ነሐሴ ነሃሴ", "ጳጉሜ ጳጉሜን"]
 MONTHS: dict[str, int] = {
     name.replace("_", " "): num for table in (_MONTHS, _MONTHS_MORE)
     for num, names in table.items() for name in names.split()
 } | {
     variant: 101 + i for i, name in enumerate(_JALALI_MONTHS)
     for variant in (name, name.replace("ی", "ي"))
+} | {
+    variant: 201 + i for i, names in enumerate(_ETHIOPIAN_MONTHS) for variant in names.split()
 }
 
 # month words that are also an ordinary word in another language: read only on a page in these
