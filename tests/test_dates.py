@@ -4318,3 +4318,15 @@ def test_an_amharic_page_dated_in_the_ethiopian_calendar() -> None:
     got = extract_dates(load_html(html), "https://www.ethiopianreporter.com/128140/",
                         fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
     check(got.published, "2024-03-13", "date", "text")
+
+
+def test_a_print_issues_date_yields_to_the_storys_own_stamp() -> None:
+    """A Ukrainian paper prints its story's "12.03.2010 | 10:42" above the headline and the
+    print issue it ran in, "Номер 45 (4795) від 13.03.2010", right below: the issue's day (the
+    next one) is the edition's, not the story's."""
+    html = ('<html lang="uk"><body><div class="article"><div class="adate">12.03.2010 | 10:42</div>'
+            '<h1>Посівна під загрозою</h1><div class="issue">Номер 45 (4795) від 13.03.2010</div>'
+            f"{_PROSE}</div></body></html>")
+    got = extract_dates(load_html(html), "http://www.golos.com.ua/article/12345",
+                        fetched_at=datetime(2010, 3, 14, 8, 0, tzinfo=UTC))
+    check(got.published, "2010-03-12T10:42:00", "minute", "text", offset=None)

@@ -290,7 +290,10 @@ DOCUMENT_WORDS = re.compile(
     r"(?<![\w-])(?:urteil(?:e|en)?|beschl(?:uss|üsse)|entscheidung|verordnung|gesetz(?:es)?|erlass"
     r"|bescheid|verfügung|judg(?:e)?ments?|ruling|arrêt|jugement|décision|sentencia|sentenza"
     r"|ordinanza|wyrok|postanowienie|uitspraak|rozsudek|usnesení)"
-    r"\s+(?:vom|of|dated|du|de|del|z\s+dnia|van|ze\s+dne)\s*$", re.IGNORECASE)
+    r"\s+(?:vom|of|dated|du|de|del|z\s+dnia|van|ze\s+dne)\s*$"
+    # ... and a print issue's: "Номер 45 (4795) від 13.03.2010", "Ausgabe 12/2024 vom"
+    r"|(?<![\w-])(?:номер|ausgabe|heft|issue|edição|edición|wydanie|vydání|numéro|número)"
+    r"\s+\d[\d/().\s]{0,16}?\s*(?:від|от|vom|of|du|de|del|z\s+dnia|ze\s+dne)\s*$", re.IGNORECASE)
 # an embargo line: when the media may report a release, not when the page was published
 # ("EMBARGOED UNTIL 00:01 GMT 13 March 2024", "Sperrfrist: 12.03.2024, 18:00 Uhr", "Embargo
 # jusqu'au 13 décembre 2023, 17h00", "No publicar antes de")
