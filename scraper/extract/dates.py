@@ -79,7 +79,7 @@ Decision rules
    "stock-quote-box") weigh as mentions, and so do a document's
    date ("Urteil vom 20. Februar 2024"), a print issue's ("Номер 45 (4795) від 13.03.2010")
    and an embargo line's ("EMBARGOED UNTIL 00:01 GMT 13
-   March 2024", "Sperrfrist", "보도시점", or in a box named for the embargo), neither of which
+   March 2024", "Sperrfrist", "보도시점", or in a box named for the embargo), none of which
    lends its clock to the page's own stamp of that day; a clock alone in an
    element named for a length ("<span class=video-duration>22:47</span>") is no clock of the
    date after it; a member's join date beside
