@@ -4053,6 +4053,18 @@ def test_a_day_alone_takes_no_clock_from_a_box_of_that_days_posts() -> None:
     check(_dates(html).published, "2009-03-12", "date")
 
 
+
+def _article(lang: str, inner: str, *, ld: str = "", before: str = "", after: str = "") -> str:
+    """A page in ``lang`` whose <main><article> holds ``inner`` (the page's JSON-LD in its <head>,
+    and chrome before or after the <main>): the shape most of the tests below share."""
+    head = f'<head><script type="application/ld+json">{ld}</script></head>' if ld else ""
+    return (f'<html lang="{lang}">{head}<body>{before}<main><article>{inner}</article>{after}</main>'
+            "</body></html>")
+
+
+def _dates_at(html: str, url: str, fetched: datetime) -> ExtractedDates:
+    return extract_dates(load_html(html), url, fetched_at=fetched)
+
 def test_a_publish_label_in_the_articles_details_column_dates_it() -> None:
     """A podcast page's own details column inside its <article>, named "sidebar", labels the
     day it went online ("Mise en ligne") in one element and gives it in the next: the page's
@@ -4074,12 +4086,12 @@ def test_a_day_then_its_publication_and_update_clocks_in_spans_of_their_own() ->
     a las 19:12", each in a span of its own with bars between them and the markup's line
     breaks after the bars: one line on the page, so the day takes the publication clock and
     the update is that day's. No zone is stated: none is invented."""
-    html = ('<html lang="es"><body><main><article><h1>Habilitan nuevo punto de atención</h1>'
-            '<div class="nota-fecha">\n <span class="dia">Martes 20 de febrero de 2024</span> |\n'
-            ' <span class="hora">Publicado a las 18:05</span> |\n <span class="actualizada">'
-            f'Actualizada a las 19:12</span>\n</div>{_PROSE}</article></main></body></html>')
-    got = extract_dates(load_html(html), "https://www.soychile.cl/Valparaiso/Sociedad/2024/02/20/"
-                        "848123/nuevo-punto.html", fetched_at=datetime(2024, 2, 21, 14, 0, tzinfo=UTC))
+    html = _article("es", '<h1>Habilitan nuevo punto de atención</h1><div class="nota-fecha">\n '
+                    '<span class="dia">Martes 20 de febrero de 2024</span> |\n <span class="hora">'
+                    'Publicado a las 18:05</span> |\n <span class="actualizada">Actualizada a las '
+                    f"19:12</span>\n</div>{_PROSE}")
+    got = _dates_at(html, "https://www.soychile.cl/Valparaiso/Sociedad/2024/02/20/848123/nuevo.html",
+                    datetime(2024, 2, 21, 14, 0, tzinfo=UTC))
     check(got.published, "2024-02-20T18:05:00", "minute", "text", offset=None)
     check(got.modified, "2024-02-20T19:12:00", "minute", "text", offset=None)
 
@@ -4094,11 +4106,10 @@ def test_thai_past_hours_in_a_sentence_are_a_span_not_a_stamp() -> None:
     assert list(find_relative("ตลอด 3 วันที่ผ่านมา", now)) == []
     assert [when for when, *_ in find_relative("อัปเดต 2 ชั่วโมงที่ผ่านมา", now)] == [
         datetime(2024, 3, 14, 11, 0)]
-    html = ('<html lang="th"><body><main><article><h1>ไฟป่าเชียงใหม่</h1><p>สำนักงานป้องกันและ'
-            'บรรเทาสาธารณภัยจังหวัดเชียงใหม่รายงานว่า ในช่วง 24 ชั่วโมงที่ผ่านมา ตรวจพบจุดความร้อนกว่า'
-            ' 200 จุด</p></article></main></body></html>')
-    got = extract_dates(load_html(html), "https://www.chiangmainews.co.th/page/archives/2461234/",
-                        fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
+    html = _article("th", "<h1>ไฟป่าเชียงใหม่</h1><p>สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดเชียงใหม่"
+                    "รายงานว่า ในช่วง 24 ชั่วโมงที่ผ่านมา ตรวจพบจุดความร้อนกว่า 200 จุด</p>")
+    got = _dates_at(html, "https://www.chiangmainews.co.th/page/archives/2461234/",
+                    datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
     assert got.published is None
 
 
@@ -4197,11 +4208,11 @@ def test_a_top_bars_date_cell_named_datatopo_is_todays_date() -> None:
 def test_azerbaijani_today_with_a_clock_is_the_fetchs_day() -> None:
     """Oxu.az prints "Bu gün, 10:25" (Azerbaijani "today"): the fetch's day at that clock, no
     zone invented; "bu gün" in a sentence without a clock is no stamp."""
-    html = ('<html lang="az"><body><main><article><h1>COP29 Bakıda başladı</h1><div class="when">'
-            '<span class="date">Bu gün</span>, <span class="time">10:25</span></div><p>Konfrans bu '
-            f"gün Bakı Olimpiya Stadionunda işə başlayıb.</p>{_PROSE}</article></main></body></html>")
-    got = extract_dates(load_html(html), "https://oxu.az/politics/cop29-bakida-basladi",
-                        fetched_at=datetime(2024, 11, 11, 9, 0, tzinfo=UTC))
+    html = _article("az", '<h1>COP29 Bakıda başladı</h1><div class="when"><span class="date">Bu gün'
+                    '</span>, <span class="time">10:25</span></div><p>Konfrans bu gün Bakı Olimpiya '
+                    f"Stadionunda işə başlayıb.</p>{_PROSE}")
+    got = _dates_at(html, "https://oxu.az/politics/cop29-bakida-basladi",
+                    datetime(2024, 11, 11, 9, 0, tzinfo=UTC))
     check(got.published, "2024-11-11T10:25:00", "minute", "text", offset=None)
 
 
@@ -4211,22 +4222,22 @@ def test_an_update_clock_in_gmt_keeps_the_structured_update_in_the_sites_offset(
     site's own offset) is kept; GMT in a byline is no zone of the publisher's."""
     ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Heavy rain alert",'
           '"datePublished":"2024-11-27T10:25:41+05:30","dateModified":"2024-11-27T10:37:12+05:30"}')
-    html = (f'<html lang="ta"><head><script type="application/ld+json">{ld}</script></head><body>'
-            '<main><article><h1>Heavy rain alert</h1><div class="story-published-date">நவம்பர் 27, '
-            '2024 10:25 AM IST</div><div class="story-updated-date">Update: 2024-11-27 05:07 GMT'
-            f"</div>{_PROSE}</article></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.dailythanthi.com/news/rain-1130245",
-                        fetched_at=datetime(2024, 11, 27, 8, 12, tzinfo=UTC))
+    html = _article("ta", '<h1>Heavy rain alert</h1><div class="story-published-date">நவம்பர் 27, '
+                    '2024 10:25 AM IST</div><div class="story-updated-date">Update: 2024-11-27 05:07 '
+                    f"GMT</div>{_PROSE}", ld=ld)
+    got = _dates_at(html, "https://www.dailythanthi.com/news/rain-1130245",
+                    datetime(2024, 11, 27, 8, 12, tzinfo=UTC))
     check(got.modified, "2024-11-27T10:37:12+05:30", "second", "jsonld", offset="+05:30")
 
 
 def test_readers_comments_in_a_box_named_commentbox_or_cmt_are_not_updates() -> None:
-    html = ('<html lang="zh"><body><main><article><h1>特朗普签署行政令</h1><p class="time">2025-01-21 '
-            f'07:45</p>{_PROSE}</article><div class="commentBox"><h4>网友评论</h4><div class="cmt"><span '
-            'class="t">2025-01-21 08:02</span><p>值得关注。</p></div><div class="cmt"><span class="t">'
-            "2025-01-21 08:15</span><p>签了很多。</p></div></div></main></body></html>")
-    got = extract_dates(load_html(html), "https://world.huanqiu.com/article/4LBdX2kQp8m",
-                        fetched_at=datetime(2025, 1, 21, 2, 30, tzinfo=UTC))
+    comments = ('<div class="commentBox"><h4>网友评论</h4><div class="cmt"><span class="t">2025-01-21 '
+                '08:02</span><p>值得关注。</p></div><div class="cmt"><span class="t">2025-01-21 08:15'
+                "</span><p>签了很多。</p></div></div>")
+    html = _article("zh", f'<h1>特朗普签署行政令</h1><p class="time">2025-01-21 07:45</p>{_PROSE}',
+                    after=comments)
+    got = _dates_at(html, "https://world.huanqiu.com/article/4LBdX2kQp8m",
+                    datetime(2025, 1, 21, 2, 30, tzinfo=UTC))
     check(got.published, "2025-01-21T07:45:00", "minute", "text")
     assert got.modified is None
 
@@ -4249,22 +4260,20 @@ def test_fnns_utc_stamp_is_written_as_the_local_morning_its_byline_shows() -> No
     the same moment on the next local day: the byline's day, at +09:00."""
     ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"都心で積雪",'
           '"datePublished":"2024-03-05T23:12:00.000Z"}')
-    html = (f'<html lang="ja"><head><script type="application/ld+json">{ld}</script></head><body>'
-            '<main><article><h1>都心で積雪</h1><p class="article-header-info__time">2024年3月6日 水曜 '
-            f"午前8:12</p>{_PROSE}</article></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.fnn.jp/articles/-/667123",
-                        fetched_at=datetime(2024, 3, 6, 2, 0, tzinfo=UTC))
+    html = _article("ja", '<h1>都心で積雪</h1><p class="article-header-info__time">2024年3月6日 水曜 '
+                    f"午前8:12</p>{_PROSE}", ld=ld)
+    got = _dates_at(html, "https://www.fnn.jp/articles/-/667123", datetime(2024, 3, 6, 2, 0, tzinfo=UTC))
     check(got.published, "2024-03-06T08:12:00+09:00", "second", "jsonld", offset="+09:00")
 
 
 def test_a_bengali_danda_between_a_date_and_its_clock() -> None:
     """Samakal prints "প্রকাশ: ০৫ মার্চ ২০২৪ । ২৩:৪০" and "আপডেট: ০৬ মার্চ ২০২৪ । ০০:১৫" in
     Bengali digits, a danda between the day and the clock, no zone anywhere."""
-    html = ('<html lang="bn"><body><main><article><h1>ঢাকায় তাপমাত্রা বাড়ছে</h1><div class="time-info">'
-            '<p class="published">প্রকাশ: ০৫ মার্চ ২০২৪ । ২৩:৪০</p><p class="updated">আপডেট: ০৬ মার্চ '
-            f'২০২৪ । ০০:১৫</p></div>{_PROSE}</article></main></body></html>')
-    got = extract_dates(load_html(html), "https://samakal.com/bangladesh/article/227654/x",
-                        fetched_at=datetime(2024, 3, 6, 5, 0, tzinfo=UTC))
+    html = _article("bn", '<h1>ঢাকায় তাপমাত্রা বাড়ছে</h1><div class="time-info"><p class="published">'
+                    'প্রকাশ: ০৫ মার্চ ২০২৪ । ২৩:৪০</p><p class="updated">আপডেট: ০৬ মার্চ ২০২৪ । ০০:১৫</p>'
+                    f"</div>{_PROSE}")
+    got = _dates_at(html, "https://samakal.com/bangladesh/article/227654/x",
+                    datetime(2024, 3, 6, 5, 0, tzinfo=UTC))
     check(got.published, "2024-03-05T23:40:00", "minute", "text", offset=None)
     check(got.modified, "2024-03-06T00:15:00", "minute", "text", offset=None)
 
@@ -4272,25 +4281,24 @@ def test_a_bengali_danda_between_a_date_and_its_clock() -> None:
 def test_a_breaking_tickers_relative_stamp_is_no_clock_of_the_page() -> None:
     """A print story dated "March 05, 2024" under a "breaking_ticker" bar whose item says "18
     mins ago": the ticker is the site's, and the story keeps its day alone."""
-    html = ('<html><body><header><a href="/">The News</a></header><div class="breaking_ticker"><span>'
-            'Breaking</span> <a href="/latest/1">PSX gains over 600 points</a> <em>18 mins ago</em>'
-            '</div><main><article><h1>'
-            'Sindh notifies Ramazan timings</h1><div class="category-date">March 05, 2024</div>'
-            f"{_PROSE}</article></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.thenews.com.pk/print/1164212-sindh-timings",
-                        fetched_at=datetime(2024, 3, 5, 14, 10, tzinfo=UTC))
+    ticker = ('<header><a href="/">The News</a></header><div class="breaking_ticker"><span>Breaking'
+              '</span> <a href="/latest/1">PSX gains over 600 points</a> <em>18 mins ago</em></div>')
+    html = _article("en", '<h1>Sindh notifies Ramazan timings</h1><div class="category-date">March '
+                    f"05, 2024</div>{_PROSE}", before=ticker)
+    got = _dates_at(html, "https://www.thenews.com.pk/print/1164212-sindh-timings",
+                    datetime(2024, 3, 5, 14, 10, tzinfo=UTC))
     check(got.published, "2024-03-05", "date", "text")
 
 
 def test_a_bem_header_date_is_the_bars_today() -> None:
     """Finansavisen's top bar prints the fetch's day in "fa-header__date" (a BEM name, two
     underscores); its paywalled teaser shows no date of its own: the page has none."""
-    html = ('<html lang="nb"><body><div class="fa-header"><div class="fa-header__top"><span class='
-            '"fa-header__date">Tirsdag 5. mars 2024</span><a href="/eavis">eAvis</a></div></div>'
-            '<main><article><h1>Oljefondet kutter i kinesiske eiendomsaksjer</h1><p class="byline">'
-            f"Av Kari Holm</p>{_PROSE}</article></main></body></html>")
-    got = extract_dates(load_html(html), "https://www.finansavisen.no/finans/8112345/oljefondet",
-                        fetched_at=datetime(2024, 3, 5, 12, 10, tzinfo=UTC))
+    bar = ('<div class="fa-header"><div class="fa-header__top"><span class="fa-header__date">Tirsdag '
+           '5. mars 2024</span><a href="/eavis">eAvis</a></div></div>')
+    html = _article("nb", '<h1>Oljefondet kutter i kinesiske eiendomsaksjer</h1><p class="byline">Av '
+                    f"Kari Holm</p>{_PROSE}", before=bar)
+    got = _dates_at(html, "https://www.finansavisen.no/finans/8112345/oljefondet",
+                    datetime(2024, 3, 5, 12, 10, tzinfo=UTC))
     assert got.published is None
 
 
@@ -4312,11 +4320,11 @@ def test_an_amharic_page_dated_in_the_ethiopian_calendar() -> None:
     """The Ethiopian Reporter dates its story "መጋቢት 4 ቀን 2016" (4 Megabit 2016, the Ethiopian
     calendar's, "ቀን" being "day"), under a header that shows the fetch's day in the same
     calendar with its weekday: the story's day, converted, is 2024-03-13."""
-    html = ('<html lang="am"><body><header><span class="et-date">ሐሙስ፣ መጋቢት 5 ቀን 2016 ዓ.ም.</span>'
-            '</header><main><article><h1>ብሔራዊ ባንኩ የወለድ ምጣኔን ከለሰ</h1><div class="entry-meta"><span '
-            f'class="date">መጋቢት 4 ቀን 2016</span></div>{_PROSE}</article></main></body></html>')
-    got = extract_dates(load_html(html), "https://www.ethiopianreporter.com/128140/",
-                        fetched_at=datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
+    header = '<header><span class="et-date">ሐሙስ፣ መጋቢት 5 ቀን 2016 ዓ.ም.</span></header>'
+    html = _article("am", '<h1>ብሔራዊ ባንኩ የወለድ ምጣኔን ከለሰ</h1><div class="entry-meta"><span '
+                    f'class="date">መጋቢት 4 ቀን 2016</span></div>{_PROSE}', before=header)
+    got = _dates_at(html, "https://www.ethiopianreporter.com/128140/",
+                    datetime(2024, 3, 14, 6, 0, tzinfo=UTC))
     check(got.published, "2024-03-13", "date", "text")
 
 
