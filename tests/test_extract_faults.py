@@ -113,3 +113,21 @@ def test_a_bold_tag_left_open_over_a_megabyte_is_no_headline() -> None:
             f"<p class='date'>Published 12 March 2024</p><b>{giant}</body></html>")
     art = extract_article(page.encode(), "https://news.example.org/ferry")
     assert art.published is not None and art.published.local == "2024-03-12"
+
+
+def test_commented_rdf_blocks_are_read_in_one_pass() -> None:
+    """A page of a thousand unclosed "<!-- <rdf:RDF" comments, then a real trackback block:
+    the one real block is kept (as an inert RDF script in the <head>), the rest are not, and
+    nothing of them reaches the text."""
+    from scraper.extract.html import RDF_SCRIPT_TYPE, parse_html
+
+    block = ('<!--\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+             'rdf:about="https://blog.example.org/2008/03/04/rally/" dc:date="2008-03-04T14:15:22-05:00"'
+             " /></rdf:RDF>\n-->")
+    page = ("<html><head><title>Rally</title></head><body>" + "<!-- <rdf:RDF x -->" * 1000
+            + f"<p>Workers rallied.</p>{block}</body></html>")
+    root = parse_html(page)
+    scripts = [s for s in root.find("head") if s.get("type") == RDF_SCRIPT_TYPE]
+    assert [s.text[:8] for s in scripts] == ["<rdf:RDF"]
+    assert 'dc:date="2008-03-04T14:15:22-05:00"' in scripts[0].text
+    assert root.find("body").text_content().strip() == "Workers rallied."
