@@ -271,16 +271,10 @@ def _other_clock(full: str, after: int, end: int, stamp: Cand, arrow: bool = Fal
     m = (_UPDATE_CLOCK if update else _PUBLISH_CLOCK).search(full, after, stop)
     if m is None and update and arrow:  # (only in a date element: no timetable's "18:05 → 20:41")
         m = _ARROW_CLOCK.match(full, after, stop)
-    if m is None:
+    clock = None if m is None else _label_clock(full, m)
+    if m is None or clock is None:
         return None
-    marker = m.group(4)
-    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    if full[m.end(2)] == "." and not marker and not _CLOCK_LEAD.search(
-            full, m.end(1), m.start(2)) and not _UHR.match(full, m.end()):
-        return None  # "Update 23.10 patch notes": a version; "um 20.14 Uhr" is a clock
-    when = stamp.when.replace(hour=hour, minute=minute, second=0)
+    when = stamp.when.replace(hour=clock[0], minute=clock[1], second=0)
     if stamp.has_time and update and when <= stamp.when:
         when += timedelta(days=1)
     elif stamp.has_time and not update and when >= stamp.when:
@@ -301,14 +295,26 @@ def _own_clock(full: str, after: int, end: int, stamp: Cand) -> tuple[Cand, int]
     if m is None or (
             (u := _UPDATE_CLOCK.search(full, after, stop)) is not None and u.start() < m.start()):
         return None
-    marker = m.group(4)
-    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
-    if not (0 <= hour <= 23 and 0 <= minute <= 59) or (
-            full[m.end(2)] == "." and not marker and not _UHR.match(full, m.end())):
+    clock = _label_clock(full, m)
+    if clock is None:
         return None
-    when = stamp.when.replace(hour=hour, minute=minute, second=0)
+    when = stamp.when.replace(hour=clock[0], minute=clock[1], second=0)
     return replace(stamp, when=when, has_time=True, has_seconds=False, role="published",
                    raw=f"{stamp.raw} {m.group(0).strip()}"), m.end()
+
+
+def _label_clock(full: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The hour and minute of a labelled clock (_UPDATE_CLOCK, _PUBLISH_CLOCK, _ARROW_CLOCK), on
+    the 24-hour clock; None for no clock: "Update 23.10 patch notes" is a version, "um 20.14
+    Uhr" and "a las 18.05" are clocks."""
+    marker = m.group(4)
+    hour, minute = to_24h(int(m.group(2)), marker), int(m.group(3))
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    if full[m.end(2)] == "." and not marker and not _CLOCK_LEAD.search(
+            full, m.end(1), m.start(2)) and not _UHR.match(full, m.end()):
+        return None
+    return hour, minute
 
 
 IN_ARTICLE_AREA, IN_ARTICLE_TAG = 1, 2  # inside <main> or a container named "article"; an <article>
